@@ -1,0 +1,134 @@
+"""A labelled decision matrix: alternatives x criteria with directions and provenance."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from mcda.errors import MatrixError
+
+DIRECTIONS = ("benefit", "cost")
+
+
+def as_directions(directions: pd.Series | Mapping[str, str], criteria: pd.Index) -> pd.Series:
+    """Validate per-criterion directions and align them to `criteria`.
+
+    Parameters
+    ----------
+    directions : pandas.Series or mapping
+        ``"benefit"`` or ``"cost"`` per criterion.
+    criteria : pandas.Index
+        Criteria labels of the decision matrix.
+
+    Returns
+    -------
+    pandas.Series
+        Directions in the order of `criteria`.
+
+    Raises
+    ------
+    MatrixError
+        If a criterion has no direction or an unknown one.
+    """
+    series = pd.Series(dict(directions)) if not isinstance(directions, pd.Series) else directions
+    missing = [c for c in criteria if c not in series.index]
+    if missing:
+        raise MatrixError(f"no direction given for criteria {missing}")
+    aligned = series.loc[criteria].astype(str)
+    unknown = aligned[~aligned.isin(DIRECTIONS)]
+    if len(unknown):
+        raise MatrixError(
+            f"criterion {unknown.index[0]!r} has direction {unknown.iloc[0]!r}; "
+            "use 'benefit' or 'cost'"
+        )
+    return aligned.rename("direction")
+
+
+def check_scores(values: pd.DataFrame) -> None:
+    """Refuse a decision matrix with missing, non-finite or constant criterion columns.
+
+    Parameters
+    ----------
+    values : pandas.DataFrame
+        Alternatives x criteria, numeric.
+
+    Raises
+    ------
+    MatrixError
+        Naming the alternative and criterion of the first bad cell, or the constant column.
+    """
+    numeric = values.to_numpy(dtype=float)
+    bad = np.argwhere(~np.isfinite(numeric))
+    if bad.size:
+        i, j = bad[0]
+        raise MatrixError(
+            f"score of {values.index[i]!r} on {values.columns[j]!r} is {numeric[i, j]!r}, "
+            "not a finite number"
+        )
+    if len(values) > 1:
+        constant = [c for c, col in zip(values.columns, numeric.T, strict=True) if np.ptp(col) == 0]
+        if constant:
+            raise MatrixError(
+                f"criterion {constant[0]!r} has the same score for every alternative; "
+                "it cannot discriminate (drop it or fix the data)"
+            )
+
+
+@dataclass(frozen=True)
+class DecisionMatrix:
+    """Scores of alternatives on leaf criteria.
+
+    Attributes
+    ----------
+    values : pandas.DataFrame
+        Alternatives (index) x criteria (columns), each in its criterion's unit.
+    directions : pandas.Series
+        ``"benefit"`` or ``"cost"`` per criterion.
+    provenance : pandas.DataFrame
+        Same shape as `values`: where each number comes from (``paper:P..``,
+        ``facts:S..`` or ``illustrative``).
+    """
+
+    values: pd.DataFrame
+    directions: pd.Series
+    provenance: pd.DataFrame
+
+    @classmethod
+    def build(
+        cls,
+        values: pd.DataFrame,
+        directions: pd.Series | Mapping[str, str],
+        provenance: pd.DataFrame | None = None,
+    ) -> DecisionMatrix:
+        """Validate and copy the inputs into a new decision matrix.
+
+        Parameters
+        ----------
+        values : pandas.DataFrame
+            Alternatives x criteria scores.
+        directions : pandas.Series or mapping
+            ``"benefit"`` or ``"cost"`` per criterion.
+        provenance : pandas.DataFrame, optional
+            Provenance per cell; ``"unspecified"`` everywhere when omitted.
+
+        Returns
+        -------
+        DecisionMatrix
+        """
+        frame = values.astype(float)
+        check_scores(frame)
+        aligned = as_directions(directions, frame.columns)
+        origin = (
+            pd.DataFrame("unspecified", index=frame.index, columns=frame.columns)
+            if provenance is None
+            else provenance.loc[frame.index, frame.columns].copy()
+        )
+        return cls(frame, aligned, origin)
+
+    @property
+    def illustrative_share(self) -> float:
+        """Share of cells whose provenance is illustrative [-]."""
+        return float((self.provenance == "illustrative").to_numpy().mean())

@@ -1,0 +1,133 @@
+"""The ``clusterplan`` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from mcda.errors import MCDAError
+from optimize.errors import InputError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Appraise cluster S&T support systems and allocate a budget across them.",
+)
+console = Console()
+errors = Console(stderr=True)
+
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 1
+STATE = {"debug": False}
+
+CaseArg = Annotated[
+    Path | None,
+    typer.Argument(help="Case folder (with case.toml). Default: the shipped case miit2021."),
+]
+
+
+@app.callback()
+def configure(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    """Appraise cluster S&T support systems and allocate a budget across them."""
+    STATE["debug"] = debug
+
+
+def case_path(case: Path | None) -> Path:
+    """The given case path, or the shipped default case."""
+    from optimize.shipped import shipped_case
+
+    return case if case is not None else shipped_case()
+
+
+@app.command()
+def validate(case: CaseArg = None) -> None:
+    """Check a case's files; print what was loaded or one line naming the bad input."""
+    from optimize.load import load_case
+
+    loaded = load_case(case_path(case))
+    console.print(
+        f"[green]ok[/green] {loaded.name}: {len(loaded.clusters)} clusters, "
+        f"{len(loaded.criteria.leaves)} leaf criteria, {len(loaded.projects)} projects, "
+        f"budget {loaded.budget:g}; illustrative scores {loaded.scores.illustrative_share:.0%}"
+    )
+
+
+@app.command()
+def run(
+    case: CaseArg = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing folder.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Appraise, rank and allocate; write weights, ranking, allocation, summary and report."""
+    from optimize.output import check_target, write_folder
+    from optimize.pipeline import run_case
+    from optimize.report import output_files
+
+    check_target(out, force)
+    result = run_case(case_path(case))
+    write_folder(out, output_files(*result), force=force)
+    summary = result[3]
+    if as_json:
+        sys.stdout.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+    else:
+        print_summary(summary, out)
+
+
+def print_summary(summary: dict[str, Any], out: Path) -> None:
+    """A compact table of the run on the terminal."""
+    console.print(f"[bold yellow]{summary['notice']}[/bold yellow]")
+    ranking = Table(title="Support-system ranking (TOPSIS closeness), top clusters")
+    for column in ("rank", "cluster", "closeness"):
+        ranking.add_column(column)
+    for row in summary["ranking"][:5]:
+        ranking.add_row(str(row["rank"]), row["name_en"], f"{row['score']:.3f}")
+    console.print(ranking)
+    allocation = summary["allocation"]
+    table = Table(title=f"Allocation (亿元), status {allocation['status']}")
+    grid = allocation["by_type_instrument"]
+    columns = list(next(iter(grid.values())))
+    table.add_column("type")
+    for column in columns:
+        table.add_column(column, justify="right")
+    for kind, row in grid.items():
+        table.add_row(kind, *(f"{row[c]:.2f}" for c in columns))
+    console.print(table)
+    console.print(
+        f"spent {allocation['spent']:.2f} of {allocation['budget']:g} on "
+        f"{allocation['funded_projects']} projects in {allocation['funded_clusters']} clusters; "
+        f"files in {out}"
+    )
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning bad input into one line and exit code 2."""
+    try:
+        app(standalone_mode=False)
+    except (InputError, MCDAError) as exc:
+        if STATE["debug"]:
+            raise
+        errors.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except (typer.Abort, KeyboardInterrupt):
+        errors.print("aborted", markup=False)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - last resort: one line, not a traceback
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if STATE["debug"]:
+            raise
+        errors.print(f"internal error: {exc!r} (rerun with --debug for a traceback)",
+                     markup=False, soft_wrap=True)
+        sys.exit(EXIT_INTERNAL)

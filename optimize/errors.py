@@ -1,0 +1,34 @@
+"""Errors for bad case input: each names the file, the row and the field."""
+
+from __future__ import annotations
+
+
+class InputError(ValueError):
+    """Bad input in a case; ``str(error)`` is one line naming file, row and field.
+
+    Parameters
+    ----------
+    file : str
+        File name relative to the case folder (e.g. ``"clusters.csv"``).
+    message : str
+        What is wrong, in words a planner can act on.
+    row : int, optional
+        Spreadsheet-style row number: the header is row 1, the first data row is row 2.
+    field : str, optional
+        Column name or TOML key.
+    """
+
+    def __init__(
+        self, file: str, message: str, row: int | None = None, field: str | None = None
+    ) -> None:
+        self.file, self.row, self.field, self.message = file, row, field, message
+        where = [file]
+        if row is not None:
+            where.append(f"row {row}")
+        if field is not None:
+            where.append(f"field {field!r}")
+        super().__init__(f"{', '.join(where)}: {message}")
+
+
+class InfeasibleError(RuntimeError):
+    """The allocation model has no feasible solution under the case's rules."""

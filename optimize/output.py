@@ -1,0 +1,66 @@
+"""Write a set of output files as a whole: into a temporary folder, then moved into place."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+
+from optimize.errors import InputError
+
+
+def check_target(out: Path, force: bool) -> None:
+    """Refuse an existing output folder unless `force`.
+
+    Raises
+    ------
+    InputError
+        If `out` exists and `force` is false, or `out` is a file.
+    """
+    if out.exists() and not out.is_dir():
+        raise InputError(str(out), "output path exists and is not a folder")
+    if out.exists() and not force:
+        raise InputError(str(out), "output folder exists; pass --force to replace it")
+
+
+def write_folder(out: Path, files: Mapping[str, str | bytes], force: bool = False) -> Path:
+    """Write `files` into `out` so that `out` is either complete or untouched.
+
+    Parameters
+    ----------
+    out : pathlib.Path
+        Target folder.
+    files : mapping of str to str or bytes
+        Relative file name to content (text is written as UTF-8).
+    force : bool
+        Replace an existing `out`.
+
+    Returns
+    -------
+    pathlib.Path
+        `out`.
+    """
+    check_target(out, force)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = out.parent / f".{out.name}.partial-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        staging.mkdir()
+        for name, content in files.items():
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+        if out.exists():
+            retired = out.parent / f".{out.name}.old-{os.getpid()}"
+            out.rename(retired)
+            staging.rename(out)
+            shutil.rmtree(retired, ignore_errors=True)
+        else:
+            staging.rename(out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return out

@@ -1,0 +1,110 @@
+"""The Markdown report and CSV tables of a planning run."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from optimize.allocation import Allocation
+from optimize.appraise import Appraisal
+from optimize.case import Case
+from optimize.summary import illustrative_notice
+
+
+def markdown_table(frame: pd.DataFrame, digits: int = 3, index_label: str = "") -> str:
+    """Render a DataFrame as a GitHub-flavoured Markdown table."""
+    def cell(value: Any) -> str:
+        if isinstance(value, float):
+            return f"{value:.{digits}f}"
+        return str(value).replace("|", "\\|")
+
+    header = [index_label or str(frame.index.name or ""), *map(str, frame.columns)]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for label, row in frame.iterrows():
+        lines.append("| " + " | ".join([cell(label), *map(cell, row.tolist())]) + " |")
+    return "\n".join(lines)
+
+
+def weights_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
+    """Leaf criteria with group, names, direction and local and global weights [-]."""
+    table = case.criteria.table.loc[case.criteria.leaves].copy()
+    table["local_weight"] = [
+        float(appraisal.local[str(parent)].weights[leaf])
+        for leaf, parent in table["parent"].items()
+    ]
+    table["group_weight"] = [
+        float(appraisal.local["goal"].weights[str(parent)]) for parent in table["parent"]
+    ]
+    table["global_weight"] = appraisal.weights.loc[table.index]
+    table.index.name = "criterion"
+    return table[["parent", "name_en", "name_zh", "direction", "unit", "group_weight",
+                  "local_weight", "global_weight"]]
+
+
+def ranking_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
+    """Clusters by TOPSIS closeness with names, type, region and priority."""
+    table = appraisal.ranking.join(
+        case.clusters[["name_en", "name_zh", "cluster_type", "region"]]
+    )
+    table["priority"] = appraisal.priority.loc[table.index]
+    table.index.name = "cluster"
+    return table[["rank", "name_en", "name_zh", "cluster_type", "region", "score", "priority"]]
+
+
+def consistency_table(appraisal: Appraisal) -> pd.DataFrame:
+    """lambda_max, CI and CR of every judgment matrix."""
+    rows = {
+        node: {"n": r.n, "lambda_max": r.lambda_max, "ci": r.ci, "cr": r.cr,
+               "ri_table": r.ri_table, "verdict": "ok" if r.acceptable else "REVISE (CR >= 0.1)"}
+        for node, r in appraisal.local.items()
+    }
+    frame = pd.DataFrame.from_dict(rows, orient="index")
+    frame.index.name = "matrix"
+    return frame
+
+
+def markdown_report(case: Case, appraisal: Appraisal, allocation: Allocation) -> str:
+    """The report: illustrative-data notice first, then weights, ranking, allocation."""
+    by_cluster = allocation.by_cluster()
+    by_cluster = by_cluster[by_cluster["total"] > 0]
+    sections: Sequence[str] = [
+        f"# {case.title}: planning run",
+        f"> **{illustrative_notice(case)}**",
+        f"Case `{case.name}`. Money in 亿元 (1e8 CNY). Budget {case.budget:g}; cluster "
+        f"priority rule **{appraisal.priority_rule}**"
+        + (f" (merit weight {appraisal.blend:g})" if appraisal.priority_rule == "blend" else "")
+        + f"; TOPSIS with {case.normalization} normalisation.",
+        "## Criteria weights (AHP, principal eigenvector)",
+        markdown_table(weights_table(case, appraisal).drop(columns=["name_zh"])),
+        "### Consistency of each judgment matrix",
+        markdown_table(consistency_table(appraisal)),
+        "## Ranking of cluster support systems (TOPSIS closeness)",
+        markdown_table(ranking_table(case, appraisal)),
+        "## Allocation",
+        f"Status **{allocation.status}**; benefit {allocation.objective:.4f} "
+        f"(MIP gap {allocation.mip_gap:.2e}); spent {allocation.spent:.2f} of "
+        f"{allocation.budget:g}; solved in {allocation.solve_seconds:.2f} s.",
+        "### By cluster type and instrument (亿元)",
+        markdown_table(allocation.by_type_instrument(), digits=2),
+        "### By cluster (亿元)",
+        markdown_table(by_cluster, digits=2),
+        "## Provenance of settings",
+        "\n".join(f"- **{key}**: {text or 'not stated'}" for key, text in case.provenance.items()),
+    ]
+    return "\n\n".join(sections) + "\n"
+
+
+def output_files(
+    case: Case, appraisal: Appraisal, allocation: Allocation, summary: dict[str, Any]
+) -> dict[str, str]:
+    """The five files of a run, by name."""
+    return {
+        "weights.csv": weights_table(case, appraisal).to_csv(),
+        "ranking.csv": ranking_table(case, appraisal).to_csv(),
+        "allocation.csv": allocation.projects.to_csv(index_label="project"),
+        "summary.json": json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
+        "report.md": markdown_report(case, appraisal, allocation),
+    }

@@ -1,0 +1,82 @@
+"""A compact, JSON-ready summary of a planning run."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from optimize.allocation import Allocation
+from optimize.appraise import Appraisal
+from optimize.case import Case
+
+TOP_CLUSTERS = 10
+
+
+def illustrative_notice(case: Case) -> str:
+    """The notice that goes first in every report of a case with illustrative inputs."""
+    share = case.scores.illustrative_share
+    cells = case.scores.values.size
+    if not case.illustrative:
+        return "All inputs of this case cite a source (the paper or a public fact)."
+    return (
+        f"ILLUSTRATIVE DATA: {round(share * cells)} of {cells} scores ({share:.0%}) and the "
+        "judgments, costs and budget marked 'illustrative' were set by documented rules, not "
+        "measured. The ranking and allocation demonstrate the method; they are NOT findings "
+        "about the real clusters."
+    )
+
+
+def finite(value: float) -> float | None:
+    """JSON-safe float (NaN and infinities become null)."""
+    return value if math.isfinite(value) else None
+
+
+def summarize(case: Case, appraisal: Appraisal, allocation: Allocation) -> dict[str, Any]:
+    """Key results of a run as plain Python values.
+
+    Returns
+    -------
+    dict
+        ``case``, ``notice``, ``weights`` (level 1 and leaves), ``consistency`` per matrix,
+        ``ranking`` (top clusters), ``allocation`` (status, totals, by type x instrument).
+    """
+    level1 = {
+        c: float(appraisal.local["goal"].weights[c]) for c in case.criteria.children()
+    }
+    by_type = allocation.by_type_instrument()
+    top = appraisal.ranking.head(TOP_CLUSTERS)
+    return {
+        "case": {"name": case.name, "title": case.title, "illustrative": case.illustrative},
+        "notice": illustrative_notice(case),
+        "weights": {
+            "level1": level1,
+            "leaves": {k: float(v) for k, v in appraisal.weights.items()},
+        },
+        "consistency": {
+            node: {"cr": r.cr, "lambda_max": r.lambda_max, "ci": r.ci, "ri_table": r.ri_table,
+                   "acceptable": r.acceptable}
+            for node, r in appraisal.local.items()
+        },
+        "ranking": [
+            {"rank": int(row["rank"]), "cluster": str(cluster),
+             "name_en": str(case.clusters.at[cluster, "name_en"]), "score": float(row["score"])}
+            for cluster, row in top.iterrows()
+        ],
+        "allocation": {
+            "status": str(allocation.status),
+            "priority_rule": allocation.priority_rule,
+            "budget": allocation.budget,
+            "spent": allocation.spent,
+            "objective": finite(allocation.objective),
+            "mip_gap": finite(allocation.mip_gap),
+            "solve_seconds": allocation.solve_seconds,
+            "funded_projects": int(allocation.projects["funded"].sum()),
+            "funded_clusters": int(
+                allocation.projects.loc[allocation.projects["funded"], "cluster"].nunique()
+            ),
+            "by_type_instrument": {
+                str(kind): {str(k): float(v) for k, v in row.items()}
+                for kind, row in by_type.iterrows()
+            },
+        },
+    }

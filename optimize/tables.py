@@ -1,0 +1,179 @@
+"""Read CSV tables of a case as text and parse their columns with precise errors."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+
+from optimize.errors import InputError
+
+#: First data row in spreadsheet numbering (the header is row 1).
+FIRST_DATA_ROW = 2
+
+
+def read_table(path: Path, label: str, required: list[str]) -> pd.DataFrame:
+    """Read a UTF-8 CSV table as strings and check its columns.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The CSV file.
+    label : str
+        Name used in error messages (the path relative to the case folder).
+    required : list of str
+        Columns that must be present.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Every cell as a stripped string; empty cells are ``""``.
+
+    Raises
+    ------
+    InputError
+        If the file is missing, unreadable, empty, has a duplicated or missing column, or a
+        row with the wrong number of cells.
+    """
+    if not path.is_file():
+        raise InputError(label, "file not found")
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            rows = list(csv.reader(handle))
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(label, f"cannot read as UTF-8 CSV ({exc})") from None
+    if not rows:
+        raise InputError(label, "the file is empty (a header row is needed)")
+    header = [cell.strip() for cell in rows[0]]
+    duplicated = sorted({c for c in header if header.count(c) > 1})
+    if duplicated:
+        raise InputError(label, "column appears twice in the header", row=1, field=duplicated[0])
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise InputError(label, "required column is missing", row=1, field=missing[0])
+    body = []
+    for offset, cells in enumerate(rows[1:]):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(header):
+            raise InputError(
+                label,
+                f"has {len(cells)} cells, the header has {len(header)}",
+                row=offset + FIRST_DATA_ROW,
+            )
+        body.append([cell.strip() for cell in cells] + [str(offset + FIRST_DATA_ROW)])
+    frame = pd.DataFrame(body, columns=[*header, "_row"], dtype=object)
+    return frame.set_index("_row", drop=True)
+
+
+def require_values(table: pd.DataFrame, label: str, columns: list[str]) -> None:
+    """Refuse empty cells in `columns`.
+
+    Raises
+    ------
+    InputError
+        Naming the first empty cell.
+    """
+    for column in columns:
+        empty = table.index[table[column] == ""]
+        if len(empty):
+            raise InputError(label, "value is empty", row=int(empty[0]), field=column)
+
+
+def require_unique(table: pd.DataFrame, label: str, columns: list[str]) -> None:
+    """Refuse rows that repeat the key formed by `columns`.
+
+    Raises
+    ------
+    InputError
+        Naming the first repeated row.
+    """
+    repeated = table.index[table.duplicated(subset=columns, keep="first")]
+    if len(repeated):
+        row = int(repeated[0])
+        key = ", ".join(str(table.at[str(row), c]) for c in columns)
+        raise InputError(label, f"duplicate {'/'.join(columns)} {key!r}", row=row, field=columns[0])
+
+
+def require_choice(table: pd.DataFrame, label: str, column: str, allowed: list[str]) -> None:
+    """Refuse values of `column` outside `allowed`.
+
+    Raises
+    ------
+    InputError
+        Naming the first unknown value and the allowed ones.
+    """
+    unknown = table.index[~table[column].isin(allowed)]
+    if len(unknown):
+        row = int(unknown[0])
+        raise InputError(
+            label,
+            f"unknown value {table.at[str(row), column]!r} (expected one of {', '.join(allowed)})",
+            row=row,
+            field=column,
+        )
+
+
+def parse_number(
+    table: pd.DataFrame,
+    label: str,
+    column: str,
+    minimum: float | None = None,
+    strictly_positive: bool = False,
+) -> pd.Series:
+    """Parse a numeric column; fractions like ``1/3`` are accepted.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A table from :func:`read_table`.
+    label : str
+        File name for error messages.
+    column : str
+        Column to parse.
+    minimum : float, optional
+        Smallest accepted value.
+    strictly_positive : bool
+        Refuse zero and negative values.
+
+    Returns
+    -------
+    pandas.Series
+        Float values with the table's index.
+
+    Raises
+    ------
+    InputError
+        Naming the first cell that is not a finite number or is out of range.
+    """
+    values = {}
+    for row, text in table[column].items():
+        try:
+            number = parse_ratio(str(text))
+        except ValueError:
+            raise InputError(label, f"{text!r} is not a number", row=int(row), field=column) from None
+        if strictly_positive and number <= 0:
+            raise InputError(label, f"{text} must be > 0", row=int(row), field=column)
+        if minimum is not None and number < minimum:
+            raise InputError(label, f"{text} must be >= {minimum:g}", row=int(row), field=column)
+        values[row] = number
+    return pd.Series(values, dtype=float, name=column)
+
+
+def parse_ratio(text: str) -> float:
+    """Parse ``"3"``, ``"0.25"`` or ``"1/3"`` into a finite float.
+
+    Raises
+    ------
+    ValueError
+        If the text is not a finite number or a ratio of two.
+    """
+    numerator, slash, denominator = text.partition("/")
+    try:
+        value = float(numerator) / float(denominator) if slash else float(text)
+    except ZeroDivisionError:
+        raise ValueError(text) from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(text)
+    return value
