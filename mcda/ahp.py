@@ -20,8 +20,21 @@ from mcda.errors import JudgmentError
 
 #: Saaty's (1980) random consistency index RI(n) for n = 1..15 (ref. [1], table 1.7).
 SAATY_RI: dict[int, float] = {
-    1: 0.0, 2: 0.0, 3: 0.58, 4: 0.90, 5: 1.12, 6: 1.24, 7: 1.32, 8: 1.41,
-    9: 1.45, 10: 1.49, 11: 1.51, 12: 1.48, 13: 1.56, 14: 1.57, 15: 1.59,
+    1: 0.0,
+    2: 0.0,
+    3: 0.58,
+    4: 0.90,
+    5: 1.12,
+    6: 1.24,
+    7: 1.32,
+    8: 1.41,
+    9: 1.45,
+    10: 1.49,
+    11: 1.51,
+    12: 1.48,
+    13: 1.56,
+    14: 1.57,
+    15: 1.59,
 }
 
 #: Relative tolerance for a_ji * a_ij = 1 (judgments read from files as 1/3 = 0.333... pass).
@@ -92,7 +105,9 @@ def as_labelled_matrix(matrix: pd.DataFrame | npt.ArrayLike) -> pd.DataFrame:
     """
     frame = matrix.copy() if isinstance(matrix, pd.DataFrame) else pd.DataFrame(np.asarray(matrix))
     if frame.ndim != 2 or frame.shape[0] != frame.shape[1] or frame.shape[0] == 0:
-        raise JudgmentError(f"pairwise matrix must be square and non-empty, got shape {frame.shape}")
+        raise JudgmentError(
+            f"pairwise matrix must be square and non-empty, got shape {frame.shape}"
+        )
     if list(frame.index) != list(frame.columns):
         raise JudgmentError(
             f"row labels {list(frame.index)} differ from column labels {list(frame.columns)}"
@@ -124,7 +139,7 @@ def check_reciprocal(matrix: pd.DataFrame, tolerance: float = RECIPROCAL_TOLERAN
     if bad.size:
         i, j = bad[0]
         raise JudgmentError(
-            f"judgment ({labels[i]}, {labels[j]}) = {values[i, j]!r} must be a positive number"
+            f"judgment ({labels[i]}, {labels[j]}) = {float(values[i, j])} must be a positive number"
         )
     off_diagonal = np.argwhere(np.abs(np.diag(values) - 1.0) > tolerance)
     if off_diagonal.size:
@@ -217,7 +232,9 @@ def priorities(matrix: pd.DataFrame | npt.ArrayLike, method: Method = "eigenvect
         geometric = np.exp(np.log(values).mean(axis=1))
         vector = geometric / geometric.sum()
     elif method != "eigenvector":
-        raise JudgmentError(f"unknown AHP method {method!r} (use 'eigenvector' or 'geometric_mean')")
+        raise JudgmentError(
+            f"unknown AHP method {method!r} (use 'eigenvector' or 'geometric_mean')"
+        )
     ci = max(lambda_max - n, 0.0) / (n - 1) if n > 2 else 0.0
     ri = random_index(n)
     cr = ci / ri if ri > 0 else 0.0
@@ -225,9 +242,7 @@ def priorities(matrix: pd.DataFrame | npt.ArrayLike, method: Method = "eigenvect
     return AHPResult(weights, lambda_max, ci, cr, ri, "saaty1980", method)
 
 
-def matrix_from_upper(
-    items: list[str], judgments: dict[tuple[str, str], float]
-) -> pd.DataFrame:
+def matrix_from_upper(items: list[str], judgments: dict[tuple[str, str], float]) -> pd.DataFrame:
     """Build a full reciprocal matrix from upper-triangle judgments.
 
     Parameters

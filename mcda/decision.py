@@ -65,7 +65,7 @@ def check_scores(values: pd.DataFrame) -> None:
     if bad.size:
         i, j = bad[0]
         raise MatrixError(
-            f"score of {values.index[i]!r} on {values.columns[j]!r} is {numeric[i, j]!r}, "
+            f"score of {values.index[i]!r} on {values.columns[j]!r} is {float(numeric[i, j])}, "
             "not a finite number"
         )
     if len(values) > 1:

@@ -7,7 +7,6 @@ both rank 3 and the next one ranks 5.
 from __future__ import annotations
 
 import warnings
-
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -63,7 +62,7 @@ def check_weights(weights: pd.Series, criteria: pd.Index) -> npt.NDArray[np.floa
     values = weights.loc[criteria].to_numpy(dtype=float)
     if not np.all(np.isfinite(values)) or np.any(values < 0):
         k = int(np.argmax(~np.isfinite(values) | (values < 0)))
-        raise MatrixError(f"weight of {criteria[k]!r} is {values[k]!r}; weights must be >= 0")
+        raise MatrixError(f"weight of {criteria[k]!r} is {float(values[k])}; weights must be >= 0")
     if abs(values.sum() - 1.0) > WEIGHT_SUM_TOLERANCE:
         raise MatrixError(f"weights sum to {values.sum():.6g}, not 1")
     return values

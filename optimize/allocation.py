@@ -68,7 +68,10 @@ class Allocation:
     def by_type_instrument(self) -> pd.DataFrame:
         """Funding [1e8 CNY] by cluster type (rows) and instrument (columns), with totals."""
         table = self.projects.pivot_table(
-            index="cluster_type", columns="instrument", values="amount", aggfunc="sum",
+            index="cluster_type",
+            columns="instrument",
+            values="amount",
+            aggfunc="sum",
             fill_value=0.0,
         ).reindex(index=CLUSTER_TYPES, columns=INSTRUMENTS, fill_value=0.0)
         table["total"] = table.sum(axis=1)
@@ -78,7 +81,10 @@ class Allocation:
     def by_cluster(self) -> pd.DataFrame:
         """Funding [1e8 CNY] by cluster and instrument, with totals and benefit, largest first."""
         table = self.projects.pivot_table(
-            index="cluster", columns="instrument", values="amount", aggfunc="sum",
+            index="cluster",
+            columns="instrument",
+            values="amount",
+            aggfunc="sum",
             fill_value=0.0,
         ).reindex(columns=INSTRUMENTS, fill_value=0.0)
         table["total"] = table.sum(axis=1)

@@ -16,6 +16,7 @@ from optimize.errors import InputError
 
 app = typer.Typer(
     add_completion=False,
+    pretty_exceptions_enable=False,
     no_args_is_help=True,
     help="Appraise cluster S&T support systems and allocate a budget across them.",
 )
@@ -111,23 +112,18 @@ def print_summary(summary: dict[str, Any], out: Path) -> None:
 def main() -> None:
     """Entry point: run the CLI, turning bad input into one line and exit code 2."""
     try:
-        app(standalone_mode=False)
+        app()
     except (InputError, MCDAError) as exc:
         if STATE["debug"]:
             raise
         errors.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(EXIT_BAD_INPUT)
-    except (typer.Abort, KeyboardInterrupt):
-        errors.print("aborted", markup=False)
-        sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - last resort: one line, not a traceback
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
+    except Exception as exc:  # last resort: one line, not a traceback
         if STATE["debug"]:
             raise
-        errors.print(f"internal error: {exc!r} (rerun with --debug for a traceback)",
-                     markup=False, soft_wrap=True)
+        errors.print(
+            f"internal error: {exc!r} (rerun with --debug for a traceback)",
+            markup=False,
+            soft_wrap=True,
+        )
         sys.exit(EXIT_INTERNAL)

@@ -67,8 +67,9 @@ def load_case(path: str | Path) -> Case:
         raise InputError(CASE_FILE, f"not valid TOML: {exc}") from None
     unknown = sorted(set(doc) - SECTIONS)
     if unknown:
-        raise InputError(CASE_FILE, f"unknown section (known: {', '.join(sorted(SECTIONS))})",
-                         field=unknown[0])
+        raise InputError(
+            CASE_FILE, f"unknown section (known: {', '.join(sorted(SECTIONS))})", field=unknown[0]
+        )
     tables = table_paths(folder, section(doc, "tables"))
     try:
         return assemble(folder, doc, tables)
@@ -81,16 +82,18 @@ def assemble(folder: Path, doc: Mapping[str, Any], tables: Mapping[str, Path]) -
     sources = load_sources(tables.get("sources"), name_of(folder, tables.get("sources")))
     clusters = load_clusters(tables["clusters"], name_of(folder, tables["clusters"]))
     tree = load_criteria(tables["criteria"], name_of(folder, tables["criteria"]))
-    judgments, _ = load_judgments(
-        tables["judgments"], name_of(folder, tables["judgments"]), tree
-    )
+    judgments, _ = load_judgments(tables["judgments"], name_of(folder, tables["judgments"]), tree)
     values, origin = load_scores(
-        tables["scores"], name_of(folder, tables["scores"]), clusters.index, tree.leaves,
+        tables["scores"],
+        name_of(folder, tables["scores"]),
+        clusters.index,
+        tree.leaves,
         sources.index,
     )
     fit = load_fit(tables["fit"], name_of(folder, tables["fit"]))
-    projects = load_projects(tables["projects"], name_of(folder, tables["projects"]),
-                             clusters.index)
+    projects = load_projects(
+        tables["projects"], name_of(folder, tables["projects"]), clusters.index
+    )
     meta = section(doc, "case")
     appraisal = section(doc, "appraisal")
     benefit = section(doc, "benefit")
@@ -98,14 +101,20 @@ def assemble(folder: Path, doc: Mapping[str, Any], tables: Mapping[str, Path]) -
     rules_doc = section(doc, "rules")
     normalization = str(appraisal.get("normalization", "vector"))
     if normalization not in NORMALIZATIONS:
-        raise InputError(CASE_FILE, f"unknown normalization {normalization!r}",
-                         field="appraisal.normalization")
+        raise InputError(
+            CASE_FILE, f"unknown normalization {normalization!r}", field="appraisal.normalization"
+        )
     rule = str(appraisal.get("priority_rule", "merit"))
     if rule not in PRIORITY_RULES:
-        raise InputError(CASE_FILE, f"unknown priority rule {rule!r} (use merit, need or blend)",
-                         field="appraisal.priority_rule")
-    provenance = {"budget": str(budget.get("provenance", "")),
-                  "benefit": str(benefit.get("provenance", ""))}
+        raise InputError(
+            CASE_FILE,
+            f"unknown priority rule {rule!r} (use merit, need or blend)",
+            field="appraisal.priority_rule",
+        )
+    provenance = {
+        "budget": str(budget.get("provenance", "")),
+        "benefit": str(benefit.get("provenance", "")),
+    }
     rules = parse_rules(rules_doc, provenance)
     return Case(
         name=str(meta.get("name", folder.name)),
@@ -174,8 +183,9 @@ def table_paths(folder: Path, tables: Mapping[str, Any]) -> dict[str, Path]:
             raise InputError(CASE_FILE, "must be a file name", field=f"tables.{key}")
         resolved = (folder / name).resolve()
         if not resolved.is_relative_to(root):
-            raise InputError(CASE_FILE, f"path {name!r} leaves the case folder",
-                             field=f"tables.{key}")
+            raise InputError(
+                CASE_FILE, f"path {name!r} leaves the case folder", field=f"tables.{key}"
+            )
         paths[key] = resolved
     return paths
 
@@ -191,8 +201,11 @@ def parse_rules(doc: Mapping[str, Any], provenance: dict[str, str]) -> Rules:
     """Policy rules from the ``[rules]`` table; records each rule's provenance."""
     unknown = sorted(set(doc) - RULES)
     if unknown:
-        raise InputError(CASE_FILE, f"unknown rule (known: {', '.join(sorted(RULES))})",
-                         field=f"rules.{unknown[0]}")
+        raise InputError(
+            CASE_FILE,
+            f"unknown rule (known: {', '.join(sorted(RULES))})",
+            field=f"rules.{unknown[0]}",
+        )
     shares = {}
     share_doc = section(doc, "type_share")
     for kind, bounds in share_doc.items():
@@ -215,8 +228,11 @@ def parse_rules(doc: Mapping[str, Any], provenance: dict[str, str]) -> Rules:
         key = "rules.no_duplicated_construction"
         instruments = rule.get("instruments", ["platform"])
         if not isinstance(instruments, list) or not set(instruments) <= set(INSTRUMENTS):
-            raise InputError(CASE_FILE, f"instruments must be a list from {INSTRUMENTS}",
-                             field=f"{key}.instruments")
+            raise InputError(
+                CASE_FILE,
+                f"instruments must be a list from {INSTRUMENTS}",
+                field=f"{key}.instruments",
+            )
         limit = number(rule, f"{key}.max_per_domain", 0.0, default=1.0)
         no_dup = NoDuplication(tuple(instruments), int(limit))
         provenance["no_duplicated_construction"] = str(rule.get("provenance", ""))

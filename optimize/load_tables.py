@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from mcda.ahp import matrix_from_upper
@@ -43,20 +44,23 @@ def load_criteria(path: Path, label: str) -> CriteriaTree:
     require_unique(table, label, ["id"])
     if (table["id"] == ROOT).any():
         row = int(table.index[table["id"] == ROOT][0])
-        raise InputError(label, f"{ROOT!r} is reserved for the top of the tree", row=row, field="id")
+        raise InputError(
+            label, f"{ROOT!r} is reserved for the top of the tree", row=row, field="id"
+        )
     table["parent"] = table["parent"].where(table["parent"] != "", ROOT)
     known = {ROOT, *table["id"]}
     unknown = table.index[~table["parent"].isin(known)]
     if len(unknown):
-        row = int(unknown[0])
-        raise InputError(label, f"unknown parent {table.at[str(row), 'parent']!r}", row, "parent")
+        bad = int(unknown[0])
+        raise InputError(label, f"unknown parent {table.at[str(bad), 'parent']!r}", bad, "parent")
     parent_of = dict(zip(table["id"], table["parent"], strict=True))
-    for row, criterion in table["id"].items():
-        seen = {criterion}
-        while (criterion := parent_of[criterion]) != ROOT:
-            if criterion in seen:
-                raise InputError(label, "the parent chain loops back", int(row), "parent")
-            seen.add(criterion)
+    for line, start in table["id"].items():
+        seen, node = {start}, parent_of[start]
+        while node != ROOT:
+            if node in seen:
+                raise InputError(label, "the parent chain loops back", int(str(line)), "parent")
+            seen.add(node)
+            node = parent_of[node]
     leaves = table.index[~table["id"].isin(set(table["parent"]))]
     require_choice(table.loc[leaves], label, "direction", ["benefit", "cost"])
     return CriteriaTree(table.set_index("id", drop=True))
@@ -75,7 +79,7 @@ def load_judgments(
     table = read_table(path, label, ["node", "row", "col", "value", "provenance"])
     require_values(table, label, ["node", "row", "col", "value", "provenance"])
     require_choice(table, label, "node", tree.nodes_with_children)
-    values = parse_number(table, label, "value", strictly_positive=True)
+    values = parse_number(table, label, "value", strictly_positive=True).to_dict()
     matrices = {}
     for node in tree.nodes_with_children:
         items = tree.children(node)
@@ -133,13 +137,20 @@ def load_scores(
     table["number"] = values
     wide = table.pivot(index="cluster", columns="criterion", values="number")
     origin = table.pivot(index="cluster", columns="criterion", values="provenance")
-    for cluster in clusters:
-        for leaf in leaves:
-            if cluster not in wide.index or leaf not in wide.columns or pd.isna(
-                wide.at[cluster, leaf]
-            ):
-                raise InputError(label, f"no score for cluster {cluster!r} on criterion {leaf!r}")
-    return wide.loc[clusters, leaves].astype(float), origin.loc[clusters, leaves]
+    wide = wide.reindex(index=clusters, columns=leaves)
+    gap = first_gap(wide)
+    if gap is not None:
+        raise InputError(label, f"no score for cluster {gap[0]!r} on criterion {gap[1]!r}")
+    return wide.astype(float), origin.reindex(index=clusters, columns=leaves)
+
+
+def first_gap(wide: pd.DataFrame) -> tuple[str, str] | None:
+    """Row and column label of the first missing cell of a pivoted table, if any."""
+    missing = np.argwhere(wide.isna().to_numpy())
+    if not missing.size:
+        return None
+    i, j = missing[0]
+    return str(wide.index[i]), str(wide.columns[j])
 
 
 def check_provenance(table: pd.DataFrame, label: str, sources: pd.Index) -> None:
@@ -165,7 +176,10 @@ def check_provenance(table: pd.DataFrame, label: str, sources: pd.Index) -> None
         cited = origin.partition(":")[2]
         if cited and cited not in sources:
             raise InputError(
-                label, f"cites {cited!r}, which the sources table lacks", int(str(row)), "provenance"
+                label,
+                f"cites {cited!r}, which the sources table lacks",
+                int(str(row)),
+                "provenance",
             )
 
 
@@ -178,13 +192,11 @@ def load_fit(path: Path, label: str) -> pd.DataFrame:
     require_unique(table, label, ["cluster_type", "instrument"])
     table["number"] = parse_number(table, label, "coefficient", minimum=0.0)
     wide = table.pivot(index="cluster_type", columns="instrument", values="number")
-    for kind in CLUSTER_TYPES:
-        for instrument in INSTRUMENTS:
-            if kind not in wide.index or instrument not in wide.columns or pd.isna(
-                wide.at[kind, instrument]
-            ):
-                raise InputError(label, f"no fit coefficient for {kind} x {instrument}")
-    return wide.loc[CLUSTER_TYPES, INSTRUMENTS].astype(float)
+    wide = wide.reindex(index=CLUSTER_TYPES, columns=INSTRUMENTS)
+    gap = first_gap(wide)
+    if gap is not None:
+        raise InputError(label, f"no fit coefficient for {gap[0]} x {gap[1]}")
+    return wide.astype(float)
 
 
 def load_projects(path: Path, label: str, clusters: pd.Index) -> pd.DataFrame:

@@ -35,10 +35,9 @@ def project_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
         case.clusters[["cluster_type", "region", "tech_domain"]], on="cluster"
     )
     table["priority"] = appraisal.priority.loc[table["cluster"]].to_numpy()
-    table["fit"] = [
-        case.fit.at[kind, instrument]
-        for kind, instrument in zip(table["cluster_type"], table["instrument"], strict=True)
-    ]
+    pairs = zip(table["cluster_type"], table["instrument"], strict=True)
+    fit = case.fit.stack().to_dict()
+    table["fit"] = [float(fit[pair]) for pair in pairs]
     table["coefficient"] = table["priority"] * table["fit"] * table["efficiency"]
     table["segment_width"] = (table["max_grant"] - table["min_grant"]) / (
         case.benefit.top_up_segments
@@ -80,11 +79,14 @@ def build_model(case: Case, projects: pd.DataFrame) -> pyo.ConcreteModel:
     m.top_up = pyo.Var(m.P, m.S, bounds=(0.0, None), doc="top-up funding [1e8 CNY]")
 
     m.segment_link = pyo.Constraint(
-        m.P, m.S, rule=lambda m, p, s: m.top_up[p, s] <= width[p] * m.build[p],
+        m.P,
+        m.S,
+        rule=lambda m, p, s: m.top_up[p, s] <= width[p] * m.build[p],
         doc="top-ups only for a built project, each segment at most its width",
     )
     m.funding = pyo.Expression(
-        m.P, rule=lambda m, p: low[p] * m.build[p] + sum(m.top_up[p, s] for s in m.S),
+        m.P,
+        rule=lambda m, p: low[p] * m.build[p] + sum(m.top_up[p, s] for s in m.S),
         doc="x_p [1e8 CNY]",
     )
     m.budget = pyo.Constraint(expr=sum(m.funding[p] for p in m.P) <= m.budget_total)
@@ -92,8 +94,7 @@ def build_model(case: Case, projects: pd.DataFrame) -> pyo.ConcreteModel:
     add_no_duplication(m, case, projects)
     m.benefit = pyo.Objective(
         expr=sum(
-            m.coefficient[p]
-            * (low[p] * m.build[p] + sum(decay[s] * m.top_up[p, s] for s in m.S))
+            m.coefficient[p] * (low[p] * m.build[p] + sum(decay[s] * m.top_up[p, s] for s in m.S))
             for p in m.P
         ),
         sense=pyo.maximize,
@@ -109,13 +110,15 @@ def add_type_shares(m: Any, case: Case, projects: pd.DataFrame) -> None:
     m.T = pyo.Set(initialize=kinds, ordered=True, doc="cluster types with share bounds")
     m.type_share_min = pyo.Constraint(
         m.T,
-        rule=lambda m, k: sum(m.funding[p] for p in members[k])
-        >= bounds[k].minimum * m.budget_total,
+        rule=lambda m, k: (
+            sum(m.funding[p] for p in members[k]) >= bounds[k].minimum * m.budget_total
+        ),
     )
     m.type_share_max = pyo.Constraint(
         m.T,
-        rule=lambda m, k: sum(m.funding[p] for p in members[k])
-        <= bounds[k].maximum * m.budget_total,
+        rule=lambda m, k: (
+            sum(m.funding[p] for p in members[k]) <= bounds[k].maximum * m.budget_total
+        ),
     )
 
 

@@ -16,6 +16,7 @@ from optimize.summary import illustrative_notice
 
 def markdown_table(frame: pd.DataFrame, digits: int = 3, index_label: str = "") -> str:
     """Render a DataFrame as a GitHub-flavoured Markdown table."""
+
     def cell(value: Any) -> str:
         if isinstance(value, float):
             return f"{value:.{digits}f}"
@@ -32,7 +33,7 @@ def weights_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
     """Leaf criteria with group, names, direction and local and global weights [-]."""
     table = case.criteria.table.loc[case.criteria.leaves].copy()
     table["local_weight"] = [
-        float(appraisal.local[str(parent)].weights[leaf])
+        float(appraisal.local[str(parent)].weights.to_dict()[leaf])
         for leaf, parent in table["parent"].items()
     ]
     table["group_weight"] = [
@@ -40,15 +41,23 @@ def weights_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
     ]
     table["global_weight"] = appraisal.weights.loc[table.index]
     table.index.name = "criterion"
-    return table[["parent", "name_en", "name_zh", "direction", "unit", "group_weight",
-                  "local_weight", "global_weight"]]
+    return table[
+        [
+            "parent",
+            "name_en",
+            "name_zh",
+            "direction",
+            "unit",
+            "group_weight",
+            "local_weight",
+            "global_weight",
+        ]
+    ]
 
 
 def ranking_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
     """Clusters by TOPSIS closeness with names, type, region and priority."""
-    table = appraisal.ranking.join(
-        case.clusters[["name_en", "name_zh", "cluster_type", "region"]]
-    )
+    table = appraisal.ranking.join(case.clusters[["name_en", "name_zh", "cluster_type", "region"]])
     table["priority"] = appraisal.priority.loc[table.index]
     table.index.name = "cluster"
     return table[["rank", "name_en", "name_zh", "cluster_type", "region", "score", "priority"]]
@@ -57,8 +66,14 @@ def ranking_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
 def consistency_table(appraisal: Appraisal) -> pd.DataFrame:
     """lambda_max, CI and CR of every judgment matrix."""
     rows = {
-        node: {"n": r.n, "lambda_max": r.lambda_max, "ci": r.ci, "cr": r.cr,
-               "ri_table": r.ri_table, "verdict": "ok" if r.acceptable else "REVISE (CR >= 0.1)"}
+        node: {
+            "n": r.n,
+            "lambda_max": r.lambda_max,
+            "ci": r.ci,
+            "cr": r.cr,
+            "ri_table": r.ri_table,
+            "verdict": "ok" if r.acceptable else "REVISE (CR >= 0.1)",
+        }
         for node, r in appraisal.local.items()
     }
     frame = pd.DataFrame.from_dict(rows, orient="index")

@@ -25,8 +25,16 @@ STATUS = {
 }
 
 #: Project attributes carried into the allocation table.
-SOLUTION_COLUMNS = ["cluster", "instrument", "cluster_type", "region", "tech_domain",
-                    "min_grant", "max_grant", "coefficient"]
+SOLUTION_COLUMNS = [
+    "cluster",
+    "instrument",
+    "cluster_type",
+    "region",
+    "tech_domain",
+    "min_grant",
+    "max_grant",
+    "coefficient",
+]
 
 #: Funding below this is read as zero [1e8 CNY] (solver tolerance).
 AMOUNT_TOLERANCE = 1e-7
@@ -64,9 +72,7 @@ def make_solver(options: SolverOptions) -> Highs:
     return solver
 
 
-def solve(
-    case: Case, appraisal: Appraisal, options: SolverOptions | None = None
-) -> Allocation:
+def solve(case: Case, appraisal: Appraisal, options: SolverOptions | None = None) -> Allocation:
     """Build the allocation model for `case` and solve it with HiGHS.
 
     Parameters
@@ -87,8 +93,9 @@ def solve(
     projects = project_table(case, appraisal)
     model = build_model(case, projects)
     solver = make_solver(options or SolverOptions())
-    return solve_model(model, solver, projects, case.budget, appraisal.priority_rule,
-                       case.benefit.slope_decay)
+    return solve_model(
+        model, solver, projects, case.budget, appraisal.priority_rule, case.benefit.slope_decay
+    )
 
 
 def solve_model(
@@ -104,8 +111,9 @@ def solve_model(
     try:
         results = solver.solve(model)
     except RuntimeError:
-        return empty_allocation(projects, SolveStatus.ERROR, budget, priority_rule,
-                                time.perf_counter() - start)
+        return empty_allocation(
+            projects, SolveStatus.ERROR, budget, priority_rule, time.perf_counter() - start
+        )
     seconds = time.perf_counter() - start
     status = STATUS.get(results.termination_condition, SolveStatus.ERROR)
     objective = results.best_feasible_objective
@@ -117,17 +125,16 @@ def solve_model(
     if status is SolveStatus.OPTIMAL and gap > solver.config.mip_gap + 1e-9:
         status = SolveStatus.FEASIBLE
     table = read_solution(model, projects, slope_decay)
-    return Allocation(table, status, float(objective), float(bound), gap, seconds, budget,
-                      priority_rule)
+    return Allocation(
+        table, status, float(objective), float(bound), gap, seconds, budget, priority_rule
+    )
 
 
 def read_solution(model: pyo.ConcreteModel, projects: pd.DataFrame, decay: float) -> pd.DataFrame:
     """Funded flag, amount and benefit per project from the loaded variable values."""
     ids = list(projects.index)
     built = pd.Series({p: round(pyo.value(model.build[p])) for p in ids}, dtype=float)
-    top_up = {
-        p: [max(pyo.value(model.top_up[p, s]), 0.0) for s in model.S] for p in ids
-    }
+    top_up = {p: [max(pyo.value(model.top_up[p, s]), 0.0) for s in model.S] for p in ids}
     amount = built * projects["min_grant"] + pd.Series({p: sum(v) for p, v in top_up.items()})
     amount = amount.where(amount > AMOUNT_TOLERANCE, 0.0)
     weighted = pd.Series(

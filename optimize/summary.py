@@ -40,9 +40,7 @@ def summarize(case: Case, appraisal: Appraisal, allocation: Allocation) -> dict[
         ``case``, ``notice``, ``weights`` (level 1 and leaves), ``consistency`` per matrix,
         ``ranking`` (top clusters), ``allocation`` (status, totals, by type x instrument).
     """
-    level1 = {
-        c: float(appraisal.local["goal"].weights[c]) for c in case.criteria.children()
-    }
+    level1 = {c: float(appraisal.local["goal"].weights[c]) for c in case.criteria.children()}
     by_type = allocation.by_type_instrument()
     top = appraisal.ranking.head(TOP_CLUSTERS)
     return {
@@ -53,13 +51,22 @@ def summarize(case: Case, appraisal: Appraisal, allocation: Allocation) -> dict[
             "leaves": {k: float(v) for k, v in appraisal.weights.items()},
         },
         "consistency": {
-            node: {"cr": r.cr, "lambda_max": r.lambda_max, "ci": r.ci, "ri_table": r.ri_table,
-                   "acceptable": r.acceptable}
+            node: {
+                "cr": r.cr,
+                "lambda_max": r.lambda_max,
+                "ci": r.ci,
+                "ri_table": r.ri_table,
+                "acceptable": r.acceptable,
+            }
             for node, r in appraisal.local.items()
         },
         "ranking": [
-            {"rank": int(row["rank"]), "cluster": str(cluster),
-             "name_en": str(case.clusters.at[cluster, "name_en"]), "score": float(row["score"])}
+            {
+                "rank": int(row["rank"]),
+                "cluster": str(cluster),
+                "name_en": str(case.clusters.at[cluster, "name_en"]),
+                "score": float(row["score"]),
+            }
             for cluster, row in top.iterrows()
         ],
         "allocation": {

@@ -148,16 +148,17 @@ def parse_number(
         Naming the first cell that is not a finite number or is out of range.
     """
     values = {}
-    for row, text in table[column].items():
+    for label_row, text in table[column].items():
+        row = int(str(label_row))
         try:
             number = parse_ratio(str(text))
         except ValueError:
-            raise InputError(label, f"{text!r} is not a number", row=int(row), field=column) from None
+            raise InputError(label, f"{text!r} is not a number", row=row, field=column) from None
         if strictly_positive and number <= 0:
-            raise InputError(label, f"{text} must be > 0", row=int(row), field=column)
+            raise InputError(label, f"{text} must be > 0", row=row, field=column)
         if minimum is not None and number < minimum:
-            raise InputError(label, f"{text} must be >= {minimum:g}", row=int(row), field=column)
-        values[row] = number
+            raise InputError(label, f"{text} must be >= {minimum:g}", row=row, field=column)
+        values[label_row] = number
     return pd.Series(values, dtype=float, name=column)
 
 

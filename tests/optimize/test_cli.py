@@ -1,0 +1,107 @@
+"""The command line: bad input corpus, exit codes, outputs, the shipped case."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from optimize import cli
+
+CORPUS = Path(__file__).resolve().parents[1] / "bad_inputs"
+BAD_CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+
+
+def run_cli(args: list[str], monkeypatch, capsys) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "argv", ["clusterplan", *args])
+    cli.STATE["debug"] = False
+    code = 0
+    try:
+        cli.main()
+    except SystemExit as stop:
+        code = int(stop.code or 0)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def broken_case(name: str, tiny_path: Path, tmp_path: Path) -> Path:
+    case = tmp_path / "case"
+    shutil.copytree(tiny_path, case)
+    for path in (CORPUS / name).iterdir():
+        if path.name != "expect.txt":
+            shutil.copy(path, case / path.name)
+    return case
+
+
+@pytest.mark.parametrize("name", BAD_CASES)
+def test_bad_input_gives_one_line_and_exit_2(name, tiny_path, tmp_path, monkeypatch, capsys):
+    case = broken_case(name, tiny_path, tmp_path)
+    out = tmp_path / "out"
+    code, _, err = run_cli(["run", str(case), "--out", str(out)], monkeypatch, capsys)
+    expected = (CORPUS / name / "expect.txt").read_text(encoding="utf-8").strip()
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1, err
+    assert expected in err, err
+    assert "Traceback" not in err
+    assert not out.exists()
+    assert not list(tmp_path.glob(".out*"))
+
+
+def test_bad_input_through_a_real_process(tiny_path, tmp_path):
+    case = broken_case("unknown_cluster_type", tiny_path, tmp_path)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from optimize.cli import main; main()",
+            "run",
+            str(case),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+def test_run_writes_five_files_and_refuses_to_overwrite(tiny_path, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "out"
+    code, text, _ = run_cli(["run", str(tiny_path), "--out", str(out)], monkeypatch, capsys)
+    assert code == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "allocation.csv",
+        "ranking.csv",
+        "report.md",
+        "summary.json",
+        "weights.csv",
+    ]
+    assert "ILLUSTRATIVE" in text
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert report.splitlines()[2].startswith("> **ILLUSTRATIVE DATA")
+    before = (out / "summary.json").read_text(encoding="utf-8")
+    code, _, err = run_cli(["run", str(tiny_path), "--out", str(out)], monkeypatch, capsys)
+    assert code == 2 and "--force" in err
+    assert (out / "summary.json").read_text(encoding="utf-8") == before
+    code, _, _ = run_cli(["run", str(tiny_path), "--out", str(out), "--force"], monkeypatch, capsys)
+    assert code == 0
+
+
+def test_json_summary_on_stdout(tiny_path, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "out"
+    code, text, _ = run_cli(
+        ["run", str(tiny_path), "--out", str(out), "--json"], monkeypatch, capsys
+    )
+    summary = json.loads(text)
+    assert code == 0
+    assert summary["allocation"]["status"] == "optimal"
+    assert summary["allocation"]["spent"] <= summary["allocation"]["budget"] + 1e-9
+    assert summary["case"]["illustrative"] is True
+
+
+def test_validate_reports_the_case(tiny_path, monkeypatch, capsys):
+    code, text, _ = run_cli(["validate", str(tiny_path)], monkeypatch, capsys)
+    assert code == 0 and "4 clusters" in text

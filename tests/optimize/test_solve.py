@@ -1,0 +1,85 @@
+"""The allocation MILP: brute-force optima on tiny instances and every rule holds."""
+
+import dataclasses
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from optimize import SolveStatus, appraise, load_case, solve
+from optimize.case import NoDuplication, Rules, ShareBounds
+from optimize.model import project_table
+from tests.optimize.checks import brute_force_optimum, rule_violations
+
+
+@pytest.fixture(scope="module")
+def tiny(tiny_path):
+    case = load_case(tiny_path)
+    return case, appraise(case)
+
+
+def test_tiny_case_matches_brute_force_and_respects_rules(tiny) -> None:
+    case, appraisal = tiny
+    allocation = solve(case, appraisal)
+    assert allocation.status is SolveStatus.OPTIMAL
+    assert rule_violations(case, allocation) == []
+    expected = brute_force_optimum(case, project_table(case, appraisal))
+    assert allocation.objective == pytest.approx(expected, rel=1e-6)
+
+
+RULE_VARIANTS = {
+    "budget only": Rules(),
+    "type shares": Rules(
+        type_share={"basic": ShareBounds(0.1, 0.5), "frontier": ShareBounds(0.2, 0.6)}
+    ),
+    "no duplication": Rules(no_duplicated_construction=NoDuplication(("platform",), 1)),
+    "all": Rules(
+        type_share={"strategic": ShareBounds(0.3, 0.7)},
+        no_duplicated_construction=NoDuplication(("platform", "pilot_base"), 1),
+    ),
+}
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    budget=st.floats(min_value=0.5, max_value=14.0),
+    variant=st.sampled_from(sorted(RULE_VARIANTS)),
+    decay=st.floats(min_value=0.2, max_value=1.0),
+)
+def test_solver_equals_enumeration_for_each_rule_kind(tiny, budget, variant, decay) -> None:
+    case, appraisal = tiny
+    variant_case = dataclasses.replace(
+        case,
+        budget=budget,
+        rules=RULE_VARIANTS[variant],
+        benefit=dataclasses.replace(case.benefit, slope_decay=decay),
+    )
+    allocation = solve(variant_case, appraisal)
+    expected = brute_force_optimum(variant_case, project_table(variant_case, appraisal))
+    if expected == float("-inf"):
+        assert allocation.status is SolveStatus.INFEASIBLE
+        return
+    assert allocation.status is SolveStatus.OPTIMAL
+    assert rule_violations(variant_case, allocation) == []
+    assert allocation.objective == pytest.approx(expected, rel=1e-6, abs=1e-9)
+
+
+def test_infeasible_type_floors_are_reported_not_crashed(tiny) -> None:
+    case, appraisal = tiny
+    impossible = dataclasses.replace(
+        case,
+        rules=Rules(type_share={"basic": ShareBounds(0.9, 1.0), "frontier": ShareBounds(0.5, 1.0)}),
+    )
+    allocation = solve(impossible, appraisal)
+    assert allocation.status is SolveStatus.INFEASIBLE
+    assert allocation.spent == 0.0
+
+
+def test_allocation_views_add_up(tiny) -> None:
+    case, appraisal = tiny
+    allocation = solve(case, appraisal)
+    grid = allocation.by_type_instrument()
+    assert grid.loc["total", "total"] == pytest.approx(allocation.spent)
+    assert allocation.by_cluster()["total"].sum() == pytest.approx(allocation.spent)
+    assert isinstance(allocation.projects, pd.DataFrame)
