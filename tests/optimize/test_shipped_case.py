@@ -1,0 +1,82 @@
+"""The shipped case: it loads, every number has provenance, the run answers sensibly."""
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from optimize import SolveStatus, appraise, load_case, solve
+from optimize.shipped import shipped_case
+from tests.optimize.checks import rule_violations
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def miit():
+    case = load_case(shipped_case())
+    return case, appraise(case)
+
+
+def test_shipped_case_has_the_25_clusters_of_table_1(miit) -> None:
+    case, _ = miit
+    assert len(case.clusters) == 25
+    assert case.clusters["cluster_type"].value_counts().to_dict() == {
+        "strategic": 19, "basic": 3, "frontier": 3
+    }
+    assert len(case.criteria.leaves) == 18
+    assert case.scores.values.shape == (25, 18)
+    assert "2019" in case.title and "2021" in case.title
+
+
+def test_every_judgment_matrix_is_acceptably_consistent(miit) -> None:
+    _, appraisal = miit
+    assert {node: r.cr < 0.1 for node, r in appraisal.local.items()} == {
+        node: True for node in appraisal.local
+    }
+    assert appraisal.weights.sum() == pytest.approx(1.0)
+
+
+def test_every_cited_source_is_shipped(miit) -> None:
+    case, _ = miit
+    cited = {p.partition(":")[2] for p in case.scores.provenance.to_numpy().ravel()} - {""}
+    assert cited <= set(case.sources.index)
+    assert cited, "the case should seed some scores from sourced facts"
+
+
+def test_shipped_allocation_is_optimal_and_respects_every_rule(miit) -> None:
+    case, appraisal = miit
+    allocation = solve(case, appraisal)
+    assert allocation.status is SolveStatus.OPTIMAL
+    assert rule_violations(case, allocation) == []
+    assert allocation.spent == pytest.approx(case.budget, rel=1e-6)
+
+
+def test_run_works_from_an_installed_wheel_outside_the_repo(tmp_path) -> None:
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(wheels), str(REPO)],
+        check=True, capture_output=True,
+    )
+    site = tmp_path / "site"
+    with zipfile.ZipFile(next(wheels.glob("clusterplan-*.whl"))) as wheel:
+        wheel.extractall(site)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", "from optimize.cli import main; main()", "run", "--out", "o"],
+        cwd=elsewhere, capture_output=True, text=True,
+        env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert (elsewhere / "o" / "summary.json").is_file()
+    where = subprocess.run(
+        [sys.executable, "-c", "import optimize.shipped as s; print(s.shipped_case())"],
+        cwd=elsewhere, capture_output=True, text=True, env={"PYTHONPATH": str(site)},
+    )
+    assert where.stdout.strip().startswith(str(site)), where.stdout
+    shutil.rmtree(site)
