@@ -25,7 +25,9 @@ def test_shipped_case_has_the_25_clusters_of_table_1(miit) -> None:
     case, _ = miit
     assert len(case.clusters) == 25
     assert case.clusters["cluster_type"].value_counts().to_dict() == {
-        "strategic": 19, "basic": 3, "frontier": 3
+        "strategic": 19,
+        "basic": 3,
+        "frontier": 3,
     }
     assert len(case.criteria.leaves) == 18
     assert case.scores.values.shape == (25, 18)
@@ -58,9 +60,20 @@ def test_shipped_allocation_is_optimal_and_respects_every_rule(miit) -> None:
 def test_run_works_from_an_installed_wheel_outside_the_repo(tmp_path) -> None:
     wheels = tmp_path / "wheels"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(wheels), str(REPO)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheels),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
     )
     site = tmp_path / "site"
     with zipfile.ZipFile(next(wheels.glob("clusterplan-*.whl"))) as wheel:
@@ -69,14 +82,19 @@ def test_run_works_from_an_installed_wheel_outside_the_repo(tmp_path) -> None:
     elsewhere.mkdir()
     done = subprocess.run(
         [sys.executable, "-c", "from optimize.cli import main; main()", "run", "--out", "o"],
-        cwd=elsewhere, capture_output=True, text=True,
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
         env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
     )
     assert done.returncode == 0, done.stderr
     assert (elsewhere / "o" / "summary.json").is_file()
     where = subprocess.run(
         [sys.executable, "-c", "import optimize.shipped as s; print(s.shipped_case())"],
-        cwd=elsewhere, capture_output=True, text=True, env={"PYTHONPATH": str(site)},
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(site)},
     )
     assert where.stdout.strip().startswith(str(site)), where.stdout
     shutil.rmtree(site)
