@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -11,44 +11,13 @@ import pandas as pd
 
 from mcda.decision import DecisionMatrix
 from mcda.hierarchy import CriteriaTree
+from optimize.rules import Rules
 
 CLUSTER_TYPES = ["basic", "strategic", "frontier"]
 INSTRUMENTS = ["platform", "pilot_base", "demonstration"]
 PRIORITY_RULES = ["merit", "need", "blend"]
 
 PriorityRule = Literal["merit", "need", "blend"]
-
-
-@dataclass(frozen=True)
-class ShareBounds:
-    """Lower and upper share of the total budget for one group [-]."""
-
-    minimum: float
-    maximum: float
-
-
-@dataclass(frozen=True)
-class NoDuplication:
-    """The paper's "no duplicated construction": at most n funded projects per domain.
-
-    Attributes
-    ----------
-    instruments : tuple of str
-        Instruments the limit applies to (e.g. platforms).
-    max_per_domain : int
-        Funded projects allowed per technology domain and instrument [-].
-    """
-
-    instruments: tuple[str, ...]
-    max_per_domain: int
-
-
-@dataclass(frozen=True)
-class Rules:
-    """Policy rules of the allocation model; an empty or ``None`` rule is off."""
-
-    type_share: Mapping[str, ShareBounds] = field(default_factory=dict)
-    no_duplicated_construction: NoDuplication | None = None
 
 
 @dataclass(frozen=True)

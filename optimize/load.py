@@ -10,17 +10,7 @@ from typing import Any, cast
 from mcda.decision import DecisionMatrix
 from mcda.errors import MCDAError
 from mcda.ranking import NORMALIZATIONS
-from optimize.case import (
-    CLUSTER_TYPES,
-    INSTRUMENTS,
-    PRIORITY_RULES,
-    BenefitCurve,
-    Case,
-    NoDuplication,
-    PriorityRule,
-    Rules,
-    ShareBounds,
-)
+from optimize.case import PRIORITY_RULES, BenefitCurve, Case, PriorityRule
 from optimize.errors import InputError
 from optimize.load_tables import (
     load_clusters,
@@ -31,11 +21,11 @@ from optimize.load_tables import (
     load_scores,
     load_sources,
 )
+from optimize.load_rules import parse_rules
+from optimize.settings import CASE_FILE, number, section
 
-CASE_FILE = "case.toml"
-SECTIONS = {"case", "tables", "appraisal", "benefit", "budget", "rules"}
+SECTIONS = {"case", "tables", "appraisal", "benefit", "budget", "rules", "periods"}
 REQUIRED_TABLES = ["clusters", "criteria", "judgments", "scores", "fit", "projects"]
-RULES = {"type_share", "no_duplicated_construction"}
 
 
 def load_case(path: str | Path) -> Case:
@@ -115,7 +105,10 @@ def assemble(folder: Path, doc: Mapping[str, Any], tables: Mapping[str, Path]) -
         "budget": str(budget.get("provenance", "")),
         "benefit": str(benefit.get("provenance", "")),
     }
-    rules = parse_rules(rules_doc, provenance)
+    rules = parse_rules(
+        rules_doc, section(doc, "periods"), provenance, clusters, projects, tree.leaves
+    )
+    default_total = sum(rules.periods.budgets) if rules.periods is not None else None
     return Case(
         name=str(meta.get("name", folder.name)),
         title=str(meta.get("title", folder.name)),
@@ -131,7 +124,7 @@ def assemble(folder: Path, doc: Mapping[str, Any], tables: Mapping[str, Path]) -
             top_up_segments=int(number(benefit, "benefit.top_up_segments", 1, default=3)),
             slope_decay=number(benefit, "benefit.slope_decay", 0.0, default=0.6, maximum=1.0),
         ),
-        budget=number(budget, "budget.total", 0.0),
+        budget=number(budget, "budget.total", 0.0, default=default_total),
         rules=rules,
         normalization=normalization,
         priority_rule=cast(PriorityRule, rule),
@@ -139,34 +132,6 @@ def assemble(folder: Path, doc: Mapping[str, Any], tables: Mapping[str, Path]) -
         provenance=provenance,
         sources=sources,
     )
-
-
-def section(doc: Mapping[str, Any], key: str) -> Mapping[str, Any]:
-    """A TOML table of the case file, empty when absent."""
-    value = doc.get(key, {})
-    if not isinstance(value, dict):
-        raise InputError(CASE_FILE, "must be a table", field=key)
-    return value
-
-
-def number(
-    table: Mapping[str, Any],
-    key: str,
-    minimum: float,
-    default: float | None = None,
-    maximum: float | None = None,
-) -> float:
-    """A numeric setting ``section.name`` checked against its range."""
-    name = key.rpartition(".")[2]
-    value = table.get(name, default)
-    if value is None:
-        raise InputError(CASE_FILE, "setting is missing", field=key)
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise InputError(CASE_FILE, f"{value!r} is not a number", field=key)
-    if value < minimum or (maximum is not None and value > maximum):
-        upper = f" and <= {maximum:g}" if maximum is not None else ""
-        raise InputError(CASE_FILE, f"{value!r} must be >= {minimum:g}{upper}", field=key)
-    return float(value)
 
 
 def table_paths(folder: Path, tables: Mapping[str, Any]) -> dict[str, Path]:
@@ -195,45 +160,3 @@ def name_of(folder: Path, path: Path | None) -> str:
     if path is None:
         return "sources"
     return str(path.relative_to(folder.resolve()))
-
-
-def parse_rules(doc: Mapping[str, Any], provenance: dict[str, str]) -> Rules:
-    """Policy rules from the ``[rules]`` table; records each rule's provenance."""
-    unknown = sorted(set(doc) - RULES)
-    if unknown:
-        raise InputError(
-            CASE_FILE,
-            f"unknown rule (known: {', '.join(sorted(RULES))})",
-            field=f"rules.{unknown[0]}",
-        )
-    shares = {}
-    share_doc = section(doc, "type_share")
-    for kind, bounds in share_doc.items():
-        if kind == "provenance":
-            provenance["type_share"] = str(bounds)
-            continue
-        key = f"rules.type_share.{kind}"
-        if kind not in CLUSTER_TYPES:
-            raise InputError(CASE_FILE, "unknown cluster type", field=key)
-        if not isinstance(bounds, dict):
-            raise InputError(CASE_FILE, "must be a table {min = .., max = ..}", field=key)
-        low = number(bounds, f"{key}.min", 0.0, default=0.0, maximum=1.0)
-        high = number(bounds, f"{key}.max", 0.0, default=1.0, maximum=1.0)
-        if low > high:
-            raise InputError(CASE_FILE, "min exceeds max", field=key)
-        shares[kind] = ShareBounds(low, high)
-    no_dup = None
-    if "no_duplicated_construction" in doc:
-        rule = section(doc, "no_duplicated_construction")
-        key = "rules.no_duplicated_construction"
-        instruments = rule.get("instruments", ["platform"])
-        if not isinstance(instruments, list) or not set(instruments) <= set(INSTRUMENTS):
-            raise InputError(
-                CASE_FILE,
-                f"instruments must be a list from {INSTRUMENTS}",
-                field=f"{key}.instruments",
-            )
-        limit = number(rule, f"{key}.max_per_domain", 0.0, default=1.0)
-        no_dup = NoDuplication(tuple(instruments), int(limit))
-        provenance["no_duplicated_construction"] = str(rule.get("provenance", ""))
-    return Rules(type_share=shares, no_duplicated_construction=no_dup)

@@ -213,21 +213,35 @@ def load_projects(path: Path, label: str, clusters: pd.Index) -> pd.DataFrame:
     if len(narrow):
         row = int(narrow[0])
         raise InputError(label, "max_grant must exceed min_grant", row, "max_grant")
-    if "efficiency" in table and (table["efficiency"] != "").all():
-        efficiency = parse_number(table, label, "efficiency", strictly_positive=True)
-    else:
-        efficiency = pd.Series(1.0, index=table.index)
     frame = pd.DataFrame(
         {
             "cluster": table["cluster"],
             "instrument": table["instrument"],
             "min_grant": low,
             "max_grant": high,
-            "efficiency": efficiency,
+            "efficiency": optional_number(table, label, "efficiency", 1.0, positive=True),
+            "cofunding_ratio": optional_number(table, label, "cofunding_ratio", 0.0),
+            "start": optional_number(table, label, "start", 0.0),
         }
     )
+    whole_years = frame["start"] == frame["start"].round()
+    if not whole_years.all():
+        row = int(str(frame.index[~whole_years][0]))
+        raise InputError(label, "start must be a whole year", row, "start")
     frame.index = pd.Index(table["id"], name="project")
     return frame
+
+
+def optional_number(
+    table: pd.DataFrame, label: str, column: str, default: float, positive: bool = False
+) -> pd.Series:
+    """A numeric column that may be absent or blank (then `default`)."""
+    if column not in table:
+        return pd.Series(default, index=table.index, dtype=float)
+    filled = table[column].where(table[column] != "", str(default))
+    return parse_number(
+        filled.to_frame(), label, column, minimum=0.0, strictly_positive=positive
+    )
 
 
 def load_sources(path: Path | None, label: str) -> pd.DataFrame:

@@ -19,6 +19,8 @@ import pyomo.environ as pyo
 
 from optimize.appraise import Appraisal
 from optimize.case import Case
+from optimize.rule_rows import RuleRow, rule_rows
+from optimize.rules import RULE_NAMES
 
 
 def project_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
@@ -45,7 +47,8 @@ def project_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
     return table
 
 
-def build_model(case: Case, projects: pd.DataFrame) -> pyo.ConcreteModel:
+
+def build_model(case: Case, projects: pd.DataFrame, elastic: bool = False) -> pyo.ConcreteModel:
     """Formulate the allocation MILP with the case's policy rules.
 
     Parameters
@@ -54,30 +57,32 @@ def build_model(case: Case, projects: pd.DataFrame) -> pyo.ConcreteModel:
         Supplies the budget [1e8 CNY], the benefit curve and the rules.
     projects : pandas.DataFrame
         From :func:`project_table`.
+    elastic : bool
+        Give every rule row a non-negative slack and minimise the total slack instead of
+        maximising benefit: the smallest relaxation of the named rules that is feasible.
 
     Returns
     -------
     pyomo.environ.ConcreteModel
-        Constraints are named after the rules (``budget``, ``type_share_min``,
-        ``type_share_max``, ``no_duplicated_construction``). ``budget_total`` and
-        ``coefficient`` are mutable parameters so that sweeps re-solve without rebuilding.
+        One indexed constraint per active rule, named after the rule and indexed by the rule
+        instance (``m.type_share["basic:min"]``); ``m.rows`` lists the
+        :class:`~optimize.rule_rows.RuleRow` values. ``budget_total`` and ``coefficient`` are
+        mutable parameters so that sweeps re-solve without rebuilding.
     """
     m = pyo.ConcreteModel(name=case.name)
     ids = list(projects.index)
-    segments = range(1, case.benefit.top_up_segments + 1)
-    decay = {s: case.benefit.slope_decay**s for s in segments}
+    segments = list(range(1, case.benefit.top_up_segments + 1))
     low = projects["min_grant"].to_dict()
     width = projects["segment_width"].to_dict()
 
     m.P = pyo.Set(initialize=ids, ordered=True, doc="candidate projects")
-    m.S = pyo.Set(initialize=list(segments), ordered=True, doc="top-up segments")
+    m.S = pyo.Set(initialize=segments, ordered=True, doc="top-up segments")
     m.budget_total = pyo.Param(initialize=case.budget, mutable=True, doc="budget [1e8 CNY]")
     m.coefficient = pyo.Param(
         m.P, initialize=projects["coefficient"].to_dict(), mutable=True, doc="a_p [-]"
     )
     m.build = pyo.Var(m.P, within=pyo.Binary, doc="1 if project p is funded")
     m.top_up = pyo.Var(m.P, m.S, bounds=(0.0, None), doc="top-up funding [1e8 CNY]")
-
     m.segment_link = pyo.Constraint(
         m.P,
         m.S,
@@ -86,15 +91,22 @@ def build_model(case: Case, projects: pd.DataFrame) -> pyo.ConcreteModel:
     )
     m.funding = pyo.Expression(
         m.P,
-        rule=lambda m, p: low[p] * m.build[p] + sum(m.top_up[p, s] for s in m.S),
+        rule=lambda m, p: low[p] * m.build[p] + pyo.quicksum(m.top_up[p, s] for s in m.S),
         doc="x_p [1e8 CNY]",
     )
-    m.budget = pyo.Constraint(expr=sum(m.funding[p] for p in m.P) <= m.budget_total)
-    add_type_shares(m, case, projects)
-    add_no_duplication(m, case, projects)
+    m.rows = rule_rows(m, case, projects)
+    add_rule_constraints(m, m.rows, elastic)
+    if elastic:
+        m.relaxation = pyo.Objective(
+            expr=pyo.quicksum(slack for rule in m.slack_of.values() for slack in rule.values()),
+            sense=pyo.minimize,
+        )
+        return m
+    decay = {s: case.benefit.slope_decay**s for s in segments}
     m.benefit = pyo.Objective(
-        expr=sum(
-            m.coefficient[p] * (low[p] * m.build[p] + sum(decay[s] * m.top_up[p, s] for s in m.S))
+        expr=pyo.quicksum(
+            m.coefficient[p]
+            * (low[p] * m.build[p] + pyo.quicksum(decay[s] * m.top_up[p, s] for s in m.S))
             for p in m.P
         ),
         sense=pyo.maximize,
@@ -102,37 +114,24 @@ def build_model(case: Case, projects: pd.DataFrame) -> pyo.ConcreteModel:
     return m
 
 
-def add_type_shares(m: Any, case: Case, projects: pd.DataFrame) -> None:
-    """Type share bounds: min_tau B <= funding of type tau <= max_tau B."""
-    kinds = list(case.rules.type_share)
-    members = {k: list(projects.index[projects["cluster_type"] == k]) for k in kinds}
-    bounds = case.rules.type_share
-    m.T = pyo.Set(initialize=kinds, ordered=True, doc="cluster types with share bounds")
-    m.type_share_min = pyo.Constraint(
-        m.T,
-        rule=lambda m, k: (
-            sum(m.funding[p] for p in members[k]) >= bounds[k].minimum * m.budget_total
-        ),
-    )
-    m.type_share_max = pyo.Constraint(
-        m.T,
-        rule=lambda m, k: (
-            sum(m.funding[p] for p in members[k]) <= bounds[k].maximum * m.budget_total
-        ),
-    )
+def add_rule_constraints(m: Any, rows: list[RuleRow], elastic: bool) -> None:
+    """One indexed constraint per rule; in elastic mode each row gets a slack variable."""
+    by_rule: dict[str, dict[str, RuleRow]] = {}
+    for row in rows:
+        by_rule.setdefault(row.rule, {})[row.key] = row
+    m.slack_of = {}
+    for rule, keyed in by_rule.items():
+        slack = None
+        if elastic:
+            slack = pyo.Var(list(keyed), bounds=(0.0, None), doc=f"relaxation of {rule}")
+            m.add_component(f"{rule}_slack", slack)
+            m.slack_of[rule] = {key: slack[key] for key in keyed}
 
+        def row_rule(m: Any, key: str, keyed: dict[str, RuleRow] = keyed, slack: Any = slack) -> Any:
+            row = keyed[key]
+            relax = 0.0 if slack is None else slack[key]
+            if row.sense == "<=":
+                return row.body - relax <= row.rhs
+            return row.body + relax >= row.rhs
 
-def add_no_duplication(m: Any, case: Case, projects: pd.DataFrame) -> None:
-    """At most n funded projects per technology domain and covered instrument."""
-    rule = case.rules.no_duplicated_construction
-    groups: dict[tuple[str, str], list[str]] = {}
-    if rule is not None:
-        covered = projects[projects["instrument"].isin(rule.instruments)]
-        for (domain, instrument), members in covered.groupby(["tech_domain", "instrument"]):
-            if len(members) > rule.max_per_domain:
-                groups[(str(domain), str(instrument))] = list(members.index)
-    limit = rule.max_per_domain if rule is not None else 0
-    m.D = pyo.Set(initialize=list(groups), dimen=2, ordered=True, doc="domain x instrument")
-    m.no_duplicated_construction = pyo.Constraint(
-        m.D, rule=lambda m, d, i: sum(m.build[p] for p in groups[(d, i)]) <= limit
-    )
+        m.add_component(rule, pyo.Constraint(list(keyed), rule=row_rule, doc=RULE_NAMES[rule]))
