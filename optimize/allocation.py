@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 import pandas as pd
@@ -49,6 +49,11 @@ class Allocation:
         Budget the allocation was solved for [1e8 CNY].
     priority_rule : str
         Cluster priority rule used.
+    rules : pandas.DataFrame
+        Every rule row with its activity, bound, slack and whether it binds (see
+        :func:`optimize.binding.rule_activity`); empty without a solution.
+    spend : pandas.DataFrame or None
+        Spending per project (rows) and plan year (columns) [1e8 CNY] for multi-period cases.
     """
 
     projects: pd.DataFrame
@@ -59,6 +64,8 @@ class Allocation:
     solve_seconds: float
     budget: float
     priority_rule: str
+    rules: pd.DataFrame = field(default_factory=pd.DataFrame)
+    spend: pd.DataFrame | None = None
 
     @property
     def spent(self) -> float:
@@ -76,6 +83,42 @@ class Allocation:
         ).reindex(index=CLUSTER_TYPES, columns=INSTRUMENTS, fill_value=0.0)
         table["total"] = table.sum(axis=1)
         table.loc["total"] = table.sum(axis=0)
+        return table
+
+    @property
+    def binding(self) -> pd.DataFrame:
+        """The rule rows that bind at the solution."""
+        if self.rules.empty:
+            return self.rules
+        return self.rules[self.rules["binding"]].reset_index(drop=True)
+
+    @property
+    def leverage(self) -> float:
+        """Total funding (central + co-funding) per unit of central funding [-]."""
+        spent = self.spent
+        if spent <= 0 or "cofunding_ratio" not in self.projects:
+            return float("nan")
+        matched = float((self.projects["amount"] * self.projects["cofunding_ratio"]).sum())
+        return (spent + matched) / spent
+
+    def by_group(self, column: str) -> pd.DataFrame:
+        """Funding [1e8 CNY], funded projects and benefit per value of `column`."""
+        grouped = self.projects.groupby(column, sort=True)
+        return pd.DataFrame(
+            {
+                "amount": grouped["amount"].sum(),
+                "funded_projects": grouped["funded"].sum().astype(int),
+                "benefit": grouped["benefit"].sum(),
+            }
+        )
+
+    def by_period(self) -> pd.DataFrame:
+        """Spending per plan year and cluster type [1e8 CNY] (empty for one-period cases)."""
+        if self.spend is None:
+            return pd.DataFrame()
+        table = self.spend.groupby(self.projects["cluster_type"]).sum().T
+        table["total"] = table.sum(axis=1)
+        table.index.name = "year"
         return table
 
     def by_cluster(self) -> pd.DataFrame:

@@ -19,7 +19,7 @@ import pyomo.environ as pyo
 
 from optimize.appraise import Appraisal
 from optimize.case import Case
-from optimize.rule_rows import RuleRow, rule_rows
+from optimize.rule_rows import COUNT, RuleRow, rule_rows
 from optimize.rules import RULE_NAMES
 
 
@@ -97,10 +97,7 @@ def build_model(case: Case, projects: pd.DataFrame, elastic: bool = False) -> py
     m.rows = rule_rows(m, case, projects)
     add_rule_constraints(m, m.rows, elastic)
     if elastic:
-        m.relaxation = pyo.Objective(
-            expr=pyo.quicksum(slack for rule in m.slack_of.values() for slack in rule.values()),
-            sense=pyo.minimize,
-        )
+        add_relaxation_objectives(m, case, projects)
         return m
     decay = {s: case.benefit.slope_decay**s for s in segments}
     m.benefit = pyo.Objective(
@@ -112,6 +109,35 @@ def build_model(case: Case, projects: pd.DataFrame, elastic: bool = False) -> py
         sense=pyo.maximize,
     )
     return m
+
+
+def add_relaxation_objectives(m: Any, case: Case, projects: pd.DataFrame) -> None:
+    """Objectives of the elastic model: fewest relaxed rows, then least relaxation.
+
+    ``relaxed_rows`` counts rows with a non-zero slack (a binary per row, linked by a big-M
+    that no feasible slack can exceed); ``relaxation_size`` weighs amounts relative to the
+    budget and counts as whole projects. :mod:`optimize.explain` minimises the first, then
+    the second with the first held at its optimum.
+    """
+    pairs = [(row.rule, row.key) for row in m.rows]
+    big_amount = float(projects["max_grant"].sum()) + case.budget
+    big_count = float(len(projects)) + 1.0
+    units = {(row.rule, row.key): row.unit for row in m.rows}
+    m.relaxed = pyo.Var(pairs, within=pyo.Binary, doc="1 if the rule row is relaxed")
+    m.relaxed_link = pyo.Constraint(
+        pairs,
+        rule=lambda m, r, k: m.slack_of[r][k]
+        <= (big_count if units[(r, k)] == COUNT else big_amount) * m.relaxed[r, k],
+    )
+    m.relaxed_rows = pyo.Objective(expr=pyo.quicksum(m.relaxed.values()), sense=pyo.minimize)
+    scale = max(case.budget, 1e-9)
+    m.relaxation_size = pyo.Objective(
+        expr=pyo.quicksum(
+            m.slack_of[r][k] * (1.0 if units[(r, k)] == COUNT else 1.0 / scale) for r, k in pairs
+        ),
+        sense=pyo.minimize,
+    )
+    m.relaxation_size.deactivate()
 
 
 def add_rule_constraints(m: Any, rows: list[RuleRow], elastic: bool) -> None:

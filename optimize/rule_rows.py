@@ -54,12 +54,12 @@ Builder = Callable[[Any, Case, pd.DataFrame], list[RuleRow]]
 
 def total(m: Any, members: list[str]) -> Any:
     """Funding of `members` [1e8 CNY]."""
-    return pyo.quicksum((m.funding[p] for p in members), linear=True)
+    return pyo.quicksum((m.funding[p] for p in members))
 
 
 def count(m: Any, members: list[str]) -> Any:
     """Number of funded `members`."""
-    return pyo.quicksum((m.build[p] for p in members), linear=True)
+    return pyo.quicksum((m.build[p] for p in members))
 
 
 def members_by(projects: pd.DataFrame, column: str) -> dict[str, list[str]]:
@@ -204,7 +204,7 @@ def cofunding_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
     if case.rules.min_leverage is None:
         return []
     surplus = projects["cofunding_ratio"] - (case.rules.min_leverage - 1.0)
-    body = pyo.quicksum((float(surplus[p]) * m.funding[p] for p in projects.index), linear=True)
+    body = pyo.quicksum((float(surplus[p]) * m.funding[p] for p in projects.index))
     return [RuleRow("cofunding", "leverage", body, ">=", 0.0, AMOUNT)]
 
 
@@ -220,7 +220,7 @@ def period_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
         weights = shares[list(window)].sum(axis=1)
         active = weights[weights > 0]
         spent = pyo.quicksum(
-            (float(active[p]) * m.funding[p] for p in active.index), linear=True
+            (float(active[p]) * m.funding[p] for p in active.index)
         )
         available = sum(b for y, b in zip(periods.years, periods.budgets, strict=True) if y in window)
         rows.append(RuleRow("period_budget", str(year), spent, "<=", available, AMOUNT))

@@ -14,7 +14,9 @@ from pyomo.contrib.appsi.solvers.highs import Highs
 from optimize.allocation import Allocation, SolveStatus
 from optimize.appraise import Appraisal
 from optimize.case import Case
+from optimize.binding import rule_activity
 from optimize.model import build_model, project_table
+from optimize.rule_rows import spend_shares
 
 STATUS = {
     TerminationCondition.optimal: SolveStatus.OPTIMAL,
@@ -33,6 +35,7 @@ SOLUTION_COLUMNS = [
     "tech_domain",
     "min_grant",
     "max_grant",
+    "cofunding_ratio",
     "coefficient",
 ]
 
@@ -93,20 +96,22 @@ def solve(case: Case, appraisal: Appraisal, options: SolverOptions | None = None
     projects = project_table(case, appraisal)
     model = build_model(case, projects)
     solver = make_solver(options or SolverOptions())
-    return solve_model(
-        model, solver, projects, case.budget, appraisal.priority_rule, case.benefit.slope_decay
-    )
+    return solve_model(model, solver, case, projects, appraisal.priority_rule)
 
 
 def solve_model(
     model: pyo.ConcreteModel,
     solver: Highs,
+    case: Case,
     projects: pd.DataFrame,
-    budget: float,
     priority_rule: str,
-    slope_decay: float,
 ) -> Allocation:
-    """Solve a built model and read its answer (a persistent solver is reused as given)."""
+    """Solve a built model and read its answer (a persistent solver is reused as given).
+
+    The budget recorded in the answer is the model's current ``budget_total`` parameter,
+    so that a sweep that changed it reads back what it solved.
+    """
+    budget = float(pyo.value(model.budget_total))
     start = time.perf_counter()
     try:
         results = solver.solve(model)
@@ -124,9 +129,21 @@ def solve_model(
     gap = abs(bound - objective) / max(abs(objective), 1e-12)
     if status is SolveStatus.OPTIMAL and gap > solver.config.mip_gap + 1e-9:
         status = SolveStatus.FEASIBLE
-    table = read_solution(model, projects, slope_decay)
+    table = read_solution(model, projects, case.benefit.slope_decay)
+    spend = None
+    if case.rules.periods is not None:
+        spend = spend_shares(case, projects).mul(table["amount"], axis=0)
     return Allocation(
-        table, status, float(objective), float(bound), gap, seconds, budget, priority_rule
+        table,
+        status,
+        float(objective),
+        float(bound),
+        gap,
+        seconds,
+        budget,
+        priority_rule,
+        rules=rule_activity(model),
+        spend=spend,
     )
 
 
