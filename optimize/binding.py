@@ -34,7 +34,15 @@ def rule_activity(model: Any) -> pd.DataFrame:
         bound = float(pyo.value(row.rhs))
         slack = bound - activity if row.sense == "<=" else activity - bound
         records.append(
-            (row.rule, row.key, row.sense, row.unit, activity, bound, slack,
-             abs(slack) <= BINDING_TOLERANCE * max(1.0, abs(bound)))
+            (
+                row.rule,
+                row.key,
+                row.sense,
+                row.unit,
+                activity,
+                bound,
+                slack,
+                abs(slack) <= BINDING_TOLERANCE * max(1.0, abs(bound)),
+            )
         )
     return pd.DataFrame.from_records(records, columns=RULE_COLUMNS)

@@ -8,29 +8,22 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from mcda.errors import MCDAError
-from optimize.errors import InputError
-
-app = typer.Typer(
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    no_args_is_help=True,
-    help="Appraise cluster S&T support systems and allocate a budget across them.",
+from optimize.cli_allocate import allocate
+from optimize.cli_common import (
+    EXIT_BAD_INPUT,
+    EXIT_INFEASIBLE,
+    EXIT_INTERNAL,
+    STATE,
+    CaseArg,
+    app,
+    case_path,
+    console,
+    errors,
 )
-console = Console()
-errors = Console(stderr=True)
-
-EXIT_BAD_INPUT = 2
-EXIT_INTERNAL = 1
-STATE = {"debug": False}
-
-CaseArg = Annotated[
-    Path | None,
-    typer.Argument(help="Case folder (with case.toml). Default: the shipped case miit2021."),
-]
+from optimize.errors import InfeasibleError, InputError
 
 
 @app.callback()
@@ -39,13 +32,6 @@ def configure(
 ) -> None:
     """Appraise cluster S&T support systems and allocate a budget across them."""
     STATE["debug"] = debug
-
-
-def case_path(case: Path | None) -> Path:
-    """The given case path, or the shipped default case."""
-    from optimize.shipped import shipped_case
-
-    return case if case is not None else shipped_case()
 
 
 @app.command()
@@ -118,6 +104,9 @@ def main() -> None:
             raise
         errors.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(EXIT_BAD_INPUT)
+    except InfeasibleError as exc:
+        errors.print(str(exc), markup=False, highlight=False, soft_wrap=True)
+        sys.exit(EXIT_INFEASIBLE)
     except Exception as exc:  # last resort: one line, not a traceback
         if STATE["debug"]:
             raise
@@ -127,3 +116,6 @@ def main() -> None:
             soft_wrap=True,
         )
         sys.exit(EXIT_INTERNAL)
+
+
+app.command()(allocate)

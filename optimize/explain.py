@@ -49,9 +49,7 @@ def explain_infeasibility(
     fewest = solver.solve(model).best_feasible_objective
     model.relaxed_rows.deactivate()
     model.relaxation_size.activate()
-    model.fewest_rows = pyo.Constraint(
-        expr=pyo.quicksum(model.relaxed.values()) <= round(fewest)
-    )
+    model.fewest_rows = pyo.Constraint(expr=pyo.quicksum(model.relaxed.values()) <= round(fewest))
     solver.solve(model)
     solver.load_vars()
     records = []

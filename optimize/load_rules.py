@@ -75,14 +75,14 @@ def parse_rules(
     both = sorted(set(rules.must_fund) & set(rules.must_not_fund))
     if both:
         raise InputError(
-            CASE_FILE, f"project {both[0]!r} is also in rules.must_not_fund", field="rules.must_fund"
+            CASE_FILE,
+            f"project {both[0]!r} is also in rules.must_not_fund",
+            field="rules.must_fund",
         )
     return rules
 
 
-def share_bounds(
-    table: Mapping[str, Any], rule: str, allowed: list[str]
-) -> dict[str, ShareBounds]:
+def share_bounds(table: Mapping[str, Any], rule: str, allowed: list[str]) -> dict[str, ShareBounds]:
     """``{group = {min = .., max = ..}}`` shares of the budget per type or instrument."""
     bounds = {}
     for group, value in table.items():
@@ -171,7 +171,9 @@ def research_threshold(doc: Mapping[str, Any], leaves: list[str]) -> ResearchThr
     key = "rules.frontier_platform_research"
     criterion = str(rule.get("criterion", ""))
     if criterion not in leaves:
-        raise InputError(CASE_FILE, f"unknown leaf criterion {criterion!r}", field=f"{key}.criterion")
+        raise InputError(
+            CASE_FILE, f"unknown leaf criterion {criterion!r}", field=f"{key}.criterion"
+        )
     return ResearchThreshold(criterion, number(rule, f"{key}.min_score", -math.inf))
 
 

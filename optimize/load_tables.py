@@ -239,9 +239,7 @@ def optional_number(
     if column not in table:
         return pd.Series(default, index=table.index, dtype=float)
     filled = table[column].where(table[column] != "", str(default))
-    return parse_number(
-        filled.to_frame(), label, column, minimum=0.0, strictly_positive=positive
-    )
+    return parse_number(filled.to_frame(), label, column, minimum=0.0, strictly_positive=positive)
 
 
 def load_sources(path: Path | None, label: str) -> pd.DataFrame:

@@ -25,7 +25,13 @@ from optimize.solve import SolverOptions, make_solver, solve_model
 RELATIVE_STEP = 1e-3
 
 MARGINAL_COLUMNS = [
-    "rule", "key", "sense", "unit", "lp_dual_fixed_integer", "finite_difference", "milp_plus_one"
+    "rule",
+    "key",
+    "sense",
+    "unit",
+    "lp_dual_fixed_integer",
+    "finite_difference",
+    "milp_plus_one",
 ]
 
 
@@ -121,5 +127,7 @@ def budget_marginal(
 
 def milp_objective(model: Any, case: Case, projects: pd.DataFrame, appraisal: Appraisal) -> float:
     """Optimal benefit of a (modified) allocation MILP; NaN if it has no solution."""
-    answer = solve_model(model, make_solver(SolverOptions()), case, projects, appraisal.priority_rule)
+    answer = solve_model(
+        model, make_solver(SolverOptions()), case, projects, appraisal.priority_rule
+    )
     return answer.objective

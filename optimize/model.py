@@ -47,7 +47,6 @@ def project_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
     return table
 
 
-
 def build_model(case: Case, projects: pd.DataFrame, elastic: bool = False) -> pyo.ConcreteModel:
     """Formulate the allocation MILP with the case's policy rules.
 
@@ -126,8 +125,10 @@ def add_relaxation_objectives(m: Any, case: Case, projects: pd.DataFrame) -> Non
     m.relaxed = pyo.Var(pairs, within=pyo.Binary, doc="1 if the rule row is relaxed")
     m.relaxed_link = pyo.Constraint(
         pairs,
-        rule=lambda m, r, k: m.slack_of[r][k]
-        <= (big_count if units[(r, k)] == COUNT else big_amount) * m.relaxed[r, k],
+        rule=lambda m, r, k: (
+            m.slack_of[r][k]
+            <= (big_count if units[(r, k)] == COUNT else big_amount) * m.relaxed[r, k]
+        ),
     )
     m.relaxed_rows = pyo.Objective(expr=pyo.quicksum(m.relaxed.values()), sense=pyo.minimize)
     scale = max(case.budget, 1e-9)
@@ -153,7 +154,9 @@ def add_rule_constraints(m: Any, rows: list[RuleRow], elastic: bool) -> None:
             m.add_component(f"{rule}_slack", slack)
             m.slack_of[rule] = {key: slack[key] for key in keyed}
 
-        def row_rule(m: Any, key: str, keyed: dict[str, RuleRow] = keyed, slack: Any = slack) -> Any:
+        def row_rule(
+            m: Any, key: str, keyed: dict[str, RuleRow] = keyed, slack: Any = slack
+        ) -> Any:
             row = keyed[key]
             relax = 0.0 if slack is None else slack[key]
             if row.sense == "<=":

@@ -69,7 +69,9 @@ def members_by(projects: pd.DataFrame, column: str) -> dict[str, list[str]]:
 
 def budget_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
     """Total funding within the budget."""
-    return [RuleRow("budget", "total", total(m, list(projects.index)), "<=", m.budget_total, AMOUNT)]
+    return [
+        RuleRow("budget", "total", total(m, list(projects.index)), "<=", m.budget_total, AMOUNT)
+    ]
 
 
 def share_rows(rule: str, m: Any, groups: dict[str, list[str]], bounds: Any) -> list[RuleRow]:
@@ -78,11 +80,13 @@ def share_rows(rule: str, m: Any, groups: dict[str, list[str]], bounds: Any) -> 
     for group, share in bounds.items():
         spent = total(m, groups.get(group, []))
         if share.minimum > 0:
-            rows.append(RuleRow(rule, f"{group}:min", spent, ">=",
-                                share.minimum * m.budget_total, AMOUNT))
+            rows.append(
+                RuleRow(rule, f"{group}:min", spent, ">=", share.minimum * m.budget_total, AMOUNT)
+            )
         if share.maximum < 1:
-            rows.append(RuleRow(rule, f"{group}:max", spent, "<=",
-                                share.maximum * m.budget_total, AMOUNT))
+            rows.append(
+                RuleRow(rule, f"{group}:max", spent, "<=", share.maximum * m.budget_total, AMOUNT)
+            )
     return rows
 
 
@@ -104,11 +108,13 @@ def cluster_limit_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleR
     for cluster, limits in case.rules.cluster_limits.items():
         spent = total(m, groups.get(cluster, []))
         if limits.minimum > 0:
-            rows.append(RuleRow("cluster_limits", f"{cluster}:floor", spent, ">=",
-                                limits.minimum, AMOUNT))
+            rows.append(
+                RuleRow("cluster_limits", f"{cluster}:floor", spent, ">=", limits.minimum, AMOUNT)
+            )
         if limits.maximum < float("inf"):
-            rows.append(RuleRow("cluster_limits", f"{cluster}:cap", spent, "<=",
-                                limits.maximum, AMOUNT))
+            rows.append(
+                RuleRow("cluster_limits", f"{cluster}:cap", spent, "<=", limits.maximum, AMOUNT)
+            )
     return rows
 
 
@@ -116,8 +122,14 @@ def region_floor_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRo
     """Minimum share of the budget per region."""
     groups = members_by(projects, "region")
     return [
-        RuleRow("region_floor", region, total(m, groups.get(region, [])), ">=",
-                floor * m.budget_total, AMOUNT)
+        RuleRow(
+            "region_floor",
+            region,
+            total(m, groups.get(region, [])),
+            ">=",
+            floor * m.budget_total,
+            AMOUNT,
+        )
         for region, floor in case.rules.region_floor.items()
     ]
 
@@ -131,8 +143,16 @@ def no_duplication_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[Rule
     rows = []
     for (domain, instrument), group in covered.groupby(["tech_domain", "instrument"], sort=False):
         if len(group) > rule.max_per_domain:
-            rows.append(RuleRow("no_duplicated_construction", f"{domain}/{instrument}",
-                                count(m, list(group.index)), "<=", rule.max_per_domain, COUNT))
+            rows.append(
+                RuleRow(
+                    "no_duplicated_construction",
+                    f"{domain}/{instrument}",
+                    count(m, list(group.index)),
+                    "<=",
+                    rule.max_per_domain,
+                    COUNT,
+                )
+            )
     return rows
 
 
@@ -143,14 +163,26 @@ def basic_concentration_rows(m: Any, case: Case, projects: pd.DataFrame) -> list
         return []
     basic = projects[projects["cluster_type"] == "basic"]
     rows = [
-        RuleRow("basic_concentration", f"{cluster}:count", count(m, list(group.index)), "<=",
-                rule.max_projects, COUNT)
+        RuleRow(
+            "basic_concentration",
+            f"{cluster}:count",
+            count(m, list(group.index)),
+            "<=",
+            rule.max_projects,
+            COUNT,
+        )
         for cluster, group in basic.groupby("cluster", sort=False)
         if len(group) > rule.max_projects
     ]
     rows += [
-        RuleRow("basic_concentration", f"{p}:min_grant",
-                m.funding[p] - rule.min_grant * m.build[p], ">=", 0.0, AMOUNT)
+        RuleRow(
+            "basic_concentration",
+            f"{p}:min_grant",
+            m.funding[p] - rule.min_grant * m.build[p],
+            ">=",
+            0.0,
+            AMOUNT,
+        )
         for p in basic.index
         if projects.at[p, "min_grant"] < rule.min_grant
     ]
@@ -219,10 +251,10 @@ def period_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
         window = periods.years[: t + 1] if periods.carry_over else (year,)
         weights = shares[list(window)].sum(axis=1)
         active = weights[weights > 0]
-        spent = pyo.quicksum(
-            (float(active[p]) * m.funding[p] for p in active.index)
+        spent = pyo.quicksum((float(active[p]) * m.funding[p] for p in active.index))
+        available = sum(
+            b for y, b in zip(periods.years, periods.budgets, strict=True) if y in window
         )
-        available = sum(b for y, b in zip(periods.years, periods.budgets, strict=True) if y in window)
         rows.append(RuleRow("period_budget", str(year), spent, "<=", available, AMOUNT))
     return rows
 

@@ -36,6 +36,7 @@ SOLUTION_COLUMNS = [
     "min_grant",
     "max_grant",
     "cofunding_ratio",
+    "start",
     "coefficient",
 ]
 

@@ -1,4 +1,8 @@
-"""Independent checks of an allocation against a case's rules, and a brute-force optimum."""
+"""Independent checks of an allocation against a case's rules, and a brute-force optimum.
+
+Written from the rule definitions in the case, not from the model's rows, so that a wrong
+row in the model shows up as a disagreement.
+"""
 
 from __future__ import annotations
 
@@ -13,27 +17,101 @@ from optimize.case import Case
 
 TOL = 1e-6
 
+Linear = tuple[str, np.ndarray, str, float]
+
+
+def amount_rules(case: Case, projects: pd.DataFrame) -> list[Linear]:
+    """Every amount rule as (name, coefficients over projects, sense, bound) in x."""
+    rules = case.rules
+    budget = case.budget
+    n = len(projects)
+    rows: list[Linear] = [("budget", np.ones(n), "<=", budget)]
+
+    def member(column: str, value: str) -> np.ndarray:
+        return (projects[column] == value).to_numpy(float)
+
+    for kind, b in rules.type_share.items():
+        rows += [(f"type {kind} min", member("cluster_type", kind), ">=", b.minimum * budget),
+                 (f"type {kind} max", member("cluster_type", kind), "<=", b.maximum * budget)]
+    for inst, b in rules.instrument_share.items():
+        rows += [(f"instr {inst} min", member("instrument", inst), ">=", b.minimum * budget),
+                 (f"instr {inst} max", member("instrument", inst), "<=", b.maximum * budget)]
+    for cluster, b in rules.cluster_limits.items():
+        rows += [(f"cluster {cluster} floor", member("cluster", cluster), ">=", b.minimum),
+                 (f"cluster {cluster} cap", member("cluster", cluster), "<=", b.maximum)]
+    for region, floor in rules.region_floor.items():
+        rows.append((f"region {region}", member("region", region), ">=", floor * budget))
+    if rules.min_leverage is not None:
+        surplus = projects["cofunding_ratio"].to_numpy(float) - (rules.min_leverage - 1)
+        rows.append(("cofunding", surplus, ">=", 0.0))
+    if rules.periods is not None:
+        years = list(rules.periods.years)
+        shares = np.zeros((n, len(years)))
+        for k, p in enumerate(projects.index):
+            start = int(projects.at[p, "start"]) or years[0]
+            profile = rules.periods.profiles[projects.at[p, "instrument"]]
+            for j, share in enumerate(profile):
+                shares[k, min(years.index(start) + j, len(years) - 1)] += share
+        for t, year in enumerate(years):
+            first = 0 if rules.periods.carry_over else t
+            rows.append((f"period {year}", shares[:, first : t + 1].sum(axis=1), "<=",
+                         sum(rules.periods.budgets[first : t + 1])))
+    return rows
+
+
+def decisions_allowed(case: Case, projects: pd.DataFrame, y: pd.Series) -> list[str]:
+    """Names of the count rules that the build vector `y` (0/1 per project) breaks."""
+    rules = case.rules
+    broken = []
+    on = set(y.index[y > 0.5])
+    if rules.no_duplicated_construction is not None:
+        nd = rules.no_duplicated_construction
+        chosen = projects.loc[sorted(on)]
+        chosen = chosen[chosen["instrument"].isin(nd.instruments)]
+        if (chosen.groupby(["tech_domain", "instrument"]).size() > nd.max_per_domain).any():
+            broken.append("no duplicated construction")
+    if rules.basic_concentration is not None:
+        chosen = projects.loc[sorted(on)]
+        basic = chosen[chosen["cluster_type"] == "basic"]
+        if (basic.groupby("cluster").size() > rules.basic_concentration.max_projects).any():
+            broken.append("basic concentration count")
+    if rules.frontier_platform_research is not None:
+        rt = rules.frontier_platform_research
+        for p in on:
+            row = projects.loc[p]
+            if row["cluster_type"] == "frontier" and row["instrument"] == "platform":
+                if case.scores.values.at[row["cluster"], rt.criterion] < rt.min_score:
+                    broken.append("frontier platform research")
+    if any(p in on and q not in on for p, q in rules.dependencies):
+        broken.append("dependencies")
+    if any(p in on and q in on for p, q in rules.exclusions):
+        broken.append("exclusions")
+    if any(p not in on for p in rules.must_fund):
+        broken.append("must fund")
+    if any(p in on for p in rules.must_not_fund):
+        broken.append("must not fund")
+    return broken
+
 
 def rule_violations(case: Case, allocation: Allocation) -> list[str]:
     """Every rule of `case` that `allocation` breaks (empty when all hold)."""
-    table = allocation.projects.join(case.projects[["efficiency"]])
-    problems = []
-    if table["amount"].sum() > case.budget + TOL:
-        problems.append("budget")
-    funded = table[table["amount"] > TOL]
-    if (funded["amount"] < funded["min_grant"] - TOL).any():
+    table = allocation.projects
+    x = table["amount"].to_numpy(float)
+    funded = table["amount"] > TOL
+    problems = decisions_allowed(case, table, funded.astype(float))
+    if (table.loc[funded, "amount"] < table.loc[funded, "min_grant"] - TOL).any():
         problems.append("minimum viable scale")
     if (table["amount"] > table["max_grant"] + TOL).any():
         problems.append("maximum grant")
-    for kind, bounds in case.rules.type_share.items():
-        spent = table.loc[table["cluster_type"] == kind, "amount"].sum()
-        if spent < bounds.minimum * case.budget - TOL or spent > bounds.maximum * case.budget + TOL:
-            problems.append(f"type share {kind}")
-    rule = case.rules.no_duplicated_construction
-    if rule is not None:
-        covered = funded[funded["instrument"].isin(rule.instruments)]
-        if (covered.groupby(["tech_domain", "instrument"]).size() > rule.max_per_domain).any():
-            problems.append("no duplicated construction")
+    concentration = case.rules.basic_concentration
+    if concentration is not None:
+        basic = table[funded & (table["cluster_type"] == "basic")]
+        if (basic["amount"] < concentration.min_grant - TOL).any():
+            problems.append("basic concentration grant")
+    for name, coef, sense, bound in amount_rules(case, table):
+        value = float(coef @ x)
+        if (sense == "<=" and value > bound + TOL) or (sense == ">=" and value < bound - TOL):
+            problems.append(name)
     return problems
 
 
@@ -45,31 +123,32 @@ def brute_force_optimum(case: Case, projects: pd.DataFrame) -> float:
     ids = list(projects.index)
     segments = case.benefit.top_up_segments
     decay = np.array([case.benefit.slope_decay ** (s + 1) for s in range(segments)])
+    rules = amount_rules(case, projects)
+    low = projects["min_grant"].to_numpy(float)
     best = -np.inf
-    rule = case.rules.no_duplicated_construction
-    for build in itertools.product([0, 1], repeat=len(ids)):
-        y = pd.Series(build, index=ids, dtype=float)
-        if rule is not None:
-            covered = projects[projects["instrument"].isin(rule.instruments) & (y > 0)]
-            if (covered.groupby(["tech_domain", "instrument"]).size() > rule.max_per_domain).any():
-                continue
-        base = y * projects["min_grant"]
-        # LP over top-ups t[p, s], p-major order.
+    for build in itertools.product([0.0, 1.0], repeat=len(ids)):
+        y = pd.Series(build, index=ids)
+        if decisions_allowed(case, projects, y):
+            continue
+        base = low * y.to_numpy()
         cost = -np.concatenate([projects.at[p, "coefficient"] * decay for p in ids])
         bounds = [(0.0, projects.at[p, "segment_width"] * y[p]) for p in ids for _ in decay]
-        rows, rhs = [], []
-        rows.append(np.ones(len(ids) * segments))
-        rhs.append(case.budget - base.sum())
-        for kind, share in case.rules.type_share.items():
-            member = np.repeat((projects["cluster_type"] == kind).to_numpy(float), segments)
-            spent = base[projects["cluster_type"] == kind].sum()
-            rows.append(member)
-            rhs.append(share.maximum * case.budget - spent)
-            rows.append(-member)
-            rhs.append(spent - share.minimum * case.budget)
-        result = linprog(cost, A_ub=np.array(rows), b_ub=np.array(rhs), bounds=bounds)
+        a_ub, b_ub = [], []
+        for _, coef, sense, bound in rules:
+            sign = 1.0 if sense == "<=" else -1.0
+            a_ub.append(sign * np.repeat(coef, segments))
+            b_ub.append(sign * (bound - coef @ base))
+        concentration = case.rules.basic_concentration
+        if concentration is not None:
+            for k, p in enumerate(ids):
+                if projects.at[p, "cluster_type"] == "basic" and y[p] > 0:
+                    row = np.zeros(len(ids) * segments)
+                    row[k * segments : (k + 1) * segments] = -1.0
+                    a_ub.append(row)
+                    b_ub.append(low[k] - concentration.min_grant)
+        result = linprog(cost, A_ub=np.array(a_ub), b_ub=np.array(b_ub), bounds=bounds)
         if result.status != 0:
             continue
-        value = float((projects["coefficient"] * base).sum() - result.fun)
+        value = float((projects["coefficient"].to_numpy() * base).sum() - result.fun)
         best = max(best, value)
     return best

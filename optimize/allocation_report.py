@@ -1,0 +1,54 @@
+"""Tables and a JSON-ready summary of one allocation, for files and terminals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from optimize.allocation import Allocation
+from optimize.summary import finite
+
+
+def allocation_tables(allocation: Allocation, marginals: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Tidy views of an allocation by name (file stem)."""
+    tables = {
+        "allocation": allocation.projects,
+        "by_cluster_instrument": allocation.by_cluster(),
+        "by_type_instrument": allocation.by_type_instrument(),
+        "by_region": allocation.by_group("region"),
+        "by_type": allocation.by_group("cluster_type"),
+        "rules": allocation.rules,
+        "marginal_values": marginals,
+    }
+    if allocation.spend is not None:
+        tables["by_period"] = allocation.by_period()
+    return tables
+
+
+def allocation_summary(allocation: Allocation, marginals: pd.DataFrame) -> dict[str, Any]:
+    """Status, totals, binding rules and marginal values as plain Python values."""
+    binding = allocation.binding
+    return {
+        "status": str(allocation.status),
+        "priority_rule": allocation.priority_rule,
+        "budget": allocation.budget,
+        "spent": allocation.spent,
+        "objective": finite(allocation.objective),
+        "mip_gap": finite(allocation.mip_gap),
+        "solve_seconds": allocation.solve_seconds,
+        "leverage": finite(allocation.leverage),
+        "funded_projects": int(allocation.projects["funded"].sum()),
+        "binding_rules": [f"{r.rule}[{r.key}]" for r in binding.itertuples()],
+        "marginal_values": [
+            {
+                "rule": str(r.rule),
+                "key": str(r.key),
+                "unit": str(r.unit),
+                "lp_dual_fixed_integer": finite(float(r.lp_dual_fixed_integer)),
+                "finite_difference": finite(float(r.finite_difference)),
+                "milp_plus_one": finite(float(r.milp_plus_one)),
+            }
+            for r in marginals.itertuples()
+        ],
+    }

@@ -1,0 +1,97 @@
+"""``clusterplan allocate``: solve the allocation of a case and explain the answer."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from optimize.cli_common import CaseArg, case_path, console
+
+
+def allocate(
+    case: CaseArg = None,
+    budget: Annotated[
+        float | None, typer.Option(help="Override the total budget [1e8 CNY].", min=0.0)
+    ] = None,
+    priority: Annotated[
+        str | None, typer.Option(help="Cluster priority rule: merit, need or blend.")
+    ] = None,
+    time_limit: Annotated[float | None, typer.Option(help="HiGHS time limit [s].", min=0.0)] = None,
+    mip_gap: Annotated[float, typer.Option(help="Relative MIP gap [-].", min=0.0)] = 1e-6,
+    threads: Annotated[int | None, typer.Option(help="HiGHS threads.", min=1)] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write CSV + JSON here.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing folder.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Allocate the budget; print binding rules and marginal values, or explain infeasibility."""
+    from optimize.allocation_report import allocation_summary, allocation_tables
+    from optimize.appraise import appraise
+    from optimize.case import PRIORITY_RULES
+    from optimize.errors import InfeasibleError, InputError
+    from optimize.explain import describe, explain_infeasibility
+    from optimize.load import load_case
+    from optimize.marginal import marginal_values
+    from optimize.output import check_target, write_folder
+    from optimize.solve import SolverOptions, solve
+
+    if out is not None:
+        check_target(out, force)
+    if priority is not None and priority not in PRIORITY_RULES:
+        raise InputError("--priority", f"unknown rule {priority!r} (use merit, need or blend)")
+    loaded = load_case(case_path(case))
+    if budget is not None:
+        loaded = dataclasses.replace(loaded, budget=budget)
+    appraisal = appraise(loaded, priority_rule=priority)  # type: ignore[arg-type]
+    options = SolverOptions(time_limit=time_limit, mip_gap=mip_gap, threads=threads)
+    allocation = solve(loaded, appraisal, options)
+    if not allocation.status.has_solution:
+        lines = describe(explain_infeasibility(loaded, appraisal, options))
+        raise InfeasibleError(
+            f"{allocation.status}: no allocation satisfies every rule. The smallest relaxation "
+            "that would make it feasible:\n" + "\n".join(f"  - {line}" for line in lines)
+        )
+    marginals = marginal_values(loaded, appraisal, allocation)
+    summary = allocation_summary(allocation, marginals)
+    if out is not None:
+        files = {
+            f"{name}.csv": t.to_csv()
+            for name, t in allocation_tables(allocation, marginals).items()
+        }
+        files["summary.json"] = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
+        write_folder(out, files, force=force)
+    if as_json:
+        sys.stdout.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+        return
+    grid = allocation.by_type_instrument()
+    table = Table(
+        title=f"Allocation (亿元), {allocation.status}, priority {allocation.priority_rule}"
+    )
+    table.add_column("type")
+    for column in grid.columns:
+        table.add_column(str(column), justify="right")
+    for kind, row in grid.iterrows():
+        table.add_row(str(kind), *(f"{v:.2f}" for v in row))
+    console.print(table)
+    values = Table(title="Binding rules: benefit gained per unit of relaxation")
+    for column in ("rule", "key", "unit", "LP dual (integers fixed)", "finite diff.", "MILP +1"):
+        values.add_column(column)
+    for r in marginals.itertuples():
+        values.add_row(
+            str(r.rule),
+            str(r.key),
+            str(r.unit),
+            f"{r.lp_dual_fixed_integer:.4g}",
+            f"{r.finite_difference:.4g}",
+            f"{r.milp_plus_one:.4g}",
+        )
+    console.print(values)
+    console.print(
+        f"spent {allocation.spent:.2f} of {allocation.budget:g}; benefit {allocation.objective:.4f}; "
+        f"leverage {allocation.leverage:.2f}"
+    )

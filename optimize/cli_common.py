@@ -1,0 +1,35 @@
+"""What every ``clusterplan`` command shares: the app, consoles, exit codes, the case argument."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    help="Appraise cluster S&T support systems and allocate a budget across them.",
+)
+console = Console()
+errors = Console(stderr=True)
+
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 1
+EXIT_INFEASIBLE = 3
+STATE = {"debug": False}
+
+CaseArg = Annotated[
+    Path | None,
+    typer.Argument(help="Case folder (with case.toml). Default: the shipped case miit2021."),
+]
+
+
+def case_path(case: Path | None) -> Path:
+    """The given case path, or the shipped default case."""
+    from optimize.shipped import shipped_case
+
+    return case if case is not None else shipped_case()
