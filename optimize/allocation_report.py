@@ -41,14 +41,7 @@ def allocation_summary(allocation: Allocation, marginals: pd.DataFrame) -> dict[
         "funded_projects": int(allocation.projects["funded"].sum()),
         "binding_rules": [f"{r.rule}[{r.key}]" for r in binding.itertuples()],
         "marginal_values": [
-            {
-                "rule": str(r.rule),
-                "key": str(r.key),
-                "unit": str(r.unit),
-                "lp_dual_fixed_integer": finite(float(r.lp_dual_fixed_integer)),
-                "finite_difference": finite(float(r.finite_difference)),
-                "milp_plus_one": finite(float(r.milp_plus_one)),
-            }
-            for r in marginals.itertuples()
+            {key: finite(value) if isinstance(value, float) else value for key, value in r.items()}
+            for r in marginals.to_dict("records")
         ],
     }

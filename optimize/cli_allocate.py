@@ -81,7 +81,9 @@ def allocate(
     values = Table(title="Binding rules: benefit gained per unit of relaxation")
     for column in ("rule", "key", "unit", "LP dual (integers fixed)", "finite diff.", "MILP +1"):
         values.add_column(column)
-    for r in marginals.itertuples():
+    measures = ["lp_dual_fixed_integer", "finite_difference", "milp_plus_one"]
+    restricting = marginals[(marginals[measures].abs() > 1e-9).any(axis=1)]
+    for r in restricting.itertuples():
         values.add_row(
             str(r.rule),
             str(r.key),
@@ -91,7 +93,10 @@ def allocate(
             f"{r.milp_plus_one:.4g}",
         )
     console.print(values)
+    idle = len(marginals) - len(restricting)
+    if idle:
+        console.print(f"{idle} more rule rows are tight but relaxing them gains nothing.")
     console.print(
-        f"spent {allocation.spent:.2f} of {allocation.budget:g}; benefit {allocation.objective:.4f}; "
-        f"leverage {allocation.leverage:.2f}"
+        f"spent {allocation.spent:.2f} of {allocation.budget:g}; "
+        f"benefit {allocation.objective:.4f}; leverage {allocation.leverage:.2f}"
     )

@@ -12,6 +12,7 @@ from mcda.errors import MCDAError
 from mcda.ranking import NORMALIZATIONS
 from optimize.case import PRIORITY_RULES, BenefitCurve, Case, PriorityRule
 from optimize.errors import InputError
+from optimize.load_rules import parse_rules
 from optimize.load_tables import (
     load_clusters,
     load_criteria,
@@ -21,7 +22,6 @@ from optimize.load_tables import (
     load_scores,
     load_sources,
 )
-from optimize.load_rules import parse_rules
 from optimize.settings import CASE_FILE, number, section
 
 SECTIONS = {"case", "tables", "appraisal", "benefit", "budget", "rules", "periods"}

@@ -105,7 +105,7 @@ def cluster_limits(table: Mapping[str, Any], clusters: list[str]) -> dict[str, A
     """Per-cluster floors and caps [1e8 CNY]; ``default`` applies to every cluster."""
     limits = {}
     default = table.get("default", {})
-    for cluster, value in table.items():
+    for cluster in table:
         if cluster in ("provenance", "default"):
             continue
         if cluster not in clusters:

@@ -3,9 +3,12 @@
 A MILP has no duals. The marginal values here are the duals of the LP obtained by fixing
 every build decision at its optimal value (labelled ``lp_dual_fixed_integer``); they are
 local: valid while the funded set does not change. Each is cross-checked by re-solving that
-LP with the row relaxed by a small step (``finite_difference``). For the budget the value of
-one more whole unit (1e8 CNY, or one project for count rules) is measured by re-solving the
-MILP with the row relaxed by that unit (``milp_plus_one``), which may fund a different set.
+LP with the row relaxed by a small step (``finite_difference``). The value of one more whole
+unit (1e8 CNY, or one project for count rules) is measured by re-solving the MILP with the
+row relaxed by that unit (``milp_plus_one``), which may fund a different set of projects.
+
+Both models are built once and re-solved through HiGHS's persistent interface: a relaxed
+row is swapped in, solved, and swapped back.
 """
 
 from __future__ import annotations
@@ -14,12 +17,14 @@ from typing import Any
 
 import pandas as pd
 import pyomo.environ as pyo
+from pyomo.contrib.appsi.solvers.highs import Highs
 
 from optimize.allocation import Allocation
 from optimize.appraise import Appraisal
 from optimize.case import Case
 from optimize.model import build_model, project_table
-from optimize.solve import SolverOptions, make_solver, solve_model
+from optimize.rule_rows import RuleRow
+from optimize.solve import SolverOptions, make_solver
 
 #: Relative step of the finite-difference cross-check [-].
 RELATIVE_STEP = 1e-3
@@ -35,6 +40,46 @@ MARGINAL_COLUMNS = [
 ]
 
 
+class Resolver:
+    """A built model with its persistent HiGHS solver, re-solved with one row relaxed.
+
+    Parameters
+    ----------
+    model : pyomo.environ.ConcreteModel
+        A model from :func:`optimize.model.build_model`.
+    """
+
+    def __init__(self, model: Any) -> None:
+        self.model = model
+        self.solver: Highs = make_solver(SolverOptions())
+        self.solver.set_instance(model)
+        self.rows = {(row.rule, row.key): row for row in model.rows}
+
+    def objective(self) -> float:
+        """Optimal objective of the model as it stands (NaN without a solution)."""
+        value = self.solver.solve(self.model).best_feasible_objective
+        return float("nan") if value is None else float(value)
+
+    def objective_relaxed(self, rule: str, key: str, step: float) -> float:
+        """Optimal objective with row (rule, key) loosened by `step` in its own unit."""
+        row = self.rows[(rule, key)]
+        self.swap(row, step)
+        try:
+            return self.objective()
+        finally:
+            self.swap(row, 0.0)
+
+    def swap(self, row: RuleRow, step: float) -> None:
+        """Replace the row's constraint by its version loosened by `step`."""
+        constraint = self.model.component(row.rule)[row.key]
+        self.solver.remove_constraints([constraint])
+        if row.sense == "<=":
+            constraint.set_value(row.body <= row.rhs + step)
+        else:
+            constraint.set_value(row.body >= row.rhs - step)
+        self.solver.add_constraints([constraint])
+
+
 def fixed_integer_lp(case: Case, projects: pd.DataFrame, funded: pd.Series) -> Any:
     """The allocation model with every build decision fixed and integrality dropped."""
     model = build_model(case, projects)
@@ -42,22 +87,6 @@ def fixed_integer_lp(case: Case, projects: pd.DataFrame, funded: pd.Series) -> A
         model.build[p].domain = pyo.Reals
         model.build[p].fix(1.0 if funded[p] else 0.0)
     return model
-
-
-def lp_objective(model: Any) -> float:
-    """Optimal objective of an LP model solved from scratch with HiGHS."""
-    solver = make_solver(SolverOptions())
-    results = solver.solve(model)
-    return float(results.best_feasible_objective)
-
-
-def relax_row(model: Any, rule: str, key: str, step: float) -> None:
-    """Loosen one rule row by `step` in its own unit."""
-    row = next(r for r in model.rows if r.rule == rule and r.key == key)
-    if row.sense == "<=":
-        model.component(rule)[key].set_value(row.body <= row.rhs + step)
-    else:
-        model.component(rule)[key].set_value(row.body >= row.rhs - step)
 
 
 def marginal_values(
@@ -82,52 +111,39 @@ def marginal_values(
         decisions.
     """
     projects = project_table(case, appraisal)
-    funded = allocation.projects["funded"]
-    model = fixed_integer_lp(case, projects, funded)
-    solver = make_solver(SolverOptions())
-    base = float(solver.solve(model).best_feasible_objective)
-    duals = solver.get_duals()
+    lp = Resolver(fixed_integer_lp(case, projects, allocation.projects["funded"]))
+    milp = Resolver(build_model(case, projects))
+    base = lp.objective()
+    duals = lp.solver.get_duals()
     delta = step if step is not None else RELATIVE_STEP * case.budget
     records = []
     for binding in allocation.binding.itertuples():
-        row = model.component(binding.rule)[binding.key]
+        rule, key = str(binding.rule), str(binding.key)
         sign = 1.0 if binding.sense == "<=" else -1.0
-        dual = sign * float(duals[row])
-        relaxed = fixed_integer_lp(case, projects, funded)
-        relax_row(relaxed, binding.rule, binding.key, delta)
-        difference = (lp_objective(relaxed) - base) / delta
-        whole = build_model(case, projects)
-        relax_row(whole, binding.rule, binding.key, 1.0)
-        gain = milp_objective(whole, case, projects, appraisal) - allocation.objective
-        records.append(
-            (binding.rule, binding.key, binding.sense, binding.unit, dual, difference, gain)
-        )
-    records.append(budget_marginal(case, appraisal, projects, funded, base, delta, allocation))
+        dual = sign * float(duals[lp.model.component(rule)[key]])
+        difference = (lp.objective_relaxed(rule, key, delta) - base) / delta
+        gain = milp.objective_relaxed(rule, key, 1.0) - allocation.objective
+        records.append((rule, key, binding.sense, binding.unit, dual, difference, gain))
+    records.append(budget_marginal(lp, milp, case.budget, base, delta, allocation.objective))
     return pd.DataFrame.from_records(records, columns=MARGINAL_COLUMNS)
 
 
 def budget_marginal(
-    case: Case,
-    appraisal: Appraisal,
-    projects: pd.DataFrame,
-    funded: pd.Series,
-    base: float,
-    delta: float,
-    allocation: Allocation,
+    lp: Resolver, milp: Resolver, budget: float, base: float, delta: float, objective: float
 ) -> tuple[Any, ...]:
     """Value of more budget: fixed-integer LP difference and a whole-unit MILP re-solve."""
-    lp = fixed_integer_lp(case, projects, funded)
-    lp.budget_total.set_value(case.budget + delta)
-    difference = (lp_objective(lp) - base) / delta
-    milp = build_model(case, projects)
-    milp.budget_total.set_value(case.budget + 1.0)
-    gain = milp_objective(milp, case, projects, appraisal) - allocation.objective
-    return ("budget_total", "total", "<=", "1e8 CNY", float("nan"), difference, gain)
-
-
-def milp_objective(model: Any, case: Case, projects: pd.DataFrame, appraisal: Appraisal) -> float:
-    """Optimal benefit of a (modified) allocation MILP; NaN if it has no solution."""
-    answer = solve_model(
-        model, make_solver(SolverOptions()), case, projects, appraisal.priority_rule
+    values = []
+    for resolver, step in ((lp, delta), (milp, 1.0)):
+        resolver.model.budget_total.set_value(budget + step)
+        values.append(resolver.objective())
+        resolver.model.budget_total.set_value(budget)
+    difference = (values[0] - base) / delta
+    return (
+        "budget_total",
+        "total",
+        "<=",
+        "1e8 CNY",
+        float("nan"),
+        difference,
+        values[1] - objective,
     )
-    return answer.objective

@@ -81,6 +81,12 @@ def consistency_table(appraisal: Appraisal) -> pd.DataFrame:
     return frame
 
 
+def binding_table(allocation: Allocation) -> pd.DataFrame:
+    """Binding rule rows with their activity and bound, indexed by rule."""
+    table = allocation.binding[["rule", "key", "sense", "activity", "bound", "unit"]]
+    return table.set_index("rule")
+
+
 def markdown_report(case: Case, appraisal: Appraisal, allocation: Allocation) -> str:
     """The report: illustrative-data notice first, then weights, ranking, allocation."""
     by_cluster = allocation.by_cluster()
@@ -106,6 +112,10 @@ def markdown_report(case: Case, appraisal: Appraisal, allocation: Allocation) ->
         markdown_table(allocation.by_type_instrument(), digits=2),
         "### By cluster (亿元)",
         markdown_table(by_cluster, digits=2),
+        "### Binding rules",
+        "Rules whose bound is met exactly at the optimum (`clusterplan allocate` gives what "
+        "relaxing each is worth).",
+        markdown_table(binding_table(allocation), digits=3),
         "## Provenance of settings",
         "\n".join(f"- **{key}**: {text or 'not stated'}" for key, text in case.provenance.items()),
     ]

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyomo.environ as pyo
 
@@ -54,12 +55,12 @@ Builder = Callable[[Any, Case, pd.DataFrame], list[RuleRow]]
 
 def total(m: Any, members: list[str]) -> Any:
     """Funding of `members` [1e8 CNY]."""
-    return pyo.quicksum((m.funding[p] for p in members))
+    return pyo.quicksum(m.funding[p] for p in members)
 
 
 def count(m: Any, members: list[str]) -> Any:
     """Number of funded `members`."""
-    return pyo.quicksum((m.build[p] for p in members))
+    return pyo.quicksum(m.build[p] for p in members)
 
 
 def members_by(projects: pd.DataFrame, column: str) -> dict[str, list[str]]:
@@ -183,8 +184,7 @@ def basic_concentration_rows(m: Any, case: Case, projects: pd.DataFrame) -> list
             0.0,
             AMOUNT,
         )
-        for p in basic.index
-        if projects.at[p, "min_grant"] < rule.min_grant
+        for p in basic.index[basic["min_grant"] < rule.min_grant]
     ]
     return rows
 
@@ -236,7 +236,7 @@ def cofunding_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
     if case.rules.min_leverage is None:
         return []
     surplus = projects["cofunding_ratio"] - (case.rules.min_leverage - 1.0)
-    body = pyo.quicksum((float(surplus[p]) * m.funding[p] for p in projects.index))
+    body = pyo.quicksum(float(surplus[p]) * m.funding[p] for p in projects.index)
     return [RuleRow("cofunding", "leverage", body, ">=", 0.0, AMOUNT)]
 
 
@@ -251,7 +251,7 @@ def period_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
         window = periods.years[: t + 1] if periods.carry_over else (year,)
         weights = shares[list(window)].sum(axis=1)
         active = weights[weights > 0]
-        spent = pyo.quicksum((float(active[p]) * m.funding[p] for p in active.index))
+        spent = pyo.quicksum(float(active[p]) * m.funding[p] for p in active.index)
         available = sum(
             b for y, b in zip(periods.years, periods.budgets, strict=True) if y in window
         )
@@ -260,19 +260,22 @@ def period_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
 
 
 def spend_shares(case: Case, projects: pd.DataFrame) -> pd.DataFrame:
-    """Share of each project's funding spent in each plan year [-] (projects x years)."""
+    """Share of each project's funding spent in each plan year [-] (projects x years).
+
+    A project spends its instrument's profile from its start year (default: the first plan
+    year); spending that would fall after the plan is counted in the last plan year.
+    """
     periods = case.rules.periods
     assert periods is not None
     years = list(periods.years)
-    table = pd.DataFrame(0.0, index=projects.index, columns=years)
-    for p in projects.index:
-        start = int(projects.at[p, "start"]) or years[0]
+    shares = np.zeros((len(projects), len(years)))
+    starts = projects["start"].astype(int).tolist()
+    instruments = projects["instrument"].astype(str).tolist()
+    for k, (start, instrument) in enumerate(zip(starts, instruments, strict=True)):
         offset = years.index(start) if start in years else 0
-        profile = periods.profiles[str(projects.at[p, "instrument"])]
-        for k, share in enumerate(profile):
-            year = years[min(offset + k, len(years) - 1)]
-            table.at[p, year] += share
-    return table
+        for step, share in enumerate(periods.profiles[instrument]):
+            shares[k, min(offset + step, len(years) - 1)] += share
+    return pd.DataFrame(shares, index=projects.index, columns=years)
 
 
 BUILDERS: tuple[Builder, ...] = (

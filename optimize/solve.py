@@ -13,8 +13,8 @@ from pyomo.contrib.appsi.solvers.highs import Highs
 
 from optimize.allocation import Allocation, SolveStatus
 from optimize.appraise import Appraisal
-from optimize.case import Case
 from optimize.binding import rule_activity
+from optimize.case import Case
 from optimize.model import build_model, project_table
 from optimize.rule_rows import spend_shares
 

@@ -31,14 +31,20 @@ def amount_rules(case: Case, projects: pd.DataFrame) -> list[Linear]:
         return (projects[column] == value).to_numpy(float)
 
     for kind, b in rules.type_share.items():
-        rows += [(f"type {kind} min", member("cluster_type", kind), ">=", b.minimum * budget),
-                 (f"type {kind} max", member("cluster_type", kind), "<=", b.maximum * budget)]
+        rows += [
+            (f"type {kind} min", member("cluster_type", kind), ">=", b.minimum * budget),
+            (f"type {kind} max", member("cluster_type", kind), "<=", b.maximum * budget),
+        ]
     for inst, b in rules.instrument_share.items():
-        rows += [(f"instr {inst} min", member("instrument", inst), ">=", b.minimum * budget),
-                 (f"instr {inst} max", member("instrument", inst), "<=", b.maximum * budget)]
+        rows += [
+            (f"instr {inst} min", member("instrument", inst), ">=", b.minimum * budget),
+            (f"instr {inst} max", member("instrument", inst), "<=", b.maximum * budget),
+        ]
     for cluster, b in rules.cluster_limits.items():
-        rows += [(f"cluster {cluster} floor", member("cluster", cluster), ">=", b.minimum),
-                 (f"cluster {cluster} cap", member("cluster", cluster), "<=", b.maximum)]
+        rows += [
+            (f"cluster {cluster} floor", member("cluster", cluster), ">=", b.minimum),
+            (f"cluster {cluster} cap", member("cluster", cluster), "<=", b.maximum),
+        ]
     for region, floor in rules.region_floor.items():
         rows.append((f"region {region}", member("region", region), ">=", floor * budget))
     if rules.min_leverage is not None:
@@ -54,8 +60,14 @@ def amount_rules(case: Case, projects: pd.DataFrame) -> list[Linear]:
                 shares[k, min(years.index(start) + j, len(years) - 1)] += share
         for t, year in enumerate(years):
             first = 0 if rules.periods.carry_over else t
-            rows.append((f"period {year}", shares[:, first : t + 1].sum(axis=1), "<=",
-                         sum(rules.periods.budgets[first : t + 1])))
+            rows.append(
+                (
+                    f"period {year}",
+                    shares[:, first : t + 1].sum(axis=1),
+                    "<=",
+                    sum(rules.periods.budgets[first : t + 1]),
+                )
+            )
     return rows
 
 
@@ -79,9 +91,9 @@ def decisions_allowed(case: Case, projects: pd.DataFrame, y: pd.Series) -> list[
         rt = rules.frontier_platform_research
         for p in on:
             row = projects.loc[p]
-            if row["cluster_type"] == "frontier" and row["instrument"] == "platform":
-                if case.scores.values.at[row["cluster"], rt.criterion] < rt.min_score:
-                    broken.append("frontier platform research")
+            sparse = case.scores.values.at[row["cluster"], rt.criterion] < rt.min_score
+            if row["cluster_type"] == "frontier" and row["instrument"] == "platform" and sparse:
+                broken.append("frontier platform research")
     if any(p in on and q not in on for p, q in rules.dependencies):
         broken.append("dependencies")
     if any(p in on and q in on for p, q in rules.exclusions):

@@ -31,8 +31,7 @@ def test_duals_match_finite_differences(which, request) -> None:
     values = marginal_values(case, appraisal, allocation)
     rows = values[values["rule"] != "budget_total"]
     assert len(rows) == len(allocation.binding)
-    np.testing.assert_allclose(rows["lp_dual_fixed_integer"], rows["finite_difference"],
-                               atol=1e-5)
+    np.testing.assert_allclose(rows["lp_dual_fixed_integer"], rows["finite_difference"], atol=1e-5)
     budget = values.set_index("rule").loc["budget_total"]
     # One more whole unit of budget with re-optimised decisions can never be worth less
     # than nothing, and the objective must really rise when the budget binds.
@@ -58,8 +57,10 @@ CONFLICTS = {
         {"cluster_limits", "must_fund"},
     ),
     "must-fund breaks no duplication": (
-        Rules(must_fund=("a.platform", "b.platform"),
-              no_duplicated_construction=NoDuplication(("platform",), 1)),
+        Rules(
+            must_fund=("a.platform", "b.platform"),
+            no_duplicated_construction=NoDuplication(("platform",), 1),
+        ),
         {"must_fund", "no_duplicated_construction"},
     ),
 }
@@ -86,8 +87,7 @@ def test_applying_the_explained_relaxation_makes_the_case_feasible(tiny) -> None
     for key, row in explanation.iterrows():
         kind, _, side = str(key).partition(":")
         assert side == "min"
-        shares[kind] = ShareBounds(row["relaxed_bound"] / case.budget - 1e-9,
-                                   shares[kind].maximum)
+        shares[kind] = ShareBounds(row["relaxed_bound"] / case.budget - 1e-9, shares[kind].maximum)
     fixed = dataclasses.replace(case, rules=Rules(type_share=shares))
     assert solve(fixed, appraisal).status is SolveStatus.OPTIMAL
 

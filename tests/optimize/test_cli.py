@@ -105,3 +105,50 @@ def test_json_summary_on_stdout(tiny_path, tmp_path, monkeypatch, capsys):
 def test_validate_reports_the_case(tiny_path, monkeypatch, capsys):
     code, text, _ = run_cli(["validate", str(tiny_path)], monkeypatch, capsys)
     assert code == 0 and "4 clusters" in text
+
+
+def test_allocate_explains_an_infeasible_case_with_exit_3(tiny_path, tmp_path, monkeypatch, capsys):
+    case = tmp_path / "case"
+    shutil.copytree(tiny_path, case)
+    toml = (case / "case.toml").read_text(encoding="utf-8")
+    toml = toml.replace("basic = { min = 0.1, max = 0.5 }", "basic = { min = 0.9, max = 1.0 }")
+    (case / "case.toml").write_text(toml, encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, err = run_cli(["allocate", str(case), "--out", str(out)], monkeypatch, capsys)
+    assert code == 3
+    assert "infeasible" in err and "type_share [basic:min]" in err
+    assert "Traceback" not in err
+    assert not out.exists()
+
+
+def test_allocate_writes_tables_and_marginal_values(tiny_path, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "out"
+    code, text, _ = run_cli(
+        [
+            "allocate",
+            str(tiny_path),
+            "--budget",
+            "5",
+            "--priority",
+            "need",
+            "--out",
+            str(out),
+            "--json",
+        ],
+        monkeypatch,
+        capsys,
+    )
+    summary = json.loads(text)
+    assert code == 0
+    assert summary["budget"] == 5.0 and summary["priority_rule"] == "need"
+    assert summary["spent"] == pytest.approx(5.0)
+    assert {"allocation.csv", "marginal_values.csv", "rules.csv", "by_region.csv"} <= {
+        p.name for p in out.iterdir()
+    }
+
+
+def test_allocate_refuses_an_unknown_priority_rule(tiny_path, monkeypatch, capsys):
+    code, _, err = run_cli(
+        ["allocate", str(tiny_path), "--priority", "fairness"], monkeypatch, capsys
+    )
+    assert code == 2 and "--priority" in err

@@ -35,9 +35,7 @@ VARIANTS = {
     ),
     "region_floor": Rules(region_floor={"west": 0.3}),
     "basic_concentration": Rules(basic_concentration=BasicConcentration(1, 1.5)),
-    "frontier_platform_research": Rules(
-        frontier_platform_research=ResearchThreshold("L3", 25.0)
-    ),
+    "frontier_platform_research": Rules(frontier_platform_research=ResearchThreshold("L3", 25.0)),
     "dependencies": Rules(dependencies=(("a.demo", "a.platform"), ("c.demo", "c.platform"))),
     "exclusions": Rules(exclusions=(("b.platform", "d.platform"), ("b.pilot", "c.demo"))),
     "must": Rules(must_fund=("d.pilot",), must_not_fund=("b.pilot",)),
@@ -58,8 +56,16 @@ VARIANTS = {
 }
 
 #: Co-funding ratios and start years for the tiny case's 8 projects (test data).
-COFUNDING = {"a.platform": 0.2, "b.platform": 0.5, "b.pilot": 1.0, "c.platform": 0.1,
-             "c.demo": 0.8, "d.platform": 0.3, "d.pilot": 0.6, "a.demo": 0.0}
+COFUNDING = {
+    "a.platform": 0.2,
+    "b.platform": 0.5,
+    "b.pilot": 1.0,
+    "c.platform": 0.1,
+    "c.demo": 0.8,
+    "d.platform": 0.3,
+    "d.pilot": 0.6,
+    "a.demo": 0.0,
+}
 STARTS = {"b.pilot": 2022, "c.demo": 2023, "d.pilot": 2022}
 
 
@@ -67,8 +73,8 @@ STARTS = {"b.pilot": 2022, "c.demo": 2023, "d.pilot": 2022}
 def tiny(tiny_path):
     case = load_case(tiny_path)
     projects = case.projects.assign(
-        cofunding_ratio=pd.Series(COFUNDING), start=pd.Series(STARTS).reindex(
-            case.projects.index, fill_value=0.0)
+        cofunding_ratio=pd.Series(COFUNDING),
+        start=pd.Series(STARTS).reindex(case.projects.index, fill_value=0.0),
     )
     case = dataclasses.replace(case, projects=projects)
     return case, appraise(case)
@@ -98,19 +104,33 @@ def test_rules_match_enumeration_over_budgets(tiny, budget, name) -> None:
     rules = VARIANTS[name]
     if rules.periods is not None:
         scaled = tuple(b * budget / sum(rules.periods.budgets) for b in rules.periods.budgets)
-        rules = dataclasses.replace(rules, periods=dataclasses.replace(rules.periods,
-                                                                       budgets=scaled))
+        rules = dataclasses.replace(
+            rules, periods=dataclasses.replace(rules.periods, budgets=scaled)
+        )
     check_against_enumeration(dataclasses.replace(case, budget=budget, rules=rules), appraisal)
 
 
 @settings(max_examples=15, deadline=None)
-@given(banned=st.sets(st.sampled_from(
-    ["a.platform", "b.platform", "b.pilot", "c.platform", "c.demo", "d.platform", "d.pilot",
-     "a.demo"]), max_size=4))
+@given(
+    banned=st.sets(
+        st.sampled_from(
+            [
+                "a.platform",
+                "b.platform",
+                "b.pilot",
+                "c.platform",
+                "c.demo",
+                "d.platform",
+                "d.pilot",
+                "a.demo",
+            ]
+        ),
+        max_size=4,
+    )
+)
 def test_must_not_fund_projects_are_never_funded(tiny, banned) -> None:
     case, appraisal = tiny
-    rules = Rules(must_not_fund=tuple(sorted(banned)),
-                  dependencies=(("c.demo", "c.platform"),))
+    rules = Rules(must_not_fund=tuple(sorted(banned)), dependencies=(("c.demo", "c.platform"),))
     allocation = solve(dataclasses.replace(case, rules=rules), appraisal)
     funded = set(allocation.projects.index[allocation.projects["funded"]])
     assert not funded & banned
