@@ -72,11 +72,19 @@ class RandomIndexTable:
     fit: Callable[[int], float] | None = None
 
     @property
-    def covers(self) -> str:
-        """The orders n this table answers for, in words."""
-        largest = LARGEST_N if self.fit is not None else max(self.values)
-        gaps = "" if self.interpolate or self.fit else " (tabulated orders only)"
-        return f"n = 1..{largest}{gaps}"
+    def largest_n(self) -> int:
+        """The largest matrix order this table answers for."""
+        return LARGEST_N if self.fit is not None else max(self.values)
+
+    def covers_order(self, n: int) -> bool:
+        """Whether the table gives RI(n), directly, by interpolation or by its fit."""
+        orders = sorted(self.values)
+        return (
+            n <= 2
+            or n in self.values
+            or (self.interpolate and orders[0] < n < orders[-1])
+            or (self.fit is not None and n <= LARGEST_N)
+        )
 
     def ri(self, n: int) -> float:
         """RI(n) [-].
@@ -84,21 +92,23 @@ class RandomIndexTable:
         Raises
         ------
         JudgmentError
-            If the table does not cover n.
+            If the table does not cover n, naming the tables that do.
         """
+        if not self.covers_order(n):
+            others = [t.name for t in RI_TABLES.values() if t is not self and t.covers_order(n)]
+            advice = f"; choose one that does ({', '.join(others)})" if others else ""
+            raise JudgmentError(
+                f"random-index table {self.name!r} covers n = 1..{self.largest_n}, "
+                f"not n = {n}{advice}"
+            )
         if n <= 2:
             return 0.0
         if n in self.values:
             return self.values[n]
-        orders = sorted(self.values)
-        if self.interpolate and orders[0] < n < orders[-1]:
+        if self.fit is None or n < max(self.values):
+            orders = sorted(self.values)
             return float(np.interp(n, orders, [self.values[k] for k in orders]))
-        if self.fit is not None and n <= LARGEST_N:
-            return self.fit(n)
-        raise JudgmentError(
-            f"random-index table {self.name!r} covers {self.covers}, not n = {n}; choose "
-            f"another table ({', '.join(t for t in RI_TABLES if t != self.name)})"
-        )
+        return self.fit(n)
 
 
 def orders_from(first: int, values: list[float]) -> dict[int, float]:

@@ -58,6 +58,9 @@ def test_a_table_that_does_not_cover_n_is_an_error(table: str, n: int) -> None:
     with pytest.raises(JudgmentError, match=f"random-index table '{table}' covers n = 1..") as info:
         random_index(n, table)
     assert f"not n = {n}" in str(info.value)
+    covering = [name for name, t in RI_TABLES.items() if t.covers_order(n)]
+    assert str(info.value).endswith(f"({', '.join(covering)})" if covering else str(n))
+    assert table not in covering
 
 
 def test_every_table_covers_small_matrices_and_names_its_source() -> None:
