@@ -64,6 +64,7 @@ def judgment_matrices(
     *,
     file: str | None = None,
     node: str | None = None,
+    experts: Sequence[str] = (),
     require_all: bool = False,
 ) -> dict[str, pd.DataFrame]:
     """Build one reciprocal matrix per expert from judgment records.
@@ -78,6 +79,9 @@ def judgment_matrices(
         File name for messages.
     node : str, optional
         Name of the compared set (e.g. a hierarchy node), for messages.
+    experts : sequence of str
+        Experts who get a matrix even without any judgment here (so that `require_all`
+        holds them to it), before those met in `judgments`.
     require_all : bool
         Refuse a missing pair instead of leaving it NaN.
 
@@ -98,7 +102,7 @@ def judgment_matrices(
         list(items) if items is not None else unique([x for r in records for x in (r.row, r.col)])
     )
     position = {item: k for k, item in enumerate(order)}
-    by_expert: dict[str, dict[frozenset[str], Judgment]] = {}
+    by_expert: dict[str, dict[frozenset[str], Judgment]] = {name: {} for name in experts}
     for record in records:
         for field, label in (("row", record.row), ("col", record.col)):
             if label not in position:
@@ -135,7 +139,7 @@ def judgment_matrices(
             values[position[record.row], position[record.col]] = record.value
             values[position[record.col], position[record.row]] = 1.0 / record.value
         if require_all:
-            check_all_judged(values, order, file, node, expert if len(by_expert) > 1 else None)
+            check_all_judged(values, order, file, node, None if expert == SOLE_EXPERT else expert)
         matrices[expert] = pd.DataFrame(values, index=order, columns=order)
     return matrices
 

@@ -10,6 +10,7 @@ from typing import Literal
 import pandas as pd
 
 from mcda.decision import DecisionMatrix
+from mcda.group import GroupMethod
 from mcda.hierarchy import CriteriaTree
 
 CLUSTER_TYPES = ["basic", "strategic", "frontier"]
@@ -85,8 +86,10 @@ class Case:
         ``name_en``, ``name_zh``.
     criteria : mcda.hierarchy.CriteriaTree
         The criteria hierarchy.
-    judgments : mapping of str to pandas.DataFrame
-        Full reciprocal pairwise matrix per hierarchy node (``"goal"`` and each group).
+    judgments : mapping of str to mapping of str to pandas.DataFrame
+        Full reciprocal pairwise matrix per hierarchy node (``"goal"`` and each group) and
+        expert; a judgments table without an ``expert`` column is one expert's,
+        :data:`mcda.judgments.SOLE_EXPERT`.
     scores : mcda.decision.DecisionMatrix
         Clusters x leaf criteria with provenance.
     fit : pandas.DataFrame
@@ -110,6 +113,11 @@ class Case:
         Provenance text of each scalar setting (budget, benefit, each rule).
     sources : pandas.DataFrame
         Cited facts, indexed by fact id.
+    group : {"aij", "aip"}
+        How several experts' judgments of a node are aggregated: their matrices (AIJ) or
+        their priorities (AIP), each by weighted geometric mean.
+    expert_weights : mapping of str to float
+        Weight of each expert [-] (any positive scale); empty for equal weights.
     """
 
     name: str
@@ -118,7 +126,7 @@ class Case:
     meta: Mapping[str, object]
     clusters: pd.DataFrame
     criteria: CriteriaTree
-    judgments: Mapping[str, pd.DataFrame]
+    judgments: Mapping[str, Mapping[str, pd.DataFrame]]
     scores: DecisionMatrix
     fit: pd.DataFrame
     projects: pd.DataFrame
@@ -130,6 +138,8 @@ class Case:
     blend: float
     provenance: Mapping[str, str]
     sources: pd.DataFrame
+    group: GroupMethod = "aij"
+    expert_weights: Mapping[str, float] = field(default_factory=dict)
 
     @property
     def illustrative(self) -> bool:
