@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from mcda.errors import MCDAError
+from optimize.cli_weights import weights
 from optimize.errors import InputError
 
 app = typer.Typer(
@@ -20,6 +21,7 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Appraise cluster S&T support systems and allocate a budget across them.",
 )
+app.command()(weights)
 console = Console()
 errors = Console(stderr=True)
 
