@@ -1,14 +1,23 @@
-"""Published pairwise-comparison examples, each with its source, shared by the AHP tests.
+"""Published pairwise-comparison examples, each with its source, shared by the AHP tests,
+and a helper that writes judgment files.
 
 Judgments are transcribed as ``{(row, col): value}``: row matters value times as much as col.
 """
 
 import itertools
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from mcda.judgments import Judgment, judgment_matrices
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    """Write `text` to `folder / name` (UTF-8) and return the path."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def matrix(judgments: dict[tuple[str, str], float], items: list[str] | None = None) -> pd.DataFrame:
@@ -37,6 +46,16 @@ DRINKS_MATRIX = pd.DataFrame(
     index=DRINKS,
     columns=DRINKS,
 )
+#: The same matrix as a file holds it, judgments typed as ratios.
+DRINKS_CSV = """item,coffee,wine,tea,beer,soda,milk,water
+coffee,1,9,5,2,1,1,1/2
+wine,1/9,1,1/3,1/9,1/9,1/9,1/9
+tea,1/5,3,1,1/3,1/4,1/3,1/9
+beer,1/2,9,3,1,1/2,1,1/3
+soda,1,9,4,2,1,2,1/2
+milk,1,9,3,1,1/2,1,1/3
+water,2,9,9,3,2,3,1
+"""
 DRINKS_WEIGHTS = {
     "coffee": 0.1775,
     "wine": 0.0191,

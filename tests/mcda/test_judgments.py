@@ -18,23 +18,14 @@ from mcda.judgments import (
     read_judgments,
 )
 from mcda.priorities import priorities
-from tests.mcda.published import DRINKS_MATRIX, INCOMPLETE_4, INCOMPLETE_4_WEIGHTS, matrix
-
-DRINKS_CSV = """item,coffee,wine,tea,beer,soda,milk,water
-coffee,1,9,5,2,1,1,1/2
-wine,1/9,1,1/3,1/9,1/9,1/9,1/9
-tea,1/5,3,1,1/3,1/4,1/3,1/9
-beer,1/2,9,3,1,1/2,1,1/3
-soda,1,9,4,2,1,2,1/2
-milk,1,9,3,1,1/2,1,1/3
-water,2,9,9,3,2,3,1
-"""
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
+from tests.mcda.published import (
+    DRINKS_CSV,
+    DRINKS_MATRIX,
+    INCOMPLETE_4,
+    INCOMPLETE_4_WEIGHTS,
+    matrix,
+    write,
+)
 
 
 def only_matrix(judgments: dict[str, dict[str, pd.DataFrame]]) -> pd.DataFrame:

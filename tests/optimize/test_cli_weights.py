@@ -1,25 +1,14 @@
 """``clusterplan weights``: published examples through the command line, and every refusal."""
 
 import json
-from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
 from mcda.diagnose import diagnose
 from mcda.scale import scale_label
-from tests.mcda.published import DRINKS_WEIGHTS, HOUSE_MATRIX, INCOMPLETE_4
+from tests.mcda.published import DRINKS_CSV, DRINKS_WEIGHTS, HOUSE_MATRIX, INCOMPLETE_4, write
 from tests.optimize.clirun import run_cli
-
-DRINKS = """item,coffee,wine,tea,beer,soda,milk,water
-coffee,1,9,5,2,1,1,1/2
-wine,1/9,1,1/3,1/9,1/9,1/9,1/9
-tea,1/5,3,1,1/3,1/4,1/3,1/9
-beer,1/2,9,3,1,1/2,1,1/3
-soda,1,9,4,2,1,2,1/2
-milk,1,9,3,1,1/2,1,1/3
-water,2,9,9,3,2,3,1
-"""
 
 PANEL = """row,col,value,expert
 a,b,strong,ann
@@ -31,12 +20,6 @@ b,c,2,bob
 """
 
 
-def write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 def weights_json(args: list[str], monkeypatch, capsys) -> dict:
     code, out, err = run_cli(["weights", *args, "--json"], monkeypatch, capsys)
     assert code == 0, err
@@ -45,7 +28,7 @@ def weights_json(args: list[str], monkeypatch, capsys) -> dict:
 
 def test_drinks_in_words(tmp_path, monkeypatch, capsys) -> None:
     code, out, _ = run_cli(
-        ["weights", str(write(tmp_path, "drinks.csv", DRINKS))], monkeypatch, capsys
+        ["weights", str(write(tmp_path, "drinks.csv", DRINKS_CSV))], monkeypatch, capsys
     )
     assert code == 0
     assert "0.3268" in out and "CR 0.0223" in out and "table saaty: Saaty (1980)" in out
@@ -54,7 +37,9 @@ def test_drinks_in_words(tmp_path, monkeypatch, capsys) -> None:
 
 def test_drinks_as_json_against_a_named_table(tmp_path, monkeypatch, capsys) -> None:
     report = weights_json(
-        [str(write(tmp_path, "drinks.csv", DRINKS)), "--ri", "donegan_dodd"], monkeypatch, capsys
+        [str(write(tmp_path, "drinks.csv", DRINKS_CSV)), "--ri", "donegan_dodd"],
+        monkeypatch,
+        capsys,
     )
     drinks = report["drinks"]
     assert drinks["weights"] == pytest.approx(DRINKS_WEIGHTS, abs=1e-4)
@@ -117,7 +102,7 @@ def test_workbook_sheet_and_upper_triangle(tmp_path, monkeypatch, capsys) -> Non
     book = Workbook()
     sheet = book.active
     sheet.title = "criteria"
-    for line in DRINKS.strip().splitlines():
+    for line in DRINKS_CSV.strip().splitlines():
         sheet.append(line.replace("tea,1/5,3,", "tea,oops,3,").split(","))
     book.save(tmp_path / "j.xlsx")
     report = weights_json(
@@ -142,43 +127,43 @@ SIXTEEN = "row,col,value\n" + "".join(f"i{k},i{k + 1},2\n" for k in range(15))
     [
         (
             "d.csv",
-            DRINKS.replace("coffee,1,9,", "coffee,1,0,"),
+            DRINKS_CSV.replace("coffee,1,9,", "coffee,1,0,"),
             [],
             "d.csv, row 2, field 'wine': 0 must be > 0",
         ),
         (
             "d.csv",
-            DRINKS.replace("coffee,1,9,", "coffee,1,-9,"),
+            DRINKS_CSV.replace("coffee,1,9,", "coffee,1,-9,"),
             [],
             "field 'wine': -9 must be > 0",
         ),
         (
             "d.csv",
-            DRINKS.replace("coffee,1,9,", "nan,1,9,"),
+            DRINKS_CSV.replace("coffee,1,9,", "nan,1,9,"),
             [],
             "row is labelled 'nan' but column 2 is 'coffee'",
         ),
         (
             "d.csv",
-            DRINKS.replace("coffee,1,9,", "coffee,nan,9,"),
+            DRINKS_CSV.replace("coffee,1,9,", "coffee,nan,9,"),
             [],
             "field 'coffee': 'nan' is not a finite number",
         ),
         (
             "d.csv",
-            DRINKS.replace("coffee,1,9,5,", "coffee,1,9,4,"),
+            DRINKS_CSV.replace("coffee,1,9,5,", "coffee,1,9,4,"),
             [],
             "(coffee, tea) = 4 and (tea, coffee) = 0.2 are not reciprocal",
         ),
         (
             "d.csv",
-            DRINKS.replace("coffee,1,9,", "coffee,1,8.5,"),
+            DRINKS_CSV.replace("coffee,1,9,", "coffee,1,8.5,"),
             ["--strict-scale"],
             "8.5 is off Saaty's 1/9..9 scale",
         ),
         (
             "d.csv",
-            DRINKS.replace("coffee,1,9,", "coffee,1,stronk,"),
+            DRINKS_CSV.replace("coffee,1,9,", "coffee,1,stronk,"),
             [],
             "unknown verbal label 'stronk'",
         ),
@@ -195,15 +180,15 @@ SIXTEEN = "row,col,value\n" + "".join(f"i{k},i{k + 1},2\n" for k in range(15))
             "groups never compared with each other: a, b | c, d",
         ),
         ("l.csv", SIXTEEN, [], "random-index table 'saaty' covers n = 1..15, not n = 16"),
-        ("d.csv", DRINKS, ["--ri", "gauss"], "unknown random-index table 'gauss'"),
+        ("d.csv", DRINKS_CSV, ["--ri", "gauss"], "unknown random-index table 'gauss'"),
         (
             "d.csv",
-            DRINKS,
+            DRINKS_CSV,
             ["--method", "median"],
             "--method must be one of eigenvector, geometric_mean",
         ),
-        ("d.csv", DRINKS, ["--reciprocal", "lower"], "--reciprocal must be one of full, upper"),
-        ("d.csv", DRINKS, ["--group", "mean"], "--group must be one of aij, aip"),
+        ("d.csv", DRINKS_CSV, ["--reciprocal", "lower"], "--reciprocal must be one of full, upper"),
+        ("d.csv", DRINKS_CSV, ["--group", "mean"], "--group must be one of aij, aip"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(
