@@ -105,10 +105,11 @@ class RandomIndexTable:
             return 0.0
         if n in self.values:
             return self.values[n]
-        if self.fit is None or n < max(self.values):
-            orders = sorted(self.values)
-            return float(np.interp(n, orders, [self.values[k] for k in orders]))
-        return self.fit(n)
+        if self.fit is not None and n > max(self.values):
+            return self.fit(n)
+        # Covered, not tabulated, not beyond the table: an interpolating table's gap.
+        orders = sorted(self.values)
+        return float(np.interp(n, orders, [self.values[k] for k in orders]))
 
 
 def orders_from(first: int, values: list[float]) -> dict[int, float]:
