@@ -3,7 +3,16 @@
 This package is pure decision analysis: it never imports :mod:`optimize` or Pyomo.
 """
 
-from mcda.ahp import AHPResult, priorities
+from mcda.ahp import (
+    AHPResult,
+    GroupResult,
+    aggregate,
+    complete,
+    consistency,
+    diagnose,
+    priorities,
+    read_judgments,
+)
 from mcda.decision import DecisionMatrix
 from mcda.errors import JudgmentError, MatrixError
 from mcda.hierarchy import CriteriaTree
@@ -13,9 +22,15 @@ __all__ = [
     "AHPResult",
     "CriteriaTree",
     "DecisionMatrix",
+    "GroupResult",
     "JudgmentError",
     "MatrixError",
+    "aggregate",
+    "complete",
+    "consistency",
+    "diagnose",
     "methods",
     "priorities",
     "rank",
+    "read_judgments",
 ]

@@ -1,12 +1,68 @@
 """Errors raised for bad decision-analysis input."""
 
+from __future__ import annotations
+
+from typing import Self
+
 
 class MCDAError(ValueError):
     """Base class of input errors raised by :mod:`mcda`."""
 
 
-class JudgmentError(MCDAError):
-    """A pairwise-comparison matrix is malformed; the message names the cells."""
+class LocatedError(MCDAError):
+    """Bad input that can say where it is: file, spreadsheet row and column.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong, in words the analyst can act on.
+    file : str, optional
+        File the input was read from.
+    row : int, optional
+        Spreadsheet-style row number in that file (the header is row 1).
+    field : str, optional
+        Column name in that file.
+
+    Notes
+    -----
+    ``str(error)`` is one line: ``"file, row r, field 'f': message"``, leaving out the parts
+    that are not known, so that a command line can print it as it is.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        row: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.message, self.file, self.row, self.field = message, file, row, field
+        where = [file] if file else []
+        if row is not None:
+            where.append(f"row {row}")
+        if field is not None:
+            where.append(f"field {field!r}")
+        super().__init__(f"{', '.join(where)}: {message}" if where else message)
+
+    def at(
+        self, *, file: str | None = None, row: int | None = None, field: str | None = None
+    ) -> Self:
+        """The same error located in a file, keeping any location it already has."""
+        return type(self)(
+            self.message,
+            file=self.file or file,
+            row=self.row if self.row is not None else row,
+            field=self.field if self.field is not None else field,
+        )
+
+
+class JudgmentError(LocatedError):
+    """A pairwise judgment or matrix is malformed; the message names the cell."""
+
+
+class TableError(LocatedError):
+    """A file cannot be read as a table (missing, unreadable, empty or ragged)."""
 
 
 class MatrixError(MCDAError):

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from mcda.ahp import AHPResult, priorities
+from mcda.group import GroupResult, aggregate
+from mcda.priorities import AHPResult
 from mcda.ranking import rank
 from optimize.case import Case, PriorityRule
 
@@ -18,8 +19,10 @@ class Appraisal:
 
     Attributes
     ----------
-    local : mapping of str to mcda.ahp.AHPResult
-        AHP result per hierarchy node (``"goal"`` and each criterion group).
+    local : mapping of str to mcda.group.GroupResult
+        AHP result per hierarchy node (``"goal"`` and each criterion group): the group
+        weights, each expert's result and, for AIJ, the group matrix's (one expert is a
+        group of one).
     weights : pandas.Series
         Global weight per leaf criterion [-], summing to 1.
     ranking : pandas.DataFrame
@@ -32,12 +35,34 @@ class Appraisal:
         Weight on merit in the blend [-].
     """
 
-    local: Mapping[str, AHPResult]
+    local: Mapping[str, GroupResult]
     weights: pd.Series
     ranking: pd.DataFrame
     priority: pd.Series
     priority_rule: PriorityRule
     blend: float
+
+    @property
+    def matrices(self) -> dict[str, AHPResult]:
+        """Every judgment matrix's result by a label for people.
+
+        A node judged by one expert is labelled by the node; with several, each
+        expert's matrix is ``"node / expert"`` and an AIJ group matrix ``"node / group (AIJ)"``.
+        """
+        labelled = {}
+        for node, group in self.local.items():
+            if len(group.experts) == 1:
+                labelled[node] = next(iter(group.experts.values()))
+                continue
+            labelled |= {f"{node} / {name}": result for name, result in group.experts.items()}
+            if group.aggregate is not None:
+                labelled[f"{node} / group ({group.how.upper()})"] = group.aggregate
+        return labelled
+
+    @property
+    def groups(self) -> dict[str, GroupResult]:
+        """The nodes judged by more than one expert."""
+        return {node: group for node, group in self.local.items() if len(group.experts) > 1}
 
 
 def cluster_priority(closeness: pd.Series, rule: PriorityRule, blend: float) -> pd.Series:
@@ -62,6 +87,13 @@ def cluster_priority(closeness: pd.Series, rule: PriorityRule, blend: float) -> 
     return (merit_weight * closeness + (1.0 - merit_weight) * (1.0 - closeness)).rename("priority")
 
 
+def expert_weights_of(case: Case, experts: list[str]) -> dict[str, float] | None:
+    """The case's weights of `experts` (those who judged one node); None for equal weights."""
+    if not case.expert_weights:
+        return None
+    return {name: case.expert_weights[name] for name in experts}
+
+
 def appraise(
     case: Case, priority_rule: PriorityRule | None = None, blend: float | None = None
 ) -> Appraisal:
@@ -80,7 +112,10 @@ def appraise(
     -------
     Appraisal
     """
-    local = {node: priorities(matrix) for node, matrix in case.judgments.items()}
+    local = {
+        node: aggregate(experts, expert_weights_of(case, list(experts)), case.group)
+        for node, experts in case.judgments.items()
+    }
     weights = case.criteria.global_weights({node: r.weights for node, r in local.items()})
     ranking = rank(
         case.scores.values,

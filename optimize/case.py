@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 import pandas as pd
 
 from mcda.decision import DecisionMatrix
+from mcda.group import GroupMethod
 from mcda.hierarchy import CriteriaTree
 from optimize.rules import Rules
 
@@ -54,8 +55,10 @@ class Case:
         ``name_en``, ``name_zh``.
     criteria : mcda.hierarchy.CriteriaTree
         The criteria hierarchy.
-    judgments : mapping of str to pandas.DataFrame
-        Full reciprocal pairwise matrix per hierarchy node (``"goal"`` and each group).
+    judgments : mapping of str to mapping of str to pandas.DataFrame
+        Full reciprocal pairwise matrix per hierarchy node (``"goal"`` and each group) and
+        expert; a judgments table without an ``expert`` column is one expert's,
+        :data:`mcda.judgments.SOLE_EXPERT`.
     scores : mcda.decision.DecisionMatrix
         Clusters x leaf criteria with provenance.
     fit : pandas.DataFrame
@@ -79,6 +82,11 @@ class Case:
         Provenance text of each scalar setting (budget, benefit, each rule).
     sources : pandas.DataFrame
         Cited facts, indexed by fact id.
+    group : {"aij", "aip"}
+        How several experts' judgments of a node are aggregated: their matrices (AIJ) or
+        their priorities (AIP), each by weighted geometric mean.
+    expert_weights : mapping of str to float
+        Weight of each expert [-] (any positive scale); empty for equal weights.
     """
 
     name: str
@@ -87,7 +95,7 @@ class Case:
     meta: Mapping[str, object]
     clusters: pd.DataFrame
     criteria: CriteriaTree
-    judgments: Mapping[str, pd.DataFrame]
+    judgments: Mapping[str, Mapping[str, pd.DataFrame]]
     scores: DecisionMatrix
     fit: pd.DataFrame
     projects: pd.DataFrame
@@ -99,6 +107,8 @@ class Case:
     blend: float
     provenance: Mapping[str, str]
     sources: pd.DataFrame
+    group: GroupMethod = "aij"
+    expert_weights: Mapping[str, float] = field(default_factory=dict)
 
     @property
     def illustrative(self) -> bool:

@@ -23,6 +23,7 @@ from optimize.cli_common import (
     console,
     errors,
 )
+from optimize.cli_weights import weights
 from optimize.errors import InfeasibleError, InputError
 
 
@@ -57,11 +58,13 @@ def run(
     """Appraise, rank and allocate; write weights, ranking, allocation, summary and report."""
     from optimize.output import check_target, write_folder
     from optimize.pipeline import run_case
-    from optimize.report import output_files
+    from optimize.report import consistency_warnings, output_files
 
     check_target(out, force)
     result = run_case(case_path(case))
     write_folder(out, output_files(*result), force=force)
+    for line in consistency_warnings(result[1]):
+        errors.print(f"warning: {line}", markup=False, highlight=False, soft_wrap=True)
     summary = result[3]
     if as_json:
         sys.stdout.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
@@ -119,3 +122,4 @@ def main() -> None:
 
 
 app.command()(allocate)
+app.command()(weights)

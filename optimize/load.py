@@ -9,6 +9,7 @@ from typing import Any, cast
 
 from mcda.decision import DecisionMatrix
 from mcda.errors import MCDAError
+from mcda.group import GROUP_METHODS, GroupMethod
 from mcda.ranking import NORMALIZATIONS
 from optimize.case import PRIORITY_RULES, BenefitCurve, Case, PriorityRule
 from optimize.errors import InputError
@@ -89,6 +90,14 @@ def assemble(folder: Path, doc: Mapping[str, Any], tables: Mapping[str, Path]) -
     benefit = section(doc, "benefit")
     budget = section(doc, "budget")
     rules_doc = section(doc, "rules")
+    group = str(appraisal.get("group", "aij"))
+    if group not in GROUP_METHODS:
+        raise InputError(
+            CASE_FILE,
+            f"unknown group aggregation {group!r} (use aij or aip)",
+            field="appraisal.group",
+        )
+    experts = {e for by_expert in judgments.values() for e in by_expert}
     normalization = str(appraisal.get("normalization", "vector"))
     if normalization not in NORMALIZATIONS:
         raise InputError(
@@ -131,7 +140,24 @@ def assemble(folder: Path, doc: Mapping[str, Any], tables: Mapping[str, Path]) -
         blend=number(appraisal, "appraisal.blend", 0.0, default=0.5, maximum=1.0),
         provenance=provenance,
         sources=sources,
+        group=cast(GroupMethod, group),
+        expert_weights=expert_weights(section(appraisal, "expert_weights"), experts),
     )
+
+
+def expert_weights(table: Mapping[str, Any], experts: set[str]) -> dict[str, float]:
+    """``[appraisal.expert_weights]``: a non-negative weight for every expert, or nothing."""
+    if not table:
+        return {}
+    key = "appraisal.expert_weights"
+    weights = {name: number(table, f"{key}.{name}", 0.0) for name in table}
+    unknown = sorted(set(weights) - experts)
+    if unknown:
+        raise InputError(CASE_FILE, "names no expert of the judgments", field=f"{key}.{unknown[0]}")
+    missing = sorted(experts - set(weights))
+    if missing:
+        raise InputError(CASE_FILE, f"expert {missing[0]!r} has no weight", field=key)
+    return weights
 
 
 def table_paths(folder: Path, tables: Mapping[str, Any]) -> dict[str, Path]:

@@ -9,8 +9,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from mcda.ahp import matrix_from_upper
+from mcda.errors import JudgmentError
 from mcda.hierarchy import ROOT, CriteriaTree
+from mcda.judgments import SOLE_EXPERT, Judgment, judgment_matrices
+from mcda.scale import parse_judgment
 from optimize.case import CLUSTER_TYPES, INSTRUMENTS
 from optimize.errors import InputError
 from optimize.tables import (
@@ -68,47 +70,59 @@ def load_criteria(path: Path, label: str) -> CriteriaTree:
 
 def load_judgments(
     path: Path, label: str, tree: CriteriaTree
-) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
-    """Pairwise matrices per hierarchy node from a long ``node,row,col,value`` table.
+) -> tuple[dict[str, dict[str, pd.DataFrame]], pd.DataFrame]:
+    """Pairwise matrices per hierarchy node and expert from a long judgments table.
+
+    Columns ``node,row,col,value,provenance`` and, optionally, ``expert``; without it the
+    judgments are one expert's. A value is a number, a ratio like ``1/3`` or a verbal label
+    (``strong``). Every expert judges each pair of children of every node once: a panel
+    whose members skip nodes would silently weight some nodes by fewer people.
 
     Returns
     -------
     tuple
-        Full reciprocal matrix per node, and the table itself (for provenance).
+        Full reciprocal matrix per node and expert, and the table itself (for provenance).
     """
-    table = read_table(path, label, ["node", "row", "col", "value", "provenance"])
-    require_values(table, label, ["node", "row", "col", "value", "provenance"])
+    required = ["node", "row", "col", "value", "provenance"]
+    table = read_table(path, label, required)
+    by_expert = "expert" in table.columns
+    require_values(table, label, required + (["expert"] if by_expert else []))
     require_choice(table, label, "node", tree.nodes_with_children)
-    values = parse_number(table, label, "value", strictly_positive=True).to_dict()
+    records: dict[str, list[Judgment]] = {}
+    for row, record in table.iterrows():
+        line = int(str(row))
+        items = tree.children(str(record["node"]))
+        for column in ("row", "col"):
+            if record[column] not in items:
+                raise InputError(
+                    label,
+                    f"{record[column]!r} is not a sub-criterion of {record['node']!r} "
+                    f"(expected one of {', '.join(items)})",
+                    line,
+                    column,
+                )
+        try:
+            value = parse_judgment(str(record["value"]))
+        except JudgmentError as exc:
+            raise InputError(label, exc.message, line, "value") from None
+        expert = str(record["expert"]) if by_expert else SOLE_EXPERT
+        records.setdefault(str(record["node"]), []).append(
+            Judgment(str(record["row"]), str(record["col"]), value, expert, line)
+        )
+    everyone = list(dict.fromkeys(table["expert"])) if by_expert else [SOLE_EXPERT]
     matrices = {}
     for node in tree.nodes_with_children:
-        items = tree.children(node)
-        rows = table[table["node"] == node]
-        judgments: dict[tuple[str, str], float] = {}
-        seen: set[frozenset[str]] = set()
-        for row, record in rows.iterrows():
-            for column in ("row", "col"):
-                if record[column] not in items:
-                    raise InputError(
-                        label,
-                        f"{record[column]!r} is not a sub-criterion of {node!r} "
-                        f"(expected one of {', '.join(items)})",
-                        int(str(row)),
-                        column,
-                    )
-            pair = frozenset((record["row"], record["col"]))
-            if record["row"] == record["col"] or pair in seen:
-                what = "compares an item with itself" if len(pair) == 1 else "repeats a pair"
-                raise InputError(label, f"judgment {what}", int(str(row)), "col")
-            seen.add(pair)
-            judgments[(record["row"], record["col"])] = float(values[row])
-        for k, first in enumerate(items):
-            for second in items[k + 1 :]:
-                if frozenset((first, second)) not in seen:
-                    raise InputError(
-                        label, f"no judgment for node {node!r} comparing {first} with {second}"
-                    )
-        matrices[node] = matrix_from_upper(items, judgments)
+        try:
+            matrices[node] = judgment_matrices(
+                records.get(node, []),
+                tree.children(node),
+                file=label,
+                node=node,
+                experts=everyone,
+                require_all=True,
+            )
+        except JudgmentError as exc:
+            raise InputError(exc.file or label, exc.message, exc.row, exc.field) from None
     return matrices, table
 
 

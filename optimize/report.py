@@ -64,17 +64,18 @@ def ranking_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
 
 
 def consistency_table(appraisal: Appraisal) -> pd.DataFrame:
-    """lambda_max, CI and CR of every judgment matrix."""
+    """lambda_max, CI, CR, table, threshold and verdict of every judgment matrix."""
     rows = {
-        node: {
+        label: {
             "n": r.n,
             "lambda_max": r.lambda_max,
             "ci": r.ci,
             "cr": r.cr,
             "ri_table": r.ri_table,
-            "verdict": "ok" if r.acceptable else "REVISE (CR >= 0.1)",
+            "threshold": r.threshold,
+            "verdict": "ok" if r.acceptable else f"REVISE (CR > {r.threshold:.2f})",
         }
-        for node, r in appraisal.local.items()
+        for label, r in appraisal.matrices.items()
     }
     frame = pd.DataFrame.from_dict(rows, orient="index")
     frame.index.name = "matrix"
@@ -87,21 +88,67 @@ def binding_table(allocation: Allocation) -> pd.DataFrame:
     return table.set_index("rule")
 
 
+def groups_table(appraisal: Appraisal) -> pd.DataFrame:
+    """Per node judged by several experts: aggregation, experts, consensus, compatibility."""
+    rows = {
+        node: {
+            "aggregation": group.how.upper(),
+            "experts": len(group.experts),
+            "consensus": group.consensus,
+            "worst_compatibility": float(group.compatibility.max()),
+        }
+        for node, group in appraisal.groups.items()
+    }
+    frame = pd.DataFrame.from_dict(rows, orient="index")
+    frame.index.name = "node"
+    return frame
+
+
+def consistency_warnings(appraisal: Appraisal) -> list[str]:
+    """One line per judgment matrix whose CR exceeds its threshold."""
+    return [
+        f"judgment matrix {label!r} is inconsistent: CR {r.cr:.3f} > {r.threshold:.2f} "
+        f"({r.ri_table} random index); revise its judgments (clusterplan weights on the "
+        "judgments file shows which)"
+        for label, r in appraisal.matrices.items()
+        if not r.acceptable
+    ]
+
+
+def consistency_section(appraisal: Appraisal) -> list[str]:
+    """Markdown blocks on the judgments' consistency and, for expert panels, consensus."""
+    blocks = [
+        "### Consistency of each judgment matrix",
+        "Thresholds follow Saaty's rule: CR <= 0.05 for 3 items, 0.08 for 4, 0.10 beyond.",
+        markdown_table(consistency_table(appraisal)),
+    ]
+    if appraisal.groups:
+        blocks += [
+            "### Expert panels",
+            "Consensus is Goepel's relative homogeneity (1 = identical priorities); "
+            "compatibility is Saaty's index of each expert's matrix with the group weights "
+            "(1 = perfect, above 1.1 = incompatible).",
+            markdown_table(groups_table(appraisal)),
+        ]
+    return blocks
+
+
 def markdown_report(case: Case, appraisal: Appraisal, allocation: Allocation) -> str:
     """The report: illustrative-data notice first, then weights, ranking, allocation."""
     by_cluster = allocation.by_cluster()
     by_cluster = by_cluster[by_cluster["total"] > 0]
+    warnings = [f"> **WARNING: {line}**" for line in consistency_warnings(appraisal)]
     sections: Sequence[str] = [
         f"# {case.title}: planning run",
         f"> **{illustrative_notice(case)}**",
+        *warnings,
         f"Case `{case.name}`. Money in 亿元 (1e8 CNY). Budget {case.budget:g}; cluster "
         f"priority rule **{appraisal.priority_rule}**"
         + (f" (merit weight {appraisal.blend:g})" if appraisal.priority_rule == "blend" else "")
         + f"; TOPSIS with {case.normalization} normalisation.",
         "## Criteria weights (AHP, principal eigenvector)",
         markdown_table(weights_table(case, appraisal).drop(columns=["name_zh"])),
-        "### Consistency of each judgment matrix",
-        markdown_table(consistency_table(appraisal)),
+        *consistency_section(appraisal),
         "## Ranking of cluster support systems (TOPSIS closeness)",
         markdown_table(ranking_table(case, appraisal)),
         "## Allocation",

@@ -38,7 +38,8 @@ def summarize(case: Case, appraisal: Appraisal, allocation: Allocation) -> dict[
     -------
     dict
         ``case``, ``notice``, ``weights`` (level 1 and leaves), ``consistency`` per matrix,
-        ``ranking`` (top clusters), ``allocation`` (status, totals, by type x instrument).
+        ``expert_panels`` (nodes judged by several experts), ``ranking`` (top clusters),
+        ``allocation`` (status, totals, by type x instrument).
     """
     level1 = {c: float(appraisal.local["goal"].weights[c]) for c in case.criteria.children()}
     by_type = allocation.by_type_instrument()
@@ -51,14 +52,24 @@ def summarize(case: Case, appraisal: Appraisal, allocation: Allocation) -> dict[
             "leaves": {k: float(v) for k, v in appraisal.weights.items()},
         },
         "consistency": {
-            node: {
+            label: {
                 "cr": r.cr,
                 "lambda_max": r.lambda_max,
                 "ci": r.ci,
                 "ri_table": r.ri_table,
+                "threshold": r.threshold,
                 "acceptable": r.acceptable,
             }
-            for node, r in appraisal.local.items()
+            for label, r in appraisal.matrices.items()
+        },
+        "expert_panels": {
+            node: {
+                "aggregation": group.how,
+                "expert_weights": {str(k): float(v) for k, v in group.expert_weights.items()},
+                "consensus": group.consensus,
+                "compatibility": {str(k): float(v) for k, v in group.compatibility.items()},
+            }
+            for node, group in appraisal.groups.items()
         },
         "ranking": [
             {

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pandas as pd
 
+from mcda.errors import TableError
+from mcda.scale import parse_ratio
+from mcda.sheets import read_rows
 from optimize.errors import InputError
-
-#: First data row in spreadsheet numbering (the header is row 1).
-FIRST_DATA_ROW = 2
 
 
 def read_table(path: Path, label: str, required: list[str]) -> pd.DataFrame:
-    """Read a UTF-8 CSV table as strings and check its columns.
+    """Read a UTF-8 CSV table (or the first sheet of an .xlsx workbook) as strings.
 
     Parameters
     ----------
@@ -28,7 +27,8 @@ def read_table(path: Path, label: str, required: list[str]) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Every cell as a stripped string; empty cells are ``""``.
+        Every cell as a stripped string; empty cells are ``""``. Indexed by the spreadsheet
+        row number as a string.
 
     Raises
     ------
@@ -36,33 +36,18 @@ def read_table(path: Path, label: str, required: list[str]) -> pd.DataFrame:
         If the file is missing, unreadable, empty, has a duplicated or missing column, or a
         row with the wrong number of cells.
     """
-    if not path.is_file():
-        raise InputError(label, "file not found")
     try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            rows = list(csv.reader(handle))
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise InputError(label, f"cannot read as UTF-8 CSV ({exc})") from None
-    if not rows:
-        raise InputError(label, "the file is empty (a header row is needed)")
-    header = [cell.strip() for cell in rows[0]]
+        table = read_rows(path, label=label)
+    except TableError as exc:
+        raise InputError(exc.file or label, exc.message, exc.row, exc.field) from None
+    header = list(table.header)
     duplicated = sorted({c for c in header if header.count(c) > 1})
     if duplicated:
         raise InputError(label, "column appears twice in the header", row=1, field=duplicated[0])
     missing = [c for c in required if c not in header]
     if missing:
         raise InputError(label, "required column is missing", row=1, field=missing[0])
-    body = []
-    for offset, cells in enumerate(rows[1:]):
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) != len(header):
-            raise InputError(
-                label,
-                f"has {len(cells)} cells, the header has {len(header)}",
-                row=offset + FIRST_DATA_ROW,
-            )
-        body.append([cell.strip() for cell in cells] + [str(offset + FIRST_DATA_ROW)])
+    body = [[*cells, str(line)] for line, cells in table.rows]
     frame = pd.DataFrame(body, columns=[*header, "_row"], dtype=object)
     return frame.set_index("_row", drop=True)
 
@@ -160,21 +145,3 @@ def parse_number(
             raise InputError(label, f"{text} must be >= {minimum:g}", row=row, field=column)
         values[label_row] = number
     return pd.Series(values, dtype=float, name=column)
-
-
-def parse_ratio(text: str) -> float:
-    """Parse ``"3"``, ``"0.25"`` or ``"1/3"`` into a finite float.
-
-    Raises
-    ------
-    ValueError
-        If the text is not a finite number or a ratio of two.
-    """
-    numerator, slash, denominator = text.partition("/")
-    try:
-        value = float(numerator) / float(denominator) if slash else float(text)
-    except ZeroDivisionError:
-        raise ValueError(text) from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(text)
-    return value

@@ -8,22 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from optimize import cli
+from tests.optimize.clirun import run_cli
 
 CORPUS = Path(__file__).resolve().parents[1] / "bad_inputs"
 BAD_CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
-
-
-def run_cli(args: list[str], monkeypatch, capsys) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["clusterplan", *args])
-    cli.STATE["debug"] = False
-    code = 0
-    try:
-        cli.main()
-    except SystemExit as stop:
-        code = int(stop.code or 0)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def broken_case(name: str, tiny_path: Path, tmp_path: Path) -> Path:

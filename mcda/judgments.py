@@ -1,0 +1,304 @@
+"""Judgments from tables and files: records of (row, col, value[, expert]) into matrices.
+
+Two file layouts are read, from CSV or from a sheet of an .xlsx workbook:
+
+- a full matrix: the header row lists the items (its first cell is free, e.g. ``item``), each
+  further row starts with an item label, in the same order, followed by its judgments; an
+  empty cell is a missing judgment;
+- a long table with columns ``row``, ``col`` and ``value`` and, optionally, ``expert`` (several
+  experts' judgments in one file) and ``node`` (several matrices, e.g. a case's
+  ``judgments.csv``); other columns such as ``provenance`` are ignored. Each row judges how
+  many times more ``row`` matters than ``col``; each pair once per expert and node, in
+  either orientation.
+
+A value is a number, a ratio like ``1/5`` or a verbal label (:data:`mcda.scale.VERBAL_SCALE`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from mcda.errors import JudgmentError
+from mcda.pairwise import FloatArray, Reciprocity, pairwise_matrix
+from mcda.scale import check_on_scale, parse_judgment
+from mcda.sheets import TextTable, read_rows
+
+#: Expert name of judgments that do not say whose they are.
+SOLE_EXPERT = "expert"
+
+#: Columns that make a table a long table of judgments.
+LONG_COLUMNS = ("row", "col", "value")
+
+
+@dataclass(frozen=True)
+class Judgment:
+    """One pairwise judgment: `row` matters `value` times as much as `col`.
+
+    Attributes
+    ----------
+    row, col : str
+        Item labels.
+    value : float
+        The judgment [-], > 0.
+    expert : str
+        Whose judgment it is.
+    line : int, optional
+        Spreadsheet row it was read from, for messages.
+    """
+
+    row: str
+    col: str
+    value: float
+    expert: str = SOLE_EXPERT
+    line: int | None = None
+
+
+def judgment_matrices(
+    judgments: Iterable[Judgment],
+    items: Sequence[str] | None = None,
+    *,
+    file: str | None = None,
+    node: str | None = None,
+    experts: Sequence[str] = (),
+    require_all: bool = False,
+) -> dict[str, pd.DataFrame]:
+    """Build one reciprocal matrix per expert from judgment records.
+
+    Parameters
+    ----------
+    judgments : iterable of Judgment
+        Each pair at most once per expert, in either orientation.
+    items : sequence of str, optional
+        Item labels in matrix order; the order of first appearance when omitted.
+    file : str, optional
+        File name for messages.
+    node : str, optional
+        Name of the compared set (e.g. a hierarchy node), for messages.
+    experts : sequence of str
+        Experts who get a matrix even without any judgment here (so that `require_all`
+        holds them to it), before those met in `judgments`.
+    require_all : bool
+        Refuse a missing pair instead of leaving it NaN.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        Matrix per expert, experts in order of first appearance; a_ji = 1 / a_ij, unit
+        diagonal, NaN where a pair was not judged.
+
+    Raises
+    ------
+    JudgmentError
+        On an unknown item, a self-comparison, a repeated pair or (with `require_all`) a
+        missing one, located by file and row when known.
+    """
+    records = list(judgments)
+    order = (
+        list(items) if items is not None else unique([x for r in records for x in (r.row, r.col)])
+    )
+    position = {item: k for k, item in enumerate(order)}
+    by_expert: dict[str, dict[frozenset[str], Judgment]] = {name: {} for name in experts}
+    for record in records:
+        for field, label in (("row", record.row), ("col", record.col)):
+            if label not in position:
+                raise JudgmentError(
+                    f"{label!r} is not one of the compared items ({', '.join(order)})",
+                    file=file,
+                    row=record.line,
+                    field=field,
+                )
+        if record.row == record.col:
+            raise JudgmentError(
+                f"judgment compares {record.row!r} with itself",
+                file=file,
+                row=record.line,
+                field="col",
+            )
+        pair = frozenset((record.row, record.col))
+        seen = by_expert.setdefault(record.expert, {})
+        if pair in seen:
+            first = seen[pair].line
+            where = f" (first given in row {first})" if first is not None else ""
+            raise JudgmentError(
+                f"judgment ({record.row}, {record.col}) repeats a pair{where}",
+                file=file,
+                row=record.line,
+                field="col",
+            )
+        seen[pair] = record
+    matrices = {}
+    for expert, given in by_expert.items():
+        values = np.full((len(order), len(order)), np.nan)
+        np.fill_diagonal(values, 1.0)
+        for record in given.values():
+            values[position[record.row], position[record.col]] = record.value
+            values[position[record.col], position[record.row]] = 1.0 / record.value
+        if require_all:
+            check_all_judged(values, order, file, node, None if expert == SOLE_EXPERT else expert)
+        matrices[expert] = pd.DataFrame(values, index=order, columns=order)
+    return matrices
+
+
+def check_all_judged(
+    values: FloatArray, items: list[str], file: str | None, node: str | None, expert: str | None
+) -> None:
+    """Refuse a matrix with a missing judgment, naming the pair (and node and expert).
+
+    Raises
+    ------
+    JudgmentError
+        Naming the first missing pair.
+    """
+    gaps = np.argwhere(np.triu(np.isnan(values), k=1))
+    if gaps.size:
+        i, j = gaps[0]
+        for_node = f" for node {node!r}" if node is not None else ""
+        by_expert = f" from expert {expert!r}" if expert is not None else ""
+        raise JudgmentError(
+            f"no judgment{for_node} comparing {items[i]} with {items[j]}{by_expert}", file=file
+        )
+
+
+def matrix_from_upper(items: list[str], judgments: Mapping[tuple[str, str], float]) -> pd.DataFrame:
+    """Build a full reciprocal matrix from one judgment per pair.
+
+    Parameters
+    ----------
+    items : list of str
+        Item labels in matrix order.
+    judgments : mapping of (str, str) to float
+        ``(row, col) -> value`` for each pair, in either orientation, exactly once.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The full matrix with a_ji = 1 / a_ij and a unit diagonal.
+
+    Raises
+    ------
+    JudgmentError
+        If a pair is missing, given twice, or names an unknown item.
+    """
+    records = [Judgment(row, col, value) for (row, col), value in judgments.items()]
+    return judgment_matrices(records, items, require_all=True)[SOLE_EXPERT]
+
+
+def unique(labels: Iterable[str]) -> list[str]:
+    """`labels` without repeats, in order of first appearance."""
+    return list(dict.fromkeys(labels))
+
+
+def read_judgments(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    reciprocal: Reciprocity = "full",
+    strict_scale: bool = False,
+) -> dict[str, dict[str, pd.DataFrame]]:
+    """Read pairwise judgments from a CSV file or an .xlsx sheet.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A full matrix or a long table (see the module notes).
+    sheet : str, optional
+        Workbook sheet; the first when omitted.
+    reciprocal : {"full", "upper"}
+        For a full matrix: check the whole matrix, or read only its upper triangle.
+    strict_scale : bool
+        Refuse judgments off Saaty's 1/9..9 scale.
+
+    Returns
+    -------
+    dict of str to dict of str to pandas.DataFrame
+        Matrix per node and expert. A file without a ``node`` column is one node named after
+        the file (its stem); without an ``expert`` column, one expert, :data:`SOLE_EXPERT`.
+        Missing judgments are NaN.
+
+    Raises
+    ------
+    JudgmentError or TableError
+        One line naming the file, row and column of the first bad cell.
+    """
+    table = read_rows(path, sheet=sheet)
+    columns = [name.lower() for name in table.header]
+    stem = Path(path).stem
+    if all(name in columns for name in LONG_COLUMNS):
+        return read_long(table, columns, stem, strict_scale)
+    return {stem: {SOLE_EXPERT: read_matrix(table, reciprocal, strict_scale)}}
+
+
+def located_judgment(
+    text: str, table: TextTable, line: int, field: str, strict_scale: bool
+) -> float:
+    """One cell parsed as a judgment; errors name the file, row and column."""
+    try:
+        value = parse_judgment(text)
+        if strict_scale:
+            check_on_scale(value)
+    except JudgmentError as exc:
+        raise exc.at(file=table.name, row=line, field=field) from None
+    return value
+
+
+def read_long(
+    table: TextTable, columns: list[str], default_node: str, strict_scale: bool
+) -> dict[str, dict[str, pd.DataFrame]]:
+    """Matrices per node and expert from a long table (columns lower-cased in `columns`)."""
+    at = {name: columns.index(name) for name in columns}
+    field = {name: table.header[k] for name, k in at.items()}
+    records: dict[str, list[Judgment]] = {}
+    for line, cells in table.rows:
+        for name in LONG_COLUMNS:
+            if not cells[at[name]]:
+                raise JudgmentError("value is empty", file=table.name, row=line, field=field[name])
+        value = located_judgment(cells[at["value"]], table, line, field["value"], strict_scale)
+        expert = cells[at["expert"]] if "expert" in at and cells[at["expert"]] else SOLE_EXPERT
+        node = cells[at["node"]] if "node" in at and cells[at["node"]] else default_node
+        records.setdefault(node, []).append(
+            Judgment(cells[at["row"]], cells[at["col"]], value, expert, line)
+        )
+    if not records:
+        raise JudgmentError("holds no judgments", file=table.name)
+    return {
+        node: judgment_matrices(judged, file=table.name, node=node)
+        for node, judged in records.items()
+    }
+
+
+def read_matrix(table: TextTable, reciprocal: Reciprocity, strict_scale: bool) -> pd.DataFrame:
+    """A full matrix: header and first column list the items in the same order."""
+    items = list(table.header[1:])
+    if not items or len(table.rows) != len(items):
+        raise JudgmentError(
+            f"a full matrix needs one row per item: {len(items)} items in the header, "
+            f"{len(table.rows)} rows (a long table needs columns row, col and value)",
+            file=table.name,
+        )
+    values = np.full((len(items), len(items)), np.nan)
+    for i, (line, cells) in enumerate(table.rows):
+        if cells[0] != items[i]:
+            raise JudgmentError(
+                f"row is labelled {cells[0]!r} but column {i + 2} is {items[i]!r}: rows and "
+                "columns must list the items in the same order",
+                file=table.name,
+                row=line,
+                field=table.header[0] or None,
+            )
+        for j, text in enumerate(cells[1:]):
+            ignored = reciprocal == "upper" and j <= i
+            if text and not ignored:
+                values[i, j] = located_judgment(text, table, line, items[j], strict_scale)
+    if reciprocal == "full":
+        # An empty diagonal cell means the item equals itself, as it must.
+        np.fill_diagonal(values, np.where(np.isnan(np.diag(values)), 1.0, np.diag(values)))
+    frame = pd.DataFrame(values, index=items, columns=items)
+    try:
+        return pairwise_matrix(frame, reciprocal=reciprocal, allow_missing=True)
+    except JudgmentError as exc:
+        raise exc.at(file=table.name) from None

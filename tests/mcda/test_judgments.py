@@ -1,0 +1,230 @@
+"""Judgments from CSV and .xlsx files: full matrices and long tables, and every refusal."""
+
+import re
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from openpyxl import Workbook
+
+from mcda.errors import JudgmentError, TableError
+from mcda.judgments import (
+    SOLE_EXPERT,
+    Judgment,
+    judgment_matrices,
+    matrix_from_upper,
+    read_judgments,
+)
+from mcda.priorities import priorities
+from tests.mcda.published import (
+    DRINKS_CSV,
+    DRINKS_MATRIX,
+    INCOMPLETE_4,
+    INCOMPLETE_4_WEIGHTS,
+    matrix,
+    write,
+)
+
+
+def only_matrix(judgments: dict[str, dict[str, pd.DataFrame]]) -> pd.DataFrame:
+    ((_, experts),) = judgments.items()
+    ((_, frame),) = experts.items()
+    return frame
+
+
+def test_full_matrix_csv(tmp_path: Path) -> None:
+    judgments = read_judgments(write(tmp_path, "drinks.csv", DRINKS_CSV))
+    assert list(judgments) == ["drinks"] and list(judgments["drinks"]) == [SOLE_EXPERT]
+    pd.testing.assert_frame_equal(
+        judgments["drinks"][SOLE_EXPERT], DRINKS_MATRIX, check_names=False
+    )
+
+
+def test_full_matrix_with_labels_gaps_and_only_the_upper_triangle(tmp_path: Path) -> None:
+    text = (
+        "x,a,b,c,d\n"
+        "a,,equal,strong,equal to moderate\n"
+        "b,,,moderate,moderate to strong\n"
+        "c,,,,\n"
+        "d,,,,\n"
+    )
+    frame = only_matrix(read_judgments(write(tmp_path, "m.csv", text), reciprocal="upper"))
+    result = priorities(frame, ri="donegan_dodd")
+    assert result.completed
+    assert result.weights.to_dict() == pytest.approx(INCOMPLETE_4_WEIGHTS, abs=1e-4)
+
+
+def test_long_table_with_experts_nodes_and_labels(tmp_path: Path) -> None:
+    text = (
+        "node,row,col,value,expert,provenance\n"
+        "goal,a,b,strong,ann,x\n"
+        "goal,b,a,1/3,bob,x\n"
+        "goal,a,c,9,ann,x\n"
+        "goal,c,a,1/7,bob,x\n"
+        "goal,b,c,moderate,ann,x\n"
+        "goal,b,c,3,bob,x\n"
+        "other,p,q,2,ann,x\n"
+    )
+    judgments = read_judgments(write(tmp_path, "long.csv", text))
+    assert list(judgments) == ["goal", "other"]
+    assert list(judgments["goal"]) == ["ann", "bob"]
+    assert judgments["goal"]["ann"].loc["a", "b"] == 5.0
+    assert judgments["goal"]["bob"].loc["a", "b"] == pytest.approx(3.0)
+    assert judgments["goal"]["bob"].loc["a", "c"] == pytest.approx(7.0)
+    assert judgments["other"]["ann"].loc["q", "p"] == 0.5
+
+
+def test_long_table_may_leave_pairs_out(tmp_path: Path) -> None:
+    rows = "".join(f"{r},{c},{v}\n" for (r, c), v in INCOMPLETE_4.items())
+    frame = only_matrix(read_judgments(write(tmp_path, "u.csv", "row,col,value\n" + rows)))
+    pd.testing.assert_frame_equal(frame, matrix(INCOMPLETE_4), check_names=False)
+
+
+def workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_xlsx_sheets(tmp_path: Path) -> None:
+    grid = [line.split(",") for line in DRINKS_CSV.strip().splitlines()]
+    numeric = [grid[0]] + [[row[0], *(float(Fraction(c)) for c in row[1:])] for row in grid[1:]]
+    long = [["row", "col", "value"], ["a", "b", "strong"], ["a", "c", 3], ["b", "c", None]]
+    path = workbook(tmp_path / "j.xlsx", {"drinks": numeric, "long": long})
+    pd.testing.assert_frame_equal(
+        only_matrix(read_judgments(path)), DRINKS_MATRIX, check_names=False
+    )
+    with pytest.raises(
+        JudgmentError, match=r"j.xlsx \[long\], row 4, field 'value': value is empty"
+    ):
+        read_judgments(path, sheet="long")
+    with pytest.raises(
+        TableError, match=re.escape("j.xlsx: has no sheet 'G9' (sheets: drinks, long)")
+    ):
+        read_judgments(path, sheet="G9")
+
+
+def replaced(old: str, new: str, count: int = 1) -> str:
+    assert old in DRINKS_CSV
+    return DRINKS_CSV.replace(old, new, count)
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "message"),
+    [
+        (replaced("coffee,1,9,", "coffee,1,0,"), {}, "d.csv, row 2, field 'wine': 0 must be > 0"),
+        (replaced("coffee,1,9,", "coffee,1,-9,"), {}, "d.csv, row 2, field 'wine': -9 must be > 0"),
+        (
+            replaced("coffee,1,9,", "coffee,1,nan,"),
+            {},
+            "field 'wine': 'nan' is not a finite number",
+        ),
+        (
+            replaced("coffee,1,9,", "coffee,1,stronk,"),
+            {},
+            "field 'wine': unknown verbal label 'stronk'",
+        ),
+        (
+            replaced("coffee,1,9,", "coffee,1,,"),
+            {},
+            r"d.csv: judgment \(coffee, wine\) is missing but",
+        ),
+        (
+            replaced("coffee,1,9,5,", "coffee,1,9,4,"),
+            {},
+            r"d.csv: judgments \(coffee, tea\) = 4 and \(tea, coffee\) = 0.2 are not",
+        ),
+        (
+            replaced("coffee,1,9,", "coffee,2,9,"),
+            {},
+            r"d.csv: diagonal judgment \(coffee, coffee\) must be 1",
+        ),
+        (
+            replaced("coffee,1,9,", "coffee,1,8.5,"),
+            {"strict_scale": True},
+            "row 2, field 'wine': 8.5 is off Saaty's 1/9..9 scale",
+        ),
+        (
+            replaced("tea,1/5", "wine,1/5"),
+            {},
+            "d.csv, row 4, field 'item': row is labelled 'wine' but column 4 is 'tea'",
+        ),
+        (
+            replaced("water,2,9,9,3,2,3,1\n", ""),
+            {},
+            "a full matrix needs one row per item: 7 items in the header, 6 rows",
+        ),
+        (replaced("water,2,9,", "water,2,9,9,"), {}, "d.csv, row 8: has 9 cells, the header has 8"),
+        ("", {}, "d.csv: the file is empty"),
+    ],
+)
+def test_bad_matrix_files_are_refused_in_one_line(
+    tmp_path: Path, text: str, options: dict, message: str
+) -> None:
+    with pytest.raises((JudgmentError, TableError), match=message) as info:
+        read_judgments(write(tmp_path, "d.csv", text), **options)
+    assert "\n" not in str(info.value)
+
+
+def test_upper_triangle_reading_ignores_a_broken_lower_triangle(tmp_path: Path) -> None:
+    text = replaced("tea,1/5,3,", "tea,junk,7,")
+    with pytest.raises(JudgmentError, match="'junk'"):
+        read_judgments(write(tmp_path, "d.csv", text))
+    frame = only_matrix(read_judgments(write(tmp_path, "d.csv", text), reciprocal="upper"))
+    pd.testing.assert_frame_equal(frame, DRINKS_MATRIX, check_names=False)
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (
+            "a,b,3\nb,a,1/3\n",
+            "l.csv, row 3, field 'col': judgment (b, a) repeats a pair (first given in row 2)",
+        ),
+        ("a,a,1\n", "l.csv, row 2, field 'col': judgment compares 'a' with itself"),
+        ("a,b,extremely\n", "l.csv, row 2, field 'value': unknown verbal label 'extremely'"),
+        ("a,b,\n", "l.csv, row 2, field 'value': value is empty"),
+        ("a,b,2.5\n", "l.csv, row 2, field 'value': 2.5 is off Saaty's"),
+    ],
+)
+def test_bad_long_tables_are_refused_in_one_line(tmp_path: Path, rows: str, message: str) -> None:
+    with pytest.raises(JudgmentError, match=re.escape(message)):
+        read_judgments(write(tmp_path, "l.csv", "row,col,value\n" + rows), strict_scale=True)
+
+
+def test_missing_file_is_refused() -> None:
+    with pytest.raises(TableError, match=re.escape("nowhere.csv: file not found")):
+        read_judgments(Path("nowhere.csv"))
+
+
+def test_matrix_from_upper_builds_reciprocals_and_refuses_gaps() -> None:
+    full = matrix_from_upper(["a", "b", "c"], {("a", "b"): 3, ("c", "a"): 2, ("b", "c"): 0.5})
+    assert full.at["b", "a"] == pytest.approx(1 / 3)
+    assert full.at["a", "c"] == pytest.approx(0.5)
+    with pytest.raises(JudgmentError, match="no judgment comparing a with c"):
+        matrix_from_upper(["a", "b", "c"], {("a", "b"): 3, ("b", "c"): 2})
+    with pytest.raises(JudgmentError, match=r"judgment \(b, a\) repeats a pair"):
+        matrix_from_upper(["a", "b"], {("a", "b"): 3, ("b", "a"): 3})
+    with pytest.raises(JudgmentError, match="'z' is not one of the compared items"):
+        matrix_from_upper(["a", "b"], {("a", "z"): 3})
+
+
+def test_missing_judgment_names_node_and_expert_when_several() -> None:
+    records = [
+        Judgment("a", "b", 2, "ann"),
+        Judgment("a", "b", 3, "bob"),
+        Judgment("b", "c", 3, "bob"),
+    ]
+    with pytest.raises(
+        JudgmentError, match="no judgment for node 'G1' comparing a with c from expert 'ann'"
+    ):
+        judgment_matrices(records, ["a", "b", "c"], node="G1", require_all=True)
+    gaps = judgment_matrices(records, ["a", "b", "c"])
+    assert np.isnan(gaps["ann"].loc["a", "c"]) and gaps["bob"].loc["c", "b"] == pytest.approx(1 / 3)
