@@ -14,7 +14,7 @@ import pyomo.environ as pyo
 from optimize.appraise import Appraisal
 from optimize.case import Case
 from optimize.model import build_model, project_table
-from optimize.solve import SolverOptions, make_solver
+from optimize.persistent import SolverOptions, make_solver
 
 #: Slack below this is read as zero [unit of the row].
 SLACK_TOLERANCE = 1e-7

@@ -23,8 +23,8 @@ from optimize.allocation import Allocation
 from optimize.appraise import Appraisal
 from optimize.case import Case
 from optimize.model import build_model, project_table
+from optimize.persistent import SolverOptions, make_solver
 from optimize.rule_rows import RuleRow
-from optimize.solve import SolverOptions, make_solver
 
 #: Relative step of the finite-difference cross-check [-].
 RELATIVE_STEP = 1e-3
