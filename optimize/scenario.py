@@ -135,8 +135,9 @@ def parse_scenario(name: str, table: Any, case: Case) -> Scenario:
 
 
 def apply(case: Case, scenario: Scenario) -> Case:
-    """The case with the scenario's budget and dropped rules applied (weights go to
-    :func:`leaf_weights`).
+    """The case with the scenario's budget and dropped rules applied.
+
+    Weight overrides act on the appraisal instead (:func:`leaf_weights`).
     """
     rules = case.rules.without(scenario.drop_rules)
     budget = case.budget if scenario.budget is None else scenario.budget
@@ -150,7 +151,8 @@ def level1_weights(base: pd.Series, overrides: Mapping[str, float]) -> pd.Series
     fixed = pd.Series(overrides, dtype=float)
     rest = base.drop(fixed.index)
     scale = (1.0 - fixed.sum()) / rest.sum() if rest.sum() > 0 else 0.0
-    return pd.concat([fixed, rest * scale]).loc[base.index]
+    combined: pd.Series = pd.concat([fixed, rest * scale]).loc[base.index]
+    return combined
 
 
 def leaf_weights(case: Case, appraisal: Appraisal, level1: pd.Series) -> pd.Series:
@@ -162,7 +164,8 @@ def leaf_weights(case: Case, appraisal: Appraisal, level1: pd.Series) -> pd.Seri
     top = pd.Series({leaf: case.criteria.path(leaf)[0] for leaf in appraisal.weights.index})
     old = appraisal.local["goal"].weights
     factor = level1.loc[top].to_numpy(float) / old.loc[top].to_numpy(float)
-    return appraisal.weights * factor
+    rescaled: pd.Series = appraisal.weights * factor
+    return rescaled
 
 
 def priority_for(case: Case, leaves: pd.Series, rule: PriorityRule, blend: float) -> pd.Series:

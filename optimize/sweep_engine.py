@@ -8,6 +8,7 @@ a fork after a solve can deadlock), or the workers of an existing Dask cluster.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -75,7 +76,7 @@ def evaluate_chunk(
 def chunked(points: Sequence[Point], chunks: int) -> list[list[Point]]:
     """Split points into at most `chunks` contiguous, nearly equal chunks."""
     bounds = np.linspace(0, len(points), max(1, min(chunks, len(points))) + 1).astype(int)
-    return [list(points[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True) if b > a]
+    return [list(points[a:b]) for a, b in itertools.pairwise(bounds) if b > a]
 
 
 def run_points(
@@ -175,8 +176,8 @@ def tidy(outcomes: list[Outcome], projects: pd.DataFrame, tolerance: float = 1e-
         return pd.DataFrame(columns=["point", "project", "cluster", "amount", "funded"])
     amounts = np.vstack([o.amount for o in outcomes])
     frame = pd.DataFrame(amounts, index=[o.label for o in outcomes], columns=projects.index)
-    long = frame.stack().rename("amount").reset_index()
-    long.columns = ["point", "project", "amount"]
+    long = frame.stack().reset_index()
+    long.columns = pd.Index(["point", "project", "amount"])
     long["cluster"] = projects["cluster"].loc[long["project"]].to_numpy()
     long["funded"] = long["amount"] > tolerance
     return long[["point", "project", "cluster", "amount", "funded"]]

@@ -1,5 +1,7 @@
-"""Sweeps that say how robust a funding decision is: budget frontier, weight robustness,
-Sobol indices and named-scenario comparison. Each returns tidy DataFrames and records its seed.
+"""Sweeps that say how robust a funding decision is.
+
+Budget frontier, weight robustness, Sobol indices and named-scenario comparison; each
+returns tidy DataFrames and records its seed.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from optimize.appraise import Appraisal, appraise
@@ -47,12 +50,13 @@ class SweepResult:
     complete: bool = True
 
 
-def coefficient_for(projects: pd.DataFrame, priority: pd.Series) -> np.ndarray:
+def coefficient_for(projects: pd.DataFrame, priority: pd.Series) -> npt.NDArray[np.float64]:
     """Benefit coefficient a_p = pi_k(p) x fit x efficiency per project [-]."""
     cluster_priority = priority.loc[projects["cluster"]].to_numpy(float)
-    return (
+    coefficient: npt.NDArray[np.float64] = (
         cluster_priority * projects["fit"].to_numpy(float) * projects["efficiency"].to_numpy(float)
     )
+    return coefficient
 
 
 def budget_frontier(
@@ -302,8 +306,8 @@ def compare_scenarios(
         moved = (amounts[name] - amounts["base"]).abs() > 0.01
         for project in amounts.index[moved]:
             changes.append((name, project, amounts.at[project, "base"], amounts.at[project, name]))
-    funding = amounts.stack().rename("amount").reset_index()
-    funding.columns = ["project", "point", "amount"]
+    funding = amounts.stack().reset_index()
+    funding.columns = pd.Index(["project", "point", "amount"])
     return SweepResult(
         pd.DataFrame(rows),
         funding,
