@@ -23,6 +23,7 @@ from optimize.cli_common import (
     console,
     errors,
 )
+from optimize.cli_sweep import sweep_app
 from optimize.cli_weights import weights
 from optimize.errors import InfeasibleError, InputError
 
@@ -123,3 +124,4 @@ def main() -> None:
 
 app.command()(allocate)
 app.command()(weights)
+app.add_typer(sweep_app, name="sweep")

@@ -200,18 +200,38 @@ class CompiledModel:
         columns = np.arange(len(cost), dtype=np.int32)
         self.highs.changeColsCost(len(cost), columns, cost)
 
+    def run(self) -> tuple[SolveStatus, float, Array | None]:
+        """Solve as the model stands: status, objective and column values (None if none)."""
+        # Forget the previous solve: each answer then depends only on the model as it stands,
+        # so a sweep gives the same results whatever the order or chunking of its points.
+        self.highs.clearSolver()
+        self.highs.run()
+        status = HIGHS_STATUS.get(self.highs.getModelStatus(), SolveStatus.ERROR)
+        info = self.highs.getInfo()
+        if info.primal_solution_status != 2:  # 2 = feasible solution available
+            return status, float("nan"), None
+        return (
+            status,
+            float(info.objective_function_value),
+            np.asarray(self.highs.getSolution().col_value),
+        )
+
+    def amounts(self, values: Array) -> Array:
+        """Funding per project [1e8 CNY] from column values (built projects only)."""
+        built = np.round(values[self.column_of_build])
+        low = self.projects["min_grant"].to_numpy(float)
+        amount = built * low + values[self.column_of_top_up].sum(axis=1)
+        return np.where(amount > 1e-7, amount, 0.0)
+
     def solve(self, priority_rule: str) -> Allocation:
         """Solve as the model stands and read the allocation."""
         budget = float(pyo.value(self.model.budget_total))
         start = time.perf_counter()
-        self.highs.run()
+        status, objective, values = self.run()
         seconds = time.perf_counter() - start
-        status = HIGHS_STATUS.get(self.highs.getModelStatus(), SolveStatus.ERROR)
-        info = self.highs.getInfo()
-        if info.primal_solution_status != 2:  # 2 = feasible solution available
+        if values is None:
             return empty_allocation(self.projects, status, budget, priority_rule, seconds)
-        values = np.asarray(self.highs.getSolution().col_value)
-        objective = float(info.objective_function_value)
+        info = self.highs.getInfo()
         bound = float(info.mip_dual_bound) if np.isfinite(info.mip_dual_bound) else objective
         gap = abs(bound - objective) / max(abs(objective), 1e-12)
         if status is SolveStatus.OPTIMAL and gap > self.options.mip_gap + 1e-9:

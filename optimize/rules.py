@@ -7,6 +7,7 @@ diagnoses.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -132,10 +133,20 @@ class Rules:
 
     def active(self) -> list[str]:
         """Names of the rules that are switched on (the budget always is)."""
-        names = ["budget"]
-        for name in RULE_NAMES:
-            key = "periods" if name == "period_budget" else name
-            key = "min_leverage" if name == "cofunding" else key
-            if name != "budget" and getattr(self, key, None) not in (None, (), {}):
-                names.append(name)
-        return names
+        return ["budget"] + [
+            name
+            for name in RULE_NAMES
+            if name != "budget" and getattr(self, field_of(name)) not in (None, (), {})
+        ]
+
+    def without(self, names: tuple[str, ...]) -> Rules:
+        """These rules with the named ones switched off."""
+        off = Rules()
+        return dataclasses.replace(
+            self, **{field_of(n): getattr(off, field_of(n)) for n in names if n != "budget"}
+        )
+
+
+def field_of(rule: str) -> str:
+    """The :class:`Rules` attribute holding a rule."""
+    return {"period_budget": "periods", "cofunding": "min_leverage"}.get(rule, rule)

@@ -140,3 +140,39 @@ def test_allocate_refuses_an_unknown_priority_rule(tiny_path, monkeypatch, capsy
         ["allocate", str(tiny_path), "--priority", "fairness"], monkeypatch, capsys
     )
     assert code == 2 and "--priority" in err
+
+
+def test_sweep_budget_writes_tables_and_chart(tiny_path, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "frontier"
+    code, text, _ = run_cli(
+        [
+            "sweep",
+            "budget",
+            str(tiny_path),
+            "--from",
+            "1",
+            "--to",
+            "8",
+            "--steps",
+            "8",
+            "--out",
+            str(out),
+        ],
+        monkeypatch,
+        capsys,
+    )
+    assert code == 0 and "8 points" in text
+    names = {p.name for p in out.iterdir()}
+    assert {"points.csv", "funding.csv", "entries.csv", "frontier.png", "sweep.json"} <= names
+    assert (out / "frontier.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_sweep_scenarios_refuses_an_unknown_override(tiny_path, tmp_path, monkeypatch, capsys):
+    case = tmp_path / "case"
+    shutil.copytree(tiny_path, case)
+    (case / "scenarios.toml").write_text("[cut]\nbudgte = 3.0\n", encoding="utf-8")
+    code, _, err = run_cli(
+        ["sweep", "scenarios", str(case), "--out", str(tmp_path / "o")], monkeypatch, capsys
+    )
+    assert code == 2
+    assert "scenarios.toml, field 'cut.budgte': unknown override" in err

@@ -1,0 +1,125 @@
+"""Sweeps: monotone frontiers, one point equals one solve, identical results however run."""
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from optimize import appraise, load_case, solve
+from optimize.compiled import SolverOptions
+from optimize.errors import InputError
+from optimize.rules import AmountBounds, NoDuplication, Rules
+from optimize.scenario import Scenario, parse_scenario
+from optimize.sweeps import budget_frontier, compare_scenarios, robustness, sobol
+
+
+@pytest.fixture(scope="module")
+def tiny(tiny_path):
+    return load_case(tiny_path)
+
+
+def absolute_rules(case):
+    return dataclasses.replace(
+        case,
+        rules=Rules(
+            no_duplicated_construction=NoDuplication(("platform",), 1),
+            cluster_limits={"b": AmountBounds(0.0, 3.0)},
+        ),
+    )
+
+
+def test_frontier_with_absolute_rules_never_decreases(tiny) -> None:
+    result = budget_frontier(absolute_rules(tiny), [0.5 * k for k in range(1, 25)])
+    objective = result.points["objective"].to_numpy()
+    assert np.all(np.diff(objective) >= -1e-4 * objective.max())
+    assert not result.points["dip"].any()
+    assert (result.points["spent"] <= result.points["budget"] + 1e-9).all()
+
+
+def test_dip_flag_marks_benefit_below_an_earlier_budget(tiny) -> None:
+    result = budget_frontier(tiny, [2.0 + 0.5 * k for k in range(20)])
+    points = result.points
+    expected = points["objective"] < points["objective"].cummax() - 1e-9
+    assert (points["dip"] == expected).all()
+
+
+def test_a_one_point_sweep_equals_a_single_solve(tiny) -> None:
+    options = SolverOptions(mip_gap=1e-9)
+    sweep = budget_frontier(tiny, [tiny.budget], options)
+    single = solve(tiny, appraise(tiny), options)
+    assert sweep.points["objective"].iloc[0] == pytest.approx(single.objective, rel=1e-9)
+    amounts = sweep.funding.set_index("project")["amount"]
+    np.testing.assert_allclose(
+        amounts.loc[single.projects.index], single.projects["amount"], atol=1e-7
+    )
+
+
+def test_entries_record_when_projects_are_first_funded(tiny) -> None:
+    result = budget_frontier(absolute_rules(tiny), [1.0, 2.0, 4.0, 8.0])
+    funded = result.funding[result.funding["funded"]]
+    first = funded.assign(b=funded["point"].astype(float)).groupby("project")["b"].min()
+    entries = result.extra["entries"]["enters_at"].dropna()
+    assert entries.to_dict() == first.to_dict()
+
+
+def test_core_index_is_one_for_must_fund_and_zero_for_must_not(tiny) -> None:
+    case = dataclasses.replace(
+        tiny, rules=Rules(must_fund=("d.pilot",), must_not_fund=("c.platform",))
+    )
+    core = robustness(case, samples=12, seed=3, concentration=5.0).extra["core_index"]
+    assert core.at["d.pilot", "core_index"] == 1.0
+    assert core.at["c.platform", "core_index"] == 0.0
+    assert core.at["d.pilot", "class"] == "robustly in"
+
+
+def test_robustness_is_reproducible_and_identical_in_parallel(tiny) -> None:
+    serial = robustness(tiny, samples=10, seed=7, concentration=5.0)
+    again = robustness(tiny, samples=10, seed=7, concentration=5.0)
+    parallel = robustness(tiny, samples=10, seed=7, concentration=5.0, n_jobs=2)
+    pd_equal = serial.funding.reset_index(drop=True)
+    assert serial.seed == 7
+    assert pd_equal.equals(again.funding.reset_index(drop=True))
+    assert pd_equal.equals(parallel.funding.reset_index(drop=True))
+
+
+def test_robustness_on_a_dask_cluster_matches_serial(tiny) -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    serial = robustness(tiny, samples=6, seed=11, concentration=5.0)
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        remote = robustness(
+            tiny, samples=6, seed=11, concentration=5.0, scheduler=cluster.scheduler_address
+        )
+    assert serial.funding.reset_index(drop=True).equals(remote.funding.reset_index(drop=True))
+
+
+def test_sobol_indices_cover_every_cluster_and_factor(tiny) -> None:
+    result = sobol(tiny, samples=8, seed=2)
+    indices = result.extra["indices"]
+    assert set(indices["factor"]) == {"G1", "G2", "budget"}
+    assert set(indices["cluster"]) <= set(tiny.clusters.index)
+    assert len(result.points) == 8 * (2 * 3 + 2)
+
+
+def test_scenarios_side_by_side(tiny) -> None:
+    result = compare_scenarios(
+        tiny, [Scenario("lean", budget=3.0), Scenario("research", weights={"G2": 0.8})]
+    )
+    assert list(result.points["point"]) == ["base", "lean", "research"]
+    assert result.points.set_index("point").at["lean", "spent"] <= 3.0 + 1e-9
+    assert set(result.extra["by_cluster"].columns) == {"base", "lean", "research"}
+
+
+@pytest.mark.parametrize(
+    ("table", "field"),
+    [
+        ({"budgett": 3.0}, "x.budgett"),
+        ({"weights": {"G9": 0.5}}, "x.weights.G9"),
+        ({"drop_rules": ["regional_quota"]}, "x.drop_rules"),
+        ({"priority_rule": "fairness"}, "x.priority_rule"),
+    ],
+)
+def test_unknown_overrides_fail_with_one_clear_line(tiny, table, field) -> None:
+    with pytest.raises(InputError, match=f"field '{field}'"):
+        parse_scenario("x", table, tiny)
