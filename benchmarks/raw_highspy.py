@@ -14,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 import scipy.sparse as sp
+from pyomo.common.tee import capture_output
 
 from optimize.case import Case
 
@@ -90,14 +91,19 @@ class Rows:
         )
 
 
-def build_and_solve(case: Case, projects: pd.DataFrame, mip_gap: float) -> dict[str, float]:
+def build_and_solve(
+    case: Case, projects: pd.DataFrame, mip_gap: float, time_limit: float | None = None
+) -> dict[str, float]:
     """Build, solve and read the allocation; return the objective and phase times [s]."""
     start = time.perf_counter()
     lp = build_lp(case, projects)
     built = time.perf_counter()
-    highs = highspy.Highs()
+    with capture_output(capture_fd=True):  # HiGHS prints a banner on construction
+        highs = highspy.Highs()
     highs.setOptionValue("output_flag", False)
     highs.setOptionValue("mip_rel_gap", mip_gap)
+    if time_limit is not None:
+        highs.setOptionValue("time_limit", time_limit)
     highs.passModel(lp)
     highs.run()
     solved = time.perf_counter()

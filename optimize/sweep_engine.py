@@ -19,6 +19,9 @@ import pandas as pd
 from optimize.case import Case
 from optimize.compiled import CompiledModel, SolverOptions
 
+#: Points per chunk beyond one chunk per worker (progress granularity vs model builds).
+POINTS_PER_CHUNK = 50
+
 #: Sweeps stop at HiGHS's default 1e-4 relative MIP gap: answers within it are ties.
 SWEEP_OPTIONS = SolverOptions(mip_gap=1e-4)
 
@@ -58,7 +61,13 @@ def evaluate_chunk(
     case: Case, projects: pd.DataFrame, points: Sequence[Point], options: SolverOptions
 ) -> list[Outcome]:
     """Solve every point of a chunk on one model built and compiled once."""
-    model = CompiledModel(case, projects, options)
+    return solve_points(CompiledModel(case, projects, options), case, projects, points)
+
+
+def solve_points(
+    model: CompiledModel, case: Case, projects: pd.DataFrame, points: Sequence[Point]
+) -> list[Outcome]:
+    """Solve points one after another on a compiled model, changing only its parameters."""
     outcomes = []
     for point in points:
         model.set_budget(case.budget if point.budget is None else point.budget)
@@ -113,7 +122,9 @@ def run_points(
     """
     options = options or SWEEP_OPTIONS
     workers = n_jobs if scheduler is None else 8
-    chunks = chunked(points, 1 if workers == 1 and scheduler is None else 4 * workers)
+    # Each chunk builds and compiles the model once: keep chunks large enough (about 50
+    # points or more) that the build is a small part of a worker's time.
+    chunks = chunked(points, max(workers, len(points) // POINTS_PER_CHUNK))
     finished: dict[int, list[Outcome]] = {}
     complete = True
     try:
@@ -139,8 +150,9 @@ def results(
     if scheduler is not None:
         yield from dask_results(case, projects, chunks, options, scheduler)
     elif n_jobs == 1:
+        model = CompiledModel(case, projects, options)
         for index, chunk in enumerate(chunks):
-            yield index, evaluate_chunk(case, projects, chunk, options)
+            yield index, solve_points(model, case, projects, chunk)
     else:
         from joblib import Parallel, delayed
 
