@@ -1,12 +1,17 @@
-"""Decision analysis for cluster S&T support systems: AHP weights and ranking methods.
+"""Decision analysis for cluster S&T support systems: weights, ranking methods, robustness.
 
-This package is pure decision analysis: it never imports :mod:`optimize` or Pyomo.
+This package is pure decision analysis: it never imports :mod:`optimize` or Pyomo. Plots
+live in :mod:`mcda.plots` and sensitivity analyses in :mod:`mcda.sensitivity`, imported on
+demand.
 """
 
 from mcda.ahp import AHPResult, priorities
+from mcda.combined_weights import combine_weights
+from mcda.compare import compare
 from mcda.decision import DecisionMatrix
 from mcda.errors import JudgmentError, MatrixError
 from mcda.hierarchy import CriteriaTree
+from mcda.objective_weights import objective_weights
 from mcda.ranking import methods, rank
 
 __all__ = [
@@ -15,7 +20,10 @@ __all__ = [
     "DecisionMatrix",
     "JudgmentError",
     "MatrixError",
+    "combine_weights",
+    "compare",
     "methods",
+    "objective_weights",
     "priorities",
     "rank",
 ]
