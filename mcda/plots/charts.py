@@ -75,7 +75,7 @@ def heatmap(ax: Axes, values: pd.DataFrame, labels: Labels, fmt: str, cmap: str)
     for (row, column), value in np.ndenumerate(values.to_numpy(dtype=float)):
         if np.isfinite(value) and value != 0:
             # Both colour maps darken towards high values; keep the number readable.
-            ink = "white" if float(image.norm(value)) > DARK else "black"
+            ink = "white" if np.asarray(image.norm(value)) > DARK else "black"
             ax.text(
                 column, row, format(value, fmt), ha="center", va="center", fontsize=6, color=ink
             )
