@@ -127,3 +127,7 @@ def main() -> None:
             soft_wrap=True,
         )
         sys.exit(EXIT_INTERNAL)
+
+
+# Commands kept in their own modules register themselves on `app` when imported.
+from optimize import cli_rank  # noqa: E402, F401
