@@ -92,9 +92,11 @@ def closeness(
     """
     if distance not in DISTANCES:
         raise MatrixError(f"unknown distance {distance!r}; use one of {sorted(DISTANCES)}")
-    order = DISTANCES[distance]
-    to_ideal = weighted_distance(normalized.max(axis=0) - normalized, samples, order)
-    to_anti_ideal = weighted_distance(normalized - normalized.min(axis=0), samples, order)
+    # One product for both reference points: rows 0..m-1 are gaps to the ideal, m..2m-1 to
+    # the anti-ideal.
+    gaps = np.vstack([normalized.max(axis=0) - normalized, normalized - normalized.min(axis=0)])
+    distances = weighted_distance(gaps, samples, DISTANCES[distance])
+    to_ideal, to_anti_ideal = np.hsplit(distances, 2)
     # No zero denominator: every criterion with a positive weight spans a non-zero range
     # (constant columns are refused), so the two distances cannot both vanish.
     ratio: npt.NDArray[np.float64] = to_anti_ideal / (to_ideal + to_anti_ideal)
