@@ -5,13 +5,13 @@ live in :mod:`mcda.plots` and sensitivity analyses in :mod:`mcda.sensitivity`, i
 demand.
 """
 
+from mcda.agreement import compare
 from mcda.ahp import AHPResult, priorities
 from mcda.combined_weights import combine_weights
-from mcda.compare import compare
 from mcda.decision import DecisionMatrix
 from mcda.errors import JudgmentError, MatrixError
 from mcda.hierarchy import CriteriaTree
-from mcda.objective_weights import objective_weights
+from mcda.objective import objective_weights
 from mcda.ranking import methods, rank
 
 __all__ = [

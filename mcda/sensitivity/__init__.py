@@ -1,10 +1,10 @@
 """How sure is a ranking: weight sweeps, stability intervals, Monte Carlo, Sobol, reversal."""
 
 from mcda.sensitivity.acceptability import RankAcceptability, rank_acceptability
-from mcda.sensitivity.one_at_a_time import one_at_a_time
 from mcda.sensitivity.reversal import rank_reversal
-from mcda.sensitivity.sobol import sobol
+from mcda.sensitivity.sobol_indices import sobol
 from mcda.sensitivity.stability import stability_intervals
+from mcda.sensitivity.sweep import one_at_a_time
 
 __all__ = [
     "RankAcceptability",
