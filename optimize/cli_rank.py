@@ -52,8 +52,9 @@ def rank_command(
     weights = appraise(loaded).weights
     result = assess(loaded, weights, method, samples=robustness, seed=seed)
     print_rankings(loaded.clusters["name_en"], result)
+    for name, reason in result.skipped.items():
+        note(f"{name} left out: {reason}")
     if out is not None:
-        note = lambda text: errors.print(f"note: {text}", markup=False, soft_wrap=True)  # noqa: E731
         write_folder(out, rank_files(loaded, weights, result, note), force=force)
         console.print(f"files in {out}")
 
@@ -94,3 +95,8 @@ def print_rankings(names: pd.Series, result: Robustness) -> None:
                 f"{row['expected_rank']:.2f}",
             )
         console.print(shares)
+
+
+def note(text: str) -> None:
+    """One line for the user on stderr, outside the result tables."""
+    errors.print(f"note: {text}", markup=False, soft_wrap=True)

@@ -95,6 +95,7 @@ def robustness_section(robustness: Mapping[str, Any]) -> str:
         markdown_table(
             pd.DataFrame.from_dict(robustness["ranks"], orient="index"), index_label="cluster"
         ),
+        *(f"- {method} left out: {reason}" for method, reason in robustness["skipped"].items()),
     ]
     sampled = robustness["acceptability"]
     if sampled is not None:

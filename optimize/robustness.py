@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from mcda import compare, methods, rank
+from mcda import MatrixError, compare, methods, rank
 from mcda.sensitivity import RankAcceptability, rank_acceptability
 from optimize.case import Case
 
@@ -35,11 +35,15 @@ class Robustness:
         :func:`mcda.compare` of the rankings (None with a single method).
     acceptability : mcda.sensitivity.RankAcceptability or None
         Monte Carlo rank acceptability of the reference method (None when not asked).
+    skipped : mapping of str to str
+        Default methods that cannot score this case (e.g. WPM with a zero score), with the
+        reason.
     """
 
     rankings: Mapping[str, pd.DataFrame]
     agreement: pd.DataFrame | None
     acceptability: RankAcceptability | None
+    skipped: Mapping[str, str]
 
     @property
     def ranks(self) -> pd.DataFrame:
@@ -71,7 +75,9 @@ def assess(
     weights : pandas.Series
         Global leaf weights [-] (from the AHP appraisal).
     names : sequence of str, optional
-        Methods; every registered method, TOPSIS first, by default.
+        Methods, the first being the reference; by default every registered method, TOPSIS
+        first, leaving out (as ``skipped``) those that cannot score this case. A method
+        named here that cannot score the case raises.
     samples : int
         Weight samples for rank acceptability; 0 skips it.
     seed : int
@@ -81,12 +87,22 @@ def assess(
     -------
     Robustness
     """
-    chosen = list(names) if names else [REFERENCE, *(m for m in methods() if m != REFERENCE)]
     values, directions = case.scores.values, case.scores.directions
-    rankings = {
-        name: rank(values, weights, directions, name, **method_options(case, name))
-        for name in dict.fromkeys(chosen)
-    }
+    rankings: dict[str, pd.DataFrame] = {}
+    skipped: dict[str, str] = {}
+    if names:
+        for name in dict.fromkeys(names):
+            rankings[name] = rank(values, weights, directions, name, **method_options(case, name))
+    else:
+        for name in [REFERENCE, *(m for m in methods() if m != REFERENCE)]:
+            try:
+                rankings[name] = rank(
+                    values, weights, directions, name, **method_options(case, name)
+                )
+            except MatrixError as exc:
+                if name == REFERENCE:
+                    raise
+                skipped[name] = str(exc)
     first = next(iter(rankings))
     acceptability = (
         rank_acceptability(
@@ -103,7 +119,7 @@ def assess(
         else None
     )
     agreement = compare(rankings) if len(rankings) > 1 else None
-    return Robustness(rankings, agreement, acceptability)
+    return Robustness(rankings, agreement, acceptability, skipped)
 
 
 def acceptability_table(robustness: Robustness) -> pd.DataFrame:

@@ -38,7 +38,8 @@ def robustness_summary(case: Case, robustness: Robustness) -> dict[str, Any]:
     Returns
     -------
     dict
-        ``reference`` method; ``agreement`` per method with it (``spearman``, ``ws``);
+        ``reference`` method; ``skipped`` methods with the reason; ``agreement`` per
+        method with the reference (``spearman``, ``ws``);
         ``ranks`` per cluster and method; ``acceptability`` with its ``method``,
         ``samples``, ``seed``, ``concentration`` and a row per cluster (or None).
     """
@@ -46,6 +47,7 @@ def robustness_summary(case: Case, robustness: Robustness) -> dict[str, Any]:
     sampled = robustness.acceptability
     return {
         "reference": REFERENCE,
+        "skipped": dict(robustness.skipped),
         "agreement": {}
         if agreement is None or REFERENCE not in robustness.rankings
         else {

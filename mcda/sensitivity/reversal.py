@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from mcda.decision import as_directions
 from mcda.ranking import rank
 
 COPY = "copy_of_best"
@@ -78,10 +79,10 @@ def rank_reversal(
         included) and ``reversed_pairs`` (pairs whose strict order flipped).
     """
     base = rank(matrix, weights, directions, method, **options)["rank"]
-    aligned = pd.Series(dict(directions)) if not isinstance(directions, pd.Series) else directions
+    aligned = as_directions(directions, matrix.columns)
     added = {
         COPY: matrix.loc[base.index[:1]].set_axis([COPY]),  # rank() sorts the best first
-        DOMINATED: worst_profile(matrix, aligned.loc[matrix.columns]).to_frame(DOMINATED).T,
+        DOMINATED: worst_profile(matrix, aligned).to_frame(DOMINATED).T,
     }
     variants = {f"remove {a}": matrix.drop(index=a) for a in matrix.index}
     variants |= {f"add {label}": pd.concat([matrix, row]) for label, row in added.items()}

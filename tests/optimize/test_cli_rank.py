@@ -1,5 +1,7 @@
 """clusterplan rank: tables on the terminal, files on request, one-line errors."""
 
+import shutil
+
 import pandas as pd
 
 from tests.optimize.test_cli import run_cli
@@ -62,3 +64,18 @@ def test_rank_with_an_unknown_method_is_one_line_and_exit_2(
     assert code == 2
     assert len(err.strip().splitlines()) == 1 and "unknown ranking method 'electre'" in err
     assert not out.exists()
+
+
+def test_a_method_named_on_the_command_line_must_score_the_case(
+    tiny_path, tmp_path, monkeypatch, capsys
+):
+    case_folder = tmp_path / "case"
+    shutil.copytree(tiny_path, case_folder)
+    scores = (case_folder / "scores.csv").read_text(encoding="utf-8")
+    (case_folder / "scores.csv").write_text(
+        scores.replace("d,L1,1.0,", "d,L1,0,"), encoding="utf-8"
+    )
+    code, _, err = run_cli(["rank", str(case_folder)], monkeypatch, capsys)
+    assert code == 0 and "note: wpm left out" in err
+    code, _, err = run_cli(["rank", str(case_folder), "-m", "wpm"], monkeypatch, capsys)
+    assert code == 2 and "needs positive scores; 'd' has 0 on 'L1'" in err

@@ -1,6 +1,7 @@
 """Method agreement and rank acceptability in a planning run's summary and report."""
 
 import json
+import shutil
 
 import numpy as np
 import pytest
@@ -61,3 +62,17 @@ def test_run_summary_and_report_carry_robustness(tiny_path) -> None:
     json.loads(files["summary.json"], parse_constant=lambda c: pytest.fail(f"{c} in summary"))
     again = run_case(tiny_path)[3]["robustness"]
     assert again == robustness
+
+
+def test_methods_that_cannot_score_the_case_are_left_out_of_a_run(tiny_path, tmp_path) -> None:
+    case_folder = tmp_path / "case"
+    shutil.copytree(tiny_path, case_folder)
+    scores = (case_folder / "scores.csv").read_text(encoding="utf-8")
+    (case_folder / "scores.csv").write_text(
+        scores.replace("d,L1,1.0,", "d,L1,0,"), encoding="utf-8"
+    )
+    summary = run_case(case_folder)[3]["robustness"]
+    # COPRAS and WPM take ratios of scores; WSM's default linear normalisation divides too.
+    assert set(summary["skipped"]) == {"copras", "wpm", "wsm"}
+    assert "needs positive scores" in summary["skipped"]["wpm"]
+    assert "copras" not in summary["agreement"]
