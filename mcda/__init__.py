@@ -1,8 +1,11 @@
-"""Decision analysis for cluster S&T support systems: AHP weights and ranking methods.
+"""Decision analysis for cluster S&T support systems: weights, ranking methods, robustness.
 
-This package is pure decision analysis: it never imports :mod:`optimize` or Pyomo.
+This package is pure decision analysis: it never imports :mod:`optimize` or Pyomo. Plots
+live in :mod:`mcda.plots` and sensitivity analyses in :mod:`mcda.sensitivity`, imported on
+demand.
 """
 
+from mcda.agreement import compare
 from mcda.ahp import (
     AHPResult,
     GroupResult,
@@ -13,9 +16,11 @@ from mcda.ahp import (
     priorities,
     read_judgments,
 )
+from mcda.combined_weights import combine_weights
 from mcda.decision import DecisionMatrix
 from mcda.errors import JudgmentError, MatrixError
 from mcda.hierarchy import CriteriaTree
+from mcda.objective import objective_weights
 from mcda.ranking import methods, rank
 
 __all__ = [
@@ -26,10 +31,13 @@ __all__ = [
     "JudgmentError",
     "MatrixError",
     "aggregate",
+    "combine_weights",
+    "compare",
     "complete",
     "consistency",
     "diagnose",
     "methods",
+    "objective_weights",
     "priorities",
     "rank",
     "read_judgments",

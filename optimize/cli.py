@@ -11,6 +11,7 @@ import typer
 from rich.table import Table
 
 from mcda.errors import MCDAError
+from optimize import cli_rank  # noqa: F401  (its import registers the rank command)
 from optimize.cli_allocate import allocate
 from optimize.cli_common import (
     EXIT_BAD_INPUT,

@@ -9,6 +9,7 @@ from optimize.allocation import Allocation
 from optimize.appraise import Appraisal, appraise
 from optimize.case import Case
 from optimize.load import load_case
+from optimize.robustness import assess
 from optimize.solve import SolverOptions, solve
 from optimize.summary import summarize
 
@@ -16,7 +17,7 @@ from optimize.summary import summarize
 def run_case(
     path: Path, options: SolverOptions | None = None
 ) -> tuple[Case, Appraisal, Allocation, dict[str, Any]]:
-    """Load the case at `path`, appraise it and solve its allocation.
+    """Load the case at `path`, appraise it, check the ranking's robustness, allocate.
 
     Returns
     -------
@@ -26,4 +27,5 @@ def run_case(
     case = load_case(path)
     appraisal = appraise(case)
     allocation = solve(case, appraisal, options)
-    return case, appraisal, allocation, summarize(case, appraisal, allocation)
+    robustness = assess(case, appraisal.weights)
+    return case, appraisal, allocation, summarize(case, appraisal, allocation, robustness)

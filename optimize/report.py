@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -133,8 +133,46 @@ def consistency_section(appraisal: Appraisal) -> list[str]:
     return blocks
 
 
-def markdown_report(case: Case, appraisal: Appraisal, allocation: Allocation) -> str:
-    """The report: illustrative-data notice first, then weights, ranking, allocation."""
+def robustness_section(robustness: Mapping[str, Any]) -> str:
+    """Method agreement, ranks by method and rank acceptability, from the run summary."""
+    reference = robustness["reference"]
+    parts = [
+        "## Robustness of the ranking",
+        f"### Agreement of each method with {reference.upper()} (Spearman; WS of Sałabun & "
+        "Urbaniak 2020, which weighs disagreement at the top more)",
+        markdown_table(
+            pd.DataFrame.from_dict(robustness["agreement"], orient="index"), index_label="method"
+        ),
+        "### Rank by method (1 = best)",
+        markdown_table(
+            pd.DataFrame.from_dict(robustness["ranks"], orient="index"), index_label="cluster"
+        ),
+        *(f"- {method} left out: {reason}" for method, reason in robustness["skipped"].items()),
+    ]
+    sampled = robustness["acceptability"]
+    if sampled is not None:
+        parts += [
+            "### Rank acceptability under weight uncertainty",
+            f"{sampled['samples']} weight vectors drawn from a Dirichlet distribution centred on "
+            f"the AHP weights (concentration {sampled['concentration']:g}, seed "
+            f"{sampled['seed']}), each ranked by {sampled['method'].upper()}: the share of samples "
+            "placing a cluster first, in the top 3 and top 5, and its mean rank.",
+            markdown_table(pd.DataFrame(sampled["clusters"]).set_index("cluster")),
+        ]
+    return "\n\n".join(parts)
+
+
+def markdown_report(
+    case: Case,
+    appraisal: Appraisal,
+    allocation: Allocation,
+    robustness: Mapping[str, Any] | None = None,
+) -> str:
+    """The report: illustrative-data notice first, then weights, ranking, allocation.
+
+    `robustness` is the ``robustness`` entry of the run summary; when given, its section
+    follows the ranking.
+    """
     by_cluster = allocation.by_cluster()
     by_cluster = by_cluster[by_cluster["total"] > 0]
     warnings = [f"> **WARNING: {line}**" for line in consistency_warnings(appraisal)]
@@ -151,6 +189,7 @@ def markdown_report(case: Case, appraisal: Appraisal, allocation: Allocation) ->
         *consistency_section(appraisal),
         "## Ranking of cluster support systems (TOPSIS closeness)",
         markdown_table(ranking_table(case, appraisal)),
+        *([robustness_section(robustness)] if robustness is not None else []),
         "## Allocation",
         f"Status **{allocation.status}**; benefit {allocation.objective:.4f} "
         f"(MIP gap {allocation.mip_gap:.2e}); spent {allocation.spent:.2f} of "
@@ -178,5 +217,5 @@ def output_files(
         "ranking.csv": ranking_table(case, appraisal).to_csv(),
         "allocation.csv": allocation.projects.to_csv(index_label="project"),
         "summary.json": json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
-        "report.md": markdown_report(case, appraisal, allocation),
+        "report.md": markdown_report(case, appraisal, allocation, summary.get("robustness")),
     }

@@ -8,6 +8,7 @@ from typing import Any
 from optimize.allocation import Allocation
 from optimize.appraise import Appraisal
 from optimize.case import Case
+from optimize.robustness import REFERENCE, Robustness, acceptability_table
 
 TOP_CLUSTERS = 10
 
@@ -31,7 +32,65 @@ def finite(value: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def summarize(case: Case, appraisal: Appraisal, allocation: Allocation) -> dict[str, Any]:
+def robustness_summary(case: Case, robustness: Robustness) -> dict[str, Any]:
+    """Method agreement, ranks by method and rank acceptability as plain Python values.
+
+    Returns
+    -------
+    dict
+        ``reference`` method; ``skipped`` methods with the reason; ``agreement`` per
+        method with the reference (``spearman``, ``ws``);
+        ``ranks`` per cluster and method; ``acceptability`` with its ``method``,
+        ``samples``, ``seed``, ``concentration`` and a row per cluster (or None).
+    """
+    agreement = robustness.agreement
+    sampled = robustness.acceptability
+    return {
+        "reference": REFERENCE,
+        "skipped": dict(robustness.skipped),
+        "agreement": {}
+        if agreement is None or REFERENCE not in robustness.rankings
+        else {
+            str(method): {
+                "spearman": finite(float(row["spearman"])),
+                "ws": finite(float(row["ws"])),
+            }
+            for method, row in agreement.loc[REFERENCE].iterrows()
+            if method != REFERENCE
+        },
+        "ranks": {
+            str(cluster): {str(m): int(r) for m, r in row.items()}
+            for cluster, row in robustness.ranks.iterrows()
+        },
+        "acceptability": None
+        if sampled is None
+        else {
+            "method": sampled.method,
+            "samples": sampled.samples,
+            "seed": sampled.seed,
+            "concentration": sampled.concentration,
+            "clusters": [
+                {
+                    "cluster": str(cluster),
+                    "name_en": str(case.clusters.at[cluster, "name_en"]),
+                    "rank": int(row["rank"]),
+                    **{
+                        key: float(row[key])
+                        for key in ("expected_rank", "p_first", "p_top3", "p_top5")
+                    },
+                }
+                for cluster, row in acceptability_table(robustness).iterrows()
+            ],
+        },
+    }
+
+
+def summarize(
+    case: Case,
+    appraisal: Appraisal,
+    allocation: Allocation,
+    robustness: Robustness | None = None,
+) -> dict[str, Any]:
     """Key results of a run as plain Python values.
 
     Returns
@@ -39,7 +98,8 @@ def summarize(case: Case, appraisal: Appraisal, allocation: Allocation) -> dict[
     dict
         ``case``, ``notice``, ``weights`` (level 1 and leaves), ``consistency`` per matrix,
         ``expert_panels`` (nodes judged by several experts), ``ranking`` (top clusters),
-        ``allocation`` (status, totals, by type x instrument).
+        ``allocation`` (status, totals, by type x instrument) and, when given,
+        ``robustness`` (see :func:`robustness_summary`).
     """
     level1 = {c: float(appraisal.local["goal"].weights[c]) for c in case.criteria.children()}
     by_type = allocation.by_type_instrument()
@@ -97,4 +157,4 @@ def summarize(case: Case, appraisal: Appraisal, allocation: Allocation) -> dict[
                 for kind, row in by_type.iterrows()
             },
         },
-    }
+    } | ({} if robustness is None else {"robustness": robustness_summary(case, robustness)})

@@ -1,0 +1,25 @@
+"""Charts of weights, method agreement, rank acceptability and stability (matplotlib, Agg).
+
+Chinese names are drawn with Noto Sans CJK when matplotlib can find it; otherwise
+:func:`display_names` falls back to English names with a warning, so no chart shows empty
+boxes for missing glyphs.
+"""
+
+from mcda.plots.charts import (
+    acceptability_chart,
+    methods_chart,
+    png_bytes,
+    stability_chart,
+    weights_chart,
+)
+from mcda.plots.fonts import cjk_font, display_names
+
+__all__ = [
+    "acceptability_chart",
+    "cjk_font",
+    "display_names",
+    "methods_chart",
+    "png_bytes",
+    "stability_chart",
+    "weights_chart",
+]

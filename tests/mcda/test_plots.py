@@ -1,0 +1,59 @@
+"""Charts render to PNG; Chinese names need a CJK font or fall back to English with a warning."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from mcda import plots
+from mcda.plots import fonts
+
+PNG = b"\x89PNG\r\n\x1a\n"
+NAMES_ZH = pd.Series({"a": "上海市集成电路集群", "b": "长沙市工程机械集群"})
+NAMES_EN = pd.Series({"a": "Shanghai ICs", "b": "Changsha construction machinery"})
+
+
+def test_every_chart_renders_to_png() -> None:
+    weights = pd.Series({"C1.1": 0.5, "C1.2": 0.3, "C2.1": 0.2})
+    ranks = pd.DataFrame({"topsis": [1, 2], "vikor": [2, 1]}, index=["a", "b"])
+    acceptability = pd.DataFrame([[0.7, 0.3], [0.3, 0.7]], index=["a", "b"], columns=[1, 2])
+    intervals = pd.DataFrame(
+        {"weight": [0.5, 0.3], "lower": [0.4, 0.0], "upper": [0.9, 0.35]}, index=["C1.1", "C1.2"]
+    )
+    charts = [
+        plots.weights_chart(weights),
+        plots.methods_chart(ranks, NAMES_EN),
+        plots.acceptability_chart(acceptability, NAMES_EN),
+        plots.stability_chart(intervals),
+    ]
+    for chart in charts:
+        assert plots.png_bytes(chart).startswith(PNG)
+
+
+def test_acceptability_rows_are_ordered_by_expected_rank() -> None:
+    acceptability = pd.DataFrame([[0.1, 0.9], [0.9, 0.1]], index=["a", "b"], columns=[1, 2])
+    chart = plots.acceptability_chart(acceptability)
+    ticks = [t.get_text() for t in chart.axes[0].get_yticklabels()]
+    assert ticks == ["b", "a"]
+
+
+def test_english_names_with_a_warning_when_no_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fonts, "cjk_font", lambda: None)
+    with pytest.warns(UserWarning, match="no Noto Sans CJK font found"):
+        shown = plots.display_names(NAMES_ZH, NAMES_EN)
+    pd.testing.assert_series_equal(shown, NAMES_EN)
+
+
+def test_missing_glyphs_are_an_error_not_empty_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fonts, "cjk_font", lambda: None)
+    chart = plots.weights_chart(pd.Series({"x": 0.4, "y": 0.6}), {"x": "创新", "y": "环境"})
+    with pytest.raises(UserWarning, match="missing from"):
+        plots.png_bytes(chart)
+
+
+@pytest.mark.skipif(fonts.cjk_font() is None, reason="no Noto Sans CJK font installed")
+def test_chinese_names_render_with_the_cjk_font() -> None:
+    shown = plots.display_names(NAMES_ZH, NAMES_EN)
+    pd.testing.assert_series_equal(shown, NAMES_ZH)
+    chart = plots.methods_chart(pd.DataFrame({"topsis": [1, 2]}, index=["a", "b"]), shown)
+    assert plots.png_bytes(chart).startswith(PNG)  # a missing glyph would raise here
+    assert np.isin(["上海市集成电路集群"], [t.get_text() for t in chart.axes[0].get_yticklabels()])
