@@ -23,6 +23,7 @@ from optimize.cli_common import (
     console,
     errors,
 )
+from optimize.cli_convert import convert, new
 from optimize.errors import InfeasibleError, InputError
 
 
@@ -119,3 +120,5 @@ def main() -> None:
 
 
 app.command()(allocate)
+app.command()(convert)
+app.command()(new)

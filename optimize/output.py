@@ -1,4 +1,4 @@
-"""Write a set of output files as a whole: into a temporary folder, then moved into place."""
+"""Write outputs whole: into a temporary folder or file beside the target, then moved into place."""
 
 from __future__ import annotations
 
@@ -64,3 +64,42 @@ def write_folder(out: Path, files: Mapping[str, str | bytes], force: bool = Fals
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return out
+
+
+def write_file(target: Path, content: bytes, force: bool = False) -> Path:
+    """Write one file so that `target` is either complete or untouched.
+
+    The content goes into a temporary file in the same folder, which is then renamed over
+    `target` (an atomic replacement on one file system).
+
+    Parameters
+    ----------
+    target : pathlib.Path
+        The file to write.
+    content : bytes
+        Its content.
+    force : bool
+        Replace an existing `target`.
+
+    Returns
+    -------
+    pathlib.Path
+        `target`.
+
+    Raises
+    ------
+    InputError
+        If `target` exists and `force` is false, or is a folder.
+    """
+    if target.is_dir():
+        raise InputError(str(target), "output path is a folder, not a file")
+    if target.exists() and not force:
+        raise InputError(str(target), "output file exists; pass --force to replace it")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.parent / f".{target.name}.partial-{os.getpid()}"
+    try:
+        staging.write_bytes(content)
+        staging.replace(target)
+    finally:
+        staging.unlink(missing_ok=True)
+    return target
