@@ -1,135 +1,51 @@
-"""The Markdown report and CSV tables of a planning run."""
+"""The Markdown report of a planning run: the same sections as the HTML report, as text."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
-from typing import Any
-
 import pandas as pd
 
-from optimize.allocation import Allocation
-from optimize.appraise import Appraisal
-from optimize.case import Case
-from optimize.summary import illustrative_notice
+from optimize.report_content import ReportContent, Section
+from optimize.report_tables import formatted
+
+#: Folder of the chart PNGs inside a run's output folder.
+CHARTS_FOLDER = "charts"
 
 
-def markdown_table(frame: pd.DataFrame, digits: int = 3, index_label: str = "") -> str:
+def markdown_table(frame: pd.DataFrame, digits: int = 3, lang: str = "en") -> str:
     """Render a DataFrame as a GitHub-flavoured Markdown table."""
-
-    def cell(value: Any) -> str:
-        if isinstance(value, float):
-            return f"{value:.{digits}f}"
-        return str(value).replace("|", "\\|")
-
-    header = [index_label or str(frame.index.name or ""), *map(str, frame.columns)]
+    header, rows = formatted(frame, digits, lang)
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    for label, row in frame.iterrows():
-        lines.append("| " + " | ".join([cell(label), *map(cell, row.tolist())]) + " |")
+    lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
     return "\n".join(lines)
 
 
-def weights_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
-    """Leaf criteria with group, names, direction and local and global weights [-]."""
-    table = case.criteria.table.loc[case.criteria.leaves].copy()
-    table["local_weight"] = [
-        float(appraisal.local[str(parent)].weights.to_dict()[leaf])
-        for leaf, parent in table["parent"].items()
+def tree_names(table: pd.DataFrame) -> pd.DataFrame:
+    """A tree table with names indented by level (Markdown has no nesting in tables)."""
+    indented = table.copy()
+    indented["name"] = [
+        "\u3000" * max(int(level) - 1, 0) + ("└ " if int(level) > 1 else "") + str(text)
+        for text, level in zip(table["name"], table["level"], strict=True)
     ]
-    table["group_weight"] = [
-        float(appraisal.local["goal"].weights[str(parent)]) for parent in table["parent"]
+    return indented
+
+
+def markdown_section(section: Section, lang: str) -> str:
+    """One section: heading, note, chart link, table."""
+    parts = [f"## {section.title}", section.note]
+    if section.chart is not None:
+        parts.append(f"![{section.title}]({CHARTS_FOLDER}/{section.chart}.png)")
+    if section.table is not None:
+        table = tree_names(section.table) if section.kind == "tree" else section.table
+        parts.append(markdown_table(table, section.digits, lang))
+    return "\n\n".join(parts)
+
+
+def markdown_report(content: ReportContent) -> str:
+    """The report: the provenance notice first, then the run's facts and every section."""
+    parts = [
+        f"# {content.title}",
+        f"> **{content.notice}**",
+        "\n".join(f"- {fact}" for fact in content.facts),
+        *(markdown_section(section, content.lang) for section in content.sections),
     ]
-    table["global_weight"] = appraisal.weights.loc[table.index]
-    table.index.name = "criterion"
-    return table[
-        [
-            "parent",
-            "name_en",
-            "name_zh",
-            "direction",
-            "unit",
-            "group_weight",
-            "local_weight",
-            "global_weight",
-        ]
-    ]
-
-
-def ranking_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
-    """Clusters by TOPSIS closeness with names, type, region and priority."""
-    table = appraisal.ranking.join(case.clusters[["name_en", "name_zh", "cluster_type", "region"]])
-    table["priority"] = appraisal.priority.loc[table.index]
-    table.index.name = "cluster"
-    return table[["rank", "name_en", "name_zh", "cluster_type", "region", "score", "priority"]]
-
-
-def consistency_table(appraisal: Appraisal) -> pd.DataFrame:
-    """lambda_max, CI and CR of every judgment matrix."""
-    rows = {
-        node: {
-            "n": r.n,
-            "lambda_max": r.lambda_max,
-            "ci": r.ci,
-            "cr": r.cr,
-            "ri_table": r.ri_table,
-            "verdict": "ok" if r.acceptable else "REVISE (CR >= 0.1)",
-        }
-        for node, r in appraisal.local.items()
-    }
-    frame = pd.DataFrame.from_dict(rows, orient="index")
-    frame.index.name = "matrix"
-    return frame
-
-
-def binding_table(allocation: Allocation) -> pd.DataFrame:
-    """Binding rule rows with their activity and bound, indexed by rule."""
-    table = allocation.binding[["rule", "key", "sense", "activity", "bound", "unit"]]
-    return table.set_index("rule")
-
-
-def markdown_report(case: Case, appraisal: Appraisal, allocation: Allocation) -> str:
-    """The report: illustrative-data notice first, then weights, ranking, allocation."""
-    by_cluster = allocation.by_cluster()
-    by_cluster = by_cluster[by_cluster["total"] > 0]
-    sections: Sequence[str] = [
-        f"# {case.title}: planning run",
-        f"> **{illustrative_notice(case)}**",
-        f"Case `{case.name}`. Money in 亿元 (1e8 CNY). Budget {case.budget:g}; cluster "
-        f"priority rule **{appraisal.priority_rule}**"
-        + (f" (merit weight {appraisal.blend:g})" if appraisal.priority_rule == "blend" else "")
-        + f"; TOPSIS with {case.normalization} normalisation.",
-        "## Criteria weights (AHP, principal eigenvector)",
-        markdown_table(weights_table(case, appraisal).drop(columns=["name_zh"])),
-        "### Consistency of each judgment matrix",
-        markdown_table(consistency_table(appraisal)),
-        "## Ranking of cluster support systems (TOPSIS closeness)",
-        markdown_table(ranking_table(case, appraisal)),
-        "## Allocation",
-        f"Status **{allocation.status}**; benefit {allocation.objective:.4f} "
-        f"(MIP gap {allocation.mip_gap:.2e}); spent {allocation.spent:.2f} of "
-        f"{allocation.budget:g}; solved in {allocation.solve_seconds:.2f} s.",
-        "### By cluster type and instrument (亿元)",
-        markdown_table(allocation.by_type_instrument(), digits=2),
-        "### By cluster (亿元)",
-        markdown_table(by_cluster, digits=2),
-        "### Binding rules",
-        "Rules whose bound is met exactly at the optimum (`clusterplan allocate` gives what "
-        "relaxing each is worth).",
-        markdown_table(binding_table(allocation), digits=3),
-        "## Provenance of settings",
-        "\n".join(f"- **{key}**: {text or 'not stated'}" for key, text in case.provenance.items()),
-    ]
-    return "\n\n".join(sections) + "\n"
-
-
-def output_files(
-    case: Case, appraisal: Appraisal, allocation: Allocation, summary: dict[str, Any]
-) -> dict[str, str]:
-    """The five files of a run, by name."""
-    return {
-        "weights.csv": weights_table(case, appraisal).to_csv(),
-        "ranking.csv": ranking_table(case, appraisal).to_csv(),
-        "allocation.csv": allocation.projects.to_csv(index_label="project"),
-        "summary.json": json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
-        "report.md": markdown_report(case, appraisal, allocation),
-    }
+    return "\n\n".join(parts) + "\n"
