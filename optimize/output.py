@@ -10,14 +10,46 @@ from pathlib import Path
 from optimize.errors import InputError
 
 
+def process_alive(pid: int) -> bool:
+    """Whether a process with id `pid` is running."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def recover_interrupted(out: Path) -> None:
+    """Clean up after a write into `out` that was killed part-way.
+
+    A killed writer leaves ``.NAME.partial-PID`` (incomplete, deleted here) and, if it died
+    between moving the old folder aside and the new one in, ``.NAME.old-PID`` (the previous
+    results, moved back when `out` is missing). Folders of live writers are left alone.
+    """
+    for leftover in sorted(out.parent.glob(f".{out.name}.*-*")):
+        kind, _, pid = leftover.name.rpartition("-")
+        if not pid.isdigit() or process_alive(int(pid)):
+            continue
+        if kind.endswith(".old") and not out.exists():
+            leftover.rename(out)
+        elif kind.endswith(".partial") and leftover.is_file():
+            leftover.unlink()
+        elif kind.endswith((".old", ".partial")):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
 def check_target(out: Path, force: bool) -> None:
-    """Refuse an existing output folder unless `force`.
+    """Refuse an existing output folder unless `force` (after recovering a killed write).
 
     Raises
     ------
     InputError
         If `out` exists and `force` is false, or `out` is a file.
     """
+    if out.parent.is_dir():
+        recover_interrupted(out)
     if out.exists() and not out.is_dir():
         raise InputError(str(out), "output path exists and is not a folder")
     if out.exists() and not force:
@@ -91,6 +123,8 @@ def write_file(target: Path, content: bytes, force: bool = False) -> Path:
     InputError
         If `target` exists and `force` is false, or is a folder.
     """
+    if target.parent.is_dir():
+        recover_interrupted(target)
     if target.is_dir():
         raise InputError(str(target), "output path is a folder, not a file")
     if target.exists() and not force:

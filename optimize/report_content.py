@@ -223,7 +223,10 @@ def report_content(
     sections += provenance_sections(case, lang)
     charts = {
         "weights": plots.horizontal_bars(
-            leaf_weights(tree, case), text("weights_chart", chart_lang), "[-]", chart_lang
+            leaf_weights(criteria_tree(case, appraisal, chart_lang), case),
+            text("weights_chart", chart_lang),
+            "[-]",
+            chart_lang,
         ),
         "allocation_type": plots.stacked_bars(
             localised_grid(allocation, chart_lang).iloc[:-1, : len(INSTRUMENTS)],

@@ -182,11 +182,10 @@ def settings_provenance(case: Case) -> pd.DataFrame:
 def score_provenance(case: Case) -> pd.DataFrame:
     """How many scores of each leaf criterion come from the paper, a fact, or a rule."""
     kinds = case.scores.provenance.map(lambda origin: str(origin).partition(":")[0])
-    counts = kinds.apply(lambda col: col.value_counts()).T.fillna(0).astype(int)
+    long = kinds.melt(var_name="criterion", value_name="kind")
+    counts = pd.crosstab(long["criterion"], long["kind"]).reindex(case.criteria.leaves)
     order = [k for k in ("paper", "facts", "illustrative") if k in counts.columns]
-    counts = counts[order + [c for c in counts.columns if c not in order]]
-    counts.index.name = "criterion"
-    return counts
+    return counts[order + [c for c in counts.columns if c not in order]]
 
 
 #: Columns of the sources table worth showing in a report (those present are shown).
@@ -196,7 +195,8 @@ SOURCE_COLUMNS = ("entity", "indicator", "value", "unit", "year", "source", "rel
 def sources_table(case: Case) -> pd.DataFrame:
     """The cited facts with their most telling columns."""
     present = [c for c in SOURCE_COLUMNS if c in case.sources.columns]
-    return case.sources.reindex(columns=present)
+    table: pd.DataFrame = case.sources[present]
+    return table
 
 
 def formatted(frame: pd.DataFrame, digits: int, lang: str) -> tuple[list[str], list[list[str]]]:
