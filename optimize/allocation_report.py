@@ -21,6 +21,7 @@ def allocation_tables(
         "by_region": allocation.by_group("region"),
         "by_type": allocation.by_group("cluster_type"),
         "rules": allocation.rules,
+        "binding_rules": allocation.binding,
     }
     if marginals is not None:
         tables["marginal_values"] = marginals

@@ -223,7 +223,11 @@ def cell_text(value: Any, digits: int) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return "" if math.isnan(value) else f"{value:.{digits}f}"
+        if math.isnan(value):
+            return ""
+        shown = f"{value:.{digits}f}"
+        # A solver's -1e-12 is zero; "-0.000" would read as a sign worth noticing.
+        return shown.lstrip("-") if float(shown) == 0 else shown
     return str(value)
 
 

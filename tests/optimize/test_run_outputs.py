@@ -211,3 +211,15 @@ def test_a_killed_run_leaves_the_previous_results_untouched(
     code, _, _ = run_cli(["run", str(tiny_path), "--out", str(out), "--force"], monkeypatch, capsys)
     assert code == 0
     assert not staging.exists()  # ... until the next run cleaned it up
+
+
+def test_display_text_hides_the_sign_of_zero():
+    from optimize.report_tables import cell_text
+
+    assert [cell_text(v, 3) for v in (-1e-12, -0.0, -0.0004, -0.0006, 2.5)] == [
+        "0.000",
+        "0.000",
+        "0.000",
+        "-0.001",
+        "2.500",
+    ]
