@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
@@ -144,11 +145,8 @@ def read_workbook(path: Path) -> tuple[RawCase, Layout]:
         settings = settings_from_rows(rows)
     except InputError as exc:
         raise layout.locate(exc) from None
-    value_letter = columns[RULES_SHEET].get("value", "D")
-    cells = {
-        row.path: f"{row.sheet}!{columns[row.sheet].get('value', value_letter)}{row.line}"
-        for row in rows
-    }
+    # Both settings sheets passed the column check, so each has a value column.
+    cells = {row.path: f"{row.sheet}!{columns[row.sheet]['value']}{row.line}" for row in rows}
     layout = Layout(book, columns, cells)
     raw = RawCase(path.stem, settings, tables, {key: key for key in tables})
     return raw, layout
@@ -249,7 +247,7 @@ def header_letters(grid: list[list[Scalar]]) -> dict[str, str]:
     return {as_text(v).strip(): get_column_letter(n) for n, v in enumerate(header, start=1)}
 
 
-def grid_table(grid: list[list[Scalar]], label: str) -> Any:
+def grid_table(grid: list[list[Scalar]], label: str) -> pd.DataFrame:
     """A sheet as the CSV loader's text table."""
     return table_from_rows([[as_text(v) for v in row] for row in grid], label)
 

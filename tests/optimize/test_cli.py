@@ -135,7 +135,7 @@ def test_allocate_writes_tables_and_marginal_values(tiny_path, tmp_path, monkeyp
     assert code == 0
     assert summary["budget"] == 5.0 and summary["priority_rule"] == "need"
     assert summary["spent"] == pytest.approx(5.0)
-    assert {"allocation.csv", "marginal_values.csv", "rules.csv", "by_region.csv"} <= {
+    assert {"allocation.csv", "marginal_values.csv", "rules.csv", "results.xlsx"} <= {
         p.name for p in out.iterdir()
     }
 

@@ -1,5 +1,6 @@
 """Case workbooks: lossless round trip, the blank template, bad workbooks, formula safety."""
 
+import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -157,3 +158,15 @@ def test_blank_folder_template_has_a_readme(tmp_path, monkeypatch, capsys):
     assert header == [
         "id,cluster,instrument,min_grant,max_grant,efficiency,cofunding_ratio,start,provenance"
     ]
+
+
+def test_allocate_and_run_take_a_workbook(tiny_path, tmp_path, monkeypatch, capsys):
+    book = tmp_path / "tiny.xlsx"
+    convert(tiny_path, book, monkeypatch, capsys)
+    code, text, err = run_cli(["allocate", str(book), "--json"], monkeypatch, capsys)
+    assert code == 0, err
+    from_folder = run_cli(["allocate", str(tiny_path), "--json"], monkeypatch, capsys)[1]
+    assert json.loads(text)["objective"] == pytest.approx(json.loads(from_folder)["objective"])
+    code, _, err = run_cli(["run", str(book), "--out", str(tmp_path / "out")], monkeypatch, capsys)
+    assert code == 0, err
+    assert (tmp_path / "out" / "report.html").is_file()
