@@ -10,8 +10,10 @@ from optimize.allocation import Allocation
 from optimize.summary import finite
 
 
-def allocation_tables(allocation: Allocation, marginals: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Tidy views of an allocation by name (file stem)."""
+def allocation_tables(
+    allocation: Allocation, marginals: pd.DataFrame | None
+) -> dict[str, pd.DataFrame]:
+    """Tidy views of an allocation by name (file stem); marginal values when computed."""
     tables = {
         "allocation": allocation.projects,
         "by_cluster_instrument": allocation.by_cluster(),
@@ -19,8 +21,10 @@ def allocation_tables(allocation: Allocation, marginals: pd.DataFrame) -> dict[s
         "by_region": allocation.by_group("region"),
         "by_type": allocation.by_group("cluster_type"),
         "rules": allocation.rules,
-        "marginal_values": marginals,
+        "binding_rules": allocation.binding,
     }
+    if marginals is not None:
+        tables["marginal_values"] = marginals
     if allocation.spend is not None:
         tables["by_period"] = allocation.by_period()
     return tables

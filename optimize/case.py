@@ -47,7 +47,7 @@ class Case:
     name, title : str
         Short id and human title of the case.
     folder : pathlib.Path or None
-        Where the case was read from.
+        Where the case was read from (a case folder or an ``.xlsx`` workbook).
     meta : mapping
         The ``[case]`` table of ``case.toml`` as given.
     clusters : pandas.DataFrame

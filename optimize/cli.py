@@ -24,6 +24,7 @@ from optimize.cli_common import (
     console,
     errors,
 )
+from optimize.cli_convert import convert, new
 from optimize.cli_sweep import sweep_app
 from optimize.cli_weights import weights
 from optimize.errors import InfeasibleError, InputError
@@ -56,18 +57,28 @@ def run(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
     force: Annotated[bool, typer.Option("--force", help="Replace an existing folder.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    lang: Annotated[str, typer.Option("--lang", help="Report language: en or zh.")] = "en",
+    marginals: Annotated[
+        bool, typer.Option("--marginals", help="Also compute marginal values (slower).")
+    ] = False,
 ) -> None:
-    """Appraise, rank and allocate; write weights, ranking, allocation, summary and report."""
+    """Appraise, rank and allocate; write tables, summary, reports (md, html) and results.xlsx."""
+    from optimize.labels import LANGS
+    from optimize.marginal import marginal_values
     from optimize.output import check_target, write_folder
-    from optimize.pipeline import run_case
-    from optimize.report import consistency_warnings, output_files
+    from optimize.pipeline import run_case_with_extras
+    from optimize.report_tables import consistency_warnings
+    from optimize.run_files import run_files
 
+    if lang not in LANGS:
+        raise InputError("--lang", f"unknown language {lang!r} (use {' or '.join(LANGS)})")
     check_target(out, force)
-    result = run_case(case_path(case))
-    write_folder(out, output_files(*result), force=force)
-    for line in consistency_warnings(result[1]):
+    loaded, appraisal, allocation, summary, extras = run_case_with_extras(case_path(case))
+    values = marginal_values(loaded, appraisal, allocation) if marginals else None
+    files = run_files(loaded, appraisal, allocation, summary, values, extras, lang=lang)
+    write_folder(out, files, force=force)
+    for line in consistency_warnings(appraisal):
         errors.print(f"warning: {line}", markup=False, highlight=False, soft_wrap=True)
-    summary = result[3]
     if as_json:
         sys.stdout.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     else:
@@ -126,3 +137,5 @@ def main() -> None:
 app.command()(allocate)
 app.command()(weights)
 app.add_typer(sweep_app, name="sweep")
+app.command()(convert)
+app.command()(new)

@@ -38,7 +38,10 @@ def allocate(
     from optimize.load import load_case
     from optimize.marginal import marginal_values
     from optimize.output import check_target, write_folder
+    from optimize.results_workbook import results_workbook
+    from optimize.run_files import about_lines
     from optimize.solve import SolverOptions, solve
+    from optimize.spreadsheet import safe_csv
 
     if out is not None:
         check_target(out, force)
@@ -59,10 +62,10 @@ def allocate(
     marginals = marginal_values(loaded, appraisal, allocation)
     summary = allocation_summary(allocation, marginals)
     if out is not None:
-        files = {
-            f"{name}.csv": t.to_csv()
-            for name, t in allocation_tables(allocation, marginals).items()
-        }
+        tables = allocation_tables(allocation, marginals)
+        files: dict[str, str | bytes] = {f"{name}.csv": safe_csv(t) for name, t in tables.items()}
+        facts = [f"Budget {allocation.budget:g}; priority rule {allocation.priority_rule}."]
+        files["results.xlsx"] = results_workbook(tables, about_lines(loaded, facts))
         files["summary.json"] = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
         write_folder(out, files, force=force)
     if as_json:

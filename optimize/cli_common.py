@@ -24,7 +24,9 @@ STATE = {"debug": False}
 
 CaseArg = Annotated[
     Path | None,
-    typer.Argument(help="Case folder (with case.toml). Default: the shipped case miit2021."),
+    typer.Argument(
+        help="Case folder (with case.toml) or .xlsx workbook. Default: the shipped case miit2021."
+    ),
 ]
 
 

@@ -9,21 +9,31 @@ class InputError(ValueError):
     Parameters
     ----------
     file : str
-        File name relative to the case folder (e.g. ``"clusters.csv"``).
+        File name relative to the case folder (e.g. ``"clusters.csv"``), or a workbook's
+        name with its sheet (e.g. ``"case.xlsx, sheet scores"``).
     message : str
         What is wrong, in words a planner can act on.
     row : int, optional
         Spreadsheet-style row number: the header is row 1, the first data row is row 2.
     field : str, optional
         Column name or TOML key.
+    cell : str, optional
+        Workbook cell or range in Excel notation (``"scores!C7"``); it replaces the row.
     """
 
     def __init__(
-        self, file: str, message: str, row: int | None = None, field: str | None = None
+        self,
+        file: str,
+        message: str,
+        row: int | None = None,
+        field: str | None = None,
+        cell: str | None = None,
     ) -> None:
-        self.file, self.row, self.field, self.message = file, row, field, message
+        self.file, self.row, self.field, self.message, self.cell = file, row, field, message, cell
         where = [file]
-        if row is not None:
+        if cell is not None:
+            where.append(f"cell {cell}")
+        elif row is not None:
             where.append(f"row {row}")
         if field is not None:
             where.append(f"field {field!r}")

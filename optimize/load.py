@@ -1,4 +1,4 @@
-"""Load a case folder (``case.toml`` + CSV tables) into a validated :class:`Case`."""
+"""Load a case (a folder of ``case.toml`` + CSV tables, or a workbook) into a validated Case."""
 
 from __future__ import annotations
 
@@ -23,19 +23,23 @@ from optimize.load_tables import (
     load_scores,
     load_sources,
 )
+from optimize.raw_case import RawCase
+from optimize.schema import CASE_TABLES, REQUIRED_TABLES
 from optimize.settings import CASE_FILE, number, section
+from optimize.tables import read_table
 
-SECTIONS = {"case", "tables", "appraisal", "benefit", "budget", "rules", "periods"}
-REQUIRED_TABLES = ["clusters", "criteria", "judgments", "scores", "fit", "projects"]
+#: Sections of ``case.toml`` besides ``[tables]``.
+SECTIONS = {"case", "appraisal", "benefit", "budget", "rules", "periods"}
 
 
 def load_case(path: str | Path) -> Case:
-    """Read and validate a case.
+    """Read and validate a case from a folder or a workbook.
 
     Parameters
     ----------
     path : str or pathlib.Path
-        A case folder holding ``case.toml``, or the ``case.toml`` file itself.
+        A case folder holding ``case.toml``, the ``case.toml`` file itself, or an ``.xlsx``
+        workbook (see :mod:`optimize.load_workbook`).
 
     Returns
     -------
@@ -45,46 +49,83 @@ def load_case(path: str | Path) -> Case:
     Raises
     ------
     InputError
-        On any bad input, naming the file, row and field.
+        On any bad input, naming the file (or sheet and cell), row and field.
     """
     location = Path(path)
+    if location.suffix.lower() == ".xlsx":
+        from optimize.load_workbook import load_workbook_case
+
+        return load_workbook_case(location)
+    raw = read_case_folder(location)
     folder = location.parent if location.suffix == ".toml" else location
-    toml_path = location if location.suffix == ".toml" else location / CASE_FILE
+    try:
+        return assemble(raw, folder)
+    except MCDAError as exc:
+        raise InputError(CASE_FILE, str(exc)) from None
+
+
+def read_case_folder(path: Path) -> RawCase:
+    """Read ``case.toml`` and every CSV table it names as text, without validating values.
+
+    Raises
+    ------
+    InputError
+        If ``case.toml`` is missing or not TOML, names an unknown section or table, a path
+        outside the folder, or a table file cannot be read.
+    """
+    folder = path.parent if path.suffix == ".toml" else path
+    toml_path = path if path.suffix == ".toml" else path / CASE_FILE
     if not toml_path.is_file():
         raise InputError(str(toml_path), "case file not found (expected a folder with case.toml)")
     try:
         doc = tomllib.loads(toml_path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(CASE_FILE, f"not valid TOML: {exc}") from None
-    unknown = sorted(set(doc) - SECTIONS)
+    check_sections(doc, {*SECTIONS, "tables"})
+    paths = table_paths(folder, section(doc, "tables"))
+    labels = {key: name_of(folder, table) for key, table in paths.items()}
+    tables = {key: read_table(table, labels[key]) for key, table in paths.items()}
+    settings = {key: value for key, value in doc.items() if key != "tables"}
+    return RawCase(folder.name, settings, tables, labels)
+
+
+def check_sections(doc: Mapping[str, Any], known: set[str]) -> None:
+    """Refuse a section of the settings that no reader knows."""
+    unknown = sorted(set(doc) - known)
     if unknown:
         raise InputError(
-            CASE_FILE, f"unknown section (known: {', '.join(sorted(SECTIONS))})", field=unknown[0]
+            CASE_FILE, f"unknown section (known: {', '.join(sorted(known))})", field=unknown[0]
         )
-    tables = table_paths(folder, section(doc, "tables"))
-    try:
-        return assemble(folder, doc, tables)
-    except MCDAError as exc:
-        raise InputError(CASE_FILE, str(exc)) from None
 
 
-def assemble(folder: Path, doc: Mapping[str, Any], tables: Mapping[str, Path]) -> Case:
-    """Read every table and setting of a parsed ``case.toml`` into a Case."""
-    sources = load_sources(tables.get("sources"), name_of(folder, tables.get("sources")))
-    clusters = load_clusters(tables["clusters"], name_of(folder, tables["clusters"]))
-    tree = load_criteria(tables["criteria"], name_of(folder, tables["criteria"]))
-    judgments, _ = load_judgments(tables["judgments"], name_of(folder, tables["judgments"]), tree)
-    values, origin = load_scores(
-        tables["scores"],
-        name_of(folder, tables["scores"]),
-        clusters.index,
-        tree.leaves,
-        sources.index,
+def assemble(raw: RawCase, origin: Path | None) -> Case:
+    """Validate every table and setting of a raw case into a Case.
+
+    Parameters
+    ----------
+    raw : RawCase
+        Settings and text tables from a folder or a workbook.
+    origin : pathlib.Path, optional
+        Where the case was read from (recorded in the Case).
+
+    Raises
+    ------
+    InputError
+        Naming the table label (file or sheet), row and field, or the ``case.toml`` key.
+    mcda.errors.MCDAError
+        If the decision matrix cannot discriminate (a constant criterion).
+    """
+    doc, tables, labels = raw.settings, raw.tables, raw.labels
+    check_sections(doc, SECTIONS)
+    sources = load_sources(tables.get("sources"), labels.get("sources", "sources"))
+    clusters = load_clusters(tables["clusters"], labels["clusters"])
+    tree = load_criteria(tables["criteria"], labels["criteria"])
+    judgments, _ = load_judgments(tables["judgments"], labels["judgments"], tree)
+    values, origin_of = load_scores(
+        tables["scores"], labels["scores"], clusters.index, tree.leaves, sources.index
     )
-    fit = load_fit(tables["fit"], name_of(folder, tables["fit"]))
-    projects = load_projects(
-        tables["projects"], name_of(folder, tables["projects"]), clusters.index
-    )
+    fit = load_fit(tables["fit"], labels["fit"])
+    projects = load_projects(tables["projects"], labels["projects"], clusters.index)
     meta = section(doc, "case")
     appraisal = section(doc, "appraisal")
     benefit = section(doc, "benefit")
@@ -119,14 +160,14 @@ def assemble(folder: Path, doc: Mapping[str, Any], tables: Mapping[str, Path]) -
     )
     default_total = sum(rules.periods.budgets) if rules.periods is not None else None
     return Case(
-        name=str(meta.get("name", folder.name)),
-        title=str(meta.get("title", folder.name)),
-        folder=folder,
+        name=str(meta.get("name", raw.name)),
+        title=str(meta.get("title", raw.name)),
+        folder=origin,
         meta=dict(meta),
         clusters=clusters,
         criteria=tree,
         judgments=judgments,
-        scores=DecisionMatrix.build(values, tree.directions, origin),
+        scores=DecisionMatrix.build(values, tree.directions, origin_of),
         fit=fit,
         projects=projects,
         benefit=BenefitCurve(
@@ -168,7 +209,7 @@ def table_paths(folder: Path, tables: Mapping[str, Any]) -> dict[str, Path]:
     root = folder.resolve()
     paths = {}
     for key, name in tables.items():
-        if key not in {*REQUIRED_TABLES, "sources"}:
+        if key not in CASE_TABLES:
             raise InputError(CASE_FILE, "unknown table", field=f"tables.{key}")
         if not isinstance(name, str) or not name:
             raise InputError(CASE_FILE, "must be a file name", field=f"tables.{key}")
@@ -181,8 +222,6 @@ def table_paths(folder: Path, tables: Mapping[str, Any]) -> dict[str, Path]:
     return paths
 
 
-def name_of(folder: Path, path: Path | None) -> str:
+def name_of(folder: Path, path: Path) -> str:
     """A table's path relative to the case folder, for messages."""
-    if path is None:
-        return "sources"
     return str(path.relative_to(folder.resolve()))

@@ -1,10 +1,13 @@
-"""Parse and validate each CSV table of a case into labelled pandas objects."""
+"""Validate each text table of a case (from CSV or a workbook) into labelled pandas objects.
+
+Every loader takes the table as :func:`optimize.tables.table_from_rows` returns it, so that a
+CSV file and a worksheet go through the same checks and give the same errors.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -15,22 +18,23 @@ from mcda.judgments import SOLE_EXPERT, Judgment, judgment_matrices
 from mcda.scale import parse_judgment
 from optimize.case import CLUSTER_TYPES, INSTRUMENTS
 from optimize.errors import InputError
+from optimize.schema import REQUIRED_COLUMNS
 from optimize.tables import (
     parse_number,
-    read_table,
     require_choice,
     require_unique,
     require_values,
+    with_columns,
 )
 
 PROVENANCE_PATTERN = re.compile(r"^(paper:P\d+|facts:S\d+|illustrative)$")
 
 
-def load_clusters(path: Path, label: str) -> pd.DataFrame:
+def load_clusters(raw: pd.DataFrame, label: str) -> pd.DataFrame:
     """Clusters indexed by id, with a known type and a technology domain each."""
-    required = ["id", "name_zh", "name_en", "region", "tech_domain", "cluster_type"]
-    table = read_table(path, label, required)
-    require_values(table, label, required)
+    required = REQUIRED_COLUMNS["clusters"]
+    table = with_columns(raw, label, required)
+    require_values(table, label, list(required))
     require_unique(table, label, ["id"])
     require_choice(table, label, "cluster_type", CLUSTER_TYPES)
     if table.empty:
@@ -38,10 +42,9 @@ def load_clusters(path: Path, label: str) -> pd.DataFrame:
     return table.set_index("id", drop=True)
 
 
-def load_criteria(path: Path, label: str) -> CriteriaTree:
+def load_criteria(raw: pd.DataFrame, label: str) -> CriteriaTree:
     """The criteria hierarchy; leaves carry a benefit/cost direction."""
-    required = ["id", "parent", "name_en", "name_zh", "direction", "unit"]
-    table = read_table(path, label, required)
+    table = with_columns(raw, label, REQUIRED_COLUMNS["criteria"])
     require_values(table, label, ["id", "name_en"])
     require_unique(table, label, ["id"])
     if (table["id"] == ROOT).any():
@@ -69,7 +72,7 @@ def load_criteria(path: Path, label: str) -> CriteriaTree:
 
 
 def load_judgments(
-    path: Path, label: str, tree: CriteriaTree
+    raw: pd.DataFrame, label: str, tree: CriteriaTree
 ) -> tuple[dict[str, dict[str, pd.DataFrame]], pd.DataFrame]:
     """Pairwise matrices per hierarchy node and expert from a long judgments table.
 
@@ -83,10 +86,10 @@ def load_judgments(
     tuple
         Full reciprocal matrix per node and expert, and the table itself (for provenance).
     """
-    required = ["node", "row", "col", "value", "provenance"]
-    table = read_table(path, label, required)
+    required = REQUIRED_COLUMNS["judgments"]
+    table = with_columns(raw, label, required)
     by_expert = "expert" in table.columns
-    require_values(table, label, required + (["expert"] if by_expert else []))
+    require_values(table, label, [*required, *(["expert"] if by_expert else [])])
     require_choice(table, label, "node", tree.nodes_with_children)
     records: dict[str, list[Judgment]] = {}
     for row, record in table.iterrows():
@@ -127,7 +130,7 @@ def load_judgments(
 
 
 def load_scores(
-    path: Path,
+    raw: pd.DataFrame,
     label: str,
     clusters: pd.Index,
     leaves: list[str],
@@ -140,8 +143,7 @@ def load_scores(
     tuple of pandas.DataFrame
         Values and provenance, each clusters x leaves.
     """
-    required = ["cluster", "criterion", "value", "provenance", "rule"]
-    table = read_table(path, label, required)
+    table = with_columns(raw, label, REQUIRED_COLUMNS["scores"])
     require_values(table, label, ["cluster", "criterion", "value", "provenance"])
     require_choice(table, label, "cluster", list(clusters))
     require_choice(table, label, "criterion", leaves)
@@ -197,10 +199,11 @@ def check_provenance(table: pd.DataFrame, label: str, sources: pd.Index) -> None
             )
 
 
-def load_fit(path: Path, label: str) -> pd.DataFrame:
+def load_fit(raw: pd.DataFrame, label: str) -> pd.DataFrame:
     """Type x instrument fit coefficients; every combination must be present."""
-    table = read_table(path, label, ["cluster_type", "instrument", "coefficient"])
-    require_values(table, label, ["cluster_type", "instrument", "coefficient"])
+    required = REQUIRED_COLUMNS["fit"]
+    table = with_columns(raw, label, required)
+    require_values(table, label, list(required))
     require_choice(table, label, "cluster_type", CLUSTER_TYPES)
     require_choice(table, label, "instrument", INSTRUMENTS)
     require_unique(table, label, ["cluster_type", "instrument"])
@@ -213,11 +216,11 @@ def load_fit(path: Path, label: str) -> pd.DataFrame:
     return wide.astype(float)
 
 
-def load_projects(path: Path, label: str, clusters: pd.Index) -> pd.DataFrame:
+def load_projects(raw: pd.DataFrame, label: str, clusters: pd.Index) -> pd.DataFrame:
     """Candidate projects with minimum viable and maximum grants [1e8 CNY]."""
-    required = ["id", "cluster", "instrument", "min_grant", "max_grant"]
-    table = read_table(path, label, required)
-    require_values(table, label, required)
+    required = REQUIRED_COLUMNS["projects"]
+    table = with_columns(raw, label, required)
+    require_values(table, label, list(required))
     require_unique(table, label, ["id"])
     require_choice(table, label, "cluster", list(clusters))
     require_choice(table, label, "instrument", INSTRUMENTS)
@@ -256,11 +259,11 @@ def optional_number(
     return parse_number(filled.to_frame(), label, column, minimum=0.0, strictly_positive=positive)
 
 
-def load_sources(path: Path | None, label: str) -> pd.DataFrame:
+def load_sources(raw: pd.DataFrame | None, label: str) -> pd.DataFrame:
     """Cited facts indexed by fact id (empty when the case has no sources table)."""
-    if path is None:
+    if raw is None:
         return pd.DataFrame(index=pd.Index([], name="fact_id"))
-    table = read_table(path, label, ["fact_id", "source"])
+    table = with_columns(raw, label, REQUIRED_COLUMNS["sources"])
     require_values(table, label, ["fact_id"])
     require_unique(table, label, ["fact_id"])
     return table.set_index("fact_id", drop=True)

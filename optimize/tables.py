@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pandas as pd
 
-from mcda.errors import TableError
 from mcda.scale import parse_ratio
-from mcda.sheets import read_rows
 from optimize.errors import InputError
 
+#: First data row in spreadsheet numbering (the header is row 1).
+FIRST_DATA_ROW = 2
 
-def read_table(path: Path, label: str, required: list[str]) -> pd.DataFrame:
-    """Read a UTF-8 CSV table (or the first sheet of an .xlsx workbook) as strings.
+
+def read_table(path: Path, label: str) -> pd.DataFrame:
+    """Read a UTF-8 CSV table as strings.
 
     Parameters
     ----------
@@ -21,35 +23,81 @@ def read_table(path: Path, label: str, required: list[str]) -> pd.DataFrame:
         The CSV file.
     label : str
         Name used in error messages (the path relative to the case folder).
-    required : list of str
-        Columns that must be present.
 
     Returns
     -------
     pandas.DataFrame
-        Every cell as a stripped string; empty cells are ``""``. Indexed by the spreadsheet
-        row number as a string.
+        See :func:`table_from_rows`.
 
     Raises
     ------
     InputError
-        If the file is missing, unreadable, empty, has a duplicated or missing column, or a
-        row with the wrong number of cells.
+        If the file is missing or unreadable, or :func:`table_from_rows` refuses it.
     """
+    if not path.is_file():
+        raise InputError(label, "file not found")
     try:
-        table = read_rows(path, label=label)
-    except TableError as exc:
-        raise InputError(exc.file or label, exc.message, exc.row, exc.field) from None
-    header = list(table.header)
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            rows = list(csv.reader(handle))
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(label, f"cannot read as UTF-8 CSV ({exc})") from None
+    return table_from_rows(rows, label)
+
+
+def table_from_rows(rows: list[list[str]], label: str) -> pd.DataFrame:
+    """A text table from its rows, the first being the header.
+
+    Parameters
+    ----------
+    rows : list of list of str
+        Cells of spreadsheet rows 1, 2, ... (a CSV file's lines, or a worksheet's rows).
+    label : str
+        Name used in error messages.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Every cell as a stripped string, empty cells as ``""``, indexed by the spreadsheet
+        row number as text (the header is row 1); blank rows are left out.
+
+    Raises
+    ------
+    InputError
+        If there is no header, a column appears twice, or a row has the wrong number of cells.
+    """
+    if not rows:
+        raise InputError(label, "the file is empty (a header row is needed)")
+    header = [cell.strip() for cell in rows[0]]
     duplicated = sorted({c for c in header if header.count(c) > 1})
     if duplicated:
         raise InputError(label, "column appears twice in the header", row=1, field=duplicated[0])
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise InputError(label, "required column is missing", row=1, field=missing[0])
-    body = [[*cells, str(line)] for line, cells in table.rows]
+    body = []
+    for offset, cells in enumerate(rows[1:]):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(header):
+            raise InputError(
+                label,
+                f"has {len(cells)} cells, the header has {len(header)}",
+                row=offset + FIRST_DATA_ROW,
+            )
+        body.append([cell.strip() for cell in cells] + [str(offset + FIRST_DATA_ROW)])
     frame = pd.DataFrame(body, columns=[*header, "_row"], dtype=object)
     return frame.set_index("_row", drop=True)
+
+
+def with_columns(table: pd.DataFrame, label: str, required: tuple[str, ...]) -> pd.DataFrame:
+    """A copy of `table` after checking that it has the `required` columns.
+
+    Raises
+    ------
+    InputError
+        Naming the first missing column (in the header, row 1).
+    """
+    missing = [c for c in required if c not in table.columns]
+    if missing:
+        raise InputError(label, "required column is missing", row=1, field=missing[0])
+    return table.copy()
 
 
 def require_values(table: pd.DataFrame, label: str, columns: list[str]) -> None:
@@ -112,7 +160,7 @@ def parse_number(
     Parameters
     ----------
     table : pandas.DataFrame
-        A table from :func:`read_table`.
+        A table from :func:`table_from_rows`.
     label : str
         File name for error messages.
     column : str

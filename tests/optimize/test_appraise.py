@@ -111,7 +111,7 @@ def test_a_panel_run_reports_consensus(tiny_path, tmp_path, monkeypatch, capsys)
     code, _, err = run_cli(["run", str(case), "--out", str(out)], monkeypatch, capsys)
     assert code == 0, err
     report = (out / "report.md").read_text(encoding="utf-8")
-    assert "### Expert panels" in report and "| G1 / bob |" in report
+    assert "## Expert panels" in report and "| G1 / bob |" in report
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert set(summary["expert_panels"]["G1"]["compatibility"]) == {"ann", "bob"}
     assert 0 < summary["expert_panels"]["G1"]["consensus"] < 1

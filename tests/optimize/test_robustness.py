@@ -8,9 +8,9 @@ import pytest
 
 from mcda import methods, rank
 from optimize import appraise, load_case
-from optimize.pipeline import run_case
-from optimize.report import output_files
+from optimize.pipeline import run_case, run_case_with_extras
 from optimize.robustness import RUN_SAMPLES, RUN_SEED, acceptability_table, assess
+from optimize.run_files import run_files
 
 
 @pytest.fixture(scope="module")
@@ -54,12 +54,14 @@ def test_run_summary_and_report_carry_robustness(tiny_path) -> None:
         -1 <= v["spearman"] <= 1 and 0 <= v["ws"] <= 1 for v in robustness["agreement"].values()
     )
     assert [row["rank"] for row in sampled["clusters"]] == sorted(appraisal.ranking["rank"])
-    files = output_files(case, appraisal, allocation, summary)
-    report = files["report.md"]
-    assert "## Robustness of the ranking" in report
-    assert f"seed {RUN_SEED}" in report
-    assert report.index("## Robustness") < report.index("## Allocation")
-    json.loads(files["summary.json"], parse_constant=lambda c: pytest.fail(f"{c} in summary"))
+    *_, extras = run_case_with_extras(tiny_path)
+    files = run_files(case, appraisal, allocation, summary, None, extras)
+    report = str(files["report.md"])
+    assert "## Agreement between ranking methods" in report
+    assert "## Rank acceptability" in report
+    assert summary["robustness"]["acceptability"]["seed"] == RUN_SEED
+    assert report.index("## Rank acceptability") < report.index("## Provenance")
+    json.loads(str(files["summary.json"]), parse_constant=lambda c: pytest.fail(f"{c} in summary"))
     again = run_case(tiny_path)[3]["robustness"]
     assert again == robustness
 

@@ -1,0 +1,101 @@
+"""Words of the reports in English and Chinese (``--lang en|zh``)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["en", "zh"]
+LANGS: tuple[str, ...] = ("en", "zh")
+
+#: Headings and phrases: key -> (English, Chinese).
+TEXT: dict[str, tuple[str, str]] = {
+    "report": ("planning run", "规划测算"),
+    "run": ("Run", "测算设置"),
+    "criteria": ("Criteria tree: AHP weights and consistency", "指标体系：AHP 权重与一致性"),
+    "weights_chart": ("Global weight of each leaf criterion", "各末级指标的全局权重"),
+    "ranking": (
+        "Ranking of cluster support systems (TOPSIS closeness)",
+        "集群科技支撑体系排序（TOPSIS 贴近度）",
+    ),
+    "agreement": ("Agreement between ranking methods", "不同排序方法的一致性"),
+    "acceptability": ("Rank acceptability", "排序可接受度"),
+    "allocation_type": (
+        "Allocation by cluster type and instrument",
+        "按集群类型与支持工具的资金分配",
+    ),
+    "allocation_region": ("Allocation by region", "按区域的资金分配"),
+    "allocation_cluster": ("Allocation by cluster", "按集群的资金分配"),
+    "binding": ("Binding rules", "起约束作用的规则"),
+    "marginal": ("Marginal values of rules and budget", "规则与预算的边际价值"),
+    "frontier": ("Budget frontier", "预算前沿"),
+    "robustness": ("Robustness of the funded set", "资助方案的稳健性"),
+    "provenance": ("Appendix: inputs and provenance", "附录：输入数据与来源"),
+    "settings_provenance": ("Provenance of settings", "设置的来源"),
+    "score_provenance": ("Provenance of scores per criterion", "各指标评分的来源"),
+    "sources": ("Cited facts", "引用的事实"),
+    "amount_unit": ("1e8 CNY", "亿元"),
+    "budget": ("budget", "预算"),
+}
+
+#: Cluster types, instruments and totals: key -> (English, Chinese).
+NAMES: dict[str, tuple[str, str]] = {
+    "basic": ("basic", "基础产业"),
+    "strategic": ("key strategic", "关键战略产业"),
+    "frontier": ("frontier technology", "前沿技术产业"),
+    "platform": ("innovation platform", "共性技术创新平台"),
+    "pilot_base": ("pilot-scale base", "中试基地"),
+    "demonstration": ("demonstration", "示范应用"),
+    "total": ("total", "合计"),
+    "yangtze_delta": ("Yangtze River Delta", "长江三角洲"),
+    "pearl_delta": ("Pearl River Delta", "珠江三角洲"),
+    "bohai_rim": ("Bohai Rim", "环渤海地区"),
+    "central": ("Central", "中部地区"),
+    "western": ("Western", "西部地区"),
+}
+
+#: Table column headings in Chinese (English headings are the column names themselves).
+COLUMNS_ZH: dict[str, str] = {
+    "rank": "排名",
+    "name": "名称",
+    "cluster": "集群",
+    "cluster_type": "类型",
+    "region": "区域",
+    "score": "贴近度",
+    "priority": "优先级",
+    "criterion": "指标",
+    "level": "层级",
+    "local_weight": "局部权重",
+    "global_weight": "全局权重",
+    "cr": "一致性比率 CR",
+    "direction": "方向",
+    "unit": "单位",
+    "clusters": "集群数",
+    "funded_projects": "资助项目数",
+    "amount": "金额（亿元）",
+    "share": "占预算比例",
+    "benefit": "效益",
+    "rule": "规则",
+    "key": "对象",
+    "sense": "方向",
+    "activity": "取值",
+    "bound": "界限",
+    "setting": "设置",
+    "provenance": "来源",
+}
+
+
+def text(key: str, lang: str) -> str:
+    """A heading or phrase in `lang`."""
+    english, chinese = TEXT[key]
+    return chinese if lang == "zh" else english
+
+
+def name(key: str, lang: str) -> str:
+    """Display name of a type, instrument, region or total (the key itself if unknown)."""
+    english, chinese = NAMES.get(key, (key, key))
+    return chinese if lang == "zh" else english
+
+
+def column(heading: str, lang: str) -> str:
+    """A table column heading in `lang`."""
+    return COLUMNS_ZH.get(heading, heading) if lang == "zh" else heading

@@ -1,0 +1,57 @@
+"""Charts: Chinese labels render with a CJK font (never tofu), or fall back to English."""
+
+import os
+import warnings
+
+import pandas as pd
+import pytest
+
+from optimize import appraise, fonts, load_case, plots, solve
+from optimize.report_content import report_content
+from optimize.shipped import shipped_case
+
+CHINESE = pd.Series({"长江三角洲": 12.5, "珠江三角洲": 8.0, "西部地区": 6.0})
+
+
+@pytest.fixture(scope="module")
+def shipped_run():
+    case = load_case(shipped_case())
+    appraisal = appraise(case)
+    return case, appraisal, solve(case, appraisal)
+
+
+def require_cjk_font() -> None:
+    if fonts.cjk_family() is None and os.environ.get("CI") != "true":
+        pytest.skip("no CJK font here (install fonts-noto-cjk); CI must have one")
+
+
+def test_a_cjk_font_is_found_and_put_first_for_chinese():
+    require_cjk_font()
+    assert fonts.font_families("zh")[0] in fonts.CJK_FAMILIES
+    assert fonts.font_families("en")[0] == "DejaVu Sans"
+
+
+def test_chinese_charts_have_every_glyph(shipped_run):
+    # pytest turns warnings into errors: matplotlib's "Glyph ... missing" fails this test.
+    require_cjk_font()
+    content = report_content(*shipped_run, lang="zh")
+    assert set(content.charts) == {"weights", "allocation_type", "allocation_region"}
+    assert all(png.startswith(b"\x89PNG") for png in content.charts.values())
+    assert plots.horizontal_bars(CHINESE, "按区域的资金分配", "亿元", "zh").startswith(b"\x89PNG")
+
+
+def test_without_a_cjk_font_the_glyph_check_would_fail(monkeypatch):
+    # The check above can fail: drawing Chinese with a Latin-only font warns.
+    monkeypatch.setattr(plots, "font_families", lambda lang: ["DejaVu Sans"])
+    with pytest.warns(UserWarning, match="missing from font"):
+        plots.horizontal_bars(CHINESE, "资金", "亿元", "zh")
+
+
+def test_without_a_cjk_font_charts_fall_back_to_english(shipped_run, monkeypatch):
+    monkeypatch.setattr(fonts, "cjk_family", lambda: None)
+    with pytest.warns(fonts.FontFallbackWarning, match="fonts-noto-cjk"):
+        content = report_content(*shipped_run, lang="zh")
+    assert content.lang == "zh"  # tables stay Chinese; only the charts switch
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert fonts.chart_language("en") == "en"
