@@ -22,10 +22,10 @@ from optimize.load_tables import (
     load_scores,
     load_sources,
 )
+from optimize.schema import REQUIRED_TABLES, SETTINGS
 from optimize.settings import CASE_FILE, number, section
 
-SECTIONS = {"case", "tables", "appraisal", "benefit", "budget", "rules", "periods"}
-REQUIRED_TABLES = ["clusters", "criteria", "judgments", "scores", "fit", "projects"]
+SECTIONS = {setting.key.partition(".")[0] for setting in SETTINGS}
 
 
 def load_case(path: str | Path) -> Case:

@@ -13,6 +13,7 @@ from mcda.ahp import matrix_from_upper
 from mcda.hierarchy import ROOT, CriteriaTree
 from optimize.case import CLUSTER_TYPES, INSTRUMENTS
 from optimize.errors import InputError
+from optimize.schema import filled_columns, required_columns
 from optimize.tables import (
     parse_number,
     read_table,
@@ -26,9 +27,8 @@ PROVENANCE_PATTERN = re.compile(r"^(paper:P\d+|facts:S\d+|illustrative)$")
 
 def load_clusters(path: Path, label: str) -> pd.DataFrame:
     """Clusters indexed by id, with a known type and a technology domain each."""
-    required = ["id", "name_zh", "name_en", "region", "tech_domain", "cluster_type"]
-    table = read_table(path, label, required)
-    require_values(table, label, required)
+    table = read_table(path, label, required_columns("clusters"))
+    require_values(table, label, filled_columns("clusters"))
     require_unique(table, label, ["id"])
     require_choice(table, label, "cluster_type", CLUSTER_TYPES)
     if table.empty:
@@ -38,9 +38,8 @@ def load_clusters(path: Path, label: str) -> pd.DataFrame:
 
 def load_criteria(path: Path, label: str) -> CriteriaTree:
     """The criteria hierarchy; leaves carry a benefit/cost direction."""
-    required = ["id", "parent", "name_en", "name_zh", "direction", "unit"]
-    table = read_table(path, label, required)
-    require_values(table, label, ["id", "name_en"])
+    table = read_table(path, label, required_columns("criteria"))
+    require_values(table, label, filled_columns("criteria"))
     require_unique(table, label, ["id"])
     if (table["id"] == ROOT).any():
         row = int(table.index[table["id"] == ROOT][0])
@@ -76,8 +75,8 @@ def load_judgments(
     tuple
         Full reciprocal matrix per node, and the table itself (for provenance).
     """
-    table = read_table(path, label, ["node", "row", "col", "value", "provenance"])
-    require_values(table, label, ["node", "row", "col", "value", "provenance"])
+    table = read_table(path, label, required_columns("judgments"))
+    require_values(table, label, filled_columns("judgments"))
     require_choice(table, label, "node", tree.nodes_with_children)
     values = parse_number(table, label, "value", strictly_positive=True).to_dict()
     matrices = {}
@@ -126,9 +125,8 @@ def load_scores(
     tuple of pandas.DataFrame
         Values and provenance, each clusters x leaves.
     """
-    required = ["cluster", "criterion", "value", "provenance", "rule"]
-    table = read_table(path, label, required)
-    require_values(table, label, ["cluster", "criterion", "value", "provenance"])
+    table = read_table(path, label, required_columns("scores"))
+    require_values(table, label, filled_columns("scores"))
     require_choice(table, label, "cluster", list(clusters))
     require_choice(table, label, "criterion", leaves)
     require_unique(table, label, ["cluster", "criterion"])
@@ -185,8 +183,8 @@ def check_provenance(table: pd.DataFrame, label: str, sources: pd.Index) -> None
 
 def load_fit(path: Path, label: str) -> pd.DataFrame:
     """Type x instrument fit coefficients; every combination must be present."""
-    table = read_table(path, label, ["cluster_type", "instrument", "coefficient"])
-    require_values(table, label, ["cluster_type", "instrument", "coefficient"])
+    table = read_table(path, label, required_columns("fit"))
+    require_values(table, label, filled_columns("fit"))
     require_choice(table, label, "cluster_type", CLUSTER_TYPES)
     require_choice(table, label, "instrument", INSTRUMENTS)
     require_unique(table, label, ["cluster_type", "instrument"])
@@ -201,9 +199,8 @@ def load_fit(path: Path, label: str) -> pd.DataFrame:
 
 def load_projects(path: Path, label: str, clusters: pd.Index) -> pd.DataFrame:
     """Candidate projects with minimum viable and maximum grants [1e8 CNY]."""
-    required = ["id", "cluster", "instrument", "min_grant", "max_grant"]
-    table = read_table(path, label, required)
-    require_values(table, label, required)
+    table = read_table(path, label, required_columns("projects"))
+    require_values(table, label, filled_columns("projects"))
     require_unique(table, label, ["id"])
     require_choice(table, label, "cluster", list(clusters))
     require_choice(table, label, "instrument", INSTRUMENTS)
@@ -246,8 +243,8 @@ def load_sources(path: Path | None, label: str) -> pd.DataFrame:
     """Cited facts indexed by fact id (empty when the case has no sources table)."""
     if path is None:
         return pd.DataFrame(index=pd.Index([], name="fact_id"))
-    table = read_table(path, label, ["fact_id", "source"])
-    require_values(table, label, ["fact_id"])
+    table = read_table(path, label, required_columns("sources"))
+    require_values(table, label, filled_columns("sources"))
     require_unique(table, label, ["fact_id"])
     return table.set_index("fact_id", drop=True)
 
