@@ -55,7 +55,7 @@ napoleon_numpy_docstring = True
 napoleon_use_ivar = True
 napoleon_use_rtype = False
 autodoc_member_order = "bysource"
-autodoc_typehints = "signature"
+autodoc_typehints = "none"
 autodoc_default_options = {"members": True, "undoc-members": False}
 
 html_theme = "furo"

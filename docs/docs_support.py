@@ -28,7 +28,10 @@ from optimize.summary import illustrative_notice
 from optimize.tables import read_table
 
 #: Terminal width for command output shown in the docs [characters].
-TERMINAL_COLUMNS = 100
+TERMINAL_COLUMNS = 88
+
+#: Environment variables that force coloured terminal output.
+COLOUR_VARIABLES = ("FORCE_COLOR", "CLICOLOR_FORCE", "CLICOLOR", "PY_COLORS")
 
 
 def setup() -> None:
@@ -118,6 +121,10 @@ def case_table(case: Case, name: str) -> pd.DataFrame:
 def cli(*args: str, expect: int = 0, cwd: Path | None = None) -> str:
     """Run ``clusterplan ARGS`` in a fresh process and return what a terminal shows.
 
+    The console script installed beside the running Python is used, so that usage lines
+    read ``clusterplan``; it imports this checkout's packages (``PYTHONPATH`` is set by the
+    docs configuration).
+
     Parameters
     ----------
     *args : str
@@ -137,9 +144,11 @@ def cli(*args: str, expect: int = 0, cwd: Path | None = None) -> str:
     RuntimeError
         If the command exits with another code than `expect`.
     """
-    env = {**os.environ, "COLUMNS": str(TERMINAL_COLUMNS), "NO_COLOR": "1"}
+    # A notebook kernel asks for colour (FORCE_COLOR, CLICOLOR_FORCE); a page wants plain text.
+    env = {k: v for k, v in os.environ.items() if k not in COLOUR_VARIABLES}
+    env.update({"COLUMNS": str(TERMINAL_COLUMNS), "NO_COLOR": "1", "TERM": "dumb"})
     done = subprocess.run(
-        [sys.executable, "-m", "optimize", *args],
+        [str(Path(sys.executable).with_name("clusterplan")), *args],
         capture_output=True,
         text=True,
         env=env,
