@@ -9,8 +9,9 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 DOCS_STAMP := $(VENV)/.installed-docs
 # -E: read every page afresh, so every notebook is executed on every build;
-# -W --keep-going: any warning fails the build, after reporting all of them.
-SPHINXOPTS ?= -E -W --keep-going
+# -W --keep-going: any warning fails the build, after reporting all of them;
+# -j auto: notebooks execute in parallel (one kernel per worker).
+SPHINXOPTS ?= -E -W --keep-going -j auto
 
 .PHONY: run test lint docs bench clean
 
