@@ -1,13 +1,19 @@
 # Two commands on a fresh machine with Python >= 3.11:
 #   make run   - set up .venv, install clusterplan, run the shipped case into out/
 #   make test  - set up .venv with dev extras, run ruff, mypy and pytest
+#   make docs  - set up .venv with docs extras, build docs/_build/html (notebooks executed)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
+DOCS_STAMP := $(VENV)/.installed-docs
+# -E: read every page afresh, so every notebook is executed on every build;
+# -W --keep-going: any warning fails the build, after reporting all of them;
+# -j auto: notebooks execute in parallel (one kernel per worker).
+SPHINXOPTS ?= -E -W --keep-going -j auto
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint docs bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -23,6 +29,10 @@ $(DEV_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(STAMP)
 
+$(DOCS_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[docs]'
+	touch $@ $(STAMP)
+
 run: $(STAMP)
 	$(BIN)/clusterplan run --out out --force
 
@@ -34,8 +44,11 @@ lint: $(DEV_STAMP)
 test: lint
 	$(BIN)/python -m pytest
 
+docs: $(DOCS_STAMP)
+	$(BIN)/python -m sphinx $(SPHINXOPTS) -b html docs docs/_build/html
+
 bench: $(DEV_STAMP)
 	$(BIN)/python benchmarks/run_time.py
 
 clean:
-	rm -rf $(VENV) out .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) out docs/_build .mypy_cache .ruff_cache .pytest_cache

@@ -42,7 +42,7 @@ class Allocation:
     bound : float
         Best proven upper bound on the benefit [benefit units].
     mip_gap : float
-        Relative gap (bound - objective) / |objective| [-].
+        Relative gap ``(bound - objective) / |objective|`` [-].
     solve_seconds : float
         Wall time spent in the solver [s].
     budget : float

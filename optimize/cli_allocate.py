@@ -22,7 +22,9 @@ def allocate(
     priority: Annotated[
         str | None, typer.Option(help="Cluster priority rule: merit, need or blend.")
     ] = None,
-    time_limit: Annotated[float | None, typer.Option(help="HiGHS time limit [s].", min=0.0)] = None,
+    time_limit: Annotated[
+        float | None, typer.Option(help="HiGHS time limit in seconds.", min=0.0)
+    ] = None,
     mip_gap: Annotated[float, typer.Option(help="Relative MIP gap [-].", min=0.0)] = 1e-6,
     threads: Annotated[int | None, typer.Option(help="HiGHS threads.", min=1)] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write CSV + JSON here.")] = None,

@@ -1,0 +1,63 @@
+"""Sphinx configuration: MyST notebooks executed at every build, API from numpydoc docstrings.
+
+Built offline by ``make docs`` with warnings as errors. No intersphinx (it needs the network).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tomllib
+from pathlib import Path
+
+DOCS = Path(__file__).resolve().parent
+ROOT = DOCS.parent
+
+# This checkout's packages (and the notebooks' helper module) come first, for autodoc here and
+# for the notebook kernels, which inherit the environment of the build.
+sys.path[:0] = [str(ROOT), str(DOCS)]
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(ROOT), str(DOCS), *filter(None, [os.environ.get("PYTHONPATH")])]
+)
+os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+
+project = "clusterplan"
+author = "clusterplan contributors"
+copyright = "clusterplan contributors"
+release = str(tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"])
+version = release
+
+extensions = [
+    "myst_nb",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.mathjax",
+]
+exclude_patterns = ["_build", "jupyter_execute", "**.ipynb_checkpoints"]
+
+# MyST: $...$ math, amsmath environments, ::: fences.
+myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
+myst_heading_anchors = 3
+
+# Notebooks: executed on every build ("force"; nothing is cached or committed), a failing cell
+# fails the build, anything a cell writes to stderr becomes a warning (so -W fails on it).
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_show_tb = True
+nb_execution_timeout = 600
+nb_output_stderr = "warn"
+nb_merge_streams = True
+nb_render_markdown_format = "myst"
+
+# API reference from numpydoc docstrings.
+napoleon_google_docstring = False
+napoleon_numpy_docstring = True
+napoleon_use_ivar = True
+napoleon_use_rtype = False
+autodoc_member_order = "bysource"
+autodoc_typehints = "none"
+autodoc_default_options = {"members": True, "undoc-members": False}
+
+html_theme = "furo"
+html_title = f"clusterplan {release}"
+html_static_path: list[str] = []

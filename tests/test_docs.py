@@ -1,0 +1,130 @@
+"""Cheap invariants of the documentation sources (the build itself runs in CI via `make docs`)."""
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+SUFFIXES = (".md", ".rst")
+PAGES = sorted(
+    p for p in DOCS.rglob("*") if p.suffix in SUFFIXES and "_build" not in p.relative_to(DOCS).parts
+)
+NOTEBOOKS = [p for p in PAGES if "file_format: mystnb" in p.read_text(encoding="utf-8")[:300]]
+
+TOCTREE = re.compile(r"```\{toctree\}\n(.*?)```", re.S)
+CODE_CELL = re.compile(r"```\{code-cell\}[^\n]*\n(.*?)```", re.S)
+#: Decimal numbers typed in prose that are definitions, not results (Saaty's CR threshold,
+#: the Python version).
+ALLOWED_DECIMALS = {"0.1", "3.11"}
+
+
+def toctree_entries(page: Path) -> list[Path]:
+    entries = []
+    for block in TOCTREE.findall(page.read_text(encoding="utf-8")):
+        for line in block.splitlines():
+            line = line.strip()
+            if line and not line.startswith(":"):
+                entries.append(page.parent / line)
+    return entries
+
+
+def resolve(entry: Path) -> Path | None:
+    for suffix in SUFFIXES:
+        if entry.with_suffix(suffix).is_file():
+            return entry.with_suffix(suffix)
+    return None
+
+
+def prose(text: str) -> str:
+    """The Markdown prose of a page: without front matter, code, math, roles and references."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+    text = re.sub(r"```.*?```", "", text, flags=re.S)
+    text = re.sub(r"\$\$.*?\$\$|\$[^$\n]+\$", "", text, flags=re.S)
+    text = re.sub(r"\{[\w:-]+\}`[^`]*`", "", text)
+    text = re.sub(r"`[^`]*`", "", text)
+    text = re.sub(r"§\d+(\.\d+)*", "", text)
+    return re.sub(r"\b10\.\d{4,}/\S+", "", text)
+
+
+def test_docs_exist_with_notebooks():
+    assert (DOCS / "conf.py").is_file()
+    assert (DOCS / "index.md").is_file()
+    assert len(NOTEBOOKS) >= 8
+
+
+def test_every_toctree_entry_exists_and_every_page_is_listed():
+    listed = {DOCS / "index.md"}
+    pending = [DOCS / "index.md"]
+    while pending:
+        for entry in toctree_entries(pending.pop()):
+            page = resolve(entry)
+            assert page is not None, f"toctree entry {entry} has no page"
+            if page not in listed:
+                listed.add(page)
+                pending.append(page)
+    assert set(PAGES) == listed
+
+
+@pytest.mark.parametrize("page", NOTEBOOKS, ids=lambda p: str(p.relative_to(DOCS)))
+def test_each_notebook_page_glues_its_numbers(page):
+    text = page.read_text(encoding="utf-8")
+    assert "glue_values(" in text
+    assert re.search(r"\{glue:(text|md)\}`", text)
+
+
+@pytest.mark.parametrize("page", NOTEBOOKS, ids=lambda p: str(p.relative_to(DOCS)))
+def test_pages_showing_the_case_open_with_the_notice(page):
+    text = page.read_text(encoding="utf-8")
+    if "shipped()" not in text:
+        return
+    first = CODE_CELL.search(text)
+    assert first is not None
+    assert "notice(case)" in first.group(1)
+    assert "remove-input" in first.group(1)
+    before = text[: first.start()]
+    assert before.count("\n# ") + before.startswith("# ") == 1, "notice must follow the title"
+    assert "\n## " not in before
+
+
+@pytest.mark.parametrize("page", NOTEBOOKS, ids=lambda p: str(p.relative_to(DOCS)))
+def test_no_computed_decimal_is_typed_in_prose(page):
+    typed = set(re.findall(r"(?<![\w.])\d+\.\d+", prose(page.read_text(encoding="utf-8"))))
+    assert typed <= ALLOWED_DECIMALS
+
+
+@pytest.mark.parametrize("path", [*PAGES, *DOCS.glob("*.py")], ids=lambda p: p.name)
+def test_no_machine_paths(path):
+    assert not re.search(r"(?<![\w.])/(work|home|root|tmp|Users)/", path.read_text("utf-8"))
+
+
+def conf_settings() -> dict[str, object]:
+    tree = ast.parse((DOCS / "conf.py").read_text(encoding="utf-8"))
+    settings = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+            try:
+                settings[node.targets[0].id] = ast.literal_eval(node.value)
+            except ValueError:
+                continue
+    return settings
+
+
+def test_notebooks_execute_at_every_build_and_nothing_needs_the_network():
+    conf = conf_settings()
+    assert conf["nb_execution_mode"] == "force"
+    assert conf["nb_execution_raise_on_error"] is True
+    assert conf["nb_output_stderr"] == "warn"
+    assert not any("intersphinx" in e for e in conf["extensions"])
+
+
+def test_make_docs_is_strict_and_ci_runs_it():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "\ndocs: " in makefile
+    options = re.search(r"SPHINXOPTS \?= (.*)", makefile)
+    assert options is not None
+    assert {"-E", "-W", "--keep-going"} <= set(options.group(1).split())
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert ci.index("make docs") > ci.index("make test")
