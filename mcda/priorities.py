@@ -118,7 +118,8 @@ def priorities(
         Square, positive, reciprocal matrix; a_ij says how much more item i matters than j.
         NaN marks a missing judgment: the matrix is completed first (the result says so).
     method : {"eigenvector", "geometric_mean"}
-        Saaty's principal eigenvector [1]_ or the row geometric mean [2]_.
+        Saaty's principal eigenvector (Saaty 1980) or the row geometric mean
+        (Crawford & Williams 1985).
     ri : {"saaty", "saaty2005", "alonso_lamata", "tummala_ling", "donegan_dodd"}
         Random-index table for the CR (see :data:`mcda.consistency.RI_TABLES`).
     reciprocal : {"full", "upper"}
