@@ -2,28 +2,64 @@
 
 from __future__ import annotations
 
+import functools
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
 import matplotlib as mpl
 import pandas as pd
 from matplotlib import font_manager
 
-#: Font families tried in order; Debian/Ubuntu package fonts-noto-cjk provides both.
-CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans CJK JP")
+#: CJK families tried in order (Debian: fonts-noto-cjk provides the first).
+CJK_FAMILIES: tuple[str, ...] = (
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "Noto Serif CJK SC",
+    "WenQuanYi Zen Hei",
+)
+
+#: Font files (regular weight) registered when matplotlib's cache predates them, in order.
+CJK_FILES: tuple[str, ...] = (
+    "NotoSansCJK-Regular.ttc",
+    "NotoSansCJKsc-Regular.otf",
+    "SourceHanSansSC-Regular.otf",
+    "NotoSerifCJK-Regular.ttc",
+    "wqy-zenhei.ttc",
+)
 
 
+def known_family() -> str | None:
+    """The first of :data:`CJK_FAMILIES` that matplotlib knows, if any."""
+    names = {font.name for font in font_manager.fontManager.ttflist}
+    return next((family for family in CJK_FAMILIES if family in names), None)
+
+
+@functools.cache
 def cjk_font() -> str | None:
-    """The first of :data:`CJK_FAMILIES` that matplotlib can find, or None."""
-    for family in CJK_FAMILIES:
-        try:
-            font_manager.findfont(
-                font_manager.FontProperties(family=family), fallback_to_default=False
-            )
-        except ValueError:
-            continue
+    """A CJK font family name for matplotlib, or None when the system has none.
+
+    matplotlib's font cache lists only the fonts present when it was built, and its scan
+    skips ``.ttc`` collections (Noto CJK ships as one); so CJK font files found on the
+    system are registered here once before giving up.
+    """
+    family = known_family()
+    if family is not None:
         return family
+    # matplotlib's stub allows only "ttf" | "afm", but the scan takes any extension.
+    extensions: list[Any] = ["ttc", "otf", "ttf"]
+    found = {
+        Path(path).name: path
+        for extension in extensions
+        for path in font_manager.findSystemFonts(fontext=extension)
+    }
+    for file_name in CJK_FILES:
+        if file_name in found:
+            font_manager.fontManager.addfont(found[file_name])
+            return known_family()
     return None
 
 
