@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 
 from optimize.allocation import Allocation
-from optimize.summary import finite
+from optimize.summary import finite, solve_figures
 
 
 def allocation_tables(
@@ -33,16 +33,8 @@ def allocation_tables(
 def allocation_summary(allocation: Allocation, marginals: pd.DataFrame) -> dict[str, Any]:
     """Status, totals, binding rules and marginal values as plain Python values."""
     binding = allocation.binding
-    return {
-        "status": str(allocation.status),
-        "priority_rule": allocation.priority_rule,
-        "budget": allocation.budget,
-        "spent": allocation.spent,
-        "objective": finite(allocation.objective),
-        "mip_gap": finite(allocation.mip_gap),
-        "solve_seconds": allocation.solve_seconds,
+    return solve_figures(allocation) | {
         "leverage": finite(allocation.leverage),
-        "funded_projects": int(allocation.projects["funded"].sum()),
         "binding_rules": [f"{r.rule}[{r.key}]" for r in binding.itertuples()],
         "marginal_values": [
             {key: finite(value) if isinstance(value, float) else value for key, value in r.items()}

@@ -32,6 +32,20 @@ def finite(value: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def solve_figures(allocation: Allocation) -> dict[str, Any]:
+    """Status, budget [1e8 CNY], spend [1e8 CNY], objective, gap and counts of one solve."""
+    return {
+        "status": str(allocation.status),
+        "priority_rule": allocation.priority_rule,
+        "budget": allocation.budget,
+        "spent": allocation.spent,
+        "objective": finite(allocation.objective),
+        "mip_gap": finite(allocation.mip_gap),
+        "solve_seconds": allocation.solve_seconds,
+        "funded_projects": int(allocation.projects["funded"].sum()),
+    }
+
+
 def robustness_summary(case: Case, robustness: Robustness) -> dict[str, Any]:
     """Method agreement, ranks by method and rank acceptability as plain Python values.
 
@@ -140,15 +154,8 @@ def summarize(
             }
             for cluster, row in top.iterrows()
         ],
-        "allocation": {
-            "status": str(allocation.status),
-            "priority_rule": allocation.priority_rule,
-            "budget": allocation.budget,
-            "spent": allocation.spent,
-            "objective": finite(allocation.objective),
-            "mip_gap": finite(allocation.mip_gap),
-            "solve_seconds": allocation.solve_seconds,
-            "funded_projects": int(allocation.projects["funded"].sum()),
+        "allocation": solve_figures(allocation)
+        | {
             "funded_clusters": int(
                 allocation.projects.loc[allocation.projects["funded"], "cluster"].nunique()
             ),
