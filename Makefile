@@ -46,6 +46,7 @@ test: lint
 
 docs: $(DOCS_STAMP)
 	$(BIN)/python -m sphinx $(SPHINXOPTS) -b html docs docs/_build/html
+	$(BIN)/python docs/check_offline.py docs/_build/html
 
 bench: $(DEV_STAMP)
 	$(BIN)/python benchmarks/run_time.py

@@ -1,14 +1,17 @@
 """Sphinx configuration: MyST notebooks executed at every build, API from numpydoc docstrings.
 
-Built offline by ``make docs`` with warnings as errors. No intersphinx (it needs the network).
+Built offline by ``make docs`` with warnings as errors, and readable offline: MathJax ships
+with the pages. No intersphinx (it needs the network).
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
@@ -61,3 +64,14 @@ autodoc_default_options = {"members": True, "undoc-members": False}
 html_theme = "furo"
 html_title = f"clusterplan {release}"
 html_static_path: list[str] = []
+
+# MathJax from the sphinx-mathjax-offline package, copied next to the pages: formulas render
+# without the network. Wired here rather than listed in `extensions` because that package
+# does not declare itself safe for parallel reading (-j auto would warn, and -W fail).
+mathjax_path = "mathjax/tex-chtml.js"
+
+
+def setup(app: Any) -> None:
+    """Copy the bundled MathJax into ``_static/mathjax`` once the build has succeeded."""
+    mathjax_offline = importlib.import_module("sphinx-mathjax-offline")
+    app.connect("build-finished", mathjax_offline.copy_mathjax_files)

@@ -1,6 +1,7 @@
 """Cheap invariants of the documentation sources (the build itself runs in CI via `make docs`)."""
 
 import ast
+import importlib.util
 import re
 from pathlib import Path
 
@@ -128,3 +129,41 @@ def test_make_docs_is_strict_and_ci_runs_it():
     assert {"-E", "-W", "--keep-going"} <= set(options.group(1).split())
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert ci.index("make docs") > ci.index("make test")
+
+
+def load_check_offline():
+    spec = importlib.util.spec_from_file_location("check_offline", DOCS / "check_offline.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_offline_check_flags_remote_scripts_and_styles_not_links(tmp_path):
+    check = load_check_offline()
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<link rel="stylesheet" href="https://cdn.example.org/a.css">'
+        '<link rel="index" href="https://example.org/genindex">'
+        '<script defer src="https://cdn.jsdelivr.net/npm/mathjax@4/tex-mml-chtml.js"></script>'
+        '<script src="_static/mathjax/tex-chtml.js"></script>'
+        '<a href="https://www.cae.cn/">the journal</a><img src="//img.example.org/x.png">',
+        encoding="utf-8",
+    )
+    assert check.remote_loads(page) == [
+        "https://cdn.example.org/a.css",
+        "https://cdn.jsdelivr.net/npm/mathjax@4/tex-mml-chtml.js",
+        "//img.example.org/x.png",
+    ]
+    assert check.main([str(tmp_path)]) == 1  # remote loads, and local MathJax not copied
+    page.write_text('<script src="_static/mathjax/tex-chtml.js"></script>', encoding="utf-8")
+    (tmp_path / "_static/mathjax").mkdir(parents=True)
+    assert check.main([str(tmp_path)]) == 1  # referenced, still not there
+    (tmp_path / "_static/mathjax/tex-chtml.js").write_text("", encoding="utf-8")
+    assert check.main([str(tmp_path)]) == 0
+
+
+def test_docs_bundle_mathjax():
+    text = (DOCS / "conf.py").read_text(encoding="utf-8")
+    assert '"sphinx-mathjax-offline"' in text
+    assert 'mathjax_path = "mathjax/tex-chtml.js"' in text
