@@ -1,5 +1,6 @@
 """Charts render to PNG; Chinese names need a CJK font or fall back to English with a warning."""
 
+import itertools
 import os
 
 import numpy as np
@@ -41,7 +42,7 @@ def test_method_names_on_the_methods_chart_do_not_overlap() -> None:
     FigureCanvasAgg(chart).draw()
     boxes = [label.get_window_extent() for label in chart.axes[0].get_xticklabels()]
     assert [label.get_text() for label in chart.axes[0].get_xticklabels()] == names
-    assert not any(left.overlaps(right) for left, right in zip(boxes, boxes[1:]))
+    assert not any(left.overlaps(right) for left, right in itertools.pairwise(boxes))
 
 
 def test_acceptability_rows_are_ordered_by_expected_rank() -> None:
