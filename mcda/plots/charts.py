@@ -99,6 +99,8 @@ def methods_chart(ranks: pd.DataFrame, labels: Labels = None) -> Figure:
     with font_context():
         fig, ax = figure(len(ordered))
         heatmap(ax, ordered, labels, "g", "viridis_r")
+        # Long alternative names leave a narrow heatmap; upright method names would overlap.
+        ax.set_xticks(range(ordered.shape[1]), [str(c) for c in ordered.columns], rotation=90)
         ax.set_title("Rank by method (1 = best)")
     return fig
 

@@ -1,10 +1,12 @@
 """Charts render to PNG; Chinese names need a CJK font or fall back to English with a warning."""
 
+import itertools
 import os
 
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from mcda import plots
 from mcda.plots import fonts
@@ -29,6 +31,18 @@ def test_every_chart_renders_to_png() -> None:
     ]
     for chart in charts:
         assert plots.png_bytes(chart).startswith(PNG)
+
+
+def test_method_names_on_the_methods_chart_do_not_overlap() -> None:
+    names = ["topsis", "copras", "mabac", "promethee_ii", "spotis", "vikor", "wpm", "wsm"]
+    # Long cluster names leave the heatmap a narrow strip, as in a real report.
+    long_names = {"a": "Guangzhou-Foshan-Huizhou Ultra-HD Video and Smart Home Appliances Cluster"}
+    ranks = pd.DataFrame({m: [1, 2] for m in names}, index=["a", "b"])
+    chart = plots.methods_chart(ranks, long_names)
+    FigureCanvasAgg(chart).draw()
+    boxes = [label.get_window_extent() for label in chart.axes[0].get_xticklabels()]
+    assert [label.get_text() for label in chart.axes[0].get_xticklabels()] == names
+    assert not any(left.overlaps(right) for left, right in itertools.pairwise(boxes))
 
 
 def test_acceptability_rows_are_ordered_by_expected_rank() -> None:
