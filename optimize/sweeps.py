@@ -76,7 +76,8 @@ def budget_frontier(
         points) and ``dip`` (benefit lower than at a smaller budget: possible only when
         rules are shares of the budget, which tighten as it grows); ``extra["entries"]``
         gives per project the smallest budget at which it is funded and, if it drops out
-        later, the budget at which it leaves.
+        later, the budget at which it leaves (budgets without an allocation, such as
+        infeasible ones, are left out).
     """
     appraisal = appraise(case)
     projects = project_table(case, appraisal)
@@ -92,10 +93,19 @@ def budget_frontier(
 
 
 def entries_and_exits(funding: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
-    """Per project: the first budget at which it is funded and the first at which it leaves."""
-    budget_of = dict(zip(points["point"], points["budget"], strict=True))
-    funded = funding.assign(budget=funding["point"].map(budget_of)).pivot(
-        index="budget", columns="project", values="funded"
+    """Per project: the first budget at which it is funded and the first at which it leaves.
+
+    Budgets without an allocation (infeasible, or no solution within the time limit) are
+    left out: there nothing is funded because nothing was decided, not because a project
+    dropped out.
+    """
+    solved = points[points["objective"].notna()]
+    budget_of = dict(zip(solved["point"], solved["budget"], strict=True))
+    decided = funding[funding["point"].isin(budget_of)]
+    funded = (
+        decided.assign(budget=decided["point"].map(budget_of))
+        .pivot(index="budget", columns="project", values="funded")
+        .reindex(columns=sorted(funding["project"].unique()), fill_value=False)
     )
     rows = []
     for project, flags in funded.items():

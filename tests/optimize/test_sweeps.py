@@ -62,6 +62,21 @@ def test_entries_record_when_projects_are_first_funded(tiny) -> None:
     assert entries.to_dict() == first.to_dict()
 
 
+def test_infeasible_budgets_are_no_exits(tiny) -> None:
+    # Share-based floors make the tiny case infeasible from 18 on: nothing is funded there
+    # because there is no allocation, so no project "leaves" at 18.
+    result = budget_frontier(tiny, [4.0, 10.0, 17.0, 18.0, 19.0])
+    status = result.points.set_index("budget")["status"]
+    assert (status.loc[[18.0, 19.0]] == "infeasible").all()
+    assert status.loc[17.0] == "optimal"
+    entries = result.extra["entries"]
+    funded = result.funding[result.funding["funded"] & (result.funding["point"] == "17")]
+    assert len(funded)
+    assert entries.loc[funded["project"], "leaves_at"].isna().all()
+    assert not (entries["leaves_at"] >= 18.0).any()
+    assert set(entries.index) == set(result.funding["project"])
+
+
 def test_core_index_is_one_for_must_fund_and_zero_for_must_not(tiny) -> None:
     case = dataclasses.replace(
         tiny, rules=Rules(must_fund=("d.pilot",), must_not_fund=("c.platform",))
