@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import warnings
 
-from mcda.plots.fonts import CJK_FAMILIES
-from mcda.plots.fonts import cjk_font as cjk_family
+from mcda.plots.fonts import CJK_FAMILIES, cjk_font
 
-__all__ = ["CJK_FAMILIES", "FontFallbackWarning", "chart_language", "cjk_family", "font_families"]
+__all__ = ["CJK_FAMILIES", "FontFallbackWarning", "chart_language", "cjk_font", "font_families"]
 
 
 class FontFallbackWarning(UserWarning):
@@ -21,7 +20,7 @@ class FontFallbackWarning(UserWarning):
 
 def chart_language(lang: str) -> str:
     """The language charts can be labelled in: `lang`, or ``"en"`` without a CJK font."""
-    if lang == "zh" and cjk_family() is None:
+    if lang == "zh" and cjk_font() is None:
         warnings.warn(
             "no CJK font found (install fonts-noto-cjk); charts use English labels",
             FontFallbackWarning,
@@ -37,7 +36,7 @@ def font_families(lang: str) -> list[str]:
     Chinese charts put the CJK font first; English charts keep it as a fallback for any
     Chinese that data brings along (matplotlib falls back glyph by glyph along the list).
     """
-    family = cjk_family()
+    family = cjk_font()
     if family is None:
         return ["DejaVu Sans"]
     return [family, "DejaVu Sans"] if lang == "zh" else ["DejaVu Sans", family]

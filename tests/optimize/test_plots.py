@@ -21,7 +21,7 @@ def shipped_run():
 
 
 def require_cjk_font() -> None:
-    if fonts.cjk_family() is None and os.environ.get("CI") != "true":
+    if fonts.cjk_font() is None and os.environ.get("CI") != "true":
         pytest.skip("no CJK font here (install fonts-noto-cjk); CI must have one")
 
 
@@ -48,7 +48,7 @@ def test_without_a_cjk_font_the_glyph_check_would_fail(monkeypatch):
 
 
 def test_without_a_cjk_font_charts_fall_back_to_english(shipped_run, monkeypatch):
-    monkeypatch.setattr(fonts, "cjk_family", lambda: None)
+    monkeypatch.setattr(fonts, "cjk_font", lambda: None)
     with pytest.warns(fonts.FontFallbackWarning, match="fonts-noto-cjk"):
         content = report_content(*shipped_run, lang="zh")
     assert content.lang == "zh"  # tables stay Chinese; only the charts switch
