@@ -1,6 +1,6 @@
 """Build + solve + extract time of the allocation MILP: the project's path vs raw highspy.
 
-Synthetic cases (:func:`optimize.synthetic.synthetic_case`, every rule kind present) of about
+Synthetic cases (:func:`optimize.case.synthetic.synthetic_case`, every rule kind present) of about
 1e3, 1e4 and 1e5 columns are solved (a) through the project's path: Pyomo model, Pyomo's
 standard-form compiler, highspy; (b) through raw highspy with the same matrix built by numpy
 (the floor, ``benchmarks/raw_highspy.py``). Each measurement runs in a fresh process; the
@@ -30,10 +30,10 @@ def measure(path: str, clusters: int, gap: float, time_limit: float | None) -> d
     sys.path.insert(0, str(HERE))
     from raw_highspy import build_and_solve
 
-    from optimize.appraise import appraise
-    from optimize.compiled import CompiledModel, SolverOptions
-    from optimize.model import project_table
-    from optimize.synthetic import synthetic_case
+    from optimize.appraisal.appraise import appraise
+    from optimize.case.synthetic import synthetic_case
+    from optimize.model.compiled import CompiledModel, SolverOptions
+    from optimize.model.formulation import project_table
 
     case = synthetic_case(clusters)
     projects = project_table(case, appraise(case))

@@ -1,6 +1,6 @@
 """The allocation MILP built directly as sparse matrices and solved by raw highspy: the floor.
 
-Builds exactly the model of :func:`optimize.model.build_model` (same rows, same columns:
+Builds exactly the model of :func:`optimize.model.formulation.build_model` (same rows, same columns:
 build decisions y_p, then top-ups t_ps) with numpy from the case tables, with no modelling
 layer, as coordinate triplets, and passes it to HiGHS with ``passModel``.
 """
@@ -16,7 +16,7 @@ import pandas as pd
 import scipy.sparse as sp
 from pyomo.common.tee import capture_output
 
-from optimize.case import Case
+from optimize.case.case import Case
 
 Array = npt.NDArray[np.float64]
 

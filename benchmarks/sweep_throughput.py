@@ -22,12 +22,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from raw_highspy import build_and_solve
 
-from optimize.appraise import appraise
-from optimize.load import load_case
-from optimize.model import project_table
-from optimize.shipped import shipped_case
-from optimize.sweep_engine import SWEEP_OPTIONS
-from optimize.sweeps import budget_frontier, robustness
+from optimize.appraisal.appraise import appraise
+from optimize.case.shipped import shipped_case
+from optimize.casefiles.load import load_case
+from optimize.model.formulation import project_table
+from optimize.sweeps.budget import budget_frontier
+from optimize.sweeps.engine import SWEEP_OPTIONS
+from optimize.sweeps.weights import robustness
 
 
 def timed(task: object) -> float:

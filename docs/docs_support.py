@@ -21,11 +21,10 @@ from IPython.display import Markdown
 from myst_nb import glue
 
 from optimize import Case, load_case
-from optimize.load import table_paths
-from optimize.settings import CASE_FILE, section
-from optimize.shipped import shipped_case
-from optimize.summary import illustrative_notice
-from optimize.tables import read_table
+from optimize.case.settings import CASE_FILE, section
+from optimize.case.shipped import shipped_case
+from optimize.casefiles.folder_read import read_table, table_paths
+from optimize.report.summary import illustrative_notice
 
 #: Terminal width for command output shown in the docs [characters].
 TERMINAL_COLUMNS = 88

@@ -1,5 +1,5 @@
 """``python -m optimize`` runs the clusterplan command line."""
 
-from optimize.cli import main
+from optimize.cli.app import main
 
 main()

@@ -1,47 +1,60 @@
-"""The whole planning run: load, appraise, allocate, summarise."""
+"""The whole planning run: load, appraise, check the ranking, allocate; one value out."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from optimize.allocation import Allocation
-from optimize.appraise import Appraisal, appraise
+import pandas as pd
+
+from optimize.appraisal import Appraisal, Robustness, appraise, assess
 from optimize.case import Case
-from optimize.load import load_case
-from optimize.report_content import Extras
-from optimize.robustness import assess
-from optimize.solve import SolverOptions, solve
-from optimize.summary import summarize
+from optimize.casefiles import load_case
+from optimize.model import Allocation, SolverOptions, marginal_values, solve
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What one planning run found, from the validated case to the allocation.
+
+    Attributes
+    ----------
+    case : Case
+        The validated case.
+    appraisal : Appraisal
+        Weights, ranking and cluster priorities.
+    allocation : Allocation
+        The solved allocation [1e8 CNY].
+    robustness : Robustness
+        Rankings by every method, their agreement and the rank acceptability.
+    marginals : pandas.DataFrame, optional
+        Marginal values of the budget and of each binding rule, when asked for.
+    """
+
+    case: Case
+    appraisal: Appraisal
+    allocation: Allocation
+    robustness: Robustness
+    marginals: pd.DataFrame | None = None
 
 
 def run_case(
-    path: Path, options: SolverOptions | None = None
-) -> tuple[Case, Appraisal, Allocation, dict[str, Any]]:
+    path: Path, options: SolverOptions | None = None, *, marginals: bool = False
+) -> RunResult:
     """Load the case at `path`, appraise it, check the ranking's robustness, allocate.
 
-    Returns
-    -------
-    tuple
-        The case, its appraisal, the allocation and the summary.
+    Parameters
+    ----------
+    path : pathlib.Path
+        Case folder or workbook.
+    options : SolverOptions, optional
+        HiGHS options.
+    marginals : bool
+        Also compute marginal values (several re-solves).
     """
-    case, appraisal, allocation, summary, _ = run_case_with_extras(path, options)
-    return case, appraisal, allocation, summary
-
-
-def run_case_with_extras(
-    path: Path, options: SolverOptions | None = None
-) -> tuple[Case, Appraisal, Allocation, dict[str, Any], Extras]:
-    """:func:`run_case`, plus the ranking's robustness as optional report sections."""
     case = load_case(path)
     appraisal = appraise(case)
     allocation = solve(case, appraisal, options)
     robustness = assess(case, appraisal.weights)
-    extras = Extras(
-        method_agreement=robustness.agreement,
-        rank_acceptability=(
-            None if robustness.acceptability is None else robustness.acceptability.acceptability
-        ),
-    )
-    summary = summarize(case, appraisal, allocation, robustness)
-    return case, appraisal, allocation, summary, extras
+    values = marginal_values(case, appraisal, allocation) if marginals else None
+    return RunResult(case, appraisal, allocation, robustness, values)

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from optimize.case_workbook import case_workbook
-from optimize.load import read_case_folder
-from optimize.workbook_layout import INSTRUCTIONS
+from optimize.casefiles.folder_read import read_case_folder
+from optimize.casefiles.workbook_layout import INSTRUCTIONS
+from optimize.casefiles.workbook_write import case_workbook
 
 TINY = Path(__file__).resolve().parents[1] / "cases" / "tiny"
 BOOK = "tiny.xlsx"

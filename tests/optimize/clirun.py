@@ -2,16 +2,17 @@
 
 import sys
 
-from optimize import cli
+from optimize.cli import main
+from optimize.cli.common import STATE
 
 
 def run_cli(args: list[str], monkeypatch, capsys) -> tuple[int, str, str]:
     """Exit code, stdout and stderr of ``clusterplan ARGS``."""
     monkeypatch.setattr(sys, "argv", ["clusterplan", *args])
-    cli.STATE["debug"] = False
+    STATE["debug"] = False
     code = 0
     try:
-        cli.main()
+        main()
     except SystemExit as stop:
         code = int(stop.code or 0)
     captured = capsys.readouterr()

@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 
 from optimize import SolveStatus, appraise, load_case, solve
-from optimize.explain import explain_infeasibility
-from optimize.marginal import marginal_values
-from optimize.rules import AmountBounds, NoDuplication, Rules, ShareBounds
-from optimize.shipped import shipped_case
+from optimize.case.rules import AmountBounds, NoDuplication, Rules, ShareBounds
+from optimize.case.shipped import shipped_case
+from optimize.model.explain import explain_infeasibility
+from optimize.model.marginal import marginal_values
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ import pytest
 
 from mcda.group import aggregate
 from mcda.judgments import SOLE_EXPERT
-from optimize.appraise import appraise
-from optimize.load import load_case
+from optimize.appraisal.appraise import appraise
+from optimize.casefiles.load import load_case
 from tests.optimize.clirun import run_cli
 
 # G1 gets a third sub-criterion, L5, so that its judgments can be inconsistent.

@@ -43,7 +43,7 @@ def test_bad_input_through_a_real_process(tiny_path, tmp_path):
         [
             sys.executable,
             "-c",
-            "from optimize.cli import main; main()",
+            "from optimize.cli.app import main; main()",
             "run",
             str(case),
             "--out",

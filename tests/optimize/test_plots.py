@@ -6,9 +6,12 @@ import warnings
 import pandas as pd
 import pytest
 
-from optimize import appraise, fonts, load_case, plots, solve
-from optimize.report_content import report_content
-from optimize.shipped import shipped_case
+from mcda.plots.fonts import CJK_FAMILIES
+from optimize import appraise, load_case, solve
+from optimize.case.shipped import shipped_case
+from optimize.report import charts as fonts
+from optimize.report import charts as plots
+from optimize.report.content import report_content
 
 CHINESE = pd.Series({"长江三角洲": 12.5, "珠江三角洲": 8.0, "西部地区": 6.0})
 
@@ -27,7 +30,7 @@ def require_cjk_font() -> None:
 
 def test_a_cjk_font_is_found_and_put_first_for_chinese():
     require_cjk_font()
-    assert fonts.font_families("zh")[0] in fonts.CJK_FAMILIES
+    assert fonts.font_families("zh")[0] in CJK_FAMILIES
     assert fonts.font_families("en")[0] == "DejaVu Sans"
 
 

@@ -7,10 +7,9 @@ import numpy as np
 import pytest
 
 from mcda import methods, rank
-from optimize import appraise, load_case
-from optimize.pipeline import run_case, run_case_with_extras
-from optimize.robustness import RUN_SAMPLES, RUN_SEED, acceptability_table, assess
-from optimize.run_files import run_files
+from optimize import appraise, load_case, run_case
+from optimize.appraisal.robustness import RUN_SAMPLES, RUN_SEED, acceptability_table, assess
+from optimize.report import run_files, run_summary
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +40,8 @@ def test_single_method_and_no_sampling(tiny) -> None:
 
 
 def test_run_summary_and_report_carry_robustness(tiny_path) -> None:
-    case, appraisal, allocation, summary = run_case(tiny_path)
+    run = run_case(tiny_path)
+    summary = run_summary(run)
     robustness = summary["robustness"]
     sampled = robustness["acceptability"]
     assert (sampled["samples"], sampled["seed"], sampled["method"]) == (
@@ -53,16 +53,15 @@ def test_run_summary_and_report_carry_robustness(tiny_path) -> None:
     assert all(
         -1 <= v["spearman"] <= 1 and 0 <= v["ws"] <= 1 for v in robustness["agreement"].values()
     )
-    assert [row["rank"] for row in sampled["clusters"]] == sorted(appraisal.ranking["rank"])
-    *_, extras = run_case_with_extras(tiny_path)
-    files = run_files(case, appraisal, allocation, summary, None, extras)
+    assert [row["rank"] for row in sampled["clusters"]] == sorted(run.appraisal.ranking["rank"])
+    files = run_files(run)
     report = str(files["report.md"])
     assert "## Agreement between ranking methods" in report
     assert "## Rank acceptability" in report
     assert summary["robustness"]["acceptability"]["seed"] == RUN_SEED
     assert report.index("## Rank acceptability") < report.index("## Provenance")
     json.loads(str(files["summary.json"]), parse_constant=lambda c: pytest.fail(f"{c} in summary"))
-    again = run_case(tiny_path)[3]["robustness"]
+    again = run_summary(run_case(tiny_path))["robustness"]
     assert again == robustness
 
 
@@ -73,7 +72,7 @@ def test_methods_that_cannot_score_the_case_are_left_out_of_a_run(tiny_path, tmp
     (case_folder / "scores.csv").write_text(
         scores.replace("d,L1,1.0,", "d,L1,0,"), encoding="utf-8"
     )
-    summary = run_case(case_folder)[3]["robustness"]
+    summary = run_summary(run_case(case_folder))["robustness"]
     # COPRAS and WPM take ratios of scores; WSM's default linear normalisation divides too.
     assert set(summary["skipped"]) == {"copras", "wpm", "wsm"}
     assert "needs positive scores" in summary["skipped"]["wpm"]

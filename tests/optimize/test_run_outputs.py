@@ -15,9 +15,10 @@ import pytest
 from openpyxl import load_workbook
 
 from optimize import appraise, load_case, solve
-from optimize.html_report import html_report
-from optimize.report import markdown_report
-from optimize.report_content import Extras, report_content
+from optimize.appraisal import assess
+from optimize.report.content import report_content
+from optimize.report.html import html_report
+from optimize.report.markdown import markdown_report
 from optimize.spreadsheet import FORMULA_TRIGGERS, new_workbook, put, safe_csv
 from tests.optimize.test_cli import run_cli
 
@@ -140,28 +141,21 @@ def test_html_report_is_self_contained_with_the_notice_first(tiny_run):
     assert png.startswith(b"\x89PNG")
 
 
-def test_optional_sections_render_only_when_present(tiny_run):
+def test_robustness_sections_render_only_when_present(tiny_run):
     plain = html_report(report_content(*tiny_run))
-    assert 'id="acceptability"' not in plain and 'id="frontier"' not in plain
-    clusters = list(tiny_run[0].clusters.index)
-    extras = Extras(
-        method_agreement=pd.DataFrame(
-            [[1.0, 0.8], [0.8, 1.0]], index=["topsis", "vikor"], columns=["topsis", "vikor"]
-        ),
-        rank_acceptability=pd.DataFrame(0.25, index=clusters, columns=[1, 2, 3, 4]),
-        frontier=pd.DataFrame({"benefit": [1.0, 1.8, 2.4]}, index=pd.Index([2, 4, 6])),
-        robustness=pd.Series([1.0, 0.4], index=["a.platform", "b.platform"]),
-    )
-    content = report_content(*tiny_run, extras=extras)
+    assert 'id="acceptability"' not in plain and 'id="agreement"' not in plain
+    case, appraisal, _ = tiny_run
+    robustness = assess(case, appraisal.weights, names=["topsis", "vikor"], samples=200, seed=1)
+    content = report_content(*tiny_run, robustness=robustness)
     full = html_report(content)
-    for key in ("agreement", "acceptability", "frontier", "robustness"):
+    for key in ("agreement", "acceptability"):
         assert f'id="{key}"' in full
-    assert len(re.findall("<img ", full)) == len(re.findall("<img ", plain)) + 3
+    assert len(re.findall("<img ", full)) == len(re.findall("<img ", plain)) + 1
     assert "## Rank acceptability" in markdown_report(content)
 
 
 def test_marginal_values_section_when_computed(tiny_run):
-    from optimize.marginal import marginal_values
+    from optimize.model.marginal import marginal_values
 
     case, appraisal, allocation = tiny_run
     content = report_content(case, appraisal, allocation, marginal_values(*tiny_run))
@@ -186,7 +180,7 @@ def test_a_killed_run_leaves_the_previous_results_untouched(
         "        time.sleep(120)\n"
         "    return written\n"
         "pathlib.Path.write_bytes = stalling\n"
-        "from optimize.cli import main\n"
+        "from optimize.cli.app import main\n"
         "main()\n"
     )
     process = subprocess.Popen(
@@ -215,7 +209,7 @@ def test_a_killed_run_leaves_the_previous_results_untouched(
 
 
 def test_display_text_hides_the_sign_of_zero():
-    from optimize.report_tables import cell_text
+    from optimize.report.tables import cell_text
 
     assert [cell_text(v, 3) for v in (-1e-12, -0.0, -0.0004, -0.0006, 2.5)] == [
         "0.000",

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from optimize import InputError, load_case
-from optimize.load_rules import TOML_RULES
-from optimize.rules import RULE_NAMES
-from optimize.schema import SETTINGS, TABLES, filled_columns, required_columns
-from optimize.shipped import shipped_case
+from optimize.case.parse_rules import TOML_RULES
+from optimize.case.rules import RULE_NAMES
+from optimize.case.schema import SETTINGS, TABLES, filled_columns, required_columns
+from optimize.case.shipped import shipped_case
 
 #: A name of each placeholder kind that exists in the tiny case.
 PLACEHOLDERS = {

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from optimize import SolveStatus, appraise, load_case, solve
-from optimize.shipped import shipped_case
+from optimize.case.shipped import shipped_case
 from tests.optimize.checks import rule_violations
 
 REPO = Path(__file__).resolve().parents[2]
@@ -81,7 +81,7 @@ def test_run_works_from_an_installed_wheel_outside_the_repo(tmp_path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     done = subprocess.run(
-        [sys.executable, "-c", "from optimize.cli import main; main()", "run", "--out", "o"],
+        [sys.executable, "-c", "from optimize.cli.app import main; main()", "run", "--out", "o"],
         cwd=elsewhere,
         capture_output=True,
         text=True,
@@ -90,7 +90,7 @@ def test_run_works_from_an_installed_wheel_outside_the_repo(tmp_path) -> None:
     assert done.returncode == 0, done.stderr
     assert (elsewhere / "o" / "summary.json").is_file()
     where = subprocess.run(
-        [sys.executable, "-c", "import optimize.shipped as s; print(s.shipped_case())"],
+        [sys.executable, "-c", "import optimize.case.shipped as s; print(s.shipped_case())"],
         cwd=elsewhere,
         capture_output=True,
         text=True,

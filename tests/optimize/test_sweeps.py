@@ -6,11 +6,13 @@ import numpy as np
 import pytest
 
 from optimize import appraise, load_case, solve
-from optimize.compiled import SolverOptions
+from optimize.case.rules import AmountBounds, NoDuplication, Rules
+from optimize.case.scenario import Scenario, parse_scenario
 from optimize.errors import InputError
-from optimize.rules import AmountBounds, NoDuplication, Rules
-from optimize.scenario import Scenario, parse_scenario
-from optimize.sweeps import budget_frontier, compare_scenarios, robustness, sobol
+from optimize.model.compiled import SolverOptions
+from optimize.sweeps.budget import budget_frontier
+from optimize.sweeps.scenarios import compare_scenarios
+from optimize.sweeps.weights import robustness, sobol
 
 
 @pytest.fixture(scope="module")

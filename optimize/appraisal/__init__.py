@@ -1,0 +1,25 @@
+"""Case -> Appraisal: weights, ranking and priorities, and how sure the ranking is."""
+
+from optimize.appraisal.appraise import Appraisal, appraise, cluster_priority
+from optimize.appraisal.reweight import leaf_weights, level1_weights, priority_for
+from optimize.appraisal.robustness import (
+    RUN_SAMPLES,
+    RUN_SEED,
+    Robustness,
+    acceptability_table,
+    assess,
+)
+
+__all__ = [
+    "RUN_SAMPLES",
+    "RUN_SEED",
+    "Appraisal",
+    "Robustness",
+    "acceptability_table",
+    "appraise",
+    "assess",
+    "cluster_priority",
+    "leaf_weights",
+    "level1_weights",
+    "priority_for",
+]

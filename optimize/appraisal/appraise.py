@@ -1,0 +1,130 @@
+"""Appraise a case: AHP weights, TOPSIS ranking of clusters, cluster priorities."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from mcda.group import GroupResult, aggregate
+from mcda.priorities import AHPResult
+from mcda.ranking import rank
+from optimize.case.case import Case, PriorityRule
+
+
+@dataclass(frozen=True)
+class Appraisal:
+    """How strong each cluster's S&T support system looks, and what priority follows.
+
+    Attributes
+    ----------
+    local : mapping of str to mcda.group.GroupResult
+        AHP result per hierarchy node (``"goal"`` and each criterion group): the group
+        weights, each expert's result and, for AIJ, the group matrix's (one expert is a
+        group of one).
+    weights : pandas.Series
+        Global weight per leaf criterion [-], summing to 1.
+    ranking : pandas.DataFrame
+        Per cluster: TOPSIS closeness ``score`` in [0, 1] and ``rank`` (1 = strongest).
+    priority : pandas.Series
+        Cluster priority pi_k in [0, 1] used by the allocation model [-].
+    priority_rule : str
+        ``merit`` (pi = closeness), ``need`` (pi = 1 - closeness) or ``blend``.
+    blend : float
+        Weight on merit in the blend [-].
+    """
+
+    local: Mapping[str, GroupResult]
+    weights: pd.Series
+    ranking: pd.DataFrame
+    priority: pd.Series
+    priority_rule: PriorityRule
+    blend: float
+
+    @property
+    def matrices(self) -> dict[str, AHPResult]:
+        """Every judgment matrix's result by a label for people.
+
+        A node judged by one expert is labelled by the node; with several, each
+        expert's matrix is ``"node / expert"`` and an AIJ group matrix ``"node / group (AIJ)"``.
+        """
+        labelled = {}
+        for node, group in self.local.items():
+            if len(group.experts) == 1:
+                labelled[node] = next(iter(group.experts.values()))
+                continue
+            labelled |= {f"{node} / {name}": result for name, result in group.experts.items()}
+            if group.aggregate is not None:
+                labelled[f"{node} / group ({group.how.upper()})"] = group.aggregate
+        return labelled
+
+    @property
+    def groups(self) -> dict[str, GroupResult]:
+        """The nodes judged by more than one expert."""
+        return {node: group for node, group in self.local.items() if len(group.experts) > 1}
+
+
+def cluster_priority(closeness: pd.Series, rule: PriorityRule, blend: float) -> pd.Series:
+    """Cluster priority from TOPSIS closeness under a stated rule.
+
+    Parameters
+    ----------
+    closeness : pandas.Series
+        TOPSIS closeness per cluster [-], in [0, 1].
+    rule : {"merit", "need", "blend"}
+        ``merit`` funds strong support systems first, ``need`` weak ones first, ``blend``
+        mixes both as ``blend * merit + (1 - blend) * need``.
+    blend : float
+        Weight on merit [-], used by ``blend`` only.
+
+    Returns
+    -------
+    pandas.Series
+        Priority per cluster [-].
+    """
+    merit_weight = {"merit": 1.0, "need": 0.0, "blend": blend}[rule]
+    return (merit_weight * closeness + (1.0 - merit_weight) * (1.0 - closeness)).rename("priority")
+
+
+def expert_weights_of(case: Case, experts: list[str]) -> dict[str, float] | None:
+    """The case's weights of `experts` (those who judged one node); None for equal weights."""
+    if not case.expert_weights:
+        return None
+    return {name: case.expert_weights[name] for name in experts}
+
+
+def appraise(
+    case: Case, priority_rule: PriorityRule | None = None, blend: float | None = None
+) -> Appraisal:
+    """Weights from the case's judgments, then rank clusters and set their priorities.
+
+    Parameters
+    ----------
+    case : Case
+        A loaded case.
+    priority_rule : {"merit", "need", "blend"}, optional
+        Overrides the case's rule.
+    blend : float, optional
+        Overrides the case's blend weight [-].
+
+    Returns
+    -------
+    Appraisal
+    """
+    local = {
+        node: aggregate(experts, expert_weights_of(case, list(experts)), case.group)
+        for node, experts in case.judgments.items()
+    }
+    weights = case.criteria.global_weights({node: r.weights for node, r in local.items()})
+    ranking = rank(
+        case.scores.values,
+        weights,
+        case.scores.directions,
+        method="topsis",
+        normalization=case.normalization,
+    )
+    rule = priority_rule or case.priority_rule
+    mix = case.blend if blend is None else blend
+    priority = cluster_priority(ranking["score"], rule, mix).loc[case.clusters.index]
+    return Appraisal(local, weights, ranking, priority, rule, mix)

@@ -1,0 +1,140 @@
+"""TODO docstring for case.assemble."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, cast
+
+from mcda.decision import DecisionMatrix
+from mcda.group import GROUP_METHODS, GroupMethod
+from mcda.ranking import NORMALIZATIONS
+from optimize.case.case import PRIORITY_RULES, BenefitCurve, Case, PriorityRule
+from optimize.case.parse_rules import parse_rules
+from optimize.case.raw import RawCase
+from optimize.case.settings import CASE_FILE, number, section
+from optimize.case.tables import (
+    load_clusters,
+    load_criteria,
+    load_fit,
+    load_judgments,
+    load_projects,
+    load_scores,
+    load_sources,
+)
+from optimize.errors import InputError
+
+#: Sections of ``case.toml`` besides ``[tables]``.
+SECTIONS = {"case", "appraisal", "benefit", "budget", "rules", "periods"}
+
+
+def check_sections(doc: Mapping[str, Any], known: set[str]) -> None:
+    """Refuse a section of the settings that no reader knows."""
+    unknown = sorted(set(doc) - known)
+    if unknown:
+        raise InputError(
+            CASE_FILE, f"unknown section (known: {', '.join(sorted(known))})", field=unknown[0]
+        )
+
+
+def assemble(raw: RawCase, origin: Path | None) -> Case:
+    """Validate every table and setting of a raw case into a Case.
+
+    Parameters
+    ----------
+    raw : RawCase
+        Settings and text tables from a folder or a workbook.
+    origin : pathlib.Path, optional
+        Where the case was read from (recorded in the Case).
+
+    Raises
+    ------
+    InputError
+        Naming the table label (file or sheet), row and field, or the ``case.toml`` key.
+    mcda.errors.MCDAError
+        If the decision matrix cannot discriminate (a constant criterion).
+    """
+    doc, tables, labels = raw.settings, raw.tables, raw.labels
+    check_sections(doc, SECTIONS)
+    sources = load_sources(tables.get("sources"), labels.get("sources", "sources"))
+    clusters = load_clusters(tables["clusters"], labels["clusters"])
+    tree = load_criteria(tables["criteria"], labels["criteria"])
+    judgments, _ = load_judgments(tables["judgments"], labels["judgments"], tree)
+    values, origin_of = load_scores(
+        tables["scores"], labels["scores"], clusters.index, tree.leaves, sources.index
+    )
+    fit = load_fit(tables["fit"], labels["fit"])
+    projects = load_projects(tables["projects"], labels["projects"], clusters.index)
+    meta = section(doc, "case")
+    appraisal = section(doc, "appraisal")
+    benefit = section(doc, "benefit")
+    budget = section(doc, "budget")
+    rules_doc = section(doc, "rules")
+    group = str(appraisal.get("group", "aij"))
+    if group not in GROUP_METHODS:
+        raise InputError(
+            CASE_FILE,
+            f"unknown group aggregation {group!r} (use aij or aip)",
+            field="appraisal.group",
+        )
+    experts = {e for by_expert in judgments.values() for e in by_expert}
+    normalization = str(appraisal.get("normalization", "vector"))
+    if normalization not in NORMALIZATIONS:
+        raise InputError(
+            CASE_FILE, f"unknown normalization {normalization!r}", field="appraisal.normalization"
+        )
+    rule = str(appraisal.get("priority_rule", "merit"))
+    if rule not in PRIORITY_RULES:
+        raise InputError(
+            CASE_FILE,
+            f"unknown priority rule {rule!r} (use merit, need or blend)",
+            field="appraisal.priority_rule",
+        )
+    provenance = {
+        "budget": str(budget.get("provenance", "")),
+        "benefit": str(benefit.get("provenance", "")),
+    }
+    rules = parse_rules(
+        rules_doc, section(doc, "periods"), provenance, clusters, projects, tree.leaves
+    )
+    default_total = sum(rules.periods.budgets) if rules.periods is not None else None
+    return Case(
+        name=str(meta.get("name", raw.name)),
+        title=str(meta.get("title", raw.name)),
+        folder=origin,
+        meta=dict(meta),
+        clusters=clusters,
+        criteria=tree,
+        judgments=judgments,
+        scores=DecisionMatrix.build(values, tree.directions, origin_of),
+        fit=fit,
+        projects=projects,
+        benefit=BenefitCurve(
+            top_up_segments=int(number(benefit, "benefit.top_up_segments", 1, default=3)),
+            slope_decay=number(benefit, "benefit.slope_decay", 0.0, default=0.6, maximum=1.0),
+        ),
+        budget=number(budget, "budget.total", 0.0, default=default_total),
+        rules=rules,
+        normalization=normalization,
+        priority_rule=cast(PriorityRule, rule),
+        blend=number(appraisal, "appraisal.blend", 0.0, default=0.5, maximum=1.0),
+        provenance=provenance,
+        sources=sources,
+        group=cast(GroupMethod, group),
+        expert_weights=expert_weights(section(appraisal, "expert_weights"), experts),
+    )
+
+
+def expert_weights(table: Mapping[str, Any], experts: set[str]) -> dict[str, float]:
+    """``[appraisal.expert_weights]``: a non-negative weight for every expert, or nothing."""
+    if not table:
+        return {}
+    key = "appraisal.expert_weights"
+    weights = {name: number(table, f"{key}.{name}", 0.0) for name in table}
+    unknown = sorted(set(weights) - experts)
+    if unknown:
+        raise InputError(CASE_FILE, "names no expert of the judgments", field=f"{key}.{unknown[0]}")
+    missing = sorted(experts - set(weights))
+    if missing:
+        raise InputError(CASE_FILE, f"expert {missing[0]!r} has no weight", field=key)
+    return weights

@@ -1,0 +1,118 @@
+"""The Case: everything a planning run needs, validated and immutable."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+from mcda.decision import DecisionMatrix
+from mcda.group import GroupMethod
+from mcda.hierarchy import CriteriaTree
+from optimize.case.rules import Rules
+
+CLUSTER_TYPES = ["basic", "strategic", "frontier"]
+INSTRUMENTS = ["platform", "pilot_base", "demonstration"]
+PRIORITY_RULES = ["merit", "need", "blend"]
+
+PriorityRule = Literal["merit", "need", "blend"]
+
+
+@dataclass(frozen=True)
+class BenefitCurve:
+    """Shape of each project's concave piecewise-linear benefit.
+
+    Attributes
+    ----------
+    top_up_segments : int
+        Equal segments splitting ``max_grant - min_grant`` [-].
+    slope_decay : float
+        Marginal benefit of each segment relative to the previous one [-], in (0, 1];
+        the minimum viable block has slope 1.
+    """
+
+    top_up_segments: int
+    slope_decay: float
+
+
+@dataclass(frozen=True)
+class Case:
+    """A validated planning case.
+
+    Attributes
+    ----------
+    name, title : str
+        Short id and human title of the case.
+    folder : pathlib.Path or None
+        Where the case was read from (a case folder or an ``.xlsx`` workbook).
+    meta : mapping
+        The ``[case]`` table of ``case.toml`` as given.
+    clusters : pandas.DataFrame
+        Indexed by cluster id; columns include ``cluster_type``, ``region``, ``tech_domain``,
+        ``name_en``, ``name_zh``.
+    criteria : mcda.hierarchy.CriteriaTree
+        The criteria hierarchy.
+    judgments : mapping of str to mapping of str to pandas.DataFrame
+        Full reciprocal pairwise matrix per hierarchy node (``"goal"`` and each group) and
+        expert; a judgments table without an ``expert`` column is one expert's,
+        :data:`mcda.judgments.SOLE_EXPERT`.
+    scores : mcda.decision.DecisionMatrix
+        Clusters x leaf criteria with provenance.
+    fit : pandas.DataFrame
+        Type (index) x instrument (columns) fit coefficient [-].
+    projects : pandas.DataFrame
+        Indexed by project id; ``cluster``, ``instrument``, ``min_grant`` and ``max_grant``
+        [1e8 CNY], ``efficiency`` [-].
+    benefit : BenefitCurve
+        Shape of the benefit curves.
+    budget : float
+        Total budget [1e8 CNY].
+    rules : Rules
+        Policy rules.
+    normalization : str
+        TOPSIS normalisation.
+    priority_rule : str
+        ``merit``, ``need`` or ``blend``.
+    blend : float
+        Weight on merit when ``priority_rule == "blend"`` [-].
+    provenance : mapping of str to str
+        Provenance text of each scalar setting (budget, benefit, each rule).
+    sources : pandas.DataFrame
+        Cited facts, indexed by fact id.
+    group : {"aij", "aip"}
+        How several experts' judgments of a node are aggregated: their matrices (AIJ) or
+        their priorities (AIP), each by weighted geometric mean.
+    expert_weights : mapping of str to float
+        Weight of each expert [-] (any positive scale); empty for equal weights.
+    """
+
+    name: str
+    title: str
+    folder: Path | None
+    meta: Mapping[str, object]
+    clusters: pd.DataFrame
+    criteria: CriteriaTree
+    judgments: Mapping[str, Mapping[str, pd.DataFrame]]
+    scores: DecisionMatrix
+    fit: pd.DataFrame
+    projects: pd.DataFrame
+    benefit: BenefitCurve
+    budget: float
+    rules: Rules
+    normalization: str
+    priority_rule: PriorityRule
+    blend: float
+    provenance: Mapping[str, str]
+    sources: pd.DataFrame
+    group: GroupMethod = "aij"
+    expert_weights: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def illustrative(self) -> bool:
+        """Whether any input number is illustrative rather than sourced."""
+        return self.scores.illustrative_share > 0 or any(
+            text.startswith("illustrative") for text in self.provenance.values()
+        )

@@ -1,0 +1,121 @@
+"""Scenarios: a case plus named overrides (budget, priority rule, weights, rules).
+
+A scenario file ``scenarios.toml`` in the case folder holds one table per scenario::
+
+    [lower_budget]
+    budget = 48.0
+
+    [research_first]
+    weights = { C2 = 0.40 }          # level-1 weights; the others keep their proportions
+    priority_rule = "blend"
+    blend = 0.7
+
+    [no_regional_floor]
+    drop_rules = ["region_floor"]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from optimize.case.case import PRIORITY_RULES, Case, PriorityRule
+from optimize.case.rules import RULE_NAMES
+from optimize.case.settings import check_number
+from optimize.errors import InputError
+
+SCENARIO_FILE = "scenarios.toml"
+KEYS = {"budget", "priority_rule", "blend", "weights", "drop_rules", "description"}
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Named overrides of a case.
+
+    Attributes
+    ----------
+    name : str
+        Scenario name.
+    budget : float, optional
+        Total budget [1e8 CNY].
+    priority_rule : str, optional
+        ``merit``, ``need`` or ``blend``.
+    blend : float, optional
+        Weight on merit in the blend [-].
+    weights : mapping of str to float
+        Level-1 criterion weights [-]; unnamed level-1 criteria share the rest in their
+        original proportions.
+    drop_rules : tuple of str
+        Rules switched off.
+    description : str
+        What the scenario asks.
+    """
+
+    name: str
+    budget: float | None = None
+    priority_rule: PriorityRule | None = None
+    blend: float | None = None
+    weights: Mapping[str, float] = field(default_factory=dict)
+    drop_rules: tuple[str, ...] = ()
+    description: str = ""
+
+
+def parse_scenario(name: str, table: Any, case: Case) -> Scenario:
+    """One scenario table, validated against the case."""
+    if not isinstance(table, dict):
+        raise InputError(SCENARIO_FILE, "must be a table", field=name)
+    unknown = sorted(set(table) - KEYS)
+    if unknown:
+        raise InputError(
+            SCENARIO_FILE,
+            f"unknown override (known: {', '.join(sorted(KEYS))})",
+            field=f"{name}.{unknown[0]}",
+        )
+    rule = table.get("priority_rule")
+    if rule is not None and rule not in PRIORITY_RULES:
+        raise InputError(
+            SCENARIO_FILE, f"unknown priority rule {rule!r}", field=f"{name}.priority_rule"
+        )
+    level1 = case.criteria.children()
+    weights = table.get("weights", {})
+    for criterion, value in weights.items():
+        if criterion not in level1:
+            raise InputError(
+                SCENARIO_FILE,
+                f"not a level-1 criterion (use {', '.join(level1)})",
+                field=f"{name}.weights.{criterion}",
+            )
+        check_number(value, f"{name}.weights.{criterion}", 0.0, maximum=1.0)
+    if sum(weights.values()) > 1.0 + 1e-9:
+        raise InputError(
+            SCENARIO_FILE, "level-1 weights sum to more than 1", field=f"{name}.weights"
+        )
+    drops = table.get("drop_rules", [])
+    for rule_name in drops:
+        if rule_name not in RULE_NAMES or rule_name == "budget":
+            raise InputError(
+                SCENARIO_FILE, f"unknown rule {rule_name!r}", field=f"{name}.drop_rules"
+            )
+    budget = table.get("budget")
+    blend = table.get("blend")
+    return Scenario(
+        name=name,
+        budget=None if budget is None else check_number(budget, f"{name}.budget", 0.0),
+        priority_rule=rule,
+        blend=None if blend is None else check_number(blend, f"{name}.blend", 0.0, maximum=1.0),
+        weights={str(k): float(v) for k, v in weights.items()},
+        drop_rules=tuple(str(r) for r in drops),
+        description=str(table.get("description", "")),
+    )
+
+
+def apply(case: Case, scenario: Scenario) -> Case:
+    """The case with the scenario's budget and dropped rules applied.
+
+    Weight overrides act on the appraisal instead (:func:`leaf_weights`).
+    """
+    rules = case.rules.without(scenario.drop_rules)
+    budget = case.budget if scenario.budget is None else scenario.budget
+    return dataclasses.replace(case, rules=rules, budget=budget)

@@ -1,0 +1,493 @@
+"""What a case folder holds: every CSV column and every ``case.toml`` key, with types and units.
+
+The loader takes the required columns of each table from :data:`TABLES`; the tests check that
+the loader reads and validates every key of :data:`SETTINGS`, and that every rule of
+:data:`optimize.case.rules.RULE_NAMES` has its settings here. The case-file reference of the
+documentation is generated from this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+MONEY = "1e8 CNY (亿元)"
+SHARE = "share of the budget [-], 0-1"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a case table.
+
+    Attributes
+    ----------
+    name : str
+        Header of the column.
+    kind : str
+        What a cell holds (``text``, ``number``, a choice, an id of another table, ...).
+    unit : str
+        Unit of a numeric cell; empty for text.
+    required : bool
+        Whether the header must be present.
+    filled : bool
+        Whether every cell must be non-empty.
+    description : str
+        What the column means and how it is checked.
+    """
+
+    name: str
+    kind: str
+    unit: str
+    required: bool
+    filled: bool
+    description: str
+
+
+def column(name: str, kind: str, description: str, unit: str = "", filled: bool = True) -> Column:
+    """A required column (``filled=False``: cells may be empty)."""
+    return Column(name, kind, unit, True, filled, description)
+
+
+def extra(name: str, description: str, kind: str = "text", unit: str = "") -> Column:
+    """An optional column: read if present, empty cells allowed."""
+    return Column(name, kind, unit, False, False, description)
+
+
+#: Columns of each table named under ``[tables]`` of ``case.toml``.
+TABLES: dict[str, tuple[Column, ...]] = {
+    "clusters": (
+        column("id", "identifier", "cluster id, unique; scores, projects and rules refer to it"),
+        column("name_zh", "text", "Chinese name (as in the source list)"),
+        column("name_en", "text", "English name, used in reports and plots"),
+        column("region", "text", "English region key; region_floor names it"),
+        column("tech_domain", "text", "technology domain; no_duplicated_construction groups by it"),
+        column("cluster_type", "basic | strategic | frontier", "the paper's cluster type"),
+        extra("city", "city or cities (joined with ';')"),
+        extra("province", "province"),
+        extra("region_zh", "region as the source list gives it"),
+        extra("domain", "industry in words"),
+        extra("type_reason", "why the cluster has its type"),
+    ),
+    "criteria": (
+        column("id", "identifier", "criterion id, unique; 'goal' is reserved for the root"),
+        column(
+            "parent",
+            "criterion id",
+            "parent criterion; empty for level 1 (under the goal)",
+            "",
+            False,
+        ),
+        column("name_en", "text", "English name"),
+        column("name_zh", "text", "Chinese name", filled=False),
+        column(
+            "direction",
+            "benefit | cost",
+            "on leaves: whether higher (benefit) or lower (cost) is better; empty on groups",
+            filled=False,
+        ),
+        column("unit", "text", "unit of the leaf's scores", filled=False),
+        extra("paper_basis", "the paper's sentence the criterion rests on"),
+    ),
+    "judgments": (
+        column("node", "'goal' or a criterion id", "hierarchy node whose children are compared"),
+        column("row", "criterion id", "child compared (a child of node)"),
+        column("col", "criterion id", "child it is compared with; each pair exactly once"),
+        column(
+            "value",
+            "number > 0 (e.g. 3 or 1/3)",
+            "how much more row matters than col (Saaty 1-9 scale or any positive ratio)",
+            "[-]",
+        ),
+        column("provenance", "text", "why the judgment is what it is"),
+    ),
+    "scores": (
+        column("cluster", "cluster id", "cluster scored"),
+        column("criterion", "leaf criterion id", "leaf criterion; one row per cluster x leaf"),
+        column("value", "number >= 0", "score", "unit of the criterion"),
+        column(
+            "provenance",
+            "paper:P.. | facts:S.. | illustrative",
+            "where the value comes from; a cited id must be in the sources table",
+        ),
+        column(
+            "rule", "text", "how the value was made; required for illustrative values", "", False
+        ),
+    ),
+    "fit": (
+        column("cluster_type", "basic | strategic | frontier", "cluster type"),
+        column("instrument", "platform | pilot_base | demonstration", "funding instrument"),
+        column("coefficient", "number >= 0", "fit f of the instrument for the type", "[-]"),
+        extra("rating", "H / M / L reading of the paper"),
+        extra("provenance", "source of the rating and the coefficient"),
+    ),
+    "projects": (
+        column("id", "identifier", "project id, unique; rules refer to it"),
+        column("cluster", "cluster id", "cluster the project is in"),
+        column("instrument", "platform | pilot_base | demonstration", "funding instrument"),
+        column("min_grant", "number >= 0", "minimum viable grant l_p", MONEY),
+        column("max_grant", "number > min_grant", "maximum grant u_p", MONEY),
+        extra("efficiency", "project efficiency e_p (> 0; empty: 1)", "number > 0", "[-]"),
+        extra(
+            "cofunding_ratio",
+            "co-funding raised per unit of central funding (empty: 0); used by cofunding",
+            "number >= 0",
+            "[-]",
+        ),
+        extra(
+            "start",
+            "plan year in which spending starts (empty: the first plan year); used by periods",
+            "whole year",
+        ),
+        extra("provenance", "source or rule of the project's numbers"),
+    ),
+    "sources": (
+        column("fact_id", "identifier", "fact id (P.. from the paper, S.. public), unique"),
+        column("source", "text", "where the fact was published", filled=False),
+        *(
+            extra(name, description)
+            for name, description in (
+                ("scope", "paper or public"),
+                ("cluster_id", "cluster the fact is about (ALL25, NAT45 or empty for others)"),
+                ("entity", "what the fact is about"),
+                ("indicator", "what was measured"),
+                ("value", "the number as published"),
+                ("qualifier", "=, ~, >, >=, <, <= (about, more than, ...)"),
+                ("unit", "unit of the value"),
+                ("year", "year the value refers to"),
+                ("criterion_link", "leaf criterion or use the fact serves"),
+                ("source_date", "publication date"),
+                ("quote", "the original wording"),
+                ("reliability", "paper / high / medium / low"),
+                ("notes", "remarks"),
+            )
+        ),
+    ),
+}
+
+#: Tables that ``[tables]`` must name (``sources`` is optional).
+REQUIRED_TABLES = ("clusters", "criteria", "judgments", "scores", "fit", "projects")
+
+
+def required_columns(table: str) -> list[str]:
+    """Headers that `table` must have."""
+    return [c.name for c in TABLES[table] if c.required]
+
+
+def filled_columns(table: str) -> list[str]:
+    """Columns of `table` in which every cell must be non-empty."""
+    return [c.name for c in TABLES[table] if c.filled]
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One key of ``case.toml``.
+
+    Attributes
+    ----------
+    key : str
+        Dotted key; ``<type>``, ``<instrument>``, ``<cluster>``, ``<region>``, ``<table>`` and
+        ``<key>`` stand for a name of that kind.
+    kind : str
+        TOML type and allowed values.
+    unit : str
+        Unit of a number; empty otherwise.
+    default : str
+        Value when the key is absent (``required`` when it must be given).
+    description : str
+        What it sets.
+    rule : str
+        The rule of :data:`optimize.case.rules.RULE_NAMES` it belongs to; empty for other settings.
+    """
+
+    key: str
+    kind: str
+    unit: str
+    default: str
+    description: str
+    rule: str = ""
+
+
+def provenance_of(prefix: str, rule: str = "") -> Setting:
+    """The free-text provenance key of a section (shown in reports)."""
+    return Setting(
+        f"{prefix}.provenance", "string", "", "empty", "where the numbers come from", rule
+    )
+
+
+#: Every key the loader reads from ``case.toml``.
+SETTINGS: tuple[Setting, ...] = (
+    Setting("case.name", "string", "", "folder name", "short id of the case"),
+    Setting("case.title", "string", "", "folder name", "human title, first line of reports"),
+    Setting("case.<key>", "any", "", "-", "other metadata, kept as given (Case.meta)"),
+    Setting("tables.<table>", "string", "", "required", "CSV file name inside the case folder"),
+    Setting("tables.sources", "string", "", "no sources", "CSV of cited facts (optional)"),
+    Setting(
+        "appraisal.normalization",
+        "vector | minmax | max | sum",
+        "",
+        "vector",
+        "TOPSIS normalisation (vector is the textbook one)",
+    ),
+    Setting(
+        "appraisal.priority_rule",
+        "merit | need | blend",
+        "",
+        "merit",
+        "cluster priority: strong support systems first, weak first, or a blend",
+    ),
+    Setting("appraisal.blend", "number in [0, 1]", "[-]", "0.5", "weight on merit in the blend"),
+    Setting(
+        "benefit.top_up_segments",
+        "integer >= 1",
+        "[-]",
+        "3",
+        "equal segments splitting max_grant - min_grant",
+    ),
+    Setting(
+        "benefit.slope_decay",
+        "number in [0, 1]",
+        "[-]",
+        "0.6",
+        "marginal benefit of each segment relative to the previous one",
+    ),
+    provenance_of("benefit"),
+    Setting(
+        "budget.total",
+        "number >= 0",
+        MONEY,
+        "sum of periods.budgets (required without [periods])",
+        "total budget B",
+        "budget",
+    ),
+    provenance_of("budget", "budget"),
+    Setting(
+        "periods.years", "list of whole years, increasing", "", "-", "plan years", "period_budget"
+    ),
+    Setting(
+        "periods.budgets",
+        "list of numbers >= 0",
+        MONEY,
+        "-",
+        "budget of each year",
+        "period_budget",
+    ),
+    Setting(
+        "periods.carry_over",
+        "boolean",
+        "",
+        "false",
+        "unspent budget of a year may be spent later",
+        "period_budget",
+    ),
+    Setting(
+        "periods.profiles.<instrument>",
+        "list of shares summing to 1",
+        "[-]",
+        "[1.0]",
+        "share of a project's funding spent in its 1st, 2nd, ... year",
+        "period_budget",
+    ),
+    Setting(
+        "rules.type_share.<type>.min", "number in [0, 1]", SHARE, "0", "lower bound", "type_share"
+    ),
+    Setting(
+        "rules.type_share.<type>.max", "number in [0, 1]", SHARE, "1", "upper bound", "type_share"
+    ),
+    provenance_of("rules.type_share", "type_share"),
+    Setting(
+        "rules.instrument_share.<instrument>.min",
+        "number in [0, 1]",
+        SHARE,
+        "0",
+        "lower bound",
+        "instrument_share",
+    ),
+    Setting(
+        "rules.instrument_share.<instrument>.max",
+        "number in [0, 1]",
+        SHARE,
+        "1",
+        "upper bound",
+        "instrument_share",
+    ),
+    provenance_of("rules.instrument_share", "instrument_share"),
+    Setting(
+        "rules.cluster_limits.<cluster>.floor",
+        "number >= 0",
+        MONEY,
+        "0",
+        "least funding of the cluster",
+        "cluster_limits",
+    ),
+    Setting(
+        "rules.cluster_limits.<cluster>.cap",
+        "number >= floor",
+        MONEY,
+        "no cap",
+        "most funding of the cluster",
+        "cluster_limits",
+    ),
+    Setting(
+        "rules.cluster_limits.default.floor",
+        "number >= 0",
+        MONEY,
+        "0",
+        "floor of every cluster not listed",
+        "cluster_limits",
+    ),
+    Setting(
+        "rules.cluster_limits.default.cap",
+        "number >= floor",
+        MONEY,
+        "no cap",
+        "cap of every cluster not listed",
+        "cluster_limits",
+    ),
+    provenance_of("rules.cluster_limits", "cluster_limits"),
+    Setting(
+        "rules.region_floor.<region>",
+        "number in [0, 1]",
+        SHARE,
+        "-",
+        "least share of the budget for the region",
+        "region_floor",
+    ),
+    provenance_of("rules.region_floor", "region_floor"),
+    Setting(
+        "rules.no_duplicated_construction.instruments",
+        "list of instruments",
+        "",
+        '["platform"]',
+        "instruments covered",
+        "no_duplicated_construction",
+    ),
+    Setting(
+        "rules.no_duplicated_construction.max_per_domain",
+        "integer >= 0",
+        "projects",
+        "1",
+        "funded projects allowed per technology domain and instrument",
+        "no_duplicated_construction",
+    ),
+    provenance_of("rules.no_duplicated_construction", "no_duplicated_construction"),
+    Setting(
+        "rules.basic_concentration.max_projects",
+        "integer >= 0",
+        "projects",
+        "1",
+        "funded projects allowed per basic cluster",
+        "basic_concentration",
+    ),
+    Setting(
+        "rules.basic_concentration.min_grant",
+        "number >= 0",
+        MONEY,
+        "0",
+        "smallest grant of a funded project in a basic cluster",
+        "basic_concentration",
+    ),
+    provenance_of("rules.basic_concentration", "basic_concentration"),
+    Setting(
+        "rules.frontier_platform_research.criterion",
+        "leaf criterion id",
+        "",
+        "required",
+        "criterion measuring research-institution density",
+        "frontier_platform_research",
+    ),
+    Setting(
+        "rules.frontier_platform_research.min_score",
+        "number",
+        "unit of the criterion",
+        "required",
+        "score a frontier cluster needs for a platform",
+        "frontier_platform_research",
+    ),
+    provenance_of("rules.frontier_platform_research", "frontier_platform_research"),
+    Setting(
+        "rules.dependencies.pairs",
+        "list of [project, needed project]",
+        "",
+        "[]",
+        "a project is funded only if the project it needs is",
+        "dependencies",
+    ),
+    Setting(
+        "rules.dependencies.demonstration_needs_pilot_base",
+        "boolean",
+        "",
+        "false",
+        "add: each cluster's demonstration project needs its pilot base",
+        "dependencies",
+    ),
+    provenance_of("rules.dependencies", "dependencies"),
+    Setting(
+        "rules.exclusions.pairs",
+        "list of [project, project]",
+        "",
+        "[]",
+        "at most one project of each pair",
+        "exclusions",
+    ),
+    provenance_of("rules.exclusions", "exclusions"),
+    Setting("rules.must_fund.projects", "list of project ids", "", "[]", "funded", "must_fund"),
+    provenance_of("rules.must_fund", "must_fund"),
+    Setting(
+        "rules.must_not_fund.projects",
+        "list of project ids",
+        "",
+        "[]",
+        "not funded",
+        "must_not_fund",
+    ),
+    provenance_of("rules.must_not_fund", "must_not_fund"),
+    Setting(
+        "rules.cofunding.min_leverage",
+        "number >= 1",
+        "[-]",
+        "required",
+        "least (central + co-funding) / central funding",
+        "cofunding",
+    ),
+    provenance_of("rules.cofunding", "cofunding"),
+)
+
+
+#: Every table a case may have (``sources`` is optional: a case may cite no facts).
+CASE_TABLES: tuple[str, ...] = (*REQUIRED_TABLES, "sources")
+
+#: Columns each table must have (from :data:`TABLES`).
+REQUIRED_COLUMNS: Mapping[str, tuple[str, ...]] = {
+    table: tuple(required_columns(table)) for table in CASE_TABLES
+}
+
+#: Columns a table may have besides the required ones (used by the blank template).
+OPTIONAL_COLUMNS: Mapping[str, tuple[str, ...]] = {
+    table: tuple(c.name for c in TABLES[table] if c.name not in REQUIRED_COLUMNS[table])
+    for table in CASE_TABLES
+}
+
+#: Columns read as numbers; a workbook stores them as number cells.
+NUMERIC_COLUMNS: Mapping[str, tuple[str, ...]] = {
+    "judgments": ("value",),
+    "scores": ("value",),
+    "fit": ("coefficient",),
+    "projects": ("min_grant", "max_grant", "efficiency", "cofunding_ratio", "start"),
+}
+
+#: What each table holds, for the workbook's instructions and the template README.
+TABLE_PURPOSE: Mapping[str, str] = {
+    "clusters": "one row per cluster: id, Chinese and English name, region key, technology "
+    "domain (clusters sharing one count as duplicates), cluster_type basic|strategic|frontier",
+    "criteria": "the criteria tree: a level-1 criterion has an empty parent; leaves need a "
+    "direction benefit|cost and a unit",
+    "judgments": "AHP pairwise judgments, upper triangle: node (goal or a level-1 criterion), "
+    "row, col, value on Saaty's 1-9 scale (1/3 allowed), provenance",
+    "scores": "the decision matrix in long form: cluster, leaf criterion, value, provenance "
+    "(paper:P.., facts:S.. or illustrative) and the rule that set an illustrative value",
+    "fit": "fit coefficient of each cluster type x instrument (platform, pilot_base, "
+    "demonstration) [-]",
+    "projects": "candidate projects: id, cluster, instrument, min_grant and max_grant "
+    "[1e8 CNY]; optional efficiency [-], cofunding_ratio [-], start year",
+    "sources": "cited facts: fact_id (P.. or S..) and source; any further columns are kept",
+}

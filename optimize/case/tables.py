@@ -1,0 +1,274 @@
+"""Validate each text table of a case (from CSV or a workbook) into labelled pandas objects.
+
+Every loader takes the table as :func:`optimize.case.text_table.table_from_rows` returns it,
+so that a CSV file and a worksheet go through the same checks and give the same errors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from mcda.errors import JudgmentError
+from mcda.hierarchy import ROOT, CriteriaTree
+from mcda.judgments import SOLE_EXPERT, Judgment, judgment_matrices
+from mcda.scale import parse_judgment
+from optimize.case.case import CLUSTER_TYPES, INSTRUMENTS
+from optimize.case.schema import REQUIRED_COLUMNS
+from optimize.case.text_table import (
+    parse_number,
+    require_choice,
+    require_unique,
+    require_values,
+    with_columns,
+)
+from optimize.errors import InputError
+
+PROVENANCE_PATTERN = re.compile(r"^(paper:P\d+|facts:S\d+|illustrative)$")
+
+
+def load_clusters(raw: pd.DataFrame, label: str) -> pd.DataFrame:
+    """Clusters indexed by id, with a known type and a technology domain each."""
+    required = REQUIRED_COLUMNS["clusters"]
+    table = with_columns(raw, label, required)
+    require_values(table, label, list(required))
+    require_unique(table, label, ["id"])
+    require_choice(table, label, "cluster_type", CLUSTER_TYPES)
+    if table.empty:
+        raise InputError(label, "no clusters listed")
+    return table.set_index("id", drop=True)
+
+
+def load_criteria(raw: pd.DataFrame, label: str) -> CriteriaTree:
+    """The criteria hierarchy; leaves carry a benefit/cost direction."""
+    table = with_columns(raw, label, REQUIRED_COLUMNS["criteria"])
+    require_values(table, label, ["id", "name_en"])
+    require_unique(table, label, ["id"])
+    if (table["id"] == ROOT).any():
+        row = int(table.index[table["id"] == ROOT][0])
+        raise InputError(
+            label, f"{ROOT!r} is reserved for the top of the tree", row=row, field="id"
+        )
+    table["parent"] = table["parent"].where(table["parent"] != "", ROOT)
+    known = {ROOT, *table["id"]}
+    unknown = table.index[~table["parent"].isin(known)]
+    if len(unknown):
+        bad = int(unknown[0])
+        raise InputError(label, f"unknown parent {table.at[str(bad), 'parent']!r}", bad, "parent")
+    parent_of = dict(zip(table["id"], table["parent"], strict=True))
+    for line, start in table["id"].items():
+        seen, node = {start}, parent_of[start]
+        while node != ROOT:
+            if node in seen:
+                raise InputError(label, "the parent chain loops back", int(str(line)), "parent")
+            seen.add(node)
+            node = parent_of[node]
+    leaves = table.index[~table["id"].isin(set(table["parent"]))]
+    require_choice(table.loc[leaves], label, "direction", ["benefit", "cost"])
+    return CriteriaTree(table.set_index("id", drop=True))
+
+
+def load_judgments(
+    raw: pd.DataFrame, label: str, tree: CriteriaTree
+) -> tuple[dict[str, dict[str, pd.DataFrame]], pd.DataFrame]:
+    """Pairwise matrices per hierarchy node and expert from a long judgments table.
+
+    Columns ``node,row,col,value,provenance`` and, optionally, ``expert``; without it the
+    judgments are one expert's. A value is a number, a ratio like ``1/3`` or a verbal label
+    (``strong``). Every expert judges each pair of children of every node once: a panel
+    whose members skip nodes would silently weight some nodes by fewer people.
+
+    Returns
+    -------
+    tuple
+        Full reciprocal matrix per node and expert, and the table itself (for provenance).
+    """
+    required = REQUIRED_COLUMNS["judgments"]
+    table = with_columns(raw, label, required)
+    by_expert = "expert" in table.columns
+    require_values(table, label, [*required, *(["expert"] if by_expert else [])])
+    require_choice(table, label, "node", tree.nodes_with_children)
+    records: dict[str, list[Judgment]] = {}
+    for row, record in table.iterrows():
+        line = int(str(row))
+        items = tree.children(str(record["node"]))
+        for column in ("row", "col"):
+            if record[column] not in items:
+                raise InputError(
+                    label,
+                    f"{record[column]!r} is not a sub-criterion of {record['node']!r} "
+                    f"(expected one of {', '.join(items)})",
+                    line,
+                    column,
+                )
+        try:
+            value = parse_judgment(str(record["value"]))
+        except JudgmentError as exc:
+            raise InputError(label, exc.message, line, "value") from None
+        expert = str(record["expert"]) if by_expert else SOLE_EXPERT
+        records.setdefault(str(record["node"]), []).append(
+            Judgment(str(record["row"]), str(record["col"]), value, expert, line)
+        )
+    everyone = list(dict.fromkeys(table["expert"])) if by_expert else [SOLE_EXPERT]
+    matrices = {}
+    for node in tree.nodes_with_children:
+        try:
+            matrices[node] = judgment_matrices(
+                records.get(node, []),
+                tree.children(node),
+                file=label,
+                node=node,
+                experts=everyone,
+                require_all=True,
+            )
+        except JudgmentError as exc:
+            raise InputError(exc.file or label, exc.message, exc.row, exc.field) from None
+    return matrices, table
+
+
+def load_scores(
+    raw: pd.DataFrame,
+    label: str,
+    clusters: pd.Index,
+    leaves: list[str],
+    sources: pd.Index,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Decision-matrix values and provenance from a long ``cluster,criterion,value`` table.
+
+    Returns
+    -------
+    tuple of pandas.DataFrame
+        Values and provenance, each clusters x leaves.
+    """
+    table = with_columns(raw, label, REQUIRED_COLUMNS["scores"])
+    require_values(table, label, ["cluster", "criterion", "value", "provenance"])
+    require_choice(table, label, "cluster", list(clusters))
+    require_choice(table, label, "criterion", leaves)
+    require_unique(table, label, ["cluster", "criterion"])
+    values = parse_number(table, label, "value", minimum=0.0)
+    check_provenance(table, label, sources)
+    table["number"] = values
+    wide = table.pivot(index="cluster", columns="criterion", values="number")
+    origin = table.pivot(index="cluster", columns="criterion", values="provenance")
+    wide = wide.reindex(index=clusters, columns=leaves)
+    gap = first_gap(wide)
+    if gap is not None:
+        raise InputError(label, f"no score for cluster {gap[0]!r} on criterion {gap[1]!r}")
+    return wide.astype(float), origin.reindex(index=clusters, columns=leaves)
+
+
+def first_gap(wide: pd.DataFrame) -> tuple[str, str] | None:
+    """Row and column label of the first missing cell of a pivoted table, if any."""
+    missing = np.argwhere(wide.isna().to_numpy())
+    if not missing.size:
+        return None
+    i, j = missing[0]
+    return str(wide.index[i]), str(wide.columns[j])
+
+
+def check_provenance(table: pd.DataFrame, label: str, sources: pd.Index) -> None:
+    """Each value says where it comes from: a cited source id, or illustrative with a rule.
+
+    Raises
+    ------
+    InputError
+        On an unknown provenance form, an illustrative value without a rule, or a cited id
+        missing from the case's sources table.
+    """
+    for row, record in table.iterrows():
+        origin = str(record["provenance"])
+        if not PROVENANCE_PATTERN.match(origin):
+            raise InputError(
+                label,
+                f"provenance {origin!r} must be paper:P.., facts:S.. or illustrative",
+                int(str(row)),
+                "provenance",
+            )
+        if origin == "illustrative" and not record.get("rule", ""):
+            raise InputError(label, "an illustrative value needs its rule", int(str(row)), "rule")
+        cited = origin.partition(":")[2]
+        if cited and cited not in sources:
+            raise InputError(
+                label,
+                f"cites {cited!r}, which the sources table lacks",
+                int(str(row)),
+                "provenance",
+            )
+
+
+def load_fit(raw: pd.DataFrame, label: str) -> pd.DataFrame:
+    """Type x instrument fit coefficients; every combination must be present."""
+    required = REQUIRED_COLUMNS["fit"]
+    table = with_columns(raw, label, required)
+    require_values(table, label, list(required))
+    require_choice(table, label, "cluster_type", CLUSTER_TYPES)
+    require_choice(table, label, "instrument", INSTRUMENTS)
+    require_unique(table, label, ["cluster_type", "instrument"])
+    table["number"] = parse_number(table, label, "coefficient", minimum=0.0)
+    wide = table.pivot(index="cluster_type", columns="instrument", values="number")
+    wide = wide.reindex(index=CLUSTER_TYPES, columns=INSTRUMENTS)
+    gap = first_gap(wide)
+    if gap is not None:
+        raise InputError(label, f"no fit coefficient for {gap[0]} x {gap[1]}")
+    return wide.astype(float)
+
+
+def load_projects(raw: pd.DataFrame, label: str, clusters: pd.Index) -> pd.DataFrame:
+    """Candidate projects with minimum viable and maximum grants [1e8 CNY]."""
+    required = REQUIRED_COLUMNS["projects"]
+    table = with_columns(raw, label, required)
+    require_values(table, label, list(required))
+    require_unique(table, label, ["id"])
+    require_choice(table, label, "cluster", list(clusters))
+    require_choice(table, label, "instrument", INSTRUMENTS)
+    low = parse_number(table, label, "min_grant", minimum=0.0)
+    high = parse_number(table, label, "max_grant", strictly_positive=True)
+    narrow = table.index[high <= low]
+    if len(narrow):
+        row = int(narrow[0])
+        raise InputError(label, "max_grant must exceed min_grant", row, "max_grant")
+    frame = pd.DataFrame(
+        {
+            "cluster": table["cluster"],
+            "instrument": table["instrument"],
+            "min_grant": low,
+            "max_grant": high,
+            "efficiency": optional_number(table, label, "efficiency", 1.0, positive=True),
+            "cofunding_ratio": optional_number(table, label, "cofunding_ratio", 0.0),
+            "start": optional_number(table, label, "start", 0.0),
+        }
+    )
+    whole_years = frame["start"] == frame["start"].round()
+    if not whole_years.all():
+        row = int(str(frame.index[~whole_years][0]))
+        raise InputError(label, "start must be a whole year", row, "start")
+    frame.index = pd.Index(table["id"], name="project")
+    return frame
+
+
+def optional_number(
+    table: pd.DataFrame, label: str, column: str, default: float, positive: bool = False
+) -> pd.Series:
+    """A numeric column that may be absent or blank (then `default`)."""
+    if column not in table:
+        return pd.Series(default, index=table.index, dtype=float)
+    filled = table[column].where(table[column] != "", str(default))
+    return parse_number(filled.to_frame(), label, column, minimum=0.0, strictly_positive=positive)
+
+
+def load_sources(raw: pd.DataFrame | None, label: str) -> pd.DataFrame:
+    """Cited facts indexed by fact id (empty when the case has no sources table)."""
+    if raw is None:
+        return pd.DataFrame(index=pd.Index([], name="fact_id"))
+    table = with_columns(raw, label, REQUIRED_COLUMNS["sources"])
+    require_values(table, label, ["fact_id"])
+    require_unique(table, label, ["fact_id"])
+    return table.set_index("fact_id", drop=True)
+
+
+def settings_cited(provenance: Mapping[str, str]) -> list[str]:
+    """Fact ids cited in free-text provenance (e.g. ``"illustrative, from S012"``)."""
+    return sorted({m for text in provenance.values() for m in re.findall(r"\b[PS]\d{2,3}\b", text)})

@@ -1,0 +1,119 @@
+"""TODO docstring for casefiles.folder_read."""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from optimize.case.assemble import SECTIONS, check_sections
+from optimize.case.case import Case
+from optimize.case.raw import RawCase
+from optimize.case.scenario import SCENARIO_FILE, Scenario, parse_scenario
+from optimize.case.schema import CASE_TABLES, REQUIRED_TABLES
+from optimize.case.settings import CASE_FILE, section
+from optimize.case.text_table import table_from_rows
+from optimize.errors import InputError
+
+
+def read_case_folder(path: Path) -> RawCase:
+    """Read ``case.toml`` and every CSV table it names as text, without validating values.
+
+    Raises
+    ------
+    InputError
+        If ``case.toml`` is missing or not TOML, names an unknown section or table, a path
+        outside the folder, or a table file cannot be read.
+    """
+    folder = path.parent if path.suffix == ".toml" else path
+    toml_path = path if path.suffix == ".toml" else path / CASE_FILE
+    if not toml_path.is_file():
+        raise InputError(str(toml_path), "case file not found (expected a folder with case.toml)")
+    try:
+        doc = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(CASE_FILE, f"not valid TOML: {exc}") from None
+    check_sections(doc, {*SECTIONS, "tables"})
+    paths = table_paths(folder, section(doc, "tables"))
+    labels = {key: name_of(folder, table) for key, table in paths.items()}
+    tables = {key: read_table(table, labels[key]) for key, table in paths.items()}
+    settings = {key: value for key, value in doc.items() if key != "tables"}
+    return RawCase(folder.name, settings, tables, labels)
+
+
+def table_paths(folder: Path, tables: Mapping[str, Any]) -> dict[str, Path]:
+    """Resolve table file names inside the case folder, refusing paths that leave it."""
+    missing = [t for t in REQUIRED_TABLES if t not in tables]
+    if missing:
+        raise InputError(CASE_FILE, "table is not named", field=f"tables.{missing[0]}")
+    root = folder.resolve()
+    paths = {}
+    for key, name in tables.items():
+        if key not in CASE_TABLES:
+            raise InputError(CASE_FILE, "unknown table", field=f"tables.{key}")
+        if not isinstance(name, str) or not name:
+            raise InputError(CASE_FILE, "must be a file name", field=f"tables.{key}")
+        resolved = (folder / name).resolve()
+        if not resolved.is_relative_to(root):
+            raise InputError(
+                CASE_FILE, f"path {name!r} leaves the case folder", field=f"tables.{key}"
+            )
+        paths[key] = resolved
+    return paths
+
+
+def name_of(folder: Path, path: Path) -> str:
+    """A table's path relative to the case folder, for messages."""
+    return str(path.relative_to(folder.resolve()))
+
+
+def read_table(path: Path, label: str) -> pd.DataFrame:
+    """Read a UTF-8 CSV table as strings.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The CSV file.
+    label : str
+        Name used in error messages (the path relative to the case folder).
+
+    Returns
+    -------
+    pandas.DataFrame
+        See :func:`table_from_rows`.
+
+    Raises
+    ------
+    InputError
+        If the file is missing or unreadable, or :func:`table_from_rows` refuses it.
+    """
+    if not path.is_file():
+        raise InputError(label, "file not found")
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            rows = list(csv.reader(handle))
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(label, f"cannot read as UTF-8 CSV ({exc})") from None
+    return table_from_rows(rows, label)
+
+
+def load_scenarios(folder: Path, case: Case) -> list[Scenario]:
+    """Scenarios of ``scenarios.toml`` in a case folder (none when the file is absent).
+
+    Raises
+    ------
+    InputError
+        Naming the scenario and field of an unknown key, criterion, rule or a bad value.
+    """
+    path = folder / SCENARIO_FILE
+    if not path.is_file():
+        return []
+    try:
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(SCENARIO_FILE, f"not valid TOML: {exc}") from None
+    return [parse_scenario(name, table, case) for name, table in doc.items()]

@@ -1,0 +1,297 @@
+"""Read a case workbook (``.xlsx``) into the same RawCase, and so the same Case, as a folder.
+
+Each sheet is turned into the text table that :func:`optimize.case.text_table.table_from_rows` makes
+of a CSV file, with spreadsheet row numbers, so every table check is the CSV loader's own.
+What only a workbook can get wrong is refused here, naming the cell: merged cells, formulas,
+dates, Excel error values, an empty row in the middle of a table, a value outside the header.
+Errors raised later by the shared checks (naming a sheet, row and column, or a ``case.toml``
+key) are translated to the cell, e.g. ``case.xlsx, cell scores!C7``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.worksheet import Worksheet
+
+from mcda.errors import MCDAError
+from optimize.case.assemble import assemble
+from optimize.case.case import Case
+from optimize.case.raw import RawCase
+from optimize.case.schema import CASE_TABLES
+from optimize.case.settings import CASE_FILE
+from optimize.case.text_table import FIRST_DATA_ROW, table_from_rows, with_columns
+from optimize.casefiles.settings_rows import SETTING_COLUMNS, SettingRow, settings_from_rows
+from optimize.casefiles.workbook_layout import BUDGET_SHEET, REQUIRED_SHEETS, RULES_SHEET
+from optimize.errors import InputError
+
+Scalar = str | int | float | bool | None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where things are in a workbook, to turn an error into a cell reference.
+
+    Attributes
+    ----------
+    book : str
+        The workbook's file name.
+    columns : mapping
+        Per sheet, the column letter of each header name.
+    settings : mapping of str to str
+        Per dotted ``case.toml`` key, the cell holding its value.
+    """
+
+    book: str
+    columns: Mapping[str, Mapping[str, str]]
+    settings: Mapping[str, str]
+
+    def locate(self, error: InputError) -> InputError:
+        """The same error, naming the workbook cell (or sheet) instead of file and row."""
+        if error.file in self.columns:
+            letter = self.columns[error.file].get(error.field or "")
+            if error.row is not None and letter is not None:
+                cell = f"{error.file}!{letter}{error.row}"
+                return InputError(self.book, error.message, field=error.field, cell=cell)
+            return InputError(
+                f"{self.book}, sheet {error.file}", error.message, error.row, error.field
+            )
+        if error.file == CASE_FILE and error.field is not None:
+            setting = self.setting_cell(error.field)
+            if setting is not None:
+                return InputError(self.book, error.message, field=error.field, cell=setting)
+            return InputError(
+                f"{self.book}, sheets {BUDGET_SHEET}/{RULES_SHEET}",
+                error.message,
+                None,
+                error.field,
+            )
+        return InputError(self.book, error.message, error.row, error.field)
+
+    def setting_cell(self, key: str) -> str | None:
+        """Cell of the setting `key`, or of the first setting below it (``rules.x``)."""
+        if key in self.settings:
+            return self.settings[key]
+        below = [cell for path, cell in self.settings.items() if path.startswith(f"{key}.")]
+        return below[0] if below else None
+
+
+def load_workbook_case(path: Path) -> Case:
+    """Read and validate a case workbook.
+
+    Raises
+    ------
+    InputError
+        One line naming the workbook, the sheet and cell, and the problem.
+    """
+    raw, layout = read_workbook(path)
+    try:
+        return assemble(raw, path)
+    except InputError as exc:
+        raise layout.locate(exc) from None
+    except MCDAError as exc:
+        raise InputError(path.name, str(exc)) from None
+
+
+def read_workbook(path: Path) -> tuple[RawCase, Layout]:
+    """The settings and text tables of a case workbook, and where each lies.
+
+    Raises
+    ------
+    InputError
+        If the file is missing or not a workbook, a required sheet is missing, or a sheet
+        has merged cells, formulas, dates, error values, an empty row inside its table or a
+        value outside its header.
+    """
+    book = path.name
+    if not path.is_file():
+        raise InputError(book, "workbook not found")
+    try:
+        workbook = load_workbook(path, data_only=False)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise InputError(book, f"cannot read as an .xlsx workbook ({exc})") from None
+    missing = [name for name in REQUIRED_SHEETS if name not in workbook.sheetnames]
+    if missing:
+        raise InputError(
+            f"{book}, sheet {missing[0]}",
+            f"sheet is missing (a case workbook has sheets {', '.join(REQUIRED_SHEETS)})",
+        )
+    grids = {
+        name: sheet_grid(workbook[name], book)
+        for name in (*CASE_TABLES, BUDGET_SHEET, RULES_SHEET)
+        if name in workbook.sheetnames
+    }
+    columns = {name: header_letters(grid) for name, grid in grids.items()}
+    layout = Layout(book, columns, {})
+    try:
+        tables = {key: grid_table(grids[key], key) for key in CASE_TABLES if key in grids}
+        if "sources" in tables and tables["sources"].empty:
+            del tables["sources"]  # an empty sources sheet means the case cites no facts
+        rows = [
+            *setting_rows_of(grids[BUDGET_SHEET], BUDGET_SHEET),
+            *setting_rows_of(grids[RULES_SHEET], RULES_SHEET),
+        ]
+        settings = settings_from_rows(rows)
+    except InputError as exc:
+        raise layout.locate(exc) from None
+    # Both settings sheets passed the column check, so each has a value column.
+    cells = {row.path: f"{row.sheet}!{columns[row.sheet]['value']}{row.line}" for row in rows}
+    layout = Layout(book, columns, cells)
+    raw = RawCase(path.stem, settings, tables, {key: key for key in tables})
+    return raw, layout
+
+
+def sheet_grid(sheet: Worksheet, book: str) -> list[list[Scalar]]:
+    """The values of a sheet's table, row 1 first, checked cell by cell.
+
+    Raises
+    ------
+    InputError
+        Naming the first merged range, formula, date, error value, empty header cell,
+        value outside the header or empty row inside the table.
+    """
+    name = sheet.title
+    if sheet.merged_cells.ranges:
+        merged = sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col))[0]
+        raise InputError(
+            book,
+            "merged cells; unmerge them and give each cell its own value",
+            cell=f"{name}!{merged.coord}",
+        )
+    grid = [[cell_value(cell, book) for cell in row] for row in sheet.iter_rows()]
+    filled = [n for n, row in enumerate(grid) if any(v not in (None, "") for v in row)]
+    if not filled:
+        return []
+    grid = grid[: filled[-1] + 1]
+    header = grid[0]
+    width = max((n + 1 for n, v in enumerate(header) if v not in (None, "")), default=0)
+    for column, value in enumerate(header[:width], start=1):
+        if value in (None, ""):
+            raise InputError(
+                book, "column header is empty", cell=f"{name}!{get_column_letter(column)}1"
+            )
+    for number, row in enumerate(grid[1:], start=FIRST_DATA_ROW):
+        if all(v in (None, "") for v in row):
+            raise InputError(
+                book,
+                f"row {number} is empty inside the table; delete it (rows below it hold data)",
+                cell=f"{name}!A{number}",
+            )
+        extra = [n for n, v in enumerate(row[width:], start=width + 1) if v not in (None, "")]
+        if extra:
+            raise InputError(
+                book,
+                "value in a column without a header",
+                cell=f"{name}!{get_column_letter(extra[0])}{number}",
+            )
+    return [row[:width] + [None] * (width - len(row[:width])) for row in grid]
+
+
+def cell_value(cell: Any, book: str) -> Scalar:
+    """A cell's value, refusing what a case cannot hold.
+
+    Raises
+    ------
+    InputError
+        For a formula, an Excel error value (``#N/A``) or a date or time.
+    """
+    where = f"{cell.parent.title}!{cell.coordinate}"
+    if isinstance(cell, Cell) and cell.data_type == "f":
+        text = cell.value if isinstance(cell.value, str) else "an array formula"
+        raise InputError(
+            book,
+            f"formula {text!r} where a value is expected (clusterplan reads values, not "
+            "formulas: paste the value itself)",
+            cell=where,
+        )
+    if isinstance(cell, Cell) and cell.data_type == "e":
+        raise InputError(book, f"holds the spreadsheet error {cell.value}", cell=where)
+    value = cell.value
+    if isinstance(value, dt.datetime | dt.date | dt.time | dt.timedelta):
+        raise InputError(
+            book,
+            f"is a date or time ({value}) where text or a number is expected (a ratio such "
+            "as 1/3 turns into a date unless typed as '1/3)",
+            cell=where,
+        )
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    raise InputError(book, f"holds {type(value).__name__}, not text or a number", cell=where)
+
+
+def as_text(value: Scalar) -> str:
+    """A cell value as the text a CSV file would hold (floats exactly, booleans lowercase)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def header_letters(grid: list[list[Scalar]]) -> dict[str, str]:
+    """Column letter of each header name of a sheet."""
+    header = grid[0] if grid else []
+    return {as_text(v).strip(): get_column_letter(n) for n, v in enumerate(header, start=1)}
+
+
+def grid_table(grid: list[list[Scalar]], label: str) -> pd.DataFrame:
+    """A sheet as the CSV loader's text table."""
+    return table_from_rows([[as_text(v) for v in row] for row in grid], label)
+
+
+def setting_rows_of(grid: list[list[Scalar]], sheet: str) -> list[SettingRow]:
+    """The settings rows of the budget or rules sheet, values keeping their cell type."""
+    table = with_columns(grid_table(grid, sheet), sheet, SETTING_COLUMNS)
+    header = [as_text(v).strip() for v in grid[0]] if grid else []
+    rows = []
+    for line, record in table.iterrows():
+        number = int(str(line))
+        typed = grid[number - 1][header.index("value")]
+        rows.append(
+            SettingRow(
+                rule=str(record["rule"]),
+                key=str(record["key"]),
+                field=str(record["field"]),
+                value=setting_value(typed, sheet, number),
+                provenance=str(record["provenance"]),
+                sheet=sheet,
+                line=number,
+            )
+        )
+    return rows
+
+
+def setting_value(value: Scalar, sheet: str, line: int) -> Any:
+    """A settings cell as a TOML value: text in square brackets is a list.
+
+    Raises
+    ------
+    InputError
+        If bracketed text is not a TOML list.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        text = value.strip()
+        if not text.startswith("["):
+            return text
+        try:
+            return tomllib.loads(f"value = {text}")["value"]
+        except tomllib.TOMLDecodeError:
+            raise InputError(
+                sheet, f'{text!r} is not a list such as ["platform"] or [1, 2]', line, "value"
+            ) from None
+    return value

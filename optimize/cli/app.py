@@ -1,0 +1,72 @@
+"""The ``clusterplan`` command line: the one place where every command is registered."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from mcda.errors import MCDAError
+from optimize.cli.allocate import allocate
+from optimize.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_INFEASIBLE,
+    EXIT_INTERNAL,
+    STATE,
+    errors,
+)
+from optimize.cli.convert import convert, new
+from optimize.cli.rank import rank_command
+from optimize.cli.run import run, validate
+from optimize.cli.sweep import sweep_app
+from optimize.cli.weights import weights
+from optimize.errors import InfeasibleError, InputError
+
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    help="Appraise cluster S&T support systems and allocate a budget across them.",
+)
+
+
+@app.callback()
+def configure(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    """Appraise cluster S&T support systems and allocate a budget across them."""
+    STATE["debug"] = debug
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning bad input into one line and exit code 2."""
+    try:
+        app()
+    except (InputError, MCDAError) as exc:
+        if STATE["debug"]:
+            raise
+        errors.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except InfeasibleError as exc:
+        errors.print(str(exc), markup=False, highlight=False, soft_wrap=True)
+        sys.exit(EXIT_INFEASIBLE)
+    except Exception as exc:  # last resort: one line, not a traceback
+        if STATE["debug"]:
+            raise
+        errors.print(
+            f"internal error: {exc!r} (rerun with --debug for a traceback)",
+            markup=False,
+            soft_wrap=True,
+        )
+        sys.exit(EXIT_INTERNAL)
+
+
+app.command()(validate)
+app.command()(run)
+app.command("rank")(rank_command)
+app.command()(allocate)
+app.command()(weights)
+app.add_typer(sweep_app, name="sweep")
+app.command()(convert)
+app.command()(new)

@@ -1,0 +1,71 @@
+"""``clusterplan convert`` and ``clusterplan new``: a case as a folder or as one workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from optimize.cli.common import console
+
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing target.")]
+
+
+def is_workbook(path: Path) -> bool:
+    """Whether `path` names an ``.xlsx`` workbook (rather than a case folder)."""
+    return path.suffix.lower() == ".xlsx"
+
+
+def convert(
+    source: Annotated[Path, typer.Argument(help="Case folder or .xlsx workbook to read.")],
+    target: Annotated[Path, typer.Argument(help="Workbook or case folder to write.")],
+    force: ForceOption = False,
+) -> None:
+    """Convert a case folder into one .xlsx workbook, or a workbook into a case folder."""
+    from optimize.case.assemble import assemble
+    from optimize.casefiles.folder_read import read_case_folder
+    from optimize.casefiles.folder_write import case_folder_files
+    from optimize.casefiles.workbook_layout import INSTRUCTIONS
+    from optimize.casefiles.workbook_read import load_workbook_case, read_workbook
+    from optimize.casefiles.workbook_write import case_workbook
+    from optimize.cli.output import check_target, write_file, write_folder
+    from optimize.errors import InputError
+    from optimize.report.summary import illustrative_notice
+
+    if is_workbook(source) == is_workbook(target):
+        raise InputError(str(target), "convert needs one case folder and one .xlsx workbook")
+    if is_workbook(source):
+        check_target(target, force)
+        case = load_workbook_case(source)  # refuse to write a case that does not validate
+        raw, _ = read_workbook(source)
+        write_folder(target, case_folder_files(raw), force=force)
+    else:
+        raw = read_case_folder(source)
+        case = assemble(raw, source)
+        about = [f"{case.title} (case {case.name})", illustrative_notice(case), *INSTRUCTIONS]
+        write_file(target, case_workbook(raw, about), force=force)
+    console.print(f"[green]wrote[/green] {target} (case {case.name})")
+
+
+def new(
+    target: Annotated[
+        Path, typer.Argument(help="Folder or .xlsx workbook to create for a new case.")
+    ],
+    force: ForceOption = False,
+) -> None:
+    """Create a blank case to fill in: a folder with a README, or a workbook with instructions."""
+    from optimize.casefiles.folder_write import case_folder_files
+    from optimize.casefiles.template import blank_case, template_readme
+    from optimize.casefiles.workbook_layout import INSTRUCTIONS
+    from optimize.casefiles.workbook_write import case_workbook
+    from optimize.cli.output import write_file, write_folder
+
+    name = target.stem if is_workbook(target) else target.name
+    raw = blank_case(name)
+    if is_workbook(target):
+        write_file(target, case_workbook(raw, INSTRUCTIONS), force=force)
+    else:
+        files = case_folder_files(raw, {"README.md": template_readme(name)})
+        write_folder(target, files, force=force)
+    console.print(f"[green]wrote[/green] blank case {target}")

@@ -1,0 +1,88 @@
+"""``clusterplan validate`` and ``clusterplan run``: check a case, or run the whole pipeline."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from optimize.cli.common import (
+    CaseArg,
+    case_path,
+    console,
+    errors,
+)
+from optimize.errors import InputError
+
+
+def validate(case: CaseArg = None) -> None:
+    """Check a case's files; print what was loaded or one line naming the bad input."""
+    from optimize.casefiles.load import load_case
+
+    loaded = load_case(case_path(case))
+    console.print(
+        f"[green]ok[/green] {loaded.name}: {len(loaded.clusters)} clusters, "
+        f"{len(loaded.criteria.leaves)} leaf criteria, {len(loaded.projects)} projects, "
+        f"budget {loaded.budget:g}; illustrative scores {loaded.scores.illustrative_share:.0%}"
+    )
+
+
+def run(
+    case: CaseArg = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing folder.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    lang: Annotated[str, typer.Option("--lang", help="Report language: en or zh.")] = "en",
+    marginals: Annotated[
+        bool, typer.Option("--marginals", help="Also compute marginal values (slower).")
+    ] = False,
+) -> None:
+    """Appraise, rank and allocate; write tables, summary, reports (md, html) and results.xlsx."""
+    from optimize.cli.output import check_target, write_folder
+    from optimize.pipeline import run_case
+    from optimize.report import run_files, run_summary
+    from optimize.report.labels import LANGS
+    from optimize.report.tables import consistency_warnings
+
+    if lang not in LANGS:
+        raise InputError("--lang", f"unknown language {lang!r} (use {' or '.join(LANGS)})")
+    check_target(out, force)
+    result = run_case(case_path(case), marginals=marginals)
+    summary = run_summary(result)
+    write_folder(out, run_files(result, lang=lang), force=force)
+    for line in consistency_warnings(result.appraisal):
+        errors.print(f"warning: {line}", markup=False, highlight=False, soft_wrap=True)
+    if as_json:
+        sys.stdout.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+    else:
+        print_summary(summary, out)
+
+
+def print_summary(summary: dict[str, Any], out: Path) -> None:
+    """A compact table of the run on the terminal."""
+    console.print(f"[bold yellow]{summary['notice']}[/bold yellow]")
+    ranking = Table(title="Support-system ranking (TOPSIS closeness), top clusters")
+    for column in ("rank", "cluster", "closeness"):
+        ranking.add_column(column)
+    for row in summary["ranking"][:5]:
+        ranking.add_row(str(row["rank"]), row["name_en"], f"{row['score']:.3f}")
+    console.print(ranking)
+    allocation = summary["allocation"]
+    table = Table(title=f"Allocation (亿元), status {allocation['status']}")
+    grid = allocation["by_type_instrument"]
+    columns = list(next(iter(grid.values())))
+    table.add_column("type")
+    for column in columns:
+        table.add_column(column, justify="right")
+    for kind, row in grid.items():
+        table.add_row(kind, *(f"{row[c]:.2f}" for c in columns))
+    console.print(table)
+    console.print(
+        f"spent {allocation['spent']:.2f} of {allocation['budget']:g} on "
+        f"{allocation['funded_projects']} projects in {allocation['funded_clusters']} clusters; "
+        f"files in {out}"
+    )

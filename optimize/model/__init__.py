@@ -1,0 +1,21 @@
+"""(Case, Appraisal) -> Pyomo model -> Allocation, and what the answer means."""
+
+from optimize.model.allocation import Allocation, SolveStatus
+from optimize.model.compiled import CompiledModel, SolverOptions
+from optimize.model.explain import describe, explain_infeasibility
+from optimize.model.formulation import build_model, project_table
+from optimize.model.marginal import marginal_values
+from optimize.model.solve import solve
+
+__all__ = [
+    "Allocation",
+    "CompiledModel",
+    "SolveStatus",
+    "SolverOptions",
+    "build_model",
+    "describe",
+    "explain_infeasibility",
+    "marginal_values",
+    "project_table",
+    "solve",
+]

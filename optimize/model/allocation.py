@@ -1,0 +1,135 @@
+"""The Allocation value: what the solver funded, and views of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import pandas as pd
+
+from optimize.case.case import CLUSTER_TYPES, INSTRUMENTS
+
+
+class SolveStatus(StrEnum):
+    """Outcome of a solve, independent of the modelling layer's own status objects."""
+
+    OPTIMAL = "optimal"
+    FEASIBLE = "feasible_with_gap"
+    INFEASIBLE = "infeasible"
+    UNBOUNDED = "unbounded"
+    TIME_LIMIT = "time_limit"
+    ERROR = "error"
+
+    @property
+    def has_solution(self) -> bool:
+        """Whether an allocation can be read (possibly not proven optimal)."""
+        return self in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE, SolveStatus.TIME_LIMIT)
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """A solved allocation.
+
+    Attributes
+    ----------
+    projects : pandas.DataFrame
+        Indexed by project id: ``cluster``, ``instrument``, ``cluster_type``, ``region``,
+        ``funded`` (bool), ``amount`` [1e8 CNY], ``benefit`` [benefit units].
+    status : SolveStatus
+        Outcome of the solve.
+    objective : float
+        Total benefit of the allocation [benefit units]; NaN without a solution.
+    bound : float
+        Best proven upper bound on the benefit [benefit units].
+    mip_gap : float
+        Relative gap ``(bound - objective) / |objective|`` [-].
+    solve_seconds : float
+        Wall time spent in the solver [s].
+    budget : float
+        Budget the allocation was solved for [1e8 CNY].
+    priority_rule : str
+        Cluster priority rule used.
+    rules : pandas.DataFrame
+        Every rule row with its activity, bound, slack and whether it binds (see
+        :func:`optimize.model.readback.rule_activity`); empty without a solution.
+    spend : pandas.DataFrame or None
+        Spending per project (rows) and plan year (columns) [1e8 CNY] for multi-period cases.
+    """
+
+    projects: pd.DataFrame
+    status: SolveStatus
+    objective: float
+    bound: float
+    mip_gap: float
+    solve_seconds: float
+    budget: float
+    priority_rule: str
+    rules: pd.DataFrame = field(default_factory=pd.DataFrame)
+    spend: pd.DataFrame | None = None
+
+    @property
+    def spent(self) -> float:
+        """Total funding allocated [1e8 CNY]."""
+        return float(self.projects["amount"].sum())
+
+    def by_type_instrument(self) -> pd.DataFrame:
+        """Funding [1e8 CNY] by cluster type (rows) and instrument (columns), with totals."""
+        table = self.projects.pivot_table(
+            index="cluster_type",
+            columns="instrument",
+            values="amount",
+            aggfunc="sum",
+            fill_value=0.0,
+        ).reindex(index=CLUSTER_TYPES, columns=INSTRUMENTS, fill_value=0.0)
+        table["total"] = table.sum(axis=1)
+        table.loc["total"] = table.sum(axis=0)
+        return table
+
+    @property
+    def binding(self) -> pd.DataFrame:
+        """The rule rows that bind at the solution."""
+        if self.rules.empty:
+            return self.rules
+        return self.rules[self.rules["binding"]].reset_index(drop=True)
+
+    @property
+    def leverage(self) -> float:
+        """Total funding (central + co-funding) per unit of central funding [-]."""
+        spent = self.spent
+        if spent <= 0 or "cofunding_ratio" not in self.projects:
+            return float("nan")
+        matched = float((self.projects["amount"] * self.projects["cofunding_ratio"]).sum())
+        return (spent + matched) / spent
+
+    def by_group(self, column: str) -> pd.DataFrame:
+        """Funding [1e8 CNY], funded projects and benefit per value of `column`."""
+        grouped = self.projects.groupby(column, sort=True)
+        return pd.DataFrame(
+            {
+                "amount": grouped["amount"].sum(),
+                "funded_projects": grouped["funded"].sum().astype(int),
+                "benefit": grouped["benefit"].sum(),
+            }
+        )
+
+    def by_period(self) -> pd.DataFrame:
+        """Spending per plan year and cluster type [1e8 CNY] (empty for one-period cases)."""
+        if self.spend is None:
+            return pd.DataFrame()
+        table = self.spend.groupby(self.projects["cluster_type"]).sum().T
+        table["total"] = table.sum(axis=1)
+        table.index.name = "year"
+        return table
+
+    def by_cluster(self) -> pd.DataFrame:
+        """Funding [1e8 CNY] by cluster and instrument, with totals and benefit, largest first."""
+        table = self.projects.pivot_table(
+            index="cluster",
+            columns="instrument",
+            values="amount",
+            aggfunc="sum",
+            fill_value=0.0,
+        ).reindex(columns=INSTRUMENTS, fill_value=0.0)
+        table["total"] = table.sum(axis=1)
+        table["benefit"] = self.projects.groupby("cluster")["benefit"].sum()
+        return table.sort_values("total", ascending=False, kind="stable")

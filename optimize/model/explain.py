@@ -1,0 +1,75 @@
+"""Explain an infeasible case by the smallest relaxation of its named rules.
+
+Every rule row gets a non-negative slack (an elastic model). Two solves pick the relaxation:
+first the fewest rule rows that must give way, then, among those, the least relaxation
+(amounts relative to the budget, counts in whole projects). The answer names which rules
+must give way and by how much, in their own units, instead of a bare "infeasible".
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyomo.environ as pyo
+
+from optimize.appraisal.appraise import Appraisal
+from optimize.case.case import Case
+from optimize.model.formulation import build_model, project_table
+from optimize.model.persistent import SolverOptions, make_solver
+
+#: Slack below this is read as zero [unit of the row].
+SLACK_TOLERANCE = 1e-7
+
+RELAXATION_COLUMNS = ["rule", "key", "sense", "unit", "bound", "relaxation", "relaxed_bound"]
+
+
+def explain_infeasibility(
+    case: Case, appraisal: Appraisal, options: SolverOptions | None = None
+) -> pd.DataFrame:
+    """The smallest total relaxation of the case's rules that makes it feasible.
+
+    Parameters
+    ----------
+    case : Case
+        A case whose allocation model is infeasible.
+    appraisal : Appraisal
+        Its appraisal.
+    options : SolverOptions, optional
+        HiGHS options.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per rule row that must be relaxed: ``rule``, ``key``, ``sense``, ``unit``,
+        the ``bound`` as stated, the ``relaxation`` needed (> 0, in the row's unit) and the
+        ``relaxed_bound``. Empty when the case is feasible as it stands.
+    """
+    projects = project_table(case, appraisal)
+    model = build_model(case, projects, elastic=True)
+    solver = make_solver(options or SolverOptions())
+    fewest = solver.solve(model).best_feasible_objective
+    model.relaxed_rows.deactivate()
+    model.relaxation_size.activate()
+    model.fewest_rows = pyo.Constraint(expr=pyo.quicksum(model.relaxed.values()) <= round(fewest))
+    solver.solve(model)
+    solver.load_vars()
+    records = []
+    for row in model.rows:
+        slack = float(pyo.value(model.slack_of[row.rule][row.key]))
+        if slack <= SLACK_TOLERANCE:
+            continue
+        bound = float(pyo.value(row.rhs))
+        relaxed = bound + slack if row.sense == "<=" else bound - slack
+        records.append((row.rule, row.key, row.sense, row.unit, bound, slack, relaxed))
+    return pd.DataFrame.from_records(records, columns=RELAXATION_COLUMNS)
+
+
+def describe(relaxations: pd.DataFrame) -> list[str]:
+    """One sentence per relaxation, for terminals and reports."""
+    lines = []
+    for row in relaxations.itertuples():
+        verb = "raise" if row.sense == "<=" else "lower"
+        lines.append(
+            f"{row.rule} [{row.key}]: {verb} the bound from {row.bound:.4g} to "
+            f"{row.relaxed_bound:.4g} {row.unit} (by {row.relaxation:.4g})"
+        )
+    return lines

@@ -1,0 +1,177 @@
+"""The allocation MILP in Pyomo: funding and build decisions per candidate project.
+
+For project p with minimum viable grant l_p, maximum u_p and S top-up segments of width
+w_p = (u_p - l_p) / S:
+
+    x_p = l_p y_p + sum_s t_ps,        0 <= t_ps <= w_p y_p,   y_p in {0, 1}
+    max sum_p a_p (l_p y_p + sum_s d^s t_ps),    a_p = pi_k(p) f_type(k(p)),i(p) e_p
+
+with the slope decay d in (0, 1] giving concave, diminishing returns. The per-segment link
+t_ps <= w_p y_p is kept tight on purpose (a much faster LP bound than the aggregate link).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+import pyomo.environ as pyo
+
+from optimize.appraisal.appraise import Appraisal
+from optimize.case.case import Case
+from optimize.case.rules import RULE_NAMES
+from optimize.model.rule_rows import COUNT, RuleRow, rule_rows
+
+
+def project_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
+    """Projects joined with their cluster's attributes and benefit coefficient.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by project id: ``cluster``, ``instrument``, ``cluster_type``, ``region``,
+        ``tech_domain``, ``min_grant`` and ``max_grant`` [1e8 CNY], ``segment_width``
+        [1e8 CNY], ``priority``, ``fit``, ``efficiency`` and ``coefficient`` a_p [-].
+    """
+    table = case.projects.join(
+        case.clusters[["cluster_type", "region", "tech_domain"]], on="cluster"
+    )
+    table["priority"] = appraisal.priority.loc[table["cluster"]].to_numpy()
+    pairs = zip(table["cluster_type"], table["instrument"], strict=True)
+    fit = case.fit.stack().to_dict()
+    table["fit"] = [float(fit[pair]) for pair in pairs]
+    table["coefficient"] = table["priority"] * table["fit"] * table["efficiency"]
+    table["segment_width"] = (table["max_grant"] - table["min_grant"]) / (
+        case.benefit.top_up_segments
+    )
+    return table
+
+
+def build_model(case: Case, projects: pd.DataFrame, elastic: bool = False) -> pyo.ConcreteModel:
+    """Formulate the allocation MILP with the case's policy rules.
+
+    Parameters
+    ----------
+    case : Case
+        Supplies the budget [1e8 CNY], the benefit curve and the rules.
+    projects : pandas.DataFrame
+        From :func:`project_table`.
+    elastic : bool
+        Give every rule row a non-negative slack and minimise the total slack instead of
+        maximising benefit: the smallest relaxation of the named rules that is feasible.
+
+    Returns
+    -------
+    pyomo.environ.ConcreteModel
+        One indexed constraint per active rule, named after the rule and indexed by the rule
+        instance (``m.type_share["basic:min"]``); ``m.rows`` lists the
+        :class:`~optimize.model.rule_rows.RuleRow` values. ``budget_total`` and ``coefficient`` are
+        mutable parameters so that sweeps re-solve without rebuilding.
+    """
+    m = pyo.ConcreteModel(name=case.name)
+    ids = list(projects.index)
+    segments = list(range(1, case.benefit.top_up_segments + 1))
+    low = projects["min_grant"].to_dict()
+    width = projects["segment_width"].to_dict()
+
+    m.P = pyo.Set(initialize=ids, ordered=True, doc="candidate projects")
+    m.S = pyo.Set(initialize=segments, ordered=True, doc="top-up segments")
+    m.budget_total = pyo.Param(initialize=case.budget, mutable=True, doc="budget [1e8 CNY]")
+    m.coefficient = pyo.Param(
+        m.P, initialize=projects["coefficient"].to_dict(), mutable=True, doc="a_p [-]"
+    )
+    m.build = pyo.Var(m.P, within=pyo.Binary, doc="1 if project p is funded")
+    m.top_up = pyo.Var(m.P, m.S, bounds=(0.0, None), doc="top-up funding [1e8 CNY]")
+    m.segment_link = pyo.Constraint(
+        m.P,
+        m.S,
+        rule=lambda m, p, s: m.top_up[p, s] <= width[p] * m.build[p],
+        doc="top-ups only for a built project, each segment at most its width",
+    )
+    m.funding = pyo.Expression(
+        m.P,
+        rule=lambda m, p: low[p] * m.build[p] + pyo.quicksum(m.top_up[p, s] for s in m.S),
+        doc="x_p [1e8 CNY]",
+    )
+    m.rows = rule_rows(m, case, projects)
+    add_rule_constraints(m, m.rows, elastic)
+    if elastic:
+        add_relaxation_objectives(m, case, projects)
+        return m
+    decay = {s: case.benefit.slope_decay**s for s in segments}
+    m.benefit = pyo.Objective(
+        expr=pyo.quicksum(
+            m.coefficient[p]
+            * (low[p] * m.build[p] + pyo.quicksum(decay[s] * m.top_up[p, s] for s in m.S))
+            for p in m.P
+        ),
+        sense=pyo.maximize,
+    )
+    return m
+
+
+def add_relaxation_objectives(m: Any, case: Case, projects: pd.DataFrame) -> None:
+    """Objectives of the elastic model: fewest relaxed rows, then least relaxation.
+
+    ``relaxed_rows`` counts rows with a non-zero slack (a binary per row, linked by a big-M
+    that no feasible slack can exceed); ``relaxation_size`` weighs amounts relative to the
+    budget and counts as whole projects. :mod:`optimize.model.explain` minimises the first, then
+    the second with the first held at its optimum.
+    """
+    pairs = [(row.rule, row.key) for row in m.rows]
+    big_amount = float(projects["max_grant"].sum()) + case.budget
+    big_count = float(len(projects)) + 1.0
+    units = {(row.rule, row.key): row.unit for row in m.rows}
+    m.relaxed = pyo.Var(pairs, within=pyo.Binary, doc="1 if the rule row is relaxed")
+    m.relaxed_link = pyo.Constraint(
+        pairs,
+        rule=lambda m, r, k: (
+            m.slack_of[r][k]
+            <= (big_count if units[(r, k)] == COUNT else big_amount) * m.relaxed[r, k]
+        ),
+    )
+    m.relaxed_rows = pyo.Objective(expr=pyo.quicksum(m.relaxed.values()), sense=pyo.minimize)
+    scale = max(case.budget, 1e-9)
+    m.relaxation_size = pyo.Objective(
+        expr=pyo.quicksum(
+            m.slack_of[r][k] * (1.0 if units[(r, k)] == COUNT else 1.0 / scale) for r, k in pairs
+        ),
+        sense=pyo.minimize,
+    )
+    m.relaxation_size.deactivate()
+
+
+def add_rule_constraints(m: Any, rows: list[RuleRow], elastic: bool) -> None:
+    """One indexed constraint per rule; in elastic mode each row gets a slack variable."""
+    by_rule: dict[str, dict[str, RuleRow]] = {}
+    for row in rows:
+        by_rule.setdefault(row.rule, {})[row.key] = row
+    m.slack_of = {}
+    for rule, keyed in by_rule.items():
+        slack = None
+        if elastic:
+            slack = pyo.Var(list(keyed), bounds=(0.0, None), doc=f"relaxation of {rule}")
+            m.add_component(f"{rule}_slack", slack)
+            m.slack_of[rule] = {key: slack[key] for key in keyed}
+
+        def row_rule(
+            m: Any, key: str, keyed: dict[str, RuleRow] = keyed, slack: Any = slack
+        ) -> Any:
+            row = keyed[key]
+            relax = 0.0 if slack is None else slack[key]
+            if row.sense == "<=":
+                return row.body - relax <= row.rhs
+            return row.body + relax >= row.rhs
+
+        m.add_component(rule, pyo.Constraint(list(keyed), rule=row_rule, doc=RULE_NAMES[rule]))
+
+
+def coefficient_for(projects: pd.DataFrame, priority: pd.Series) -> npt.NDArray[np.float64]:
+    """Benefit coefficient a_p = pi_k(p) x fit x efficiency per project [-]."""
+    cluster_priority = priority.loc[projects["cluster"]].to_numpy(float)
+    coefficient: npt.NDArray[np.float64] = (
+        cluster_priority * projects["fit"].to_numpy(float) * projects["efficiency"].to_numpy(float)
+    )
+    return coefficient

@@ -1,0 +1,300 @@
+"""Each policy rule as named linear rows over the model's variables.
+
+A builder takes the model (with ``build[p]``, ``funding[p]`` and ``budget_total``), the
+case and the project table, and returns :class:`RuleRow` values. The model adds them as hard
+constraints, or with slack variables for the infeasibility diagnosis; reports read them back
+to say which rules bind and what relaxing them is worth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyomo.environ as pyo
+
+from optimize.case.case import Case
+
+AMOUNT = "1e8 CNY"
+COUNT = "projects"
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    """One linear row ``body (<= | >=) rhs`` of a named rule.
+
+    Attributes
+    ----------
+    rule : str
+        Rule name from :data:`optimize.case.rules.RULE_NAMES`.
+    key : str
+        Which instance of the rule (a type, cluster, region, project, ...).
+    body : Any
+        Pyomo linear expression in the model's variables.
+    sense : str
+        ``"<="`` or ``">="``.
+    rhs : Any
+        Number or expression in mutable parameters.
+    unit : str
+        Unit of the row: ``"1e8 CNY"`` or ``"projects"``.
+    """
+
+    rule: str
+    key: str
+    body: Any
+    sense: str
+    rhs: Any
+    unit: str
+
+
+Builder = Callable[[Any, Case, pd.DataFrame], list[RuleRow]]
+
+
+def total(m: Any, members: list[str]) -> Any:
+    """Funding of `members` [1e8 CNY]."""
+    return pyo.quicksum(m.funding[p] for p in members)
+
+
+def count(m: Any, members: list[str]) -> Any:
+    """Number of funded `members`."""
+    return pyo.quicksum(m.build[p] for p in members)
+
+
+def members_by(projects: pd.DataFrame, column: str) -> dict[str, list[str]]:
+    """Project ids grouped by the values of `column`."""
+    return {str(k): list(g.index) for k, g in projects.groupby(column, sort=False)}
+
+
+def budget_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+    """Total funding within the budget."""
+    return [
+        RuleRow("budget", "total", total(m, list(projects.index)), "<=", m.budget_total, AMOUNT)
+    ]
+
+
+def share_rows(rule: str, m: Any, groups: dict[str, list[str]], bounds: Any) -> list[RuleRow]:
+    """Funding of each bounded group within [min, max] shares of the budget."""
+    rows = []
+    for group, share in bounds.items():
+        spent = total(m, groups.get(group, []))
+        if share.minimum > 0:
+            rows.append(
+                RuleRow(rule, f"{group}:min", spent, ">=", share.minimum * m.budget_total, AMOUNT)
+            )
+        if share.maximum < 1:
+            rows.append(
+                RuleRow(rule, f"{group}:max", spent, "<=", share.maximum * m.budget_total, AMOUNT)
+            )
+    return rows
+
+
+def type_share_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+    """Share of the budget per cluster type."""
+    return share_rows("type_share", m, members_by(projects, "cluster_type"), case.rules.type_share)
+
+
+def instrument_share_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+    """Share of the budget per instrument."""
+    groups = members_by(projects, "instrument")
+    return share_rows("instrument_share", m, groups, case.rules.instrument_share)
+
+
+def cluster_limit_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+    """Per-cluster floors and caps [1e8 CNY]."""
+    groups = members_by(projects, "cluster")
+    rows = []
+    for cluster, limits in case.rules.cluster_limits.items():
+        spent = total(m, groups.get(cluster, []))
+        if limits.minimum > 0:
+            rows.append(
+                RuleRow("cluster_limits", f"{cluster}:floor", spent, ">=", limits.minimum, AMOUNT)
+            )
+        if limits.maximum < float("inf"):
+            rows.append(
+                RuleRow("cluster_limits", f"{cluster}:cap", spent, "<=", limits.maximum, AMOUNT)
+            )
+    return rows
+
+
+def region_floor_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+    """Minimum share of the budget per region."""
+    groups = members_by(projects, "region")
+    return [
+        RuleRow(
+            "region_floor",
+            region,
+            total(m, groups.get(region, [])),
+            ">=",
+            floor * m.budget_total,
+            AMOUNT,
+        )
+        for region, floor in case.rules.region_floor.items()
+    ]
+
+
+def no_duplication_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+    """At most n funded projects per technology domain and instrument."""
+    rule = case.rules.no_duplicated_construction
+    if rule is None:
+        return []
+    covered = projects[projects["instrument"].isin(rule.instruments)]
+    rows = []
+    for (domain, instrument), group in covered.groupby(["tech_domain", "instrument"], sort=False):
+        if len(group) > rule.max_per_domain:
+            rows.append(
+                RuleRow(
+                    "no_duplicated_construction",
+                    f"{domain}/{instrument}",
+                    count(m, list(group.index)),
+                    "<=",
+                    rule.max_per_domain,
+                    COUNT,
+                )
+            )
+    return rows
+
+
+def basic_concentration_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+    """Few funded projects per basic cluster, each at least a minimum grant."""
+    rule = case.rules.basic_concentration
+    if rule is None:
+        return []
+    basic = projects[projects["cluster_type"] == "basic"]
+    rows = [
+        RuleRow(
+            "basic_concentration",
+            f"{cluster}:count",
+            count(m, list(group.index)),
+            "<=",
+            rule.max_projects,
+            COUNT,
+        )
+        for cluster, group in basic.groupby("cluster", sort=False)
+        if len(group) > rule.max_projects
+    ]
+    rows += [
+        RuleRow(
+            "basic_concentration",
+            f"{p}:min_grant",
+            m.funding[p] - rule.min_grant * m.build[p],
+            ">=",
+            0.0,
+            AMOUNT,
+        )
+        for p in basic.index[basic["min_grant"] < rule.min_grant]
+    ]
+    return rows
+
+
+def frontier_research_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+    """No frontier platform where the research-institution score is below the threshold."""
+    rule = case.rules.frontier_platform_research
+    if rule is None:
+        return []
+    score = case.scores.values[rule.criterion]
+    sparse = projects[
+        (projects["cluster_type"] == "frontier")
+        & (projects["instrument"] == "platform")
+        & (score.loc[projects["cluster"]].to_numpy() < rule.min_score)
+    ]
+    return [
+        RuleRow("frontier_platform_research", str(p), m.build[p], "<=", 0.0, COUNT)
+        for p in sparse.index
+    ]
+
+
+def dependency_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+    """A project is funded only if the project it needs is funded."""
+    return [
+        RuleRow("dependencies", f"{p}->{q}", m.build[p] - m.build[q], "<=", 0.0, COUNT)
+        for p, q in case.rules.dependencies
+    ]
+
+
+def exclusion_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+    """At most one project of each mutually exclusive pair."""
+    return [
+        RuleRow("exclusions", f"{p}|{q}", m.build[p] + m.build[q], "<=", 1.0, COUNT)
+        for p, q in case.rules.exclusions
+    ]
+
+
+def must_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+    """Must-fund and must-not-fund projects."""
+    rows = [RuleRow("must_fund", p, m.build[p], ">=", 1.0, COUNT) for p in case.rules.must_fund]
+    rows += [
+        RuleRow("must_not_fund", p, m.build[p], "<=", 0.0, COUNT) for p in case.rules.must_not_fund
+    ]
+    return rows
+
+
+def cofunding_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+    """Co-funding raised at least (leverage - 1) times the central funding."""
+    if case.rules.min_leverage is None:
+        return []
+    surplus = projects["cofunding_ratio"] - (case.rules.min_leverage - 1.0)
+    body = pyo.quicksum(float(surplus[p]) * m.funding[p] for p in projects.index)
+    return [RuleRow("cofunding", "leverage", body, ">=", 0.0, AMOUNT)]
+
+
+def period_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+    """Spending per plan year within that year's budget (cumulative with carry-over)."""
+    periods = case.rules.periods
+    if periods is None:
+        return []
+    shares = spend_shares(case, projects)
+    rows = []
+    for t, year in enumerate(periods.years):
+        window = periods.years[: t + 1] if periods.carry_over else (year,)
+        weights = shares[list(window)].sum(axis=1)
+        active = weights[weights > 0]
+        spent = pyo.quicksum(float(active[p]) * m.funding[p] for p in active.index)
+        available = sum(
+            b for y, b in zip(periods.years, periods.budgets, strict=True) if y in window
+        )
+        rows.append(RuleRow("period_budget", str(year), spent, "<=", available, AMOUNT))
+    return rows
+
+
+def spend_shares(case: Case, projects: pd.DataFrame) -> pd.DataFrame:
+    """Share of each project's funding spent in each plan year [-] (projects x years).
+
+    A project spends its instrument's profile from its start year (default: the first plan
+    year); spending that would fall after the plan is counted in the last plan year.
+    """
+    periods = case.rules.periods
+    assert periods is not None
+    years = list(periods.years)
+    shares = np.zeros((len(projects), len(years)))
+    starts = projects["start"].astype(int).tolist()
+    instruments = projects["instrument"].astype(str).tolist()
+    for k, (start, instrument) in enumerate(zip(starts, instruments, strict=True)):
+        offset = years.index(start) if start in years else 0
+        for step, share in enumerate(periods.profiles[instrument]):
+            shares[k, min(offset + step, len(years) - 1)] += share
+    return pd.DataFrame(shares, index=projects.index, columns=years)
+
+
+BUILDERS: tuple[Builder, ...] = (
+    budget_rows,
+    period_rows,
+    type_share_rows,
+    instrument_share_rows,
+    cluster_limit_rows,
+    region_floor_rows,
+    no_duplication_rows,
+    basic_concentration_rows,
+    frontier_research_rows,
+    dependency_rows,
+    exclusion_rows,
+    must_rows,
+    cofunding_rows,
+)
+
+
+def rule_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+    """Every row of every active rule, budget first."""
+    return [row for build in BUILDERS for row in build(m, case, projects)]

@@ -1,0 +1,200 @@
+"""Charts of a planning run as PNG bytes, drawn with matplotlib's Agg backend.
+
+Each function takes already-labelled data (labels in the report's language) and returns the
+PNG file content; nothing is shown on screen and no global pyplot state is touched.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+import numpy as np
+import pandas as pd
+from matplotlib import rc_context
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from mcda.plots import cjk_font
+
+#: Resolution of the PNGs [dots per inch].
+DPI = 110
+#: Colours of the three instruments, the other stacked series and heatmaps.
+PALETTE = ("#3b6ea8", "#e0a43a", "#5aa469", "#b65f8a", "#8c8c8c")
+
+
+def render(figure: Figure) -> bytes:
+    """PNG bytes of `figure` (without the software stamp, so that runs compare)."""
+    FigureCanvasAgg(figure)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def stacked_bars(frame: pd.DataFrame, title: str, unit: str, lang: str) -> bytes:
+    """Stacked bars: one bar per row of `frame`, one segment per column.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Rows = bars (e.g. cluster types), columns = stacked series (e.g. instruments).
+    title, unit : str
+        Chart title and y-axis unit label.
+    lang : str
+        ``"zh"`` selects a CJK font.
+    """
+    with rc_context({"font.family": font_families(lang)}):
+        figure = Figure(figsize=(7.0, 4.0), layout="constrained")
+        axes = figure.add_subplot()
+        bottom = np.zeros(len(frame))
+        for k, column in enumerate(frame.columns):
+            values = frame[column].to_numpy(dtype=float)
+            axes.bar(
+                [str(i) for i in frame.index],
+                values,
+                bottom=bottom,
+                label=str(column),
+                color=PALETTE[k % len(PALETTE)],
+            )
+            bottom += values
+        axes.set_title(title)
+        axes.set_ylabel(unit)
+        axes.legend(frameon=False)
+        axes.grid(axis="y", alpha=0.3)
+        return render(figure)
+
+
+def horizontal_bars(values: pd.Series, title: str, unit: str, lang: str) -> bytes:
+    """Horizontal bars, largest at the top (e.g. funding by region, criteria weights)."""
+    ordered = values.sort_values()
+    with rc_context({"font.family": font_families(lang)}):
+        height = max(2.5, 0.32 * len(ordered) + 1.2)
+        figure = Figure(figsize=(7.0, height), layout="constrained")
+        axes = figure.add_subplot()
+        axes.barh([str(i) for i in ordered.index], ordered.to_numpy(dtype=float), color=PALETTE[0])
+        axes.set_title(title)
+        axes.set_xlabel(unit)
+        axes.grid(axis="x", alpha=0.3)
+        return render(figure)
+
+
+def heatmap(frame: pd.DataFrame, title: str, lang: str) -> bytes:
+    """A shaded grid of shares in [0, 1] (e.g. rank acceptability: clusters x ranks)."""
+    with rc_context({"font.family": font_families(lang)}):
+        figure = Figure(figsize=(7.0, max(2.5, 0.3 * len(frame) + 1.5)), layout="constrained")
+        axes = figure.add_subplot()
+        image = axes.imshow(frame.to_numpy(dtype=float), aspect="auto", cmap="Blues", vmin=0)
+        axes.set_xticks(range(len(frame.columns)), [str(c) for c in frame.columns])
+        axes.set_yticks(range(len(frame.index)), [str(i) for i in frame.index])
+        axes.set_title(title)
+        figure.colorbar(image, ax=axes)
+        return render(figure)
+
+
+def lines(frame: pd.DataFrame, title: str, xlabel: str, lang: str) -> bytes:
+    """One line per column against the index (e.g. benefit and spending vs budget)."""
+    with rc_context({"font.family": font_families(lang)}):
+        figure = Figure(figsize=(7.0, 4.0), layout="constrained")
+        axes = figure.add_subplot()
+        for k, column in enumerate(frame.columns):
+            axes.plot(
+                frame.index.to_numpy(dtype=float),
+                frame[column].to_numpy(dtype=float),
+                marker="o",
+                label=str(column),
+                color=PALETTE[k % len(PALETTE)],
+            )
+        axes.set_title(title)
+        axes.set_xlabel(xlabel)
+        axes.legend(frameon=False)
+        axes.grid(alpha=0.3)
+        return render(figure)
+
+
+def frontier_chart(points: pd.DataFrame) -> bytes:
+    """Benefit against budget, dips marked."""
+    figure = Figure(figsize=(7.0, 4.0), layout="constrained")
+    axis = figure.add_subplot()
+    axis.plot(points["budget"], points["objective"], marker="o", markersize=3)
+    dips = points[points["dip"]]
+    if len(dips):
+        axis.scatter(
+            dips["budget"],
+            dips["objective"],
+            color="red",
+            zorder=3,
+            label="dip: share-based floors tighten with the budget",
+        )
+        axis.legend()
+    axis.set_xlabel("budget [1e8 CNY]")
+    axis.set_ylabel("benefit [benefit units]")
+    axis.set_title("Budget frontier (illustrative data)")
+    axis.grid(alpha=0.3)
+    return render(figure)
+
+
+def core_index_chart(core: pd.DataFrame) -> bytes:
+    """Share of weight samples in which each project is funded, sorted."""
+    ordered = core.sort_values("core_index")
+    colours = ordered["class"].map(
+        {"robustly in": "tab:green", "borderline": "tab:orange", "robustly out": "tab:grey"}
+    )
+    figure = Figure(figsize=(7.0, max(3.0, 0.12 * len(ordered))), layout="constrained")
+    axis = figure.add_subplot()
+    axis.barh(ordered.index.astype(str), ordered["core_index"], color=colours.tolist())
+    axis.axvline(0.95, color="tab:green", linestyle="--", linewidth=0.8)
+    axis.axvline(0.05, color="tab:grey", linestyle="--", linewidth=0.8)
+    axis.set_xlabel("core index: share of samples funded [-]")
+    axis.tick_params(axis="y", labelsize=6)
+    axis.set_title("Funding robustness to the criteria weights (illustrative data)")
+    return render(figure)
+
+
+def scenario_chart(by_cluster: pd.DataFrame) -> bytes:
+    """Funding per cluster [1e8 CNY] in each scenario."""
+    figure = Figure(figsize=(8.0, max(3.0, 0.3 * len(by_cluster))), layout="constrained")
+    axis = figure.add_subplot()
+    positions = np.arange(len(by_cluster))
+    height = 0.8 / max(1, len(by_cluster.columns))
+    for k, scenario in enumerate(by_cluster.columns):
+        axis.barh(
+            positions + k * height,
+            by_cluster[scenario].to_numpy(dtype=float),
+            height=height,
+            label=str(scenario),
+            color=PALETTE[k % len(PALETTE)],
+        )
+    axis.set_yticks(positions + 0.4 - height / 2, [str(i) for i in by_cluster.index])
+    axis.legend(frameon=False)
+    axis.set_xlabel("funding [1e8 CNY]")
+    axis.tick_params(axis="y", labelsize=7)
+    axis.set_title("Scenarios side by side (illustrative data)")
+    return render(figure)
+
+
+class FontFallbackWarning(UserWarning):
+    """No CJK font was found; charts use English labels instead of Chinese."""
+
+
+def chart_language(lang: str) -> str:
+    """The language charts can be labelled in: `lang`, or ``"en"`` without a CJK font."""
+    if lang == "zh" and cjk_font() is None:
+        warnings.warn(
+            "no CJK font found (install fonts-noto-cjk); charts use English labels",
+            FontFallbackWarning,
+            stacklevel=2,
+        )
+        return "en"
+    return lang
+
+
+def font_families(lang: str) -> list[str]:
+    """Matplotlib ``font.family`` for charts in `lang`.
+
+    Chinese charts put the CJK font first; English charts keep it as a fallback for any
+    Chinese that data brings along (matplotlib falls back glyph by glyph along the list).
+    """
+    family = cjk_font()
+    if family is None:
+        return ["DejaVu Sans"]
+    return [family, "DejaVu Sans"] if lang == "zh" else ["DejaVu Sans", family]

@@ -1,0 +1,188 @@
+"""A compact, JSON-ready summary of a planning run."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+
+from optimize.appraisal.appraise import Appraisal
+from optimize.appraisal.robustness import REFERENCE, Robustness, acceptability_table
+from optimize.case.case import Case
+from optimize.model.allocation import Allocation
+from optimize.pipeline import RunResult
+
+TOP_CLUSTERS = 10
+
+
+def illustrative_notice(case: Case) -> str:
+    """The notice that goes first in every report of a case with illustrative inputs."""
+    share = case.scores.illustrative_share
+    cells = case.scores.values.size
+    if not case.illustrative:
+        return "All inputs of this case cite a source (the paper or a public fact)."
+    return (
+        f"ILLUSTRATIVE DATA: {round(share * cells)} of {cells} scores ({share:.0%}) and the "
+        "judgments, costs and budget marked 'illustrative' were set by documented rules, not "
+        "measured. The ranking and allocation demonstrate the method; they are NOT findings "
+        "about the real clusters."
+    )
+
+
+def finite(value: float) -> float | None:
+    """JSON-safe float (NaN and infinities become null)."""
+    return value if math.isfinite(value) else None
+
+
+def solve_figures(allocation: Allocation) -> dict[str, Any]:
+    """Status, budget [1e8 CNY], spend [1e8 CNY], objective, gap and counts of one solve."""
+    return {
+        "status": str(allocation.status),
+        "priority_rule": allocation.priority_rule,
+        "budget": allocation.budget,
+        "spent": allocation.spent,
+        "objective": finite(allocation.objective),
+        "mip_gap": finite(allocation.mip_gap),
+        "solve_seconds": allocation.solve_seconds,
+        "funded_projects": int(allocation.projects["funded"].sum()),
+    }
+
+
+def robustness_summary(case: Case, robustness: Robustness) -> dict[str, Any]:
+    """Method agreement, ranks by method and rank acceptability as plain Python values.
+
+    Returns
+    -------
+    dict
+        ``reference`` method; ``skipped`` methods with the reason; ``agreement`` per
+        method with the reference (``spearman``, ``ws``);
+        ``ranks`` per cluster and method; ``acceptability`` with its ``method``,
+        ``samples``, ``seed``, ``concentration`` and a row per cluster (or None).
+    """
+    agreement = robustness.agreement
+    sampled = robustness.acceptability
+    return {
+        "reference": REFERENCE,
+        "skipped": dict(robustness.skipped),
+        "agreement": {}
+        if agreement is None or REFERENCE not in robustness.rankings
+        else {
+            str(method): {
+                "spearman": finite(float(row["spearman"])),
+                "ws": finite(float(row["ws"])),
+            }
+            for method, row in agreement.loc[REFERENCE].iterrows()
+            if method != REFERENCE
+        },
+        "ranks": {
+            str(cluster): {str(m): int(r) for m, r in row.items()}
+            for cluster, row in robustness.ranks.iterrows()
+        },
+        "acceptability": None
+        if sampled is None
+        else {
+            "method": sampled.method,
+            "samples": sampled.samples,
+            "seed": sampled.seed,
+            "concentration": sampled.concentration,
+            "clusters": [
+                {
+                    "cluster": str(cluster),
+                    "name_en": str(case.clusters.at[cluster, "name_en"]),
+                    "rank": int(row["rank"]),
+                    **{
+                        key: float(row[key])
+                        for key in ("expected_rank", "p_first", "p_top3", "p_top5")
+                    },
+                }
+                for cluster, row in acceptability_table(robustness).iterrows()
+            ],
+        },
+    }
+
+
+def summarize(
+    case: Case,
+    appraisal: Appraisal,
+    allocation: Allocation,
+    robustness: Robustness | None = None,
+) -> dict[str, Any]:
+    """Key results of a run as plain Python values.
+
+    Returns
+    -------
+    dict
+        ``case``, ``notice``, ``weights`` (level 1 and leaves), ``consistency`` per matrix,
+        ``expert_panels`` (nodes judged by several experts), ``ranking`` (top clusters),
+        ``allocation`` (status, totals, by type x instrument) and, when given,
+        ``robustness`` (see :func:`robustness_summary`).
+    """
+    level1 = {c: float(appraisal.local["goal"].weights[c]) for c in case.criteria.children()}
+    by_type = allocation.by_type_instrument()
+    top = appraisal.ranking.head(TOP_CLUSTERS)
+    return {
+        "case": {"name": case.name, "title": case.title, "illustrative": case.illustrative},
+        "notice": illustrative_notice(case),
+        "weights": {
+            "level1": level1,
+            "leaves": {k: float(v) for k, v in appraisal.weights.items()},
+        },
+        "consistency": {
+            label: {
+                "cr": r.cr,
+                "lambda_max": r.lambda_max,
+                "ci": r.ci,
+                "ri_table": r.ri_table,
+                "threshold": r.threshold,
+                "acceptable": r.acceptable,
+            }
+            for label, r in appraisal.matrices.items()
+        },
+        "expert_panels": {
+            node: {
+                "aggregation": group.how,
+                "expert_weights": {str(k): float(v) for k, v in group.expert_weights.items()},
+                "consensus": group.consensus,
+                "compatibility": {str(k): float(v) for k, v in group.compatibility.items()},
+            }
+            for node, group in appraisal.groups.items()
+        },
+        "ranking": [
+            {
+                "rank": int(row["rank"]),
+                "cluster": str(cluster),
+                "name_en": str(case.clusters.at[cluster, "name_en"]),
+                "score": float(row["score"]),
+            }
+            for cluster, row in top.iterrows()
+        ],
+        "allocation": solve_figures(allocation)
+        | {
+            "funded_clusters": int(
+                allocation.projects.loc[allocation.projects["funded"], "cluster"].nunique()
+            ),
+            "by_type_instrument": {
+                str(kind): {str(k): float(v) for k, v in row.items()}
+                for kind, row in by_type.iterrows()
+            },
+        },
+    } | ({} if robustness is None else {"robustness": robustness_summary(case, robustness)})
+
+
+def allocation_summary(allocation: Allocation, marginals: pd.DataFrame) -> dict[str, Any]:
+    """Status, totals, binding rules and marginal values as plain Python values."""
+    binding = allocation.binding
+    return solve_figures(allocation) | {
+        "leverage": finite(allocation.leverage),
+        "binding_rules": [f"{r.rule}[{r.key}]" for r in binding.itertuples()],
+        "marginal_values": [
+            {key: finite(value) if isinstance(value, float) else value for key, value in r.items()}
+            for r in marginals.to_dict("records")
+        ],
+    }
+
+
+def run_summary(run: RunResult) -> dict[str, Any]:
+    """:func:`summarize` of a whole run, as ``summary.json`` holds it."""
+    return summarize(run.case, run.appraisal, run.allocation, run.robustness)

@@ -1,0 +1,284 @@
+"""The tables of a planning run's reports, as labelled DataFrames (pure functions)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+
+from mcda.hierarchy import ROOT
+from optimize.appraisal.appraise import Appraisal
+from optimize.case.case import Case
+from optimize.model.allocation import Allocation
+from optimize.report.labels import column, name
+
+
+def weights_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
+    """Leaf criteria with group, names, direction and local and global weights [-]."""
+    table = case.criteria.table.loc[case.criteria.leaves].copy()
+    table["local_weight"] = [
+        float(appraisal.local[str(parent)].weights.to_dict()[leaf])
+        for leaf, parent in table["parent"].items()
+    ]
+    table["group_weight"] = [
+        float(appraisal.local["goal"].weights[str(parent)]) for parent in table["parent"]
+    ]
+    table["global_weight"] = appraisal.weights.loc[table.index]
+    table.index.name = "criterion"
+    return table[
+        [
+            "parent",
+            "name_en",
+            "name_zh",
+            "direction",
+            "unit",
+            "group_weight",
+            "local_weight",
+            "global_weight",
+        ]
+    ]
+
+
+def ranking_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
+    """Clusters by TOPSIS closeness with names, type, region and priority."""
+    table = appraisal.ranking.join(case.clusters[["name_en", "name_zh", "cluster_type", "region"]])
+    table["priority"] = appraisal.priority.loc[table.index]
+    table.index.name = "cluster"
+    return table[["rank", "name_en", "name_zh", "cluster_type", "region", "score", "priority"]]
+
+
+def consistency_table(appraisal: Appraisal) -> pd.DataFrame:
+    """lambda_max, CI, CR, table, threshold and verdict of every judgment matrix."""
+    rows = {
+        label: {
+            "n": r.n,
+            "lambda_max": r.lambda_max,
+            "ci": r.ci,
+            "cr": r.cr,
+            "ri_table": r.ri_table,
+            "threshold": r.threshold,
+            "verdict": "ok" if r.acceptable else f"REVISE (CR > {r.threshold:.2f})",
+        }
+        for label, r in appraisal.matrices.items()
+    }
+    frame = pd.DataFrame.from_dict(rows, orient="index")
+    frame.index.name = "matrix"
+    return frame
+
+
+def groups_table(appraisal: Appraisal) -> pd.DataFrame:
+    """Per node judged by several experts: aggregation, experts, consensus, compatibility."""
+    rows = {
+        node: {
+            "aggregation": group.how.upper(),
+            "experts": len(group.experts),
+            "consensus": group.consensus,
+            "worst_compatibility": float(group.compatibility.max()),
+        }
+        for node, group in appraisal.groups.items()
+    }
+    frame = pd.DataFrame.from_dict(rows, orient="index")
+    frame.index.name = "node"
+    return frame
+
+
+def consistency_warnings(appraisal: Appraisal) -> list[str]:
+    """One line per judgment matrix whose CR exceeds its threshold."""
+    return [
+        f"judgment matrix {label!r} is inconsistent: CR {r.cr:.3f} > {r.threshold:.2f} "
+        f"({r.ri_table} random index); revise its judgments (clusterplan weights on the "
+        "judgments file shows which)"
+        for label, r in appraisal.matrices.items()
+        if not r.acceptable
+    ]
+
+
+def binding_table(allocation: Allocation) -> pd.DataFrame:
+    """Binding rule rows with their activity and bound, indexed by rule."""
+    table = allocation.binding[["rule", "key", "sense", "activity", "bound", "unit"]]
+    return table.set_index("rule")
+
+
+def criteria_tree(case: Case, appraisal: Appraisal, lang: str) -> pd.DataFrame:
+    """The criteria hierarchy top-down with local and global weights and each matrix's CR.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by criterion id (``goal`` first): ``name``, ``level`` (0 for the goal),
+        ``local_weight`` and ``global_weight`` [-], ``cr`` of the judgment matrix below
+        the node [-] (NaN for leaves), ``direction`` and ``unit`` of leaves.
+    """
+    table = case.criteria.table
+    names = table["name_zh" if lang == "zh" else "name_en"]
+    goal_name = "目标" if lang == "zh" else "goal"
+    records = [(ROOT, goal_name, 0, 1.0, 1.0, appraisal.local[ROOT].cr, "", "")]
+
+    def visit(node: str, level: int, weight: float) -> None:
+        for child in case.criteria.children(node):
+            local = float(appraisal.local[node].weights[child])
+            below = appraisal.local.get(child)
+            records.append(
+                (
+                    child,
+                    str(names[child]),
+                    level,
+                    local,
+                    weight * local,
+                    below.cr if below is not None else math.nan,
+                    str(table.at[child, "direction"]),
+                    str(table.at[child, "unit"]),
+                )
+            )
+            visit(child, level + 1, weight * local)
+
+    visit(ROOT, 1, 1.0)
+    columns = ["criterion", "name", "level", "local_weight", "global_weight", "cr"]
+    frame = pd.DataFrame.from_records(records, columns=[*columns, "direction", "unit"])
+    return frame.set_index("criterion")
+
+
+def localised_ranking(case: Case, appraisal: Appraisal, lang: str) -> pd.DataFrame:
+    """The ranking with one name column and type and region names in `lang`."""
+    table = ranking_table(case, appraisal)
+    names = table["name_zh" if lang == "zh" else "name_en"]
+    frame = table.drop(columns=["name_en", "name_zh"]).assign(name=names)
+    frame["cluster_type"] = frame["cluster_type"].map(lambda key: name(str(key), lang))
+    frame["region"] = frame["region"].map(region_names(case, lang))
+    return frame[["rank", "name", "cluster_type", "region", "score", "priority"]]
+
+
+def region_names(case: Case, lang: str) -> dict[str, str]:
+    """Display name of each region of the case.
+
+    For Chinese, ``region_zh`` from the clusters table when present; else the known name of
+    the region key, else the key itself.
+    """
+    regions = case.clusters["region"].astype(str)
+    named = {key: name(key, lang) for key in regions.unique()}
+    if lang == "zh" and "region_zh" in case.clusters:
+        given = case.clusters["region_zh"].astype(str).groupby(regions).first()
+        named.update({key: text for key, text in given.items() if text})
+    return named
+
+
+def region_table(case: Case, allocation: Allocation, lang: str) -> pd.DataFrame:
+    """Funding per region: clusters, funded projects, amount [1e8 CNY] and budget share [-]."""
+    grouped = allocation.by_group("region")
+    clusters = case.clusters.groupby("region").size()
+    frame = pd.DataFrame(
+        {
+            "name": [region_names(case, lang)[str(r)] for r in clusters.index],
+            "clusters": clusters,
+            "funded_projects": grouped["funded_projects"].reindex(clusters.index, fill_value=0),
+            "amount": grouped["amount"].reindex(clusters.index, fill_value=0.0),
+        }
+    )
+    frame["share"] = frame["amount"] / allocation.budget if allocation.budget > 0 else math.nan
+    frame.index.name = "region"
+    return frame
+
+
+def localised_grid(allocation: Allocation, lang: str) -> pd.DataFrame:
+    """Funding by cluster type x instrument [1e8 CNY] with names in `lang`."""
+    grid = allocation.by_type_instrument()
+    return grid.rename(
+        index=lambda key: name(str(key), lang), columns=lambda key: name(str(key), lang)
+    )
+
+
+def localised_clusters(case: Case, allocation: Allocation, lang: str) -> pd.DataFrame:
+    """Funded clusters by instrument [1e8 CNY], named in `lang`."""
+    table = allocation.by_cluster()
+    table = table[table["total"] > 0]
+    names = case.clusters["name_zh" if lang == "zh" else "name_en"]
+    return table.rename(
+        index=lambda key: str(names.get(key, key)), columns=lambda key: name(str(key), lang)
+    )
+
+
+def settings_provenance(case: Case) -> pd.DataFrame:
+    """Provenance text of each setting (budget, benefit curve, each rule)."""
+    frame = pd.DataFrame(
+        {"provenance": [text or "not stated" for text in case.provenance.values()]},
+        index=pd.Index(list(case.provenance), name="setting"),
+    )
+    return frame
+
+
+def score_provenance(case: Case) -> pd.DataFrame:
+    """How many scores of each leaf criterion come from the paper, a fact, or a rule."""
+    kinds = case.scores.provenance.map(lambda origin: str(origin).partition(":")[0])
+    long = kinds.melt(var_name="criterion", value_name="kind")
+    counts = pd.crosstab(long["criterion"], long["kind"]).reindex(case.criteria.leaves)
+    order = [k for k in ("paper", "facts", "illustrative") if k in counts.columns]
+    return counts[order + [c for c in counts.columns if c not in order]]
+
+
+#: Columns of the sources table worth showing in a report (those present are shown).
+SOURCE_COLUMNS = ("entity", "indicator", "value", "unit", "year", "source", "reliability")
+
+
+def sources_table(case: Case) -> pd.DataFrame:
+    """The cited facts with their most telling columns."""
+    present = [c for c in SOURCE_COLUMNS if c in case.sources.columns]
+    table: pd.DataFrame = case.sources[present]
+    return table
+
+
+def formatted(frame: pd.DataFrame, digits: int, lang: str) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of `frame` as display text (index first), headings in `lang`.
+
+    Floats get `digits` decimals, NaN shows as an empty cell; shares (column ``share``) show
+    as percentages.
+    """
+    index_name = str(frame.index.name or "")
+    header = [column(index_name, lang), *(column(str(c), lang) for c in frame.columns)]
+    rows = []
+    for label, record in frame.iterrows():
+        cells = [cell_text(label, digits)]
+        cells += [
+            percent(value) if key == "share" else cell_text(value, digits)
+            for key, value in record.items()
+        ]
+        rows.append(cells)
+    return header, rows
+
+
+def cell_text(value: Any, digits: int) -> str:
+    """One value as display text."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        shown = f"{value:.{digits}f}"
+        # A solver's -1e-12 is zero; "-0.000" would read as a sign worth noticing.
+        return shown.lstrip("-") if float(shown) == 0 else shown
+    return str(value)
+
+
+def percent(value: Any) -> str:
+    """A share [-] as a percentage."""
+    return "" if value is None or math.isnan(float(value)) else f"{float(value):.1%}"
+
+
+def allocation_tables(
+    allocation: Allocation, marginals: pd.DataFrame | None
+) -> dict[str, pd.DataFrame]:
+    """Tidy views of an allocation by name (file stem); marginal values when computed."""
+    tables = {
+        "allocation": allocation.projects,
+        "by_cluster_instrument": allocation.by_cluster(),
+        "by_type_instrument": allocation.by_type_instrument(),
+        "by_region": allocation.by_group("region"),
+        "by_type": allocation.by_group("cluster_type"),
+        "rules": allocation.rules,
+        "binding_rules": allocation.binding,
+    }
+    if marginals is not None:
+        tables["marginal_values"] = marginals
+    if allocation.spend is not None:
+        tables["by_period"] = allocation.by_period()
+    return tables
