@@ -22,7 +22,7 @@ from mcda.consistency import (
     saaty_threshold,
 )
 from mcda.diagnose import Diagnosis, diagnose
-from mcda.group import GroupResult, aggregate
+from mcda.group import COMPATIBILITY_THRESHOLD, GroupResult, aggregate
 from mcda.incomplete import Completion, complete
 from mcda.judgments import Judgment, judgment_matrices, matrix_from_upper, read_judgments
 from mcda.pairwise import RECIPROCAL_TOLERANCE, pairwise_matrix
@@ -30,6 +30,7 @@ from mcda.priorities import AHPResult, priorities
 from mcda.scale import SAATY_SCALE, VERBAL_SCALE, parse_judgment
 
 __all__ = [
+    "COMPATIBILITY_THRESHOLD",
     "RECIPROCAL_TOLERANCE",
     "RI_TABLES",
     "SAATY_SCALE",

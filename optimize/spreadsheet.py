@@ -38,10 +38,21 @@ def neutralise_text(value: object) -> object:
     return f"'{value}" if is_risky(value) else value
 
 
+def _neutral_labels(index: pd.Index) -> pd.Index:
+    """`index` with risky text labels neutralised (each level of a MultiIndex)."""
+    if isinstance(index, pd.MultiIndex) and len(index):
+        return pd.MultiIndex.from_tuples(
+            [tuple(neutralise_text(part) for part in label) for label in index],
+            names=index.names,
+        )
+    return index.map(neutralise_text)
+
+
 def safe_csv(frame: pd.DataFrame, **options: Any) -> str:
-    """`frame` as CSV text with every risky text cell (and label) neutralised."""
+    """`frame` as CSV text with every risky text cell and label (row or column) neutralised."""
     cleaned = frame.map(neutralise_text)
-    cleaned.index = cleaned.index.map(neutralise_text)
+    cleaned.index = _neutral_labels(cleaned.index)
+    cleaned.columns = _neutral_labels(cleaned.columns)
     text: str = cleaned.to_csv(**options)
     return text
 

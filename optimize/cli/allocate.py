@@ -40,11 +40,7 @@ def allocate(
     from optimize.model.explain import describe, explain_infeasibility
     from optimize.model.marginal import marginal_values
     from optimize.model.solve import SolverOptions, solve
-    from optimize.report.files import about_lines
-    from optimize.report.results_workbook import results_workbook
-    from optimize.report.summary import allocation_summary
-    from optimize.report.tables import allocation_tables
-    from optimize.spreadsheet import safe_csv
+    from optimize.report import allocate_files, allocation_summary
 
     if out is not None:
         check_target(out, force)
@@ -65,12 +61,7 @@ def allocate(
     marginals = marginal_values(loaded, appraisal, allocation)
     summary = allocation_summary(allocation, marginals)
     if out is not None:
-        tables = allocation_tables(allocation, marginals)
-        files: dict[str, str | bytes] = {f"{name}.csv": safe_csv(t) for name, t in tables.items()}
-        facts = [f"Budget {allocation.budget:g}; priority rule {allocation.priority_rule}."]
-        files["results.xlsx"] = results_workbook(tables, about_lines(loaded, facts))
-        files["summary.json"] = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
-        write_folder(out, files, force=force)
+        write_folder(out, allocate_files(loaded, appraisal, allocation, marginals), force=force)
     if as_json:
         sys.stdout.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
         return

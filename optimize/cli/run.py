@@ -44,11 +44,9 @@ def run(
     """Appraise, rank and allocate; write tables, summary, reports (md, html) and results.xlsx."""
     from optimize.cli.output import check_target, write_folder
     from optimize.pipeline import run_case
-    from optimize.report import run_files, run_summary
-    from optimize.report.labels import LANGS
-    from optimize.report.tables import consistency_warnings
+    from optimize.report import LANGS, consistency_warnings, is_lang, run_files, run_summary
 
-    if lang not in LANGS:
+    if not is_lang(lang):
         raise InputError("--lang", f"unknown language {lang!r} (use {' or '.join(LANGS)})")
     check_target(out, force)
     result = run_case(case_path(case), marginals=marginals)

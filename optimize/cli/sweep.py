@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +13,7 @@ from rich.progress import Progress
 from optimize.cli.common import CaseArg, case_path, console, errors
 
 if TYPE_CHECKING:
+    from optimize.report.files import SweepKind
     from optimize.sweeps.engine import SweepResult
 
 sweep_app = typer.Typer(no_args_is_help=True, help="Sweeps: how robust is the funding decision?")
@@ -34,23 +34,12 @@ def progress(total: int, what: str) -> Iterator[Callable[[int], None]]:
         yield lambda done: bar.advance(task, done)
 
 
-def write(out: Path, force: bool, result: SweepResult, charts: dict[str, bytes]) -> None:
+def write(out: Path, force: bool, result: SweepResult, kind: SweepKind) -> None:
     """Write the sweep's tables (CSV), charts (PNG) and a JSON summary into `out`."""
     from optimize.cli.output import write_folder
+    from optimize.report import sweep_files
 
-    files: dict[str, str | bytes] = {
-        "points.csv": result.points.to_csv(index=False),
-        "funding.csv": result.funding.to_csv(index=False),
-    }
-    files |= {f"{name}.csv": table.to_csv() for name, table in result.extra.items()}
-    files |= {f"{name}.png": image for name, image in charts.items()}
-    files["sweep.json"] = (
-        json.dumps(
-            {"seed": result.seed, "complete": result.complete, "points": len(result.points)},
-            indent=2,
-        )
-        + "\n"
-    )
+    files = sweep_files(result, kind)
     write_folder(out, files, force=force)
     state = "" if result.complete else " (interrupted: finished points only)"
     console.print(f"{len(result.points)} points{state}; files in {out}")
@@ -72,7 +61,6 @@ def budget_sweep(
 
     from optimize.casefiles.load import load_case
     from optimize.cli.output import check_target
-    from optimize.report.charts import frontier_chart
     from optimize.sweeps.budget import budget_frontier
 
     check_target(out, force)
@@ -80,7 +68,7 @@ def budget_sweep(
     grid = [float(b) for b in np.linspace(start, stop, steps)]
     with progress(len(grid), "budget frontier") as advance:
         result = budget_frontier(loaded, grid, n_jobs=jobs, scheduler=scheduler, on_chunk=advance)
-    write(out, force, result, {"frontier": frontier_chart(result.points)})
+    write(out, force, result, "budget")
     dips = result.points[result.points["dip"]]
     if len(dips):
         console.print(
@@ -105,7 +93,6 @@ def robustness_sweep(
     """How often each project is funded when the level-1 weights are uncertain."""
     from optimize.casefiles.load import load_case
     from optimize.cli.output import check_target
-    from optimize.report.charts import core_index_chart
     from optimize.sweeps.weights import robustness
 
     check_target(out, force)
@@ -114,7 +101,7 @@ def robustness_sweep(
         result = robustness(
             loaded, samples, seed, concentration, n_jobs=jobs, scheduler=scheduler, on_chunk=advance
         )
-    write(out, force, result, {"core_index": core_index_chart(result.extra["core_index"])})
+    write(out, force, result, "robustness")
     counts = result.extra["core_index"]["class"].value_counts().to_dict()
     console.print(f"core index: {counts}")
 
@@ -141,7 +128,7 @@ def sobol_sweep(
     total = samples * (2 * (len(loaded.criteria.children()) + 1) + 2)
     with progress(total, "Sobol design") as advance:
         result = sobol(loaded, samples, seed, n_jobs=jobs, scheduler=scheduler, on_chunk=advance)
-    write(out, force, result, {})
+    write(out, force, result, "sobol")
 
 
 @sweep_app.command("scenarios")
@@ -156,7 +143,6 @@ def scenarios_sweep(
     from optimize.casefiles.load import load_case
     from optimize.cli.output import check_target
     from optimize.errors import InputError
-    from optimize.report.charts import scenario_chart
     from optimize.sweeps.scenarios import compare_scenarios
 
     check_target(out, force)
@@ -166,5 +152,5 @@ def scenarios_sweep(
     if not scenarios:
         raise InputError(SCENARIO_FILE, "no scenarios found in the case folder")
     result = compare_scenarios(loaded, scenarios)
-    write(out, force, result, {"scenarios": scenario_chart(result.extra["by_cluster"])})
+    write(out, force, result, "scenarios")
     console.print(result.points.to_string(index=False))

@@ -1,20 +1,41 @@
 """Run results -> file contents (md, html, xlsx, csv, png, json); no disk I/O."""
 
 from optimize.report.content import ReportContent, Section, report_content
-from optimize.report.files import rank_files, run_files
+from optimize.report.files import SweepKind, allocate_files, rank_files, run_files, sweep_files
 from optimize.report.html import html_report
+from optimize.report.labels import LANGS, Lang, is_lang
 from optimize.report.markdown import markdown_report
-from optimize.report.summary import illustrative_notice, run_summary, summarize
+from optimize.report.registry import RESULT_TABLES, Results, ResultTable
+from optimize.report.summary import (
+    allocation_summary,
+    illustrative_notice,
+    run_summary,
+    summarize,
+)
+from optimize.report.tables import consistency_table, consistency_warnings, weights_table
 
 __all__ = [
+    "LANGS",
+    "RESULT_TABLES",
+    "Lang",
     "ReportContent",
+    "ResultTable",
+    "Results",
     "Section",
+    "SweepKind",
+    "allocate_files",
+    "allocation_summary",
+    "consistency_table",
+    "consistency_warnings",
     "html_report",
     "illustrative_notice",
+    "is_lang",
     "markdown_report",
     "rank_files",
     "report_content",
     "run_files",
     "run_summary",
     "summarize",
+    "sweep_files",
+    "weights_table",
 ]

@@ -16,6 +16,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from mcda.plots import cjk_font
+from optimize.report.labels import Lang
 
 #: Resolution of the PNGs [dots per inch].
 DPI = 110
@@ -176,7 +177,7 @@ class FontFallbackWarning(UserWarning):
     """No CJK font was found; charts use English labels instead of Chinese."""
 
 
-def chart_language(lang: str) -> str:
+def chart_language(lang: Lang) -> Lang:
     """The language charts can be labelled in: `lang`, or ``"en"`` without a CJK font."""
     if lang == "zh" and cjk_font() is None:
         warnings.warn(

@@ -7,22 +7,22 @@ budget frontier, robustness) become sections only when a run provides them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from mcda.ahp import COMPATIBILITY_THRESHOLD, saaty_threshold
 from optimize.appraisal.appraise import Appraisal
 from optimize.appraisal.robustness import Robustness
 from optimize.case.case import INSTRUMENTS, Case
 from optimize.model.allocation import Allocation
 from optimize.report import charts as plots
 from optimize.report.charts import chart_language
-from optimize.report.labels import text
+from optimize.report.labels import Lang, text
+from optimize.report.registry import REGISTRY, Kind, Results, decimals
 from optimize.report.summary import illustrative_notice
 from optimize.report.tables import (
-    binding_table,
-    consistency_table,
     consistency_warnings,
     criteria_tree,
     groups_table,
@@ -34,15 +34,6 @@ from optimize.report.tables import (
     settings_provenance,
     sources_table,
 )
-
-#: Where each region sits on the map-like table (row, column): west to east, north to south.
-REGION_GRID: dict[str, tuple[int, int]] = {
-    "bohai_rim": (1, 3),
-    "western": (2, 1),
-    "central": (2, 2),
-    "yangtze_delta": (2, 3),
-    "pearl_delta": (3, 3),
-}
 
 
 @dataclass(frozen=True)
@@ -63,9 +54,12 @@ class Section:
         Name of the section's chart in :attr:`ReportContent.charts`.
     kind : str
         ``"table"``, ``"tree"`` (indented by a ``level`` column) or ``"map"`` (regions
-        placed by :data:`REGION_GRID`).
+        placed by :data:`optimize.report.html.REGION_GRID`).
     digits : int
-        Decimals shown for floats.
+        Decimals shown for floats of columns not in `kinds`.
+    kinds : mapping of str to Kind
+        Kind of numeric columns shown as their result table shows them (see
+        :mod:`optimize.report.registry`).
     """
 
     key: str
@@ -75,6 +69,12 @@ class Section:
     chart: str | None = None
     kind: str = "table"
     digits: int = 3
+    kinds: Mapping[str, Kind] = field(default_factory=dict)
+
+    def column_digits(self, column: str) -> int:
+        """Decimals shown for floats in `column`."""
+        kind = self.kinds.get(column)
+        return self.digits if kind is None else decimals(kind)
 
 
 @dataclass(frozen=True)
@@ -95,8 +95,8 @@ class ReportContent:
         The sections in order.
     charts : mapping of str to bytes
         PNG content per chart name.
-    lang : str
-        ``"en"`` or ``"zh"``.
+    lang : {"en", "zh"}
+        Language of headings and names.
     """
 
     title: str
@@ -105,7 +105,20 @@ class ReportContent:
     facts: tuple[str, ...]
     sections: tuple[Section, ...]
     charts: Mapping[str, bytes] = field(default_factory=dict)
-    lang: str = "en"
+    lang: Lang = "en"
+
+
+def saaty_rule() -> str:
+    """Saaty's CR thresholds as the library applies them, in words."""
+    return (
+        f"CR <= {saaty_threshold(3):.2f} for 3 items, {saaty_threshold(4):.2f} for 4, "
+        f"{saaty_threshold(5):.2f} for 5 or more"
+    )
+
+
+def compatibility_rule() -> str:
+    """Saaty's compatibility index scale as the library applies it, in words."""
+    return f"1 = perfect, above {COMPATIBILITY_THRESHOLD:g} = incompatible"
 
 
 def report_content(
@@ -114,7 +127,7 @@ def report_content(
     allocation: Allocation,
     marginals: pd.DataFrame | None = None,
     robustness: Robustness | None = None,
-    lang: str = "en",
+    lang: Lang = "en",
 ) -> ReportContent:
     """Build the sections and charts of a run's report.
 
@@ -129,48 +142,135 @@ def report_content(
     lang : {"en", "zh"}
         Language of headings and names.
     """
+    results = Results(case, appraisal, allocation, marginals, robustness)
+    sections = [section for build in _SECTIONS for section in build(results, lang)]
+    return ReportContent(
+        title=f"{case.title}: {text('report', lang)}",
+        notice=illustrative_notice(case),
+        illustrative=case.illustrative,
+        facts=_run_facts(case, appraisal, allocation),
+        sections=tuple(sections),
+        charts=_charts(results, chart_language(lang)),
+        lang=lang,
+    )
+
+
+def _registered(
+    name: str,
+    results: Results,
+    key: str,
+    title: str,
+    note: str,
+    view: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
+    digits: int | None = None,
+    chart: str | None = None,
+) -> list[Section]:
+    """A section showing result table `name` (none when the results lack it).
+
+    Its numbers are shown as the table's registry entry says, except `digits` (decimals of
+    the columns of the entry's default kind) when given.
+    """
+    entry = REGISTRY[name]
+    table = entry.build(results)
+    if table is None:
+        return []
+    return [
+        Section(
+            key,
+            title,
+            note,
+            table if view is None else view(table),
+            chart=chart,
+            digits=decimals(entry.default) if digits is None else digits,
+            kinds=entry.kinds,
+        )
+    ]
+
+
+def _criteria_section(results: Results, lang: Lang) -> list[Section]:
+    """The criteria tree with local and global weights and each matrix's CR."""
+    judged = "illustrative" if results.case.illustrative else "sourced"
+    note = (
+        f"Local weights are the principal eigenvectors of the pairwise judgments ({judged} "
+        "judgments, provenance per judgment in the judgments table); global weight = "
+        "product of local weights down the tree; CR is the consistency ratio of the matrix "
+        f"below each node (Saaty's random index; revise when CR exceeds {saaty_rule()})."
+    )
+    tree = criteria_tree(results.case, results.appraisal, lang)
+    return [Section("criteria", text("criteria", lang), note, tree, chart="weights", kind="tree")]
+
+
+def _consistency_section(results: Results, lang: Lang) -> list[Section]:
+    """lambda_max, CI, CR and verdict of every judgment matrix."""
+    note = (
+        f"Thresholds follow Saaty's rule: {saaty_rule()}; the random-index table is named "
+        "per matrix."
+    )
+    return _registered(
+        "consistency", results, "consistency", "Consistency of each judgment matrix", note
+    )
+
+
+def _panel_section(results: Results, lang: Lang) -> list[Section]:
+    """Consensus of expert panels, for nodes judged by several experts."""
+    if not results.appraisal.groups:
+        return []
+    note = (
+        "Consensus is Goepel's relative homogeneity (1 = identical priorities); "
+        "compatibility is Saaty's index of each expert's matrix with the group weights "
+        f"({compatibility_rule()})."
+    )
+    return [Section("panels", "Expert panels", note, groups_table(results.appraisal))]
+
+
+def _ranking_section(results: Results, lang: Lang) -> list[Section]:
+    """Clusters by TOPSIS closeness with their priority."""
+    case, appraisal = results.case, results.appraisal
+    note = (
+        f"TOPSIS closeness with {case.normalization} normalisation on the scores "
+        f"({case.scores.illustrative_share:.0%} of them illustrative; see the appendix) and "
+        f"the global weights above; priority = the {appraisal.priority_rule} rule applied to "
+        "closeness."
+    )
+    table = localised_ranking(case, appraisal, lang)
+    return [Section("ranking", text("ranking", lang), note, table)]
+
+
+def _agreement_section(results: Results, lang: Lang) -> list[Section]:
+    """Rank correlation between ranking methods, when several were run."""
+    note = (
+        "Rank correlation between the rankings of different methods on the same scores and "
+        "weights: Spearman, and the WS coefficient of Salabun & Urbaniak (2020), which "
+        "weighs disagreement at the top more."
+    )
+    return _registered("method_agreement", results, "agreement", text("agreement", lang), note)
+
+
+def _acceptability_section(results: Results, lang: Lang) -> list[Section]:
+    """Share of weight draws putting each cluster at each rank, when sampled."""
+    note = (
+        "Share of Monte Carlo weight draws (Dirichlet around the AHP weights; the seed, "
+        "sample count and concentration are in summary.json under robustness) that put "
+        "each cluster at each rank."
+    )
+    title = text("acceptability", lang)
+    return _registered(
+        "rank_acceptability", results, "acceptability", title, note, digits=2, chart="acceptability"
+    )
+
+
+def _allocation_sections(results: Results, lang: Lang) -> list[Section]:
+    """Funding by type and instrument, by region (a map) and by funded cluster."""
+    case, allocation = results.case, results.allocation
     unit = text("amount_unit", lang)
-    chart_lang = chart_language(lang)
-    tree = criteria_tree(case, appraisal, lang)
-    grid = localised_grid(allocation, lang)
-    regions = region_table(case, allocation, lang)
-    judged = "illustrative" if case.illustrative else "sourced"
-    sections = [
-        Section(
-            "criteria",
-            text("criteria", lang),
-            f"Local weights are the principal eigenvectors of the pairwise judgments "
-            f"({judged} judgments, provenance per judgment in the judgments table); global "
-            "weight = product of local weights down the tree; CR is the consistency ratio of "
-            "the matrix below each node (Saaty's random index; revise when CR >= 0.1).",
-            tree,
-            chart="weights",
-            kind="tree",
-        ),
-        Section(
-            "consistency",
-            "Consistency of each judgment matrix",
-            "Thresholds follow Saaty's rule: CR <= 0.05 for 3 items, 0.08 for 4, 0.10 beyond; "
-            "the random-index table is named per matrix.",
-            consistency_table(appraisal),
-        ),
-        *panel_sections(appraisal),
-        Section(
-            "ranking",
-            text("ranking", lang),
-            f"TOPSIS closeness with {case.normalization} normalisation on the scores "
-            f"({case.scores.illustrative_share:.0%} of them illustrative; see the appendix) "
-            f"and the global weights above; priority = the {appraisal.priority_rule} rule "
-            "applied to closeness.",
-            localised_ranking(case, appraisal, lang),
-        ),
-        *robustness_sections(robustness, lang),
+    budget = case.provenance.get("budget") or "not stated"
+    return [
         Section(
             "allocation_type",
             f"{text('allocation_type', lang)} ({unit})",
             f"Solved by HiGHS, status {allocation.status}, MIP gap {allocation.mip_gap:.1e}. "
-            f"Budget {allocation.budget:g}: {case.provenance.get('budget') or 'not stated'}.",
-            grid,
+            f"Budget {allocation.budget:g}: {budget}.",
+            localised_grid(allocation, lang),
             chart="allocation_type",
             digits=2,
         ),
@@ -178,7 +278,7 @@ def report_content(
             "allocation_region",
             f"{text('allocation_region', lang)} ({unit})",
             "Region of each cluster from the clusters table; amounts from the allocation above.",
-            regions,
+            region_table(case, allocation, lang),
             chart="allocation_region",
             kind="map",
             digits=2,
@@ -190,147 +290,49 @@ def report_content(
             localised_clusters(case, allocation, lang),
             digits=2,
         ),
-        Section(
-            "binding",
-            text("binding", lang),
-            "Rules whose bound is met exactly at the optimum; each rule's provenance is in "
-            "the appendix.",
-            binding_table(allocation),
-        ),
-    ]
-    if marginals is not None:
-        sections.append(
-            Section(
-                "marginal",
-                text("marginal", lang),
-                "Benefit gained per unit of relaxation: LP duals with the build decisions "
-                "fixed, a finite-difference check, and the MILP re-solved with one more unit.",
-                marginals.set_index("rule"),
-                digits=4,
-            )
-        )
-    sections += provenance_sections(case, lang)
-    charts = {
-        "weights": plots.horizontal_bars(
-            leaf_weights(criteria_tree(case, appraisal, chart_lang), case),
-            text("weights_chart", chart_lang),
-            "[-]",
-            chart_lang,
-        ),
-        "allocation_type": plots.stacked_bars(
-            localised_grid(allocation, chart_lang).iloc[:-1, : len(INSTRUMENTS)],
-            text("allocation_type", chart_lang),
-            text("amount_unit", chart_lang),
-            chart_lang,
-        ),
-        "allocation_region": plots.horizontal_bars(
-            region_table(case, allocation, chart_lang).set_index("name")["amount"],
-            text("allocation_region", chart_lang),
-            text("amount_unit", chart_lang),
-            chart_lang,
-        ),
-        **robustness_charts(robustness, chart_lang),
-    }
-    return ReportContent(
-        title=f"{case.title}: {text('report', lang)}",
-        notice=illustrative_notice(case),
-        illustrative=case.illustrative,
-        facts=run_facts(case, appraisal, allocation),
-        sections=tuple(sections),
-        charts=charts,
-        lang=lang,
-    )
-
-
-def leaf_weights(tree: pd.DataFrame, case: Case) -> pd.Series:
-    """Global weight of each leaf, labelled ``id name``."""
-    leaves = tree.loc[case.criteria.leaves]
-    return pd.Series(
-        leaves["global_weight"].to_numpy(),
-        index=[f"{i} {n}" for i, n in zip(leaves.index, leaves["name"], strict=True)],
-    )
-
-
-def panel_sections(appraisal: Appraisal) -> list[Section]:
-    """Consensus of expert panels, for nodes judged by several experts."""
-    if not appraisal.groups:
-        return []
-    return [
-        Section(
-            "panels",
-            "Expert panels",
-            "Consensus is Goepel's relative homogeneity (1 = identical priorities); "
-            "compatibility is Saaty's index of each expert's matrix with the group weights "
-            "(1 = perfect, above 1.1 = incompatible).",
-            groups_table(appraisal),
-        )
     ]
 
 
-def run_facts(case: Case, appraisal: Appraisal, allocation: Allocation) -> tuple[str, ...]:
-    """One-line facts of the run, each with its provenance."""
-    rule = appraisal.priority_rule
-    blend = f" (merit weight {appraisal.blend:g})" if rule == "blend" else ""
-    return (
-        f"Case {case.name}. Money in 亿元 (1e8 CNY).",
-        f"Budget {allocation.budget:g} "
-        f"({case.provenance.get('budget') or 'provenance not stated'}).",
-        f"Cluster priority rule: {rule}{blend}; TOPSIS with {case.normalization} normalisation.",
-        f"Allocation status {allocation.status}; benefit {allocation.objective:.4f}; spent "
-        f"{allocation.spent:.2f} of {allocation.budget:g}; solved in "
-        f"{allocation.solve_seconds:.2f} s.",
-        *(f"WARNING: {line}" for line in consistency_warnings(appraisal)),
+#: Columns of the binding rules shown in the report.
+_BINDING_COLUMNS = ["rule", "key", "sense", "activity", "bound", "unit"]
+
+
+def _binding_section(results: Results, lang: Lang) -> list[Section]:
+    """Rules whose bound is met exactly at the optimum."""
+    note = (
+        "Rules whose bound is met exactly at the optimum; each rule's provenance is in the "
+        "appendix."
+    )
+    return _registered(
+        "binding_rules",
+        results,
+        "binding",
+        text("binding", lang),
+        note,
+        view=lambda table: table[_BINDING_COLUMNS].set_index("rule"),
     )
 
 
-def acceptability_of(robustness: Robustness | None) -> pd.DataFrame | None:
-    """Share of draws putting each cluster (rows) at each rank (columns), when sampled [-]."""
-    if robustness is None or robustness.acceptability is None:
-        return None
-    return robustness.acceptability.acceptability
+def _marginal_section(results: Results, lang: Lang) -> list[Section]:
+    """Marginal values of the budget and binding rules, when computed."""
+    note = (
+        "Benefit gained per unit of relaxation: LP duals with the build decisions fixed, a "
+        "finite-difference check, and the MILP re-solved with one more unit."
+    )
+    return _registered(
+        "marginal_values",
+        results,
+        "marginal",
+        text("marginal", lang),
+        note,
+        view=lambda table: table.set_index("rule"),
+        digits=4,
+    )
 
 
-def robustness_sections(robustness: Robustness | None, lang: str) -> list[Section]:
-    """Sections for the ranking-robustness views that the run computed."""
-    sections = []
-    if robustness is not None and robustness.agreement is not None:
-        sections.append(
-            Section(
-                "agreement",
-                text("agreement", lang),
-                "Rank correlation between the rankings of different methods on the same "
-                "scores and weights: Spearman, and the WS coefficient of Salabun & Urbaniak "
-                "(2020), which weighs disagreement at the top more.",
-                robustness.agreement,
-            )
-        )
-    acceptability = acceptability_of(robustness)
-    if acceptability is not None:
-        sections.append(
-            Section(
-                "acceptability",
-                text("acceptability", lang),
-                "Share of Monte Carlo weight draws (Dirichlet around the AHP weights; the "
-                "seed, sample count and concentration are in summary.json under robustness) "
-                "that put each cluster at each rank.",
-                acceptability,
-                chart="acceptability",
-                digits=2,
-            )
-        )
-    return sections
-
-
-def robustness_charts(robustness: Robustness | None, lang: str) -> dict[str, bytes]:
-    """The rank-acceptability heatmap, when the run sampled it."""
-    acceptability = acceptability_of(robustness)
-    if acceptability is None:
-        return {}
-    return {"acceptability": plots.heatmap(acceptability, text("acceptability", lang), lang)}
-
-
-def provenance_sections(case: Case, lang: str) -> list[Section]:
+def _provenance_sections(results: Results, lang: Lang) -> list[Section]:
     """The appendix: provenance of settings and scores, and the cited facts."""
+    case = results.case
     sections = [
         Section(
             "settings_provenance",
@@ -358,24 +360,72 @@ def provenance_sections(case: Case, lang: str) -> list[Section]:
     return sections
 
 
-def map_cells(section: Section) -> list[tuple[int, int, str, list[str]]]:
-    """Placement of each region of a ``map`` section: (row, column, region, lines).
+#: The report's sections in order, each built by one function (an empty list: no section).
+_SECTIONS: tuple[Callable[[Results, Lang], list[Section]], ...] = (
+    _criteria_section,
+    _consistency_section,
+    _panel_section,
+    _ranking_section,
+    _agreement_section,
+    _acceptability_section,
+    _allocation_sections,
+    _binding_section,
+    _marginal_section,
+    _provenance_sections,
+)
 
-    Regions without a place on :data:`REGION_GRID` go in a row below the map, in order.
-    """
-    assert section.table is not None
-    spare = max(row for row, _ in REGION_GRID.values()) + 1
-    cells = []
-    extra = 0
-    for region, record in section.table.iterrows():
-        place = REGION_GRID.get(str(region))
-        if place is None:
-            extra += 1
-            place = (spare, extra)
-        lines = [
-            f"{record['amount']:.2f}",
-            f"{record['share']:.1%}" if pd.notna(record["share"]) else "",
-            f"{int(record['funded_projects'])} / {int(record['clusters'])}",
-        ]
-        cells.append((place[0], place[1], str(record["name"]), lines))
-    return cells
+
+def _charts(results: Results, lang: Lang) -> dict[str, bytes]:
+    """PNG of each chart by name, labelled in `lang`."""
+    case, allocation = results.case, results.allocation
+    unit = text("amount_unit", lang)
+    charts = {
+        "weights": plots.horizontal_bars(
+            _leaf_weights(criteria_tree(case, results.appraisal, lang), case),
+            text("weights_chart", lang),
+            "[-]",
+            lang,
+        ),
+        "allocation_type": plots.stacked_bars(
+            localised_grid(allocation, lang).iloc[:-1, : len(INSTRUMENTS)],
+            text("allocation_type", lang),
+            unit,
+            lang,
+        ),
+        "allocation_region": plots.horizontal_bars(
+            region_table(case, allocation, lang).set_index("name")["amount"],
+            text("allocation_region", lang),
+            unit,
+            lang,
+        ),
+    }
+    acceptability = REGISTRY["rank_acceptability"].build(results)
+    if acceptability is not None:
+        title = text("acceptability", lang)
+        charts["acceptability"] = plots.heatmap(acceptability, title, lang)
+    return charts
+
+
+def _leaf_weights(tree: pd.DataFrame, case: Case) -> pd.Series:
+    """Global weight of each leaf, labelled ``id name``."""
+    leaves = tree.loc[case.criteria.leaves]
+    return pd.Series(
+        leaves["global_weight"].to_numpy(),
+        index=[f"{i} {n}" for i, n in zip(leaves.index, leaves["name"], strict=True)],
+    )
+
+
+def _run_facts(case: Case, appraisal: Appraisal, allocation: Allocation) -> tuple[str, ...]:
+    """One-line facts of the run, each with its provenance."""
+    rule = appraisal.priority_rule
+    blend = f" (merit weight {appraisal.blend:g})" if rule == "blend" else ""
+    return (
+        f"Case {case.name}. Money in 亿元 (1e8 CNY).",
+        f"Budget {allocation.budget:g} "
+        f"({case.provenance.get('budget') or 'provenance not stated'}).",
+        f"Cluster priority rule: {rule}{blend}; TOPSIS with {case.normalization} normalisation.",
+        f"Allocation status {allocation.status}; benefit {allocation.objective:.4f}; spent "
+        f"{allocation.spent:.2f} of {allocation.budget:g}; solved in "
+        f"{allocation.solve_seconds:.2f} s.",
+        *(f"WARNING: {line}" for line in consistency_warnings(appraisal)),
+    )

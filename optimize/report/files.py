@@ -1,33 +1,47 @@
-"""Every file a planning run writes: CSV tables, summary, reports, results workbook, charts."""
+"""Every file a command writes, by name: CSV tables, summaries, reports, workbooks, charts.
+
+This is the one place that turns results into file contents; every CSV goes through
+:func:`optimize.spreadsheet.safe_csv`, so text that a spreadsheet program would run as a
+formula (a cluster named ``=HYPERLINK(...)``) is neutralised in every export.
+"""
 
 from __future__ import annotations
 
 import json
 import warnings
 from collections.abc import Callable, Sequence
+from typing import Any, Literal
 
 import pandas as pd
 
 from mcda import plots
 from mcda.sensitivity import stability_intervals
+from optimize.appraisal.appraise import Appraisal
 from optimize.appraisal.robustness import Robustness, acceptability_table, method_options
 from optimize.case.case import Case
+from optimize.model.allocation import Allocation
 from optimize.pipeline import RunResult
-from optimize.report.content import acceptability_of, report_content
+from optimize.report.charts import core_index_chart, frontier_chart, scenario_chart
+from optimize.report.content import report_content
 from optimize.report.html import html_report
+from optimize.report.labels import Lang
 from optimize.report.markdown import CHARTS_FOLDER, markdown_report
+from optimize.report.registry import Results, built_tables
 from optimize.report.results_workbook import results_workbook
-from optimize.report.summary import illustrative_notice, run_summary
-from optimize.report.tables import (
-    allocation_tables,
-    consistency_table,
-    ranking_table,
-    weights_table,
-)
+from optimize.report.summary import allocation_summary, illustrative_notice, run_summary
 from optimize.spreadsheet import safe_csv
+from optimize.sweeps.engine import SweepResult
+
+#: The sweeps of ``clusterplan sweep``.
+SweepKind = Literal["budget", "robustness", "sobol", "scenarios"]
 
 
-def about_lines(case: Case, facts: Sequence[str]) -> list[str]:
+def _json_text(value: Any) -> str:
+    """`value` as indented JSON text, non-ASCII kept readable."""
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+
+
+def _about_lines(case: Case, facts: Sequence[str]) -> list[str]:
     """First sheet of a results workbook: the notice, the run's facts, settings provenance."""
     return [
         f"{case.title} (case {case.name})",
@@ -38,23 +52,7 @@ def about_lines(case: Case, facts: Sequence[str]) -> list[str]:
     ]
 
 
-def result_tables(run: RunResult) -> dict[str, pd.DataFrame]:
-    """The run's tables by sheet name."""
-    tables = {
-        "weights": weights_table(run.case, run.appraisal),
-        "consistency": consistency_table(run.appraisal),
-        "ranking": ranking_table(run.case, run.appraisal),
-        **allocation_tables(run.allocation, run.marginals),
-    }
-    optional = {
-        "method_agreement": run.robustness.agreement,
-        "rank_acceptability": acceptability_of(run.robustness),
-    }
-    tables.update({key: table for key, table in optional.items() if table is not None})
-    return tables
-
-
-def run_files(run: RunResult, lang: str = "en") -> dict[str, str | bytes]:
+def run_files(run: RunResult, lang: Lang = "en") -> dict[str, str | bytes]:
     """The files of a run by name (relative to the output folder).
 
     Returns
@@ -63,24 +61,45 @@ def run_files(run: RunResult, lang: str = "en") -> dict[str, str | bytes]:
         ``weights.csv``, ``ranking.csv``, ``allocation.csv``, ``summary.json``,
         ``report.md``, ``report.html``, ``results.xlsx`` and ``charts/*.png``.
     """
-    case, allocation = run.case, run.allocation
-    content = report_content(case, run.appraisal, allocation, run.marginals, run.robustness, lang)
-    tables = result_tables(run)
-    summary = run_summary(run)
+    content = report_content(
+        run.case, run.appraisal, run.allocation, run.marginals, run.robustness, lang
+    )
+    tables = built_tables(Results.of_run(run))
     files: dict[str, str | bytes] = {
-        "weights.csv": safe_csv(tables["weights"]),
-        "ranking.csv": safe_csv(tables["ranking"]),
-        "allocation.csv": safe_csv(allocation.projects, index_label="project"),
-        "summary.json": json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
+        f"{entry.name}.csv": safe_csv(table) for entry, table in tables if entry.run_csv
+    }
+    files |= {
+        "summary.json": _json_text(run_summary(run)),
         "report.md": markdown_report(content),
         "report.html": html_report(content),
-        "results.xlsx": results_workbook(tables, about_lines(case, content.facts)),
+        "results.xlsx": results_workbook(tables, _about_lines(run.case, content.facts)),
     }
     files.update({f"{CHARTS_FOLDER}/{key}.png": png for key, png in content.charts.items()})
     return files
 
 
-def shown_names(tables: Sequence[pd.DataFrame], note: Callable[[str], None]) -> list[pd.Series]:
+def allocate_files(
+    case: Case, appraisal: Appraisal, allocation: Allocation, marginals: pd.DataFrame
+) -> dict[str, str | bytes]:
+    """The files of ``clusterplan allocate --out``, by name.
+
+    Returns
+    -------
+    dict of str to str or bytes
+        One CSV per allocation table (``allocation.csv``, ``rules.csv``,
+        ``marginal_values.csv``, ...), the same tables in ``results.xlsx``, and
+        ``summary.json``.
+    """
+    results = Results(case, appraisal, allocation, marginals)
+    tables = built_tables(results, frozenset({"allocation"}))
+    files: dict[str, str | bytes] = {f"{entry.name}.csv": safe_csv(t) for entry, t in tables}
+    facts = [f"Budget {allocation.budget:g}; priority rule {allocation.priority_rule}."]
+    files["results.xlsx"] = results_workbook(tables, _about_lines(case, facts))
+    files["summary.json"] = _json_text(allocation_summary(allocation, marginals))
+    return files
+
+
+def _shown_names(tables: Sequence[pd.DataFrame], note: Callable[[str], None]) -> list[pd.Series]:
     """Chinese names if a CJK font is found, else English (one `note` per fallback warning)."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -90,7 +109,7 @@ def shown_names(tables: Sequence[pd.DataFrame], note: Callable[[str], None]) -> 
     return names
 
 
-def method_rankings_table(case: Case, robustness: Robustness) -> pd.DataFrame:
+def _method_rankings_table(case: Case, robustness: Robustness) -> pd.DataFrame:
     """Clusters with names, then rank and score under every method."""
     columns = {
         f"{column}_{name}": result[column]
@@ -131,26 +150,57 @@ def rank_files(
     stability = stability_intervals(
         case.scores.values, weights, case.scores.directions, first, **method_options(case, first)
     )
-    cluster_names, criterion_names = shown_names([case.clusters, criteria], note)
+    cluster_names, criterion_names = _shown_names([case.clusters, criteria], note)
     files: dict[str, str | bytes] = {
-        "rankings.csv": method_rankings_table(case, robustness).to_csv(),
-        "stability.csv": stability.to_csv(),
+        "rankings.csv": safe_csv(_method_rankings_table(case, robustness)),
+        "stability.csv": safe_csv(stability),
         "weights.png": plots.png_bytes(plots.weights_chart(weights, criterion_names)),
         "methods.png": plots.png_bytes(plots.methods_chart(robustness.ranks, cluster_names)),
         "stability.png": plots.png_bytes(plots.stability_chart(stability, criterion_names)),
     }
     if robustness.agreement is not None:
-        files["agreement.csv"] = robustness.agreement.to_csv()
+        files["agreement.csv"] = safe_csv(robustness.agreement)
     sampled = robustness.acceptability
     if sampled is not None:
         files |= {
-            "acceptability.csv": sampled.acceptability.to_csv(index_label="cluster"),
-            "acceptability_summary.csv": acceptability_table(robustness).to_csv(
-                index_label="cluster"
+            "acceptability.csv": safe_csv(sampled.acceptability, index_label="cluster"),
+            "acceptability_summary.csv": safe_csv(
+                acceptability_table(robustness), index_label="cluster"
             ),
-            "central_weights.csv": sampled.central_weights.to_csv(index_label="cluster"),
+            "central_weights.csv": safe_csv(sampled.central_weights, index_label="cluster"),
             "acceptability.png": plots.png_bytes(
                 plots.acceptability_chart(sampled.acceptability, cluster_names)
             ),
         }
+    return files
+
+
+def _sweep_charts(result: SweepResult, kind: SweepKind) -> dict[str, bytes]:
+    """The charts of a sweep by name: frontier, core index or scenarios (Sobol has none)."""
+    if kind == "budget":
+        return {"frontier": frontier_chart(result.points)}
+    if kind == "robustness":
+        return {"core_index": core_index_chart(result.extra["core_index"])}
+    if kind == "scenarios":
+        return {"scenarios": scenario_chart(result.extra["by_cluster"])}
+    return {}
+
+
+def sweep_files(result: SweepResult, kind: SweepKind) -> dict[str, str | bytes]:
+    """The files of ``clusterplan sweep KIND``, by name.
+
+    Returns
+    -------
+    dict of str to str or bytes
+        ``points.csv``, ``funding.csv``, one CSV per sweep-specific table, the sweep's
+        charts (PNG) and ``sweep.json`` (seed, whether complete, number of points).
+    """
+    files: dict[str, str | bytes] = {
+        "points.csv": safe_csv(result.points, index=False),
+        "funding.csv": safe_csv(result.funding, index=False),
+    }
+    files |= {f"{name}.csv": safe_csv(table) for name, table in result.extra.items()}
+    files |= {f"{name}.png": image for name, image in _sweep_charts(result, kind).items()}
+    facts = {"seed": result.seed, "complete": result.complete, "points": len(result.points)}
+    files["sweep.json"] = json.dumps(facts, indent=2) + "\n"
     return files

@@ -9,14 +9,25 @@ from __future__ import annotations
 import base64
 
 import jinja2
+import pandas as pd
 
-from optimize.report.content import ReportContent, Section, map_cells
+from optimize.report.content import ReportContent, Section
+from optimize.report.labels import Lang
 from optimize.report.tables import formatted
 
 TEMPLATE = "report.html.j2"
 
+#: Where each region sits on the map-like table (row, column): west to east, north to south.
+REGION_GRID: dict[str, tuple[int, int]] = {
+    "bohai_rim": (1, 3),
+    "western": (2, 1),
+    "central": (2, 2),
+    "yangtze_delta": (2, 3),
+    "pearl_delta": (3, 3),
+}
 
-def environment() -> jinja2.Environment:
+
+def _environment() -> jinja2.Environment:
     """The Jinja2 environment over the package's templates, escaping HTML."""
     return jinja2.Environment(
         loader=jinja2.PackageLoader("optimize.report", "templates"),
@@ -27,10 +38,10 @@ def environment() -> jinja2.Environment:
     )
 
 
-def section_view(section: Section, lang: str) -> dict[str, object]:
+def _section_view(section: Section, lang: Lang) -> dict[str, object]:
     """What the template needs of one section: texts, formatted rows, map cells."""
     header, rows = (
-        ([], []) if section.table is None else formatted(section.table, section.digits, lang)
+        ([], []) if section.table is None else formatted(section.table, section.column_digits, lang)
     )
     levels = (
         [int(level) for level in section.table["level"]]
@@ -46,7 +57,7 @@ def section_view(section: Section, lang: str) -> dict[str, object]:
         "header": header,
         "rows": rows,
         "levels": levels,
-        "cells": map_cells(section) if section.kind == "map" else [],
+        "cells": _map_cells(section) if section.kind == "map" else [],
     }
 
 
@@ -57,11 +68,34 @@ def html_report(content: ReportContent) -> str:
         for key, png in content.charts.items()
     }
     return (
-        environment()
+        _environment()
         .get_template(TEMPLATE)
         .render(
             content=content,
-            sections=[section_view(section, content.lang) for section in content.sections],
+            sections=[_section_view(section, content.lang) for section in content.sections],
             images=images,
         )
     )
+
+
+def _map_cells(section: Section) -> list[tuple[int, int, str, list[str]]]:
+    """Placement of each region of a ``map`` section: (row, column, region, lines).
+
+    Regions without a place on :data:`REGION_GRID` go in a row below the map, in order.
+    """
+    assert section.table is not None
+    spare = max(row for row, _ in REGION_GRID.values()) + 1
+    cells = []
+    extra = 0
+    for region, record in section.table.iterrows():
+        place = REGION_GRID.get(str(region))
+        if place is None:
+            extra += 1
+            place = (spare, extra)
+        lines = [
+            f"{record['amount']:.2f}",
+            f"{record['share']:.1%}" if pd.notna(record["share"]) else "",
+            f"{int(record['funded_projects'])} / {int(record['clusters'])}",
+        ]
+        cells.append((place[0], place[1], str(record["name"]), lines))
+    return cells

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TypeGuard, get_args
 
+#: A report language.
 Lang = Literal["en", "zh"]
-LANGS: tuple[str, ...] = ("en", "zh")
+#: Every report language.
+LANGS: tuple[Lang, ...] = get_args(Lang)
+
+
+def is_lang(value: str) -> TypeGuard[Lang]:
+    """Whether `value` names a report language (one of :data:`LANGS`)."""
+    return value in LANGS
+
 
 #: Headings and phrases: key -> (English, Chinese).
 TEXT: dict[str, tuple[str, str]] = {
@@ -84,18 +92,18 @@ COLUMNS_ZH: dict[str, str] = {
 }
 
 
-def text(key: str, lang: str) -> str:
+def text(key: str, lang: Lang) -> str:
     """A heading or phrase in `lang`."""
     english, chinese = TEXT[key]
     return chinese if lang == "zh" else english
 
 
-def name(key: str, lang: str) -> str:
+def name(key: str, lang: Lang) -> str:
     """Display name of a type, instrument, region or total (the key itself if unknown)."""
     english, chinese = NAMES.get(key, (key, key))
     return chinese if lang == "zh" else english
 
 
-def column(heading: str, lang: str) -> str:
+def column(heading: str, lang: Lang) -> str:
     """A table column heading in `lang`."""
     return COLUMNS_ZH.get(heading, heading) if lang == "zh" else heading

@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from optimize.report.content import ReportContent, Section
+from optimize.report.labels import Lang
 from optimize.report.tables import formatted
 
 #: Folder of the chart PNGs inside a run's output folder.
 CHARTS_FOLDER = "charts"
 
 
-def markdown_table(frame: pd.DataFrame, digits: int = 3, lang: str = "en") -> str:
-    """Render a DataFrame as a GitHub-flavoured Markdown table."""
+def _markdown_table(frame: pd.DataFrame, digits: Callable[[str], int], lang: Lang) -> str:
+    """Render a DataFrame as a GitHub-flavoured Markdown table (decimals per column)."""
     header, rows = formatted(frame, digits, lang)
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
     return "\n".join(lines)
 
 
-def tree_names(table: pd.DataFrame) -> pd.DataFrame:
+def _tree_names(table: pd.DataFrame) -> pd.DataFrame:
     """A tree table with names indented by level (Markdown has no nesting in tables)."""
     indented = table.copy()
     indented["name"] = [
@@ -29,14 +32,14 @@ def tree_names(table: pd.DataFrame) -> pd.DataFrame:
     return indented
 
 
-def markdown_section(section: Section, lang: str) -> str:
+def _markdown_section(section: Section, lang: Lang) -> str:
     """One section: heading, note, chart link, table."""
     parts = [f"## {section.title}", section.note]
     if section.chart is not None:
         parts.append(f"![{section.title}]({CHARTS_FOLDER}/{section.chart}.png)")
     if section.table is not None:
-        table = tree_names(section.table) if section.kind == "tree" else section.table
-        parts.append(markdown_table(table, section.digits, lang))
+        table = _tree_names(section.table) if section.kind == "tree" else section.table
+        parts.append(_markdown_table(table, section.column_digits, lang))
     return "\n\n".join(parts)
 
 
@@ -47,6 +50,6 @@ def markdown_report(content: ReportContent) -> str:
         f"> **{content.notice}**",
         *(f"> **{fact}**" for fact in content.facts if fact.startswith("WARNING")),
         "\n".join(f"- {fact}" for fact in content.facts if not fact.startswith("WARNING")),
-        *(markdown_section(section, content.lang) for section in content.sections),
+        *(_markdown_section(section, content.lang) for section in content.sections),
     ]
     return "\n\n".join(parts) + "\n"

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 
 from mcda.hierarchy import ROOT
 from optimize.appraisal.appraise import Appraisal
+from optimize.appraisal.robustness import Robustness
 from optimize.case.case import Case
 from optimize.model.allocation import Allocation
-from optimize.report.labels import column, name
+from optimize.report.labels import Lang, column, name
 
 
 def weights_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
@@ -94,13 +96,7 @@ def consistency_warnings(appraisal: Appraisal) -> list[str]:
     ]
 
 
-def binding_table(allocation: Allocation) -> pd.DataFrame:
-    """Binding rule rows with their activity and bound, indexed by rule."""
-    table = allocation.binding[["rule", "key", "sense", "activity", "bound", "unit"]]
-    return table.set_index("rule")
-
-
-def criteria_tree(case: Case, appraisal: Appraisal, lang: str) -> pd.DataFrame:
+def criteria_tree(case: Case, appraisal: Appraisal, lang: Lang) -> pd.DataFrame:
     """The criteria hierarchy top-down with local and global weights and each matrix's CR.
 
     Returns
@@ -139,7 +135,7 @@ def criteria_tree(case: Case, appraisal: Appraisal, lang: str) -> pd.DataFrame:
     return frame.set_index("criterion")
 
 
-def localised_ranking(case: Case, appraisal: Appraisal, lang: str) -> pd.DataFrame:
+def localised_ranking(case: Case, appraisal: Appraisal, lang: Lang) -> pd.DataFrame:
     """The ranking with one name column and type and region names in `lang`."""
     table = ranking_table(case, appraisal)
     names = table["name_zh" if lang == "zh" else "name_en"]
@@ -149,7 +145,7 @@ def localised_ranking(case: Case, appraisal: Appraisal, lang: str) -> pd.DataFra
     return frame[["rank", "name", "cluster_type", "region", "score", "priority"]]
 
 
-def region_names(case: Case, lang: str) -> dict[str, str]:
+def region_names(case: Case, lang: Lang) -> dict[str, str]:
     """Display name of each region of the case.
 
     For Chinese, ``region_zh`` from the clusters table when present; else the known name of
@@ -163,7 +159,7 @@ def region_names(case: Case, lang: str) -> dict[str, str]:
     return named
 
 
-def region_table(case: Case, allocation: Allocation, lang: str) -> pd.DataFrame:
+def region_table(case: Case, allocation: Allocation, lang: Lang) -> pd.DataFrame:
     """Funding per region: clusters, funded projects, amount [1e8 CNY] and budget share [-]."""
     grouped = allocation.by_group("region")
     clusters = case.clusters.groupby("region").size()
@@ -180,7 +176,7 @@ def region_table(case: Case, allocation: Allocation, lang: str) -> pd.DataFrame:
     return frame
 
 
-def localised_grid(allocation: Allocation, lang: str) -> pd.DataFrame:
+def localised_grid(allocation: Allocation, lang: Lang) -> pd.DataFrame:
     """Funding by cluster type x instrument [1e8 CNY] with names in `lang`."""
     grid = allocation.by_type_instrument()
     return grid.rename(
@@ -188,7 +184,7 @@ def localised_grid(allocation: Allocation, lang: str) -> pd.DataFrame:
     )
 
 
-def localised_clusters(case: Case, allocation: Allocation, lang: str) -> pd.DataFrame:
+def localised_clusters(case: Case, allocation: Allocation, lang: Lang) -> pd.DataFrame:
     """Funded clusters by instrument [1e8 CNY], named in `lang`."""
     table = allocation.by_cluster()
     table = table[table["total"] > 0]
@@ -227,19 +223,22 @@ def sources_table(case: Case) -> pd.DataFrame:
     return table
 
 
-def formatted(frame: pd.DataFrame, digits: int, lang: str) -> tuple[list[str], list[list[str]]]:
+def formatted(
+    frame: pd.DataFrame, digits: Callable[[str], int], lang: Lang
+) -> tuple[list[str], list[list[str]]]:
     """Header and rows of `frame` as display text (index first), headings in `lang`.
 
-    Floats get `digits` decimals, NaN shows as an empty cell; shares (column ``share``) show
-    as percentages.
+    Floats get ``digits(column)`` decimals, NaN shows as an empty cell; shares (column
+    ``share``) show as percentages.
     """
     index_name = str(frame.index.name or "")
     header = [column(index_name, lang), *(column(str(c), lang) for c in frame.columns)]
+    places = {str(key): digits(str(key)) for key in frame.columns}
     rows = []
     for label, record in frame.iterrows():
-        cells = [cell_text(label, digits)]
+        cells = [cell_text(label, digits(index_name))]
         cells += [
-            percent(value) if key == "share" else cell_text(value, digits)
+            percent(value) if key == "share" else cell_text(value, places[str(key)])
             for key, value in record.items()
         ]
         rows.append(cells)
@@ -264,21 +263,8 @@ def percent(value: Any) -> str:
     return "" if value is None or math.isnan(float(value)) else f"{float(value):.1%}"
 
 
-def allocation_tables(
-    allocation: Allocation, marginals: pd.DataFrame | None
-) -> dict[str, pd.DataFrame]:
-    """Tidy views of an allocation by name (file stem); marginal values when computed."""
-    tables = {
-        "allocation": allocation.projects,
-        "by_cluster_instrument": allocation.by_cluster(),
-        "by_type_instrument": allocation.by_type_instrument(),
-        "by_region": allocation.by_group("region"),
-        "by_type": allocation.by_group("cluster_type"),
-        "rules": allocation.rules,
-        "binding_rules": allocation.binding,
-    }
-    if marginals is not None:
-        tables["marginal_values"] = marginals
-    if allocation.spend is not None:
-        tables["by_period"] = allocation.by_period()
-    return tables
+def acceptability_of(robustness: Robustness | None) -> pd.DataFrame | None:
+    """Share of draws putting each cluster (rows) at each rank (columns), when sampled [-]."""
+    if robustness is None or robustness.acceptability is None:
+        return None
+    return robustness.acceptability.acceptability

@@ -1,0 +1,181 @@
+"""The result tables of a run, in one place: name, how to build it, how to show its numbers.
+
+Each :class:`ResultTable` feeds the CSV files (:mod:`optimize.report.files`), the sheets of
+``results.xlsx`` (:mod:`optimize.report.results_workbook`) and the report sections that
+show it (:mod:`optimize.report.content`); a new table is added here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pandas as pd
+
+from optimize.appraisal.appraise import Appraisal
+from optimize.appraisal.robustness import Robustness
+from optimize.case.case import INSTRUMENTS, Case
+from optimize.model.allocation import Allocation
+from optimize.pipeline import RunResult
+from optimize.report.tables import (
+    acceptability_of,
+    consistency_table,
+    ranking_table,
+    weights_table,
+)
+
+#: What a column holds, which sets how its numbers are shown.
+Kind = Literal["amount", "weight", "ratio", "count"]
+
+#: Excel number format of each kind: money [1e8 CNY] with two decimals, weights and shares
+#: [-] with four, other measures with three, counts as integers.
+NUMBER_FORMATS: dict[Kind, str] = {
+    "amount": "0.00",
+    "weight": "0.0000",
+    "ratio": "0.000",
+    "count": "0",
+}
+
+#: Which results a table describes: ``clusterplan allocate`` writes the ``allocation`` ones.
+Part = Literal["appraisal", "allocation", "robustness"]
+
+
+@dataclass(frozen=True)
+class Results:
+    """What result tables are built from; a whole run or an allocation alone.
+
+    Attributes
+    ----------
+    case, appraisal, allocation
+        The case, its appraisal and the solved allocation.
+    marginals : pandas.DataFrame, optional
+        Marginal values of the budget and binding rules, when computed.
+    robustness : Robustness, optional
+        Rankings by method, their agreement and rank acceptability, when computed.
+    """
+
+    case: Case
+    appraisal: Appraisal
+    allocation: Allocation
+    marginals: pd.DataFrame | None = None
+    robustness: Robustness | None = None
+
+    @classmethod
+    def of_run(cls, run: RunResult) -> Results:
+        """The results of a whole planning run."""
+        return cls(run.case, run.appraisal, run.allocation, run.marginals, run.robustness)
+
+
+@dataclass(frozen=True)
+class ResultTable:
+    """One result table.
+
+    Attributes
+    ----------
+    name : str
+        Sheet name in ``results.xlsx`` and CSV file stem.
+    build : callable
+        The table from the results, or None when the results lack it.
+    part : {"appraisal", "allocation", "robustness"}
+        Which results it describes.
+    kinds : mapping of str to Kind
+        Kind of the numeric columns that are not of the `default` kind.
+    default : Kind
+        Kind of the other numeric columns.
+    run_csv : bool
+        Whether ``clusterplan run`` also writes it as ``NAME.csv``.
+    """
+
+    name: str
+    build: Callable[[Results], pd.DataFrame | None]
+    part: Part
+    kinds: Mapping[str, Kind] = field(default_factory=dict)
+    default: Kind = "ratio"
+    run_csv: bool = False
+
+    def kind(self, column: str) -> Kind:
+        """Kind of the numbers in `column`."""
+        return self.kinds.get(column, self.default)
+
+    def number_formats(self, columns: list[str]) -> dict[str, str]:
+        """Excel number format of each of `columns`."""
+        return {column: NUMBER_FORMATS[self.kind(column)] for column in columns}
+
+
+def decimals(kind: Kind) -> int:
+    """Decimals shown for numbers of `kind` (as in their Excel number format)."""
+    _, _, fraction = NUMBER_FORMATS[kind].partition(".")
+    return len(fraction)
+
+
+_WEIGHTS: dict[str, Kind] = {c: "weight" for c in ("group_weight", "local_weight", "global_weight")}
+_RULE_AMOUNTS: dict[str, Kind] = {"activity": "amount", "bound": "amount", "slack": "amount"}
+_BY_GROUP: dict[str, Kind] = {"amount": "amount", "funded_projects": "count"}
+_GRID: dict[str, Kind] = {c: "amount" for c in (*INSTRUMENTS, "total")}
+
+#: Every result table, in sheet order.
+RESULT_TABLES: tuple[ResultTable, ...] = (
+    ResultTable(
+        "weights", lambda r: weights_table(r.case, r.appraisal), "appraisal", _WEIGHTS, run_csv=True
+    ),
+    ResultTable(
+        "consistency", lambda r: consistency_table(r.appraisal), "appraisal", {"n": "count"}
+    ),
+    ResultTable(
+        "ranking",
+        lambda r: ranking_table(r.case, r.appraisal),
+        "appraisal",
+        {"rank": "count", "priority": "weight"},
+        run_csv=True,
+    ),
+    ResultTable(
+        "allocation",
+        lambda r: r.allocation.projects,
+        "allocation",
+        {c: "amount" for c in ("min_grant", "max_grant", "amount")},
+        run_csv=True,
+    ),
+    ResultTable("by_cluster_instrument", lambda r: r.allocation.by_cluster(), "allocation", _GRID),
+    ResultTable(
+        "by_type_instrument", lambda r: r.allocation.by_type_instrument(), "allocation", _GRID
+    ),
+    ResultTable("by_region", lambda r: r.allocation.by_group("region"), "allocation", _BY_GROUP),
+    ResultTable(
+        "by_type", lambda r: r.allocation.by_group("cluster_type"), "allocation", _BY_GROUP
+    ),
+    ResultTable("rules", lambda r: r.allocation.rules, "allocation", _RULE_AMOUNTS),
+    ResultTable("binding_rules", lambda r: r.allocation.binding, "allocation", _RULE_AMOUNTS),
+    ResultTable("marginal_values", lambda r: r.marginals, "allocation"),
+    ResultTable(
+        "by_period",
+        lambda r: None if r.allocation.spend is None else r.allocation.by_period(),
+        "allocation",
+        default="amount",
+    ),
+    ResultTable(
+        "method_agreement",
+        lambda r: None if r.robustness is None else r.robustness.agreement,
+        "robustness",
+    ),
+    ResultTable(
+        "rank_acceptability",
+        lambda r: acceptability_of(r.robustness),
+        "robustness",
+    ),
+)
+
+#: The result tables by name.
+REGISTRY: dict[str, ResultTable] = {table.name: table for table in RESULT_TABLES}
+
+
+def built_tables(
+    results: Results, parts: frozenset[Part] | None = None
+) -> list[tuple[ResultTable, pd.DataFrame]]:
+    """Each table the results provide (of `parts`, default all), in registry order."""
+    pairs = [
+        (table, table.build(results))
+        for table in RESULT_TABLES
+        if parts is None or table.part in parts
+    ]
+    return [(table, frame) for table, frame in pairs if frame is not None]
