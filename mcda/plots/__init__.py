@@ -12,14 +12,16 @@ from mcda.plots.charts import (
     stability_chart,
     weights_chart,
 )
-from mcda.plots.fonts import cjk_font, display_names
+from mcda.plots.fonts import cjk_font, display_names, font_context, sans_serif
 
 __all__ = [
     "acceptability_chart",
     "cjk_font",
     "display_names",
+    "font_context",
     "methods_chart",
     "png_bytes",
+    "sans_serif",
     "stability_chart",
     "weights_chart",
 ]

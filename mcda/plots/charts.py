@@ -157,11 +157,13 @@ def stability_chart(intervals: pd.DataFrame, labels: Labels = None) -> Figure:
     return fig
 
 
-def png_bytes(fig: Figure, dpi: int = 150) -> bytes:
-    """Render a chart as PNG.
+def png_bytes(fig: Figure, dpi: int = 150, *, latin_first: bool = False) -> bytes:
+    """Render a chart as PNG, the same bytes for the same chart on every run.
 
     A glyph missing from every available font would be drawn as an empty box; that
     matplotlib warning is raised as an error here instead of producing such a picture.
+    The PNG carries no "Software" stamp (matplotlib's version), so that the files of two
+    runs compare byte for byte.
 
     Parameters
     ----------
@@ -169,6 +171,9 @@ def png_bytes(fig: Figure, dpi: int = 150) -> bytes:
         The chart.
     dpi : int
         Resolution [dots per inch].
+    latin_first : bool
+        Render with DejaVu Sans before the CJK font (see :func:`mcda.plots.fonts.sans_serif`);
+        tick labels are made at render time, so this matters even for a finished figure.
 
     Returns
     -------
@@ -176,7 +181,7 @@ def png_bytes(fig: Figure, dpi: int = 150) -> bytes:
         The PNG file.
     """
     buffer = io.BytesIO()
-    with font_context(), warnings.catch_warnings():
+    with font_context(latin_first), warnings.catch_warnings():
         warnings.filterwarnings("error", message="Glyph .* missing from")
-        fig.savefig(buffer, format="png", dpi=dpi)
+        fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     return buffer.getvalue()

@@ -87,10 +87,21 @@ def display_names(names_zh: pd.Series, names_en: pd.Series) -> pd.Series:
     return names_en
 
 
-@contextmanager
-def font_context() -> Iterator[None]:
-    """Draw with the CJK font first in the sans-serif list when one is found."""
+def sans_serif(latin_first: bool = False) -> list[str]:
+    """Sans-serif families in fallback order: the CJK font (when found) and DejaVu Sans.
+
+    matplotlib falls back glyph by glyph along the list, so either order draws Chinese when
+    a CJK font is found; `latin_first` draws Latin letters in DejaVu Sans (English charts
+    whose data may bring some Chinese along).
+    """
     family = cjk_font()
     fonts = [family] if family else []
-    with mpl.rc_context({"font.family": "sans-serif", "font.sans-serif": [*fonts, "DejaVu Sans"]}):
+    return ["DejaVu Sans", *fonts] if latin_first else [*fonts, "DejaVu Sans"]
+
+
+@contextmanager
+def font_context(latin_first: bool = False) -> Iterator[None]:
+    """Draw with the families of :func:`sans_serif` (the CJK font first unless `latin_first`)."""
+    families = sans_serif(latin_first)
+    with mpl.rc_context({"font.family": "sans-serif", "font.sans-serif": families}):
         yield

@@ -1,21 +1,21 @@
-"""Charts of a planning run as PNG bytes, drawn with matplotlib's Agg backend.
+"""Charts of a planning run as PNG bytes, rendered by :func:`mcda.plots.png_bytes`.
 
 Each function takes already-labelled data (labels in the report's language) and returns the
-PNG file content; nothing is shown on screen and no global pyplot state is touched.
+PNG file content; figures are built with matplotlib's Figure API (no pyplot state), in the
+fonts of :func:`mcda.plots.font_context`, which also renders them.
 """
 
 from __future__ import annotations
 
-import io
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
-from matplotlib import rc_context
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from mcda.plots import cjk_font
+from mcda.plots import cjk_font, font_context, png_bytes
 from optimize.report.labels import Lang
 
 #: Resolution of the PNGs [dots per inch].
@@ -24,15 +24,19 @@ DPI = 110
 PALETTE = ("#3b6ea8", "#e0a43a", "#5aa469", "#b65f8a", "#8c8c8c")
 
 
-def render(figure: Figure) -> bytes:
-    """PNG bytes of `figure` (without the software stamp, so that runs compare)."""
-    FigureCanvasAgg(figure)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
-    return buffer.getvalue()
+@contextmanager
+def _fonts(lang: Lang) -> Iterator[None]:
+    """Build a chart in `lang`'s fonts: the CJK font first for Chinese, DejaVu Sans else."""
+    with font_context(latin_first=lang != "zh"):
+        yield
 
 
-def stacked_bars(frame: pd.DataFrame, title: str, unit: str, lang: str) -> bytes:
+def _render(figure: Figure, lang: Lang = "en") -> bytes:
+    """PNG bytes of `figure`, rendered in `lang`'s fonts (a missing glyph is an error)."""
+    return png_bytes(figure, DPI, latin_first=lang != "zh")
+
+
+def stacked_bars(frame: pd.DataFrame, title: str, unit: str, lang: Lang) -> bytes:
     """Stacked bars: one bar per row of `frame`, one segment per column.
 
     Parameters
@@ -44,7 +48,7 @@ def stacked_bars(frame: pd.DataFrame, title: str, unit: str, lang: str) -> bytes
     lang : str
         ``"zh"`` selects a CJK font.
     """
-    with rc_context({"font.family": font_families(lang)}):
+    with _fonts(lang):
         figure = Figure(figsize=(7.0, 4.0), layout="constrained")
         axes = figure.add_subplot()
         bottom = np.zeros(len(frame))
@@ -62,13 +66,13 @@ def stacked_bars(frame: pd.DataFrame, title: str, unit: str, lang: str) -> bytes
         axes.set_ylabel(unit)
         axes.legend(frameon=False)
         axes.grid(axis="y", alpha=0.3)
-        return render(figure)
+        return _render(figure, lang)
 
 
-def horizontal_bars(values: pd.Series, title: str, unit: str, lang: str) -> bytes:
+def horizontal_bars(values: pd.Series, title: str, unit: str, lang: Lang) -> bytes:
     """Horizontal bars, largest at the top (e.g. funding by region, criteria weights)."""
     ordered = values.sort_values()
-    with rc_context({"font.family": font_families(lang)}):
+    with _fonts(lang):
         height = max(2.5, 0.32 * len(ordered) + 1.2)
         figure = Figure(figsize=(7.0, height), layout="constrained")
         axes = figure.add_subplot()
@@ -76,12 +80,12 @@ def horizontal_bars(values: pd.Series, title: str, unit: str, lang: str) -> byte
         axes.set_title(title)
         axes.set_xlabel(unit)
         axes.grid(axis="x", alpha=0.3)
-        return render(figure)
+        return _render(figure, lang)
 
 
-def heatmap(frame: pd.DataFrame, title: str, lang: str) -> bytes:
+def heatmap(frame: pd.DataFrame, title: str, lang: Lang) -> bytes:
     """A shaded grid of shares in [0, 1] (e.g. rank acceptability: clusters x ranks)."""
-    with rc_context({"font.family": font_families(lang)}):
+    with _fonts(lang):
         figure = Figure(figsize=(7.0, max(2.5, 0.3 * len(frame) + 1.5)), layout="constrained")
         axes = figure.add_subplot()
         image = axes.imshow(frame.to_numpy(dtype=float), aspect="auto", cmap="Blues", vmin=0)
@@ -89,12 +93,12 @@ def heatmap(frame: pd.DataFrame, title: str, lang: str) -> bytes:
         axes.set_yticks(range(len(frame.index)), [str(i) for i in frame.index])
         axes.set_title(title)
         figure.colorbar(image, ax=axes)
-        return render(figure)
+        return _render(figure, lang)
 
 
-def lines(frame: pd.DataFrame, title: str, xlabel: str, lang: str) -> bytes:
+def lines(frame: pd.DataFrame, title: str, xlabel: str, lang: Lang) -> bytes:
     """One line per column against the index (e.g. benefit and spending vs budget)."""
-    with rc_context({"font.family": font_families(lang)}):
+    with _fonts(lang):
         figure = Figure(figsize=(7.0, 4.0), layout="constrained")
         axes = figure.add_subplot()
         for k, column in enumerate(frame.columns):
@@ -109,68 +113,71 @@ def lines(frame: pd.DataFrame, title: str, xlabel: str, lang: str) -> bytes:
         axes.set_xlabel(xlabel)
         axes.legend(frameon=False)
         axes.grid(alpha=0.3)
-        return render(figure)
+        return _render(figure, lang)
 
 
 def frontier_chart(points: pd.DataFrame) -> bytes:
     """Benefit against budget, dips marked."""
-    figure = Figure(figsize=(7.0, 4.0), layout="constrained")
-    axis = figure.add_subplot()
-    axis.plot(points["budget"], points["objective"], marker="o", markersize=3)
-    dips = points[points["dip"]]
-    if len(dips):
-        axis.scatter(
-            dips["budget"],
-            dips["objective"],
-            color="red",
-            zorder=3,
-            label="dip: share-based floors tighten with the budget",
-        )
-        axis.legend()
-    axis.set_xlabel("budget [1e8 CNY]")
-    axis.set_ylabel("benefit [benefit units]")
-    axis.set_title("Budget frontier (illustrative data)")
-    axis.grid(alpha=0.3)
-    return render(figure)
+    with _fonts("en"):
+        figure = Figure(figsize=(7.0, 4.0), layout="constrained")
+        axis = figure.add_subplot()
+        axis.plot(points["budget"], points["objective"], marker="o", markersize=3)
+        dips = points[points["dip"]]
+        if len(dips):
+            axis.scatter(
+                dips["budget"],
+                dips["objective"],
+                color="red",
+                zorder=3,
+                label="dip: share-based floors tighten with the budget",
+            )
+            axis.legend()
+        axis.set_xlabel("budget [1e8 CNY]")
+        axis.set_ylabel("benefit [benefit units]")
+        axis.set_title("Budget frontier (illustrative data)")
+        axis.grid(alpha=0.3)
+        return _render(figure)
 
 
 def core_index_chart(core: pd.DataFrame) -> bytes:
     """Share of weight samples in which each project is funded, sorted."""
-    ordered = core.sort_values("core_index")
-    colours = ordered["class"].map(
-        {"robustly in": "tab:green", "borderline": "tab:orange", "robustly out": "tab:grey"}
-    )
-    figure = Figure(figsize=(7.0, max(3.0, 0.12 * len(ordered))), layout="constrained")
-    axis = figure.add_subplot()
-    axis.barh(ordered.index.astype(str), ordered["core_index"], color=colours.tolist())
-    axis.axvline(0.95, color="tab:green", linestyle="--", linewidth=0.8)
-    axis.axvline(0.05, color="tab:grey", linestyle="--", linewidth=0.8)
-    axis.set_xlabel("core index: share of samples funded [-]")
-    axis.tick_params(axis="y", labelsize=6)
-    axis.set_title("Funding robustness to the criteria weights (illustrative data)")
-    return render(figure)
+    with _fonts("en"):
+        ordered = core.sort_values("core_index")
+        colours = ordered["class"].map(
+            {"robustly in": "tab:green", "borderline": "tab:orange", "robustly out": "tab:grey"}
+        )
+        figure = Figure(figsize=(7.0, max(3.0, 0.12 * len(ordered))), layout="constrained")
+        axis = figure.add_subplot()
+        axis.barh(ordered.index.astype(str), ordered["core_index"], color=colours.tolist())
+        axis.axvline(0.95, color="tab:green", linestyle="--", linewidth=0.8)
+        axis.axvline(0.05, color="tab:grey", linestyle="--", linewidth=0.8)
+        axis.set_xlabel("core index: share of samples funded [-]")
+        axis.tick_params(axis="y", labelsize=6)
+        axis.set_title("Funding robustness to the criteria weights (illustrative data)")
+        return _render(figure)
 
 
 def scenario_chart(by_cluster: pd.DataFrame) -> bytes:
     """Funding per cluster [1e8 CNY] in each scenario."""
-    figure = Figure(figsize=(8.0, max(3.0, 0.3 * len(by_cluster))), layout="constrained")
-    axis = figure.add_subplot()
-    positions = np.arange(len(by_cluster))
-    height = 0.8 / max(1, len(by_cluster.columns))
-    for k, scenario in enumerate(by_cluster.columns):
-        axis.barh(
-            positions + k * height,
-            by_cluster[scenario].to_numpy(dtype=float),
-            height=height,
-            label=str(scenario),
-            color=PALETTE[k % len(PALETTE)],
-        )
-    axis.set_yticks(positions + 0.4 - height / 2, [str(i) for i in by_cluster.index])
-    axis.legend(frameon=False)
-    axis.set_xlabel("funding [1e8 CNY]")
-    axis.tick_params(axis="y", labelsize=7)
-    axis.set_title("Scenarios side by side (illustrative data)")
-    return render(figure)
+    with _fonts("en"):
+        figure = Figure(figsize=(8.0, max(3.0, 0.3 * len(by_cluster))), layout="constrained")
+        axis = figure.add_subplot()
+        positions = np.arange(len(by_cluster))
+        height = 0.8 / max(1, len(by_cluster.columns))
+        for k, scenario in enumerate(by_cluster.columns):
+            axis.barh(
+                positions + k * height,
+                by_cluster[scenario].to_numpy(dtype=float),
+                height=height,
+                label=str(scenario),
+                color=PALETTE[k % len(PALETTE)],
+            )
+        axis.set_yticks(positions + 0.4 - height / 2, [str(i) for i in by_cluster.index])
+        axis.legend(frameon=False)
+        axis.set_xlabel("funding [1e8 CNY]")
+        axis.tick_params(axis="y", labelsize=7)
+        axis.set_title("Scenarios side by side (illustrative data)")
+        return _render(figure)
 
 
 class FontFallbackWarning(UserWarning):
@@ -187,15 +194,3 @@ def chart_language(lang: Lang) -> Lang:
         )
         return "en"
     return lang
-
-
-def font_families(lang: str) -> list[str]:
-    """Matplotlib ``font.family`` for charts in `lang`.
-
-    Chinese charts put the CJK font first; English charts keep it as a fallback for any
-    Chinese that data brings along (matplotlib falls back glyph by glyph along the list).
-    """
-    family = cjk_font()
-    if family is None:
-        return ["DejaVu Sans"]
-    return [family, "DejaVu Sans"] if lang == "zh" else ["DejaVu Sans", family]

@@ -6,7 +6,8 @@ import warnings
 import pandas as pd
 import pytest
 
-from mcda.plots.fonts import CJK_FAMILIES
+from mcda.plots import fonts as mcda_fonts
+from mcda.plots.fonts import CJK_FAMILIES, sans_serif
 from optimize import appraise, load_case, solve
 from optimize.case.shipped import shipped_case
 from optimize.report import charts as fonts
@@ -30,8 +31,8 @@ def require_cjk_font() -> None:
 
 def test_a_cjk_font_is_found_and_put_first_for_chinese():
     require_cjk_font()
-    assert fonts.font_families("zh")[0] in CJK_FAMILIES
-    assert fonts.font_families("en")[0] == "DejaVu Sans"
+    assert sans_serif()[0] in CJK_FAMILIES
+    assert sans_serif(latin_first=True)[0] == "DejaVu Sans"
 
 
 def test_chinese_charts_have_every_glyph(shipped_run):
@@ -44,10 +45,17 @@ def test_chinese_charts_have_every_glyph(shipped_run):
 
 
 def test_without_a_cjk_font_the_glyph_check_would_fail(monkeypatch):
-    # The check above can fail: drawing Chinese with a Latin-only font warns.
-    monkeypatch.setattr(plots, "font_families", lambda lang: ["DejaVu Sans"])
-    with pytest.warns(UserWarning, match="missing from font"):
+    # The check above can fail: drawing Chinese with a Latin-only font is an error.
+    monkeypatch.setattr(mcda_fonts, "cjk_font", lambda: None)
+    with pytest.raises(UserWarning, match="missing from font"):
         plots.horizontal_bars(CHINESE, "资金", "亿元", "zh")
+
+
+def test_charts_are_the_same_bytes_on_every_run():
+    regions = pd.Series({"east": 12.5, "west": 6.0})
+    first = plots.horizontal_bars(regions, "funding", "1e8 CNY", "en")
+    assert first == plots.horizontal_bars(regions, "funding", "1e8 CNY", "en")
+    assert b"matplotlib" not in first  # no software stamp that changes with versions
 
 
 def test_without_a_cjk_font_charts_fall_back_to_english(shipped_run, monkeypatch):
