@@ -36,7 +36,7 @@ def _render(figure: Figure, lang: Lang = "en") -> bytes:
     return png_bytes(figure, DPI, latin_first=lang != "zh")
 
 
-def stacked_bars(frame: pd.DataFrame, title: str, unit: str, lang: Lang) -> bytes:
+def _stacked_bars(frame: pd.DataFrame, title: str, unit: str, lang: Lang) -> bytes:
     """Stacked bars: one bar per row of `frame`, one segment per column.
 
     Parameters
@@ -83,7 +83,7 @@ def horizontal_bars(values: pd.Series, title: str, unit: str, lang: Lang) -> byt
         return _render(figure, lang)
 
 
-def heatmap(frame: pd.DataFrame, title: str, lang: Lang) -> bytes:
+def _heatmap(frame: pd.DataFrame, title: str, lang: Lang) -> bytes:
     """A shaded grid of shares in [0, 1] (e.g. rank acceptability: clusters x ranks)."""
     with _fonts(lang):
         figure = Figure(figsize=(7.0, max(2.5, 0.3 * len(frame) + 1.5)), layout="constrained")
@@ -93,26 +93,6 @@ def heatmap(frame: pd.DataFrame, title: str, lang: Lang) -> bytes:
         axes.set_yticks(range(len(frame.index)), [str(i) for i in frame.index])
         axes.set_title(title)
         figure.colorbar(image, ax=axes)
-        return _render(figure, lang)
-
-
-def lines(frame: pd.DataFrame, title: str, xlabel: str, lang: Lang) -> bytes:
-    """One line per column against the index (e.g. benefit and spending vs budget)."""
-    with _fonts(lang):
-        figure = Figure(figsize=(7.0, 4.0), layout="constrained")
-        axes = figure.add_subplot()
-        for k, column in enumerate(frame.columns):
-            axes.plot(
-                frame.index.to_numpy(dtype=float),
-                frame[column].to_numpy(dtype=float),
-                marker="o",
-                label=str(column),
-                color=PALETTE[k % len(PALETTE)],
-            )
-        axes.set_title(title)
-        axes.set_xlabel(xlabel)
-        axes.legend(frameon=False)
-        axes.grid(alpha=0.3)
         return _render(figure, lang)
 
 

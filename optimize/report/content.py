@@ -19,20 +19,20 @@ from optimize.case.case import INSTRUMENTS, Case
 from optimize.model.allocation import Allocation
 from optimize.report import charts as plots
 from optimize.report.charts import chart_language
-from optimize.report.labels import Lang, text
-from optimize.report.registry import REGISTRY, Kind, Results, decimals
+from optimize.report.labels import Lang, _text
+from optimize.report.registry import REGISTRY, Kind, Results, _decimals
 from optimize.report.summary import illustrative_notice
 from optimize.report.tables import (
+    _criteria_tree,
+    _groups_table,
+    _localised_clusters,
+    _localised_grid,
+    _localised_ranking,
+    _region_table,
+    _score_provenance,
+    _settings_provenance,
+    _sources_table,
     consistency_warnings,
-    criteria_tree,
-    groups_table,
-    localised_clusters,
-    localised_grid,
-    localised_ranking,
-    region_table,
-    score_provenance,
-    settings_provenance,
-    sources_table,
 )
 
 
@@ -74,7 +74,7 @@ class Section:
     def column_digits(self, column: str) -> int:
         """Decimals shown for floats in `column`."""
         kind = self.kinds.get(column)
-        return self.digits if kind is None else decimals(kind)
+        return self.digits if kind is None else _decimals(kind)
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ class ReportContent:
     lang: Lang = "en"
 
 
-def saaty_rule() -> str:
+def _saaty_rule() -> str:
     """Saaty's CR thresholds as the library applies them, in words."""
     return (
         f"CR <= {saaty_threshold(3):.2f} for 3 items, {saaty_threshold(4):.2f} for 4, "
@@ -116,7 +116,7 @@ def saaty_rule() -> str:
     )
 
 
-def compatibility_rule() -> str:
+def _compatibility_rule() -> str:
     """Saaty's compatibility index scale as the library applies it, in words."""
     return f"1 = perfect, above {COMPATIBILITY_THRESHOLD:g} = incompatible"
 
@@ -145,7 +145,7 @@ def report_content(
     results = Results(case, appraisal, allocation, marginals, robustness)
     sections = [section for build in _SECTIONS for section in build(results, lang)]
     return ReportContent(
-        title=f"{case.title}: {text('report', lang)}",
+        title=f"{case.title}: {_text('report', lang)}",
         notice=illustrative_notice(case),
         illustrative=case.illustrative,
         facts=_run_facts(case, appraisal, allocation),
@@ -181,7 +181,7 @@ def _registered(
             note,
             table if view is None else view(table),
             chart=chart,
-            digits=decimals(entry.default) if digits is None else digits,
+            digits=_decimals(entry.default) if digits is None else digits,
             kinds=entry.kinds,
         )
     ]
@@ -194,16 +194,16 @@ def _criteria_section(results: Results, lang: Lang) -> list[Section]:
         f"Local weights are the principal eigenvectors of the pairwise judgments ({judged} "
         "judgments, provenance per judgment in the judgments table); global weight = "
         "product of local weights down the tree; CR is the consistency ratio of the matrix "
-        f"below each node (Saaty's random index; revise when CR exceeds {saaty_rule()})."
+        f"below each node (Saaty's random index; revise when CR exceeds {_saaty_rule()})."
     )
-    tree = criteria_tree(results.case, results.appraisal, lang)
-    return [Section("criteria", text("criteria", lang), note, tree, chart="weights", kind="tree")]
+    tree = _criteria_tree(results.case, results.appraisal, lang)
+    return [Section("criteria", _text("criteria", lang), note, tree, chart="weights", kind="tree")]
 
 
 def _consistency_section(results: Results, lang: Lang) -> list[Section]:
     """lambda_max, CI, CR and verdict of every judgment matrix."""
     note = (
-        f"Thresholds follow Saaty's rule: {saaty_rule()}; the random-index table is named "
+        f"Thresholds follow Saaty's rule: {_saaty_rule()}; the random-index table is named "
         "per matrix."
     )
     return _registered(
@@ -218,9 +218,9 @@ def _panel_section(results: Results, lang: Lang) -> list[Section]:
     note = (
         "Consensus is Goepel's relative homogeneity (1 = identical priorities); "
         "compatibility is Saaty's index of each expert's matrix with the group weights "
-        f"({compatibility_rule()})."
+        f"({_compatibility_rule()})."
     )
-    return [Section("panels", "Expert panels", note, groups_table(results.appraisal))]
+    return [Section("panels", "Expert panels", note, _groups_table(results.appraisal))]
 
 
 def _ranking_section(results: Results, lang: Lang) -> list[Section]:
@@ -232,8 +232,8 @@ def _ranking_section(results: Results, lang: Lang) -> list[Section]:
         f"the global weights above; priority = the {appraisal.priority_rule} rule applied to "
         "closeness."
     )
-    table = localised_ranking(case, appraisal, lang)
-    return [Section("ranking", text("ranking", lang), note, table)]
+    table = _localised_ranking(case, appraisal, lang)
+    return [Section("ranking", _text("ranking", lang), note, table)]
 
 
 def _agreement_section(results: Results, lang: Lang) -> list[Section]:
@@ -243,7 +243,7 @@ def _agreement_section(results: Results, lang: Lang) -> list[Section]:
         "weights: Spearman, and the WS coefficient of Salabun & Urbaniak (2020), which "
         "weighs disagreement at the top more."
     )
-    return _registered("method_agreement", results, "agreement", text("agreement", lang), note)
+    return _registered("method_agreement", results, "agreement", _text("agreement", lang), note)
 
 
 def _acceptability_section(results: Results, lang: Lang) -> list[Section]:
@@ -253,7 +253,7 @@ def _acceptability_section(results: Results, lang: Lang) -> list[Section]:
         "sample count and concentration are in summary.json under robustness) that put "
         "each cluster at each rank."
     )
-    title = text("acceptability", lang)
+    title = _text("acceptability", lang)
     return _registered(
         "rank_acceptability", results, "acceptability", title, note, digits=2, chart="acceptability"
     )
@@ -262,32 +262,32 @@ def _acceptability_section(results: Results, lang: Lang) -> list[Section]:
 def _allocation_sections(results: Results, lang: Lang) -> list[Section]:
     """Funding by type and instrument, by region (a map) and by funded cluster."""
     case, allocation = results.case, results.allocation
-    unit = text("amount_unit", lang)
+    unit = _text("amount_unit", lang)
     budget = case.provenance.get("budget") or "not stated"
     return [
         Section(
             "allocation_type",
-            f"{text('allocation_type', lang)} ({unit})",
+            f"{_text('allocation_type', lang)} ({unit})",
             f"Solved by HiGHS, status {allocation.status}, MIP gap {allocation.mip_gap:.1e}. "
             f"Budget {allocation.budget:g}: {budget}.",
-            localised_grid(allocation, lang),
+            _localised_grid(allocation, lang),
             chart="allocation_type",
             digits=2,
         ),
         Section(
             "allocation_region",
-            f"{text('allocation_region', lang)} ({unit})",
+            f"{_text('allocation_region', lang)} ({unit})",
             "Region of each cluster from the clusters table; amounts from the allocation above.",
-            region_table(case, allocation, lang),
+            _region_table(case, allocation, lang),
             chart="allocation_region",
             kind="map",
             digits=2,
         ),
         Section(
             "allocation_cluster",
-            f"{text('allocation_cluster', lang)} ({unit})",
+            f"{_text('allocation_cluster', lang)} ({unit})",
             "Funded clusters only; benefit in the model's benefit units.",
-            localised_clusters(case, allocation, lang),
+            _localised_clusters(case, allocation, lang),
             digits=2,
         ),
     ]
@@ -307,7 +307,7 @@ def _binding_section(results: Results, lang: Lang) -> list[Section]:
         "binding_rules",
         results,
         "binding",
-        text("binding", lang),
+        _text("binding", lang),
         note,
         view=lambda table: table[_BINDING_COLUMNS].set_index("rule"),
     )
@@ -323,7 +323,7 @@ def _marginal_section(results: Results, lang: Lang) -> list[Section]:
         "marginal_values",
         results,
         "marginal",
-        text("marginal", lang),
+        _text("marginal", lang),
         note,
         view=lambda table: table.set_index("rule"),
         digits=4,
@@ -336,25 +336,25 @@ def _provenance_sections(results: Results, lang: Lang) -> list[Section]:
     sections = [
         Section(
             "settings_provenance",
-            f"{text('provenance', lang)}: {text('settings_provenance', lang)}",
+            f"{_text('provenance', lang)}: {_text('settings_provenance', lang)}",
             "As stated in the case's settings.",
-            settings_provenance(case),
+            _settings_provenance(case),
         ),
         Section(
             "score_provenance",
-            text("score_provenance", lang),
+            _text("score_provenance", lang),
             "paper = a number printed in the paper; facts = a cited public fact (see below); "
             "illustrative = set by a documented rule, not measured.",
-            score_provenance(case),
+            _score_provenance(case),
         ),
     ]
     if not case.sources.empty:
         sections.append(
             Section(
                 "sources",
-                text("sources", lang),
+                _text("sources", lang),
                 "The facts the case cites, as given in its sources table.",
-                sources_table(case),
+                _sources_table(case),
             )
         )
     return sections
@@ -378,31 +378,31 @@ _SECTIONS: tuple[Callable[[Results, Lang], list[Section]], ...] = (
 def _charts(results: Results, lang: Lang) -> dict[str, bytes]:
     """PNG of each chart by name, labelled in `lang`."""
     case, allocation = results.case, results.allocation
-    unit = text("amount_unit", lang)
+    unit = _text("amount_unit", lang)
     charts = {
         "weights": plots.horizontal_bars(
-            _leaf_weights(criteria_tree(case, results.appraisal, lang), case),
-            text("weights_chart", lang),
+            _leaf_weights(_criteria_tree(case, results.appraisal, lang), case),
+            _text("weights_chart", lang),
             "[-]",
             lang,
         ),
-        "allocation_type": plots.stacked_bars(
-            localised_grid(allocation, lang).iloc[:-1, : len(INSTRUMENTS)],
-            text("allocation_type", lang),
+        "allocation_type": plots._stacked_bars(
+            _localised_grid(allocation, lang).iloc[:-1, : len(INSTRUMENTS)],
+            _text("allocation_type", lang),
             unit,
             lang,
         ),
         "allocation_region": plots.horizontal_bars(
-            region_table(case, allocation, lang).set_index("name")["amount"],
-            text("allocation_region", lang),
+            _region_table(case, allocation, lang).set_index("name")["amount"],
+            _text("allocation_region", lang),
             unit,
             lang,
         ),
     }
     acceptability = REGISTRY["rank_acceptability"].build(results)
     if acceptability is not None:
-        title = text("acceptability", lang)
-        charts["acceptability"] = plots.heatmap(acceptability, title, lang)
+        title = _text("acceptability", lang)
+        charts["acceptability"] = plots._heatmap(acceptability, title, lang)
     return charts
 
 

@@ -26,7 +26,7 @@ from optimize.report.content import report_content
 from optimize.report.html import html_report
 from optimize.report.labels import Lang
 from optimize.report.markdown import CHARTS_FOLDER, markdown_report
-from optimize.report.registry import Results, built_tables
+from optimize.report.registry import Results, _built_tables
 from optimize.report.results_workbook import results_workbook
 from optimize.report.summary import allocation_summary, illustrative_notice, run_summary
 from optimize.spreadsheet import safe_csv
@@ -64,7 +64,7 @@ def run_files(run: RunResult, lang: Lang = "en") -> dict[str, str | bytes]:
     content = report_content(
         run.case, run.appraisal, run.allocation, run.marginals, run.robustness, lang
     )
-    tables = built_tables(Results.of_run(run))
+    tables = _built_tables(Results.of_run(run))
     files: dict[str, str | bytes] = {
         f"{entry.name}.csv": safe_csv(table) for entry, table in tables if entry.run_csv
     }
@@ -91,7 +91,7 @@ def allocate_files(
         ``summary.json``.
     """
     results = Results(case, appraisal, allocation, marginals)
-    tables = built_tables(results, frozenset({"allocation"}))
+    tables = _built_tables(results, frozenset({"allocation"}))
     files: dict[str, str | bytes] = {f"{entry.name}.csv": safe_csv(t) for entry, t in tables}
     facts = [f"Budget {allocation.budget:g}; priority rule {allocation.priority_rule}."]
     files["results.xlsx"] = results_workbook(tables, _about_lines(case, facts))

@@ -13,7 +13,7 @@ import pandas as pd
 
 from optimize.report.content import ReportContent, Section
 from optimize.report.labels import Lang
-from optimize.report.tables import formatted
+from optimize.report.tables import _formatted
 
 TEMPLATE = "report.html.j2"
 
@@ -41,7 +41,9 @@ def _environment() -> jinja2.Environment:
 def _section_view(section: Section, lang: Lang) -> dict[str, object]:
     """What the template needs of one section: texts, formatted rows, map cells."""
     header, rows = (
-        ([], []) if section.table is None else formatted(section.table, section.column_digits, lang)
+        ([], [])
+        if section.table is None
+        else _formatted(section.table, section.column_digits, lang)
     )
     levels = (
         [int(level) for level in section.table["level"]]

@@ -92,18 +92,18 @@ COLUMNS_ZH: dict[str, str] = {
 }
 
 
-def text(key: str, lang: Lang) -> str:
+def _text(key: str, lang: Lang) -> str:
     """A heading or phrase in `lang`."""
     english, chinese = TEXT[key]
     return chinese if lang == "zh" else english
 
 
-def name(key: str, lang: Lang) -> str:
+def _name(key: str, lang: Lang) -> str:
     """Display name of a type, instrument, region or total (the key itself if unknown)."""
     english, chinese = NAMES.get(key, (key, key))
     return chinese if lang == "zh" else english
 
 
-def column(heading: str, lang: Lang) -> str:
+def _column(heading: str, lang: Lang) -> str:
     """A table column heading in `lang`."""
     return COLUMNS_ZH.get(heading, heading) if lang == "zh" else heading

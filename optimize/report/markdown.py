@@ -8,7 +8,7 @@ import pandas as pd
 
 from optimize.report.content import ReportContent, Section
 from optimize.report.labels import Lang
-from optimize.report.tables import formatted
+from optimize.report.tables import _formatted
 
 #: Folder of the chart PNGs inside a run's output folder.
 CHARTS_FOLDER = "charts"
@@ -16,7 +16,7 @@ CHARTS_FOLDER = "charts"
 
 def _markdown_table(frame: pd.DataFrame, digits: Callable[[str], int], lang: Lang) -> str:
     """Render a DataFrame as a GitHub-flavoured Markdown table (decimals per column)."""
-    header, rows = formatted(frame, digits, lang)
+    header, rows = _formatted(frame, digits, lang)
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
     return "\n".join(lines)

@@ -19,7 +19,7 @@ from optimize.case.case import INSTRUMENTS, Case
 from optimize.model.allocation import Allocation
 from optimize.pipeline import RunResult
 from optimize.report.tables import (
-    acceptability_of,
+    _acceptability_of,
     consistency_table,
     ranking_table,
     weights_table,
@@ -103,7 +103,7 @@ class ResultTable:
         return {column: NUMBER_FORMATS[self.kind(column)] for column in columns}
 
 
-def decimals(kind: Kind) -> int:
+def _decimals(kind: Kind) -> int:
     """Decimals shown for numbers of `kind` (as in their Excel number format)."""
     _, _, fraction = NUMBER_FORMATS[kind].partition(".")
     return len(fraction)
@@ -160,7 +160,7 @@ RESULT_TABLES: tuple[ResultTable, ...] = (
     ),
     ResultTable(
         "rank_acceptability",
-        lambda r: acceptability_of(r.robustness),
+        lambda r: _acceptability_of(r.robustness),
         "robustness",
     ),
 )
@@ -169,7 +169,7 @@ RESULT_TABLES: tuple[ResultTable, ...] = (
 REGISTRY: dict[str, ResultTable] = {table.name: table for table in RESULT_TABLES}
 
 
-def built_tables(
+def _built_tables(
     results: Results, parts: frozenset[Part] | None = None
 ) -> list[tuple[ResultTable, pd.DataFrame]]:
     """Each table the results provide (of `parts`, default all), in registry order."""

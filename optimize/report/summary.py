@@ -30,26 +30,26 @@ def illustrative_notice(case: Case) -> str:
     )
 
 
-def finite(value: float) -> float | None:
+def _finite(value: float) -> float | None:
     """JSON-safe float (NaN and infinities become null)."""
     return value if math.isfinite(value) else None
 
 
-def solve_figures(allocation: Allocation) -> dict[str, Any]:
+def _solve_figures(allocation: Allocation) -> dict[str, Any]:
     """Status, budget [1e8 CNY], spend [1e8 CNY], objective, gap and counts of one solve."""
     return {
         "status": str(allocation.status),
         "priority_rule": allocation.priority_rule,
         "budget": allocation.budget,
         "spent": allocation.spent,
-        "objective": finite(allocation.objective),
-        "mip_gap": finite(allocation.mip_gap),
+        "objective": _finite(allocation.objective),
+        "mip_gap": _finite(allocation.mip_gap),
         "solve_seconds": allocation.solve_seconds,
         "funded_projects": int(allocation.projects["funded"].sum()),
     }
 
 
-def robustness_summary(case: Case, robustness: Robustness) -> dict[str, Any]:
+def _robustness_summary(case: Case, robustness: Robustness) -> dict[str, Any]:
     """Method agreement, ranks by method and rank acceptability as plain Python values.
 
     Returns
@@ -69,8 +69,8 @@ def robustness_summary(case: Case, robustness: Robustness) -> dict[str, Any]:
         if agreement is None or REFERENCE not in robustness.rankings
         else {
             str(method): {
-                "spearman": finite(float(row["spearman"])),
-                "ws": finite(float(row["ws"])),
+                "spearman": _finite(float(row["spearman"])),
+                "ws": _finite(float(row["ws"])),
             }
             for method, row in agreement.loc[REFERENCE].iterrows()
             if method != REFERENCE
@@ -157,7 +157,7 @@ def summarize(
             }
             for cluster, row in top.iterrows()
         ],
-        "allocation": solve_figures(allocation)
+        "allocation": _solve_figures(allocation)
         | {
             "funded_clusters": int(
                 allocation.projects.loc[allocation.projects["funded"], "cluster"].nunique()
@@ -167,17 +167,17 @@ def summarize(
                 for kind, row in by_type.iterrows()
             },
         },
-    } | ({} if robustness is None else {"robustness": robustness_summary(case, robustness)})
+    } | ({} if robustness is None else {"robustness": _robustness_summary(case, robustness)})
 
 
 def allocation_summary(allocation: Allocation, marginals: pd.DataFrame) -> dict[str, Any]:
     """Status, totals, binding rules and marginal values as plain Python values."""
     binding = allocation.binding
-    return solve_figures(allocation) | {
-        "leverage": finite(allocation.leverage),
+    return _solve_figures(allocation) | {
+        "leverage": _finite(allocation.leverage),
         "binding_rules": [f"{r.rule}[{r.key}]" for r in binding.itertuples()],
         "marginal_values": [
-            {key: finite(value) if isinstance(value, float) else value for key, value in r.items()}
+            {key: _finite(value) if isinstance(value, float) else value for key, value in r.items()}
             for r in marginals.to_dict("records")
         ],
     }

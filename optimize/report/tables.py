@@ -13,7 +13,7 @@ from optimize.appraisal.appraise import Appraisal
 from optimize.appraisal.robustness import Robustness
 from optimize.case.case import Case
 from optimize.model.allocation import Allocation
-from optimize.report.labels import Lang, column, name
+from optimize.report.labels import Lang, _column, _name
 
 
 def weights_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
@@ -69,7 +69,7 @@ def consistency_table(appraisal: Appraisal) -> pd.DataFrame:
     return frame
 
 
-def groups_table(appraisal: Appraisal) -> pd.DataFrame:
+def _groups_table(appraisal: Appraisal) -> pd.DataFrame:
     """Per node judged by several experts: aggregation, experts, consensus, compatibility."""
     rows = {
         node: {
@@ -96,7 +96,7 @@ def consistency_warnings(appraisal: Appraisal) -> list[str]:
     ]
 
 
-def criteria_tree(case: Case, appraisal: Appraisal, lang: Lang) -> pd.DataFrame:
+def _criteria_tree(case: Case, appraisal: Appraisal, lang: Lang) -> pd.DataFrame:
     """The criteria hierarchy top-down with local and global weights and each matrix's CR.
 
     Returns
@@ -135,37 +135,37 @@ def criteria_tree(case: Case, appraisal: Appraisal, lang: Lang) -> pd.DataFrame:
     return frame.set_index("criterion")
 
 
-def localised_ranking(case: Case, appraisal: Appraisal, lang: Lang) -> pd.DataFrame:
+def _localised_ranking(case: Case, appraisal: Appraisal, lang: Lang) -> pd.DataFrame:
     """The ranking with one name column and type and region names in `lang`."""
     table = ranking_table(case, appraisal)
     names = table["name_zh" if lang == "zh" else "name_en"]
     frame = table.drop(columns=["name_en", "name_zh"]).assign(name=names)
-    frame["cluster_type"] = frame["cluster_type"].map(lambda key: name(str(key), lang))
-    frame["region"] = frame["region"].map(region_names(case, lang))
+    frame["cluster_type"] = frame["cluster_type"].map(lambda key: _name(str(key), lang))
+    frame["region"] = frame["region"].map(_region_names(case, lang))
     return frame[["rank", "name", "cluster_type", "region", "score", "priority"]]
 
 
-def region_names(case: Case, lang: Lang) -> dict[str, str]:
+def _region_names(case: Case, lang: Lang) -> dict[str, str]:
     """Display name of each region of the case.
 
     For Chinese, ``region_zh`` from the clusters table when present; else the known name of
     the region key, else the key itself.
     """
     regions = case.clusters["region"].astype(str)
-    named = {key: name(key, lang) for key in regions.unique()}
+    named = {key: _name(key, lang) for key in regions.unique()}
     if lang == "zh" and "region_zh" in case.clusters:
         given = case.clusters["region_zh"].astype(str).groupby(regions).first()
         named.update({key: text for key, text in given.items() if text})
     return named
 
 
-def region_table(case: Case, allocation: Allocation, lang: Lang) -> pd.DataFrame:
+def _region_table(case: Case, allocation: Allocation, lang: Lang) -> pd.DataFrame:
     """Funding per region: clusters, funded projects, amount [1e8 CNY] and budget share [-]."""
     grouped = allocation.by_group("region")
     clusters = case.clusters.groupby("region").size()
     frame = pd.DataFrame(
         {
-            "name": [region_names(case, lang)[str(r)] for r in clusters.index],
+            "name": [_region_names(case, lang)[str(r)] for r in clusters.index],
             "clusters": clusters,
             "funded_projects": grouped["funded_projects"].reindex(clusters.index, fill_value=0),
             "amount": grouped["amount"].reindex(clusters.index, fill_value=0.0),
@@ -176,25 +176,25 @@ def region_table(case: Case, allocation: Allocation, lang: Lang) -> pd.DataFrame
     return frame
 
 
-def localised_grid(allocation: Allocation, lang: Lang) -> pd.DataFrame:
+def _localised_grid(allocation: Allocation, lang: Lang) -> pd.DataFrame:
     """Funding by cluster type x instrument [1e8 CNY] with names in `lang`."""
     grid = allocation.by_type_instrument()
     return grid.rename(
-        index=lambda key: name(str(key), lang), columns=lambda key: name(str(key), lang)
+        index=lambda key: _name(str(key), lang), columns=lambda key: _name(str(key), lang)
     )
 
 
-def localised_clusters(case: Case, allocation: Allocation, lang: Lang) -> pd.DataFrame:
+def _localised_clusters(case: Case, allocation: Allocation, lang: Lang) -> pd.DataFrame:
     """Funded clusters by instrument [1e8 CNY], named in `lang`."""
     table = allocation.by_cluster()
     table = table[table["total"] > 0]
     names = case.clusters["name_zh" if lang == "zh" else "name_en"]
     return table.rename(
-        index=lambda key: str(names.get(key, key)), columns=lambda key: name(str(key), lang)
+        index=lambda key: str(names.get(key, key)), columns=lambda key: _name(str(key), lang)
     )
 
 
-def settings_provenance(case: Case) -> pd.DataFrame:
+def _settings_provenance(case: Case) -> pd.DataFrame:
     """Provenance text of each setting (budget, benefit curve, each rule)."""
     frame = pd.DataFrame(
         {"provenance": [text or "not stated" for text in case.provenance.values()]},
@@ -203,7 +203,7 @@ def settings_provenance(case: Case) -> pd.DataFrame:
     return frame
 
 
-def score_provenance(case: Case) -> pd.DataFrame:
+def _score_provenance(case: Case) -> pd.DataFrame:
     """How many scores of each leaf criterion come from the paper, a fact, or a rule."""
     kinds = case.scores.provenance.map(lambda origin: str(origin).partition(":")[0])
     long = kinds.melt(var_name="criterion", value_name="kind")
@@ -216,14 +216,14 @@ def score_provenance(case: Case) -> pd.DataFrame:
 SOURCE_COLUMNS = ("entity", "indicator", "value", "unit", "year", "source", "reliability")
 
 
-def sources_table(case: Case) -> pd.DataFrame:
+def _sources_table(case: Case) -> pd.DataFrame:
     """The cited facts with their most telling columns."""
     present = [c for c in SOURCE_COLUMNS if c in case.sources.columns]
     table: pd.DataFrame = case.sources[present]
     return table
 
 
-def formatted(
+def _formatted(
     frame: pd.DataFrame, digits: Callable[[str], int], lang: Lang
 ) -> tuple[list[str], list[list[str]]]:
     """Header and rows of `frame` as display text (index first), headings in `lang`.
@@ -232,20 +232,20 @@ def formatted(
     ``share``) show as percentages.
     """
     index_name = str(frame.index.name or "")
-    header = [column(index_name, lang), *(column(str(c), lang) for c in frame.columns)]
+    header = [_column(index_name, lang), *(_column(str(c), lang) for c in frame.columns)]
     places = {str(key): digits(str(key)) for key in frame.columns}
     rows = []
     for label, record in frame.iterrows():
-        cells = [cell_text(label, digits(index_name))]
+        cells = [_cell_text(label, digits(index_name))]
         cells += [
-            percent(value) if key == "share" else cell_text(value, places[str(key)])
+            _percent(value) if key == "share" else _cell_text(value, places[str(key)])
             for key, value in record.items()
         ]
         rows.append(cells)
     return header, rows
 
 
-def cell_text(value: Any, digits: int) -> str:
+def _cell_text(value: Any, digits: int) -> str:
     """One value as display text."""
     if isinstance(value, bool):
         return "yes" if value else "no"
@@ -258,12 +258,12 @@ def cell_text(value: Any, digits: int) -> str:
     return str(value)
 
 
-def percent(value: Any) -> str:
+def _percent(value: Any) -> str:
     """A share [-] as a percentage."""
     return "" if value is None or math.isnan(float(value)) else f"{float(value):.1%}"
 
 
-def acceptability_of(robustness: Robustness | None) -> pd.DataFrame | None:
+def _acceptability_of(robustness: Robustness | None) -> pd.DataFrame | None:
     """Share of draws putting each cluster (rows) at each rank (columns), when sampled [-]."""
     if robustness is None or robustness.acceptability is None:
         return None

@@ -35,5 +35,5 @@ def test_the_notes_follow_the_library_constants(tiny_run, monkeypatch):
     monkeypatch.setattr(content, "COMPATIBILITY_THRESHOLD", 1.25)
     texts = notes(tiny_run)
     assert "CR <= 0.04 for 3 items, 0.07 for 4, 0.20 for 5 or more" in texts["consistency"]
-    assert "above 1.25 = incompatible" in content.compatibility_rule()
-    assert f"above {COMPATIBILITY_THRESHOLD:g} = incompatible" not in content.compatibility_rule()
+    assert "above 1.25 = incompatible" in content._compatibility_rule()
+    assert f"above {COMPATIBILITY_THRESHOLD:g} = incompatible" not in content._compatibility_rule()

@@ -209,7 +209,7 @@ def test_a_killed_run_leaves_the_previous_results_untouched(
 
 
 def test_display_text_hides_the_sign_of_zero():
-    from optimize.report.tables import cell_text
+    from optimize.report.tables import _cell_text as cell_text
 
     assert [cell_text(v, 3) for v in (-1e-12, -0.0, -0.0004, -0.0006, 2.5)] == [
         "0.000",
