@@ -13,7 +13,7 @@ from rich.progress import Progress
 from optimize.cli.common import CaseArg, case_path, console, errors
 
 if TYPE_CHECKING:
-    from optimize.report.files import SweepKind
+    from optimize.report import SweepKind
     from optimize.sweeps.engine import SweepResult
 
 sweep_app = typer.Typer(no_args_is_help=True, help="Sweeps: how robust is the funding decision?")

@@ -1,6 +1,7 @@
 """What `clusterplan run` writes: reports, results workbook, charts; safe and complete."""
 
 import base64
+import io
 import os
 import re
 import signal
@@ -218,3 +219,29 @@ def test_display_text_hides_the_sign_of_zero():
         "-0.001",
         "2.500",
     ]
+
+
+def test_a_table_added_to_the_registry_reaches_csv_and_workbook(tiny_path, monkeypatch):
+    from optimize.pipeline import run_case
+    from optimize.report import registry, run_files
+    from optimize.report.registry import RESULT_TABLES, ResultTable
+
+    run = run_case(tiny_path)
+    counts = ResultTable(
+        "project_counts",
+        lambda r: r.allocation.projects.groupby("cluster").size().to_frame("projects"),
+        "allocation",
+        {"projects": "count"},
+        run_csv=True,
+    )
+    monkeypatch.setattr(registry, "RESULT_TABLES", (*RESULT_TABLES, counts))
+    files = run_files(run)
+    csvs = sorted(name for name in files if name.endswith(".csv"))
+    assert csvs == ["allocation.csv", "project_counts.csv", "ranking.csv", "weights.csv"]
+    book = load_workbook(io.BytesIO(files["results.xlsx"]))
+    assert book.sheetnames[-1] == "project_counts"
+    assert book["project_counts"].cell(2, 2).number_format == "0"
+    ranking = book["ranking"]
+    header = [c.value for c in ranking[1]]
+    assert ranking.cell(2, header.index("rank") + 1).number_format == "0"
+    assert ranking.cell(2, header.index("score") + 1).number_format == "0.000"
