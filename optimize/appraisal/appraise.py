@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from mcda.group import GroupResult, aggregate
-from mcda.priorities import AHPResult
+from mcda.ahp.group import GroupResult, aggregate
+from mcda.ahp.priorities import AHPResult
 from mcda.ranking import rank
 from optimize.case.case import Case, PriorityRule
 

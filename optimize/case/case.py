@@ -9,8 +9,8 @@ from typing import Literal
 
 import pandas as pd
 
+from mcda.ahp.group import GroupMethod
 from mcda.decision import DecisionMatrix
-from mcda.group import GroupMethod
 from mcda.hierarchy import CriteriaTree
 from optimize.case.rules import Rules
 

@@ -13,15 +13,15 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from mcda.consistency import RI_TABLES, ri_table
-from mcda.diagnose import METHOD as DIAGNOSIS_METHOD
-from mcda.diagnose import diagnose
+from mcda.ahp.consistency import RI_TABLES, ri_table
+from mcda.ahp.diagnose import METHOD as DIAGNOSIS_METHOD
+from mcda.ahp.diagnose import diagnose
+from mcda.ahp.group import GROUP_METHODS, GroupMethod, aggregate
+from mcda.ahp.judgments import read_judgments
+from mcda.ahp.pairwise import Reciprocity
+from mcda.ahp.priorities import COMPLETION_FOR, AHPResult, Method, priorities
+from mcda.ahp.scale import scale_label
 from mcda.errors import JudgmentError
-from mcda.group import GROUP_METHODS, GroupMethod, aggregate
-from mcda.judgments import read_judgments
-from mcda.pairwise import Reciprocity
-from mcda.priorities import COMPLETION_FOR, AHPResult, Method, priorities
-from mcda.scale import scale_label
 
 console = Console()
 

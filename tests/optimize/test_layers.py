@@ -113,5 +113,5 @@ def test_a_planted_backward_import_is_caught(tmp_path, module, line) -> None:
 def test_a_planted_deep_mcda_import_is_caught(tmp_path) -> None:
     root = tmp_path / "optimize"
     (root / "model").mkdir(parents=True)
-    (root / "model" / "planted.py").write_text("from mcda.priorities import priorities\n")
+    (root / "model" / "planted.py").write_text("from mcda.ahp.priorities import priorities\n")
     assert len(violations(root, facades_only=True)) == 1

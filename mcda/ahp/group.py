@@ -44,9 +44,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from mcda.ahp.pairwise import Reciprocity, pairwise_matrix
+from mcda.ahp.priorities import AHPResult, Method, priorities
 from mcda.errors import JudgmentError
-from mcda.pairwise import Reciprocity, pairwise_matrix
-from mcda.priorities import AHPResult, Method, priorities
 
 GroupMethod = Literal["aij", "aip"]
 GROUP_METHODS = ("aij", "aip")
@@ -133,7 +133,7 @@ def aggregate(
     method : {"eigenvector", "geometric_mean"}
         How priorities are derived from a matrix.
     ri : str
-        Random-index table for every CR (see :data:`mcda.consistency.RI_TABLES`).
+        Random-index table for every CR (see :data:`mcda.ahp.consistency.RI_TABLES`).
     reciprocal : {"full", "upper"}
         Check each whole matrix, or read only its upper triangle.
 

@@ -9,15 +9,15 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from mcda.errors import JudgmentError, TableError
-from mcda.judgments import (
+from mcda.ahp.judgments import (
     SOLE_EXPERT,
     Judgment,
     judgment_matrices,
     matrix_from_upper,
     read_judgments,
 )
-from mcda.priorities import priorities
+from mcda.ahp.priorities import priorities
+from mcda.errors import JudgmentError, TableError
 from tests.mcda.published import (
     DRINKS_CSV,
     DRINKS_MATRIX,

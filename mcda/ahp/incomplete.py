@@ -30,8 +30,8 @@ import numpy.typing as npt
 import pandas as pd
 from scipy.optimize import minimize
 
+from mcda.ahp.pairwise import FloatArray, Reciprocity, missing_pairs, pairwise_matrix
 from mcda.errors import JudgmentError
-from mcda.pairwise import FloatArray, Reciprocity, missing_pairs, pairwise_matrix
 
 CompletionMethod = Literal["lambda_max", "llsm"]
 

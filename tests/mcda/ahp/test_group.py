@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mcda.ahp.group import aggregate, compatibility_index, relative_homogeneity
+from mcda.ahp.priorities import priorities
 from mcda.errors import JudgmentError
-from mcda.group import aggregate, compatibility_index, relative_homogeneity
-from mcda.priorities import priorities
 from tests.mcda.published import DRINKS_MATRIX, HOUSE_MATRIX, INCOMPLETE_4, matrix
 
 
