@@ -18,17 +18,20 @@ from mcda.ahp import (
 )
 from mcda.combined_weights import combine_weights
 from mcda.decision import DecisionMatrix
-from mcda.errors import JudgmentError, MatrixError
-from mcda.hierarchy import CriteriaTree
+from mcda.errors import JudgmentError, MatrixError, MCDAError
+from mcda.hierarchy import ROOT, CriteriaTree
 from mcda.objective import objective_weights
-from mcda.ranking import methods, rank
+from mcda.ranking import NORMALIZATIONS, methods, rank
 
 __all__ = [
+    "NORMALIZATIONS",
+    "ROOT",
     "AHPResult",
     "CriteriaTree",
     "DecisionMatrix",
     "GroupResult",
     "JudgmentError",
+    "MCDAError",
     "MatrixError",
     "aggregate",
     "combine_weights",

@@ -19,28 +19,51 @@ from mcda.ahp.consistency import (
     RandomIndexTable,
     consistency,
     random_index,
+    ri_table,
     saaty_threshold,
 )
+from mcda.ahp.diagnose import METHOD as DIAGNOSIS_METHOD
 from mcda.ahp.diagnose import Diagnosis, diagnose
-from mcda.ahp.group import GroupResult, aggregate
+from mcda.ahp.group import (
+    COMPATIBILITY_THRESHOLD,
+    GROUP_METHODS,
+    GroupMethod,
+    GroupResult,
+    aggregate,
+)
 from mcda.ahp.incomplete import Completion, complete
-from mcda.ahp.judgments import Judgment, judgment_matrices, matrix_from_upper, read_judgments
-from mcda.ahp.pairwise import RECIPROCAL_TOLERANCE, pairwise_matrix
-from mcda.ahp.priorities import AHPResult, priorities
-from mcda.ahp.scale import SAATY_SCALE, VERBAL_SCALE, parse_judgment
+from mcda.ahp.judgments import (
+    SOLE_EXPERT,
+    Judgment,
+    judgment_matrices,
+    matrix_from_upper,
+    read_judgments,
+)
+from mcda.ahp.pairwise import RECIPROCAL_TOLERANCE, Reciprocity, pairwise_matrix
+from mcda.ahp.priorities import COMPLETION_FOR, AHPResult, priorities
+from mcda.ahp.priorities import Method as PriorityMethod
+from mcda.ahp.scale import SAATY_SCALE, VERBAL_SCALE, parse_judgment, parse_ratio, scale_label
 
 __all__ = [
+    "COMPATIBILITY_THRESHOLD",
+    "COMPLETION_FOR",
+    "DIAGNOSIS_METHOD",
+    "GROUP_METHODS",
     "RECIPROCAL_TOLERANCE",
     "RI_TABLES",
     "SAATY_SCALE",
+    "SOLE_EXPERT",
     "VERBAL_SCALE",
     "AHPResult",
     "Completion",
     "Consistency",
     "Diagnosis",
+    "GroupMethod",
     "GroupResult",
     "Judgment",
+    "PriorityMethod",
     "RandomIndexTable",
+    "Reciprocity",
     "aggregate",
     "complete",
     "consistency",
@@ -49,8 +72,11 @@ __all__ = [
     "matrix_from_upper",
     "pairwise_matrix",
     "parse_judgment",
+    "parse_ratio",
     "priorities",
     "random_index",
     "read_judgments",
+    "ri_table",
     "saaty_threshold",
+    "scale_label",
 ]

@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
-from mcda.errors import MCDAError
+from mcda import MCDAError
 from optimize.case.assemble import assemble
 from optimize.case.case import Case
 from optimize.case.raw import RawCase

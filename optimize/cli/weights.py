@@ -13,15 +13,23 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from mcda.ahp.consistency import RI_TABLES, ri_table
-from mcda.ahp.diagnose import METHOD as DIAGNOSIS_METHOD
-from mcda.ahp.diagnose import diagnose
-from mcda.ahp.group import GROUP_METHODS, GroupMethod, aggregate
-from mcda.ahp.judgments import read_judgments
-from mcda.ahp.pairwise import Reciprocity
-from mcda.ahp.priorities import COMPLETION_FOR, AHPResult, Method, priorities
-from mcda.ahp.scale import scale_label
-from mcda.errors import JudgmentError
+from mcda import JudgmentError
+from mcda.ahp import (
+    COMPLETION_FOR,
+    DIAGNOSIS_METHOD,
+    GROUP_METHODS,
+    RI_TABLES,
+    AHPResult,
+    GroupMethod,
+    Reciprocity,
+    aggregate,
+    diagnose,
+    priorities,
+    read_judgments,
+    ri_table,
+    scale_label,
+)
+from mcda.ahp import PriorityMethod as Method
 
 console = Console()
 

@@ -88,7 +88,6 @@ def test_imports_follow_the_stages() -> None:
     assert violations(OPTIMIZE) == []
 
 
-@pytest.mark.xfail(strict=True, reason="mcda facades not yet complete")
 def test_mcda_is_reached_through_its_facades() -> None:
     assert violations(OPTIMIZE, facades_only=True) == []
 
