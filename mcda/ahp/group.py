@@ -78,7 +78,8 @@ class GroupResult:
     consensus : float
         Goepel's relative homogeneity of the experts' priorities [-], in [0, 1].
     compatibility : pandas.Series
-        Saaty's compatibility index of each expert's matrix with the group weights [-].
+        Saaty's compatibility index of each expert's matrix with the group weights [-];
+        above :data:`COMPATIBILITY_THRESHOLD` the expert is incompatible with the group.
     """
 
     weights: pd.Series
