@@ -2,7 +2,8 @@
 
 This package is pure decision analysis: it never imports :mod:`optimize` or Pyomo. Plots
 live in :mod:`mcda.plots` and sensitivity analyses in :mod:`mcda.sensitivity`, imported on
-demand.
+demand. Importing :mod:`mcda` loads numpy and pandas only: pymcdm (which loads
+matplotlib.pyplot), scipy and SALib are imported by the functions that need them.
 """
 
 from mcda.agreement import compare
