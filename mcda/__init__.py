@@ -19,22 +19,26 @@ from mcda.ahp import (
 )
 from mcda.combined_weights import combine_weights
 from mcda.decision import DecisionMatrix
-from mcda.errors import JudgmentError, MatrixError, MCDAError
+from mcda.errors import JudgmentError, MatrixError, MCDAError, TableError
 from mcda.hierarchy import ROOT, CriteriaTree
 from mcda.objective import objective_weights
 from mcda.ranking import NORMALIZATIONS, methods, rank
+from mcda.sheets import CellValue, cell_text, sheet_values
 
 __all__ = [
     "NORMALIZATIONS",
     "ROOT",
     "AHPResult",
+    "CellValue",
     "CriteriaTree",
     "DecisionMatrix",
     "GroupResult",
     "JudgmentError",
     "MCDAError",
     "MatrixError",
+    "TableError",
     "aggregate",
+    "cell_text",
     "combine_weights",
     "compare",
     "complete",
@@ -45,4 +49,5 @@ __all__ = [
     "priorities",
     "rank",
     "read_judgments",
+    "sheet_values",
 ]
