@@ -61,8 +61,9 @@ def read_rows(path: str | Path, *, sheet: str | None = None, label: str | None =
     Raises
     ------
     TableError
-        If the file or sheet is missing or unreadable, empty, or a row has more or fewer
-        cells than the header.
+        If the file or sheet is missing or unreadable, empty, a row has more or fewer
+        cells than the header, or a workbook cell holds a formula, an error value or a date
+        (see :func:`sheet_values`).
     """
     location = Path(path)
     name = label or location.name

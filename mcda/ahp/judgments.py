@@ -12,6 +12,7 @@ Two file layouts are read, from CSV or from a sheet of an .xlsx workbook:
   either orientation.
 
 A value is a number, a ratio like ``1/5`` or a verbal label (:data:`mcda.ahp.scale.VERBAL_SCALE`).
+A workbook cell must hold the value itself: formulas are refused (:func:`mcda.sheets.sheet_values`).
 """
 
 from __future__ import annotations
