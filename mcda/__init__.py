@@ -2,7 +2,8 @@
 
 This package is pure decision analysis: it never imports :mod:`optimize` or Pyomo. Plots
 live in :mod:`mcda.plots` and sensitivity analyses in :mod:`mcda.sensitivity`, imported on
-demand.
+demand. Importing :mod:`mcda` loads numpy and pandas only: pymcdm (which loads
+matplotlib.pyplot), scipy and SALib are imported by the functions that need them.
 """
 
 from mcda.agreement import compare
@@ -18,19 +19,26 @@ from mcda.ahp import (
 )
 from mcda.combined_weights import combine_weights
 from mcda.decision import DecisionMatrix
-from mcda.errors import JudgmentError, MatrixError
-from mcda.hierarchy import CriteriaTree
+from mcda.errors import JudgmentError, MatrixError, MCDAError, TableError
+from mcda.hierarchy import ROOT, CriteriaTree
 from mcda.objective import objective_weights
-from mcda.ranking import methods, rank
+from mcda.ranking import NORMALIZATIONS, methods, rank
+from mcda.sheets import CellValue, cell_text, sheet_values
 
 __all__ = [
+    "NORMALIZATIONS",
+    "ROOT",
     "AHPResult",
+    "CellValue",
     "CriteriaTree",
     "DecisionMatrix",
     "GroupResult",
     "JudgmentError",
+    "MCDAError",
     "MatrixError",
+    "TableError",
     "aggregate",
+    "cell_text",
     "combine_weights",
     "compare",
     "complete",
@@ -41,4 +49,5 @@ __all__ = [
     "priorities",
     "rank",
     "read_judgments",
+    "sheet_values",
 ]

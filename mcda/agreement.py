@@ -18,7 +18,6 @@ from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
-from pymcdm.correlations import spearman, ws
 
 from mcda.errors import MatrixError
 
@@ -52,6 +51,8 @@ def compare(rankings: Mapping[str, pd.DataFrame | pd.Series]) -> pd.DataFrame:
     """
     if len(rankings) < 2:
         raise MatrixError("comparing rankings needs at least two of them")
+    from pymcdm.correlations import spearman, ws  # imported here: pymcdm loads matplotlib.pyplot
+
     ranks = {name: average_ranks(ranking) for name, ranking in rankings.items()}
     first_name, first = next(iter(ranks.items()))
     for name, other in ranks.items():

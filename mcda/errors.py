@@ -10,7 +10,7 @@ class MCDAError(ValueError):
 
 
 class LocatedError(MCDAError):
-    """Bad input that can say where it is: file, spreadsheet row and column.
+    """Bad input that can say where it is: file, spreadsheet row or cell, and column.
 
     Parameters
     ----------
@@ -22,11 +22,14 @@ class LocatedError(MCDAError):
         Spreadsheet-style row number in that file (the header is row 1).
     field : str, optional
         Column name in that file.
+    cell : str, optional
+        Workbook cell in Excel notation (``"goal!C7"``); it replaces the row.
 
     Notes
     -----
-    ``str(error)`` is one line: ``"file, row r, field 'f': message"``, leaving out the parts
-    that are not known, so that a command line can print it as it is.
+    ``str(error)`` is one line: ``"file, row r, field 'f': message"`` (``"file, cell s!C7:
+    message"`` for a cell), leaving out the parts that are not known, so that a command line
+    can print it as it is.
     """
 
     def __init__(
@@ -36,10 +39,14 @@ class LocatedError(MCDAError):
         file: str | None = None,
         row: int | None = None,
         field: str | None = None,
+        cell: str | None = None,
     ) -> None:
         self.message, self.file, self.row, self.field = message, file, row, field
+        self.cell = cell
         where = [file] if file else []
-        if row is not None:
+        if cell is not None:
+            where.append(f"cell {cell}")
+        elif row is not None:
             where.append(f"row {row}")
         if field is not None:
             where.append(f"field {field!r}")
@@ -54,6 +61,7 @@ class LocatedError(MCDAError):
             file=self.file or file,
             row=self.row if self.row is not None else row,
             field=self.field if self.field is not None else field,
+            cell=self.cell,
         )
 
 

@@ -31,9 +31,6 @@ from collections.abc import Callable, Mapping
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from pymcdm import weights as pymcdm_weights
-from pymcdm.helpers import normalize_matrix
-from pymcdm.normalizations import minmax_normalization
 
 from mcda.decision import as_directions, check_scores
 from mcda.errors import MatrixError
@@ -65,14 +62,20 @@ def entropy(values: Matrix, types: npt.NDArray[np.int_]) -> Matrix:
 
 def critic(values: Matrix, types: npt.NDArray[np.int_]) -> Matrix:
     """CRITIC weights of Diakoulaki et al. (1995) with direction-aware normalisation."""
+    from pymcdm.weights import critic_weights  # imported here: pymcdm loads matplotlib.pyplot
+
     oriented = values * types  # min-max of -x is (max - x) / (max - min)
-    return np.asarray(pymcdm_weights.critic_weights(oriented), dtype=float)
+    return np.asarray(critic_weights(oriented), dtype=float)
 
 
 def standard_deviation(values: Matrix, types: npt.NDArray[np.int_]) -> Matrix:
     """Standard-deviation weights of min-max normalised columns."""
+    from pymcdm.helpers import normalize_matrix  # imported here: pymcdm loads matplotlib.pyplot
+    from pymcdm.normalizations import minmax_normalization
+    from pymcdm.weights import standard_deviation_weights
+
     normalized = normalize_matrix(values, minmax_normalization, types)
-    return np.asarray(pymcdm_weights.standard_deviation_weights(normalized), dtype=float)
+    return np.asarray(standard_deviation_weights(normalized), dtype=float)
 
 
 OBJECTIVE_METHODS: dict[str, Callable[[Matrix, npt.NDArray[np.int_]], Matrix]] = {

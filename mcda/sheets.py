@@ -1,12 +1,14 @@
 """Read a CSV file or one sheet of an .xlsx workbook as rows of text cells.
 
 Rows keep their spreadsheet numbers (the header is row 1) so that every error can name the row a
-planner sees in Excel.
+planner sees in Excel. :func:`sheet_values` is the one cell policy for workbooks, also used by
+the case-workbook reader: values only, never formulas, error values or dates.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,9 @@ from mcda.errors import TableError
 
 #: Spreadsheet number of the header row.
 HEADER_ROW = 1
+
+#: What a workbook cell may hold: text, a number, a boolean or nothing.
+CellValue = str | int | float | bool | None
 
 
 @dataclass(frozen=True)
@@ -56,8 +61,9 @@ def read_rows(path: str | Path, *, sheet: str | None = None, label: str | None =
     Raises
     ------
     TableError
-        If the file or sheet is missing or unreadable, empty, or a row has more or fewer
-        cells than the header.
+        If the file or sheet is missing or unreadable, empty, a row has more or fewer
+        cells than the header, or a workbook cell holds a formula, an error value or a date
+        (see :func:`sheet_values`).
     """
     location = Path(path)
     name = label or location.name
@@ -99,12 +105,13 @@ def csv_grid(path: Path, name: str) -> list[list[str]]:
 def workbook_grid(path: Path, sheet: str | None, name: str) -> tuple[str, list[list[str]]]:
     """The name and the rows of one workbook sheet, cells as text, trailing empty cells cut.
 
-    Cells hold what Excel last computed (``data_only``), so a formula counts as its value.
+    Every cell passes :func:`sheet_values`; an error names the file and the cell.
     """
     from openpyxl import load_workbook  # imported here: only workbooks need it
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        # data_only=False: a formula must be seen to be refused, not read as its cached value.
+        book = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise TableError(f"cannot read as an .xlsx workbook ({exc})", file=name) from None
     try:
@@ -112,19 +119,82 @@ def workbook_grid(path: Path, sheet: str | None, name: str) -> tuple[str, list[l
         title = sheet if sheet is not None else titles[0]
         if title not in titles:
             raise TableError(f"has no sheet {title!r} (sheets: {', '.join(titles)})", file=name)
-        grid = [
-            trimmed([cell_text(value) for value in row])
-            for row in book[title].iter_rows(values_only=True)
-        ]
+        grid = [trimmed([cell_text(v) for v in row]) for row in sheet_values(book[title])]
+    except TableError as exc:
+        raise exc.at(file=name) from None
     finally:
         book.close()
     return f"{name} [{title}]", grid
 
 
-def cell_text(value: Any) -> str:
-    """A workbook cell as the text a CSV would hold (floats keep every digit)."""
+def sheet_values(sheet: Any) -> list[list[CellValue]]:
+    """Every row of a worksheet as cell values, under one cell policy.
+
+    A cell must hold a value: text, a number, a boolean or nothing. A formula is refused
+    rather than read as the value a spreadsheet program last computed, which may be stale
+    or absent (a file written by a program that does not calculate) and is never
+    recomputed here; so are Excel error values (``#N/A``) and dates, which in a table of
+    judgments or scores are almost always a ratio such as 1/3 that Excel turned into a date.
+
+    Parameters
+    ----------
+    sheet : openpyxl.worksheet.worksheet.Worksheet
+        A sheet of a workbook opened with ``data_only=False`` (read-only or not).
+
+    Returns
+    -------
+    list of list
+        Rows from row 1, each cell's value (None for an empty cell).
+
+    Raises
+    ------
+    TableError
+        Naming the first refused cell (``cell="sheet!C7"``), without a file.
+    """
+    rows = sheet.iter_rows()
+    try:
+        return [[cell_value(cell) for cell in row] for row in rows]
+    finally:
+        # A read-only sheet streams from the file; stop the stream now, not at garbage
+        # collection, so that closing the workbook closes the file even after a refusal.
+        rows.close()
+
+
+def cell_value(cell: Any) -> CellValue:
+    """One openpyxl cell's value, refusing what is not a value (see :func:`sheet_values`)."""
+    data_type = getattr(cell, "data_type", "n")
+    value = cell.value
+    if data_type == "f":
+        text = value if isinstance(value, str) else "an array formula"
+        raise TableError(
+            f"formula {text!r} where a value is expected (formulas are not evaluated: "
+            "paste the value itself)",
+            cell=cell_name(cell),
+        )
+    if data_type == "e":
+        raise TableError(f"holds the spreadsheet error {value}", cell=cell_name(cell))
+    if isinstance(value, dt.datetime | dt.date | dt.time | dt.timedelta):
+        raise TableError(
+            f"is a date or time ({value}) where text or a number is expected (a ratio such "
+            "as 1/3 turns into a date unless typed as '1/3)",
+            cell=cell_name(cell),
+        )
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    raise TableError(f"holds {type(value).__name__}, not text or a number", cell=cell_name(cell))
+
+
+def cell_name(cell: Any) -> str:
+    """A cell in Excel notation with its sheet, e.g. ``scores!C7``."""
+    return f"{cell.parent.title}!{cell.coordinate}"
+
+
+def cell_text(value: CellValue) -> str:
+    """A cell value as the text a CSV file would hold (floats exactly, booleans lowercase)."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, float):
         return repr(value)
     return str(value).strip()

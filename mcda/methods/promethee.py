@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from pymcdm.methods import PROMETHEE_II
 
 from mcda.errors import MatrixError
 from mcda.methods.pymcdm_call import explained
@@ -153,6 +152,8 @@ def promethee_ii(
     criteria = problem.matrix.columns
     q_values, p_values = per_criterion("q", q, criteria), per_criterion("p", p, criteria)
     function = check_thresholds(preference, q_values, p_values)
+    from pymcdm.methods import PROMETHEE_II  # imported here: pymcdm loads matplotlib.pyplot
+
     method = PROMETHEE_II(
         function.pymcdm_name,
         p=None if p_values is None or "p" not in function.thresholds else list(p_values),

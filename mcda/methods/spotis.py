@@ -17,7 +17,6 @@ from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
-from pymcdm.methods import SPOTIS
 
 from mcda.errors import MatrixError
 from mcda.methods.pymcdm_call import preferences
@@ -91,6 +90,8 @@ def spotis(problem: Problem, bounds: Bounds = None) -> pd.DataFrame:
         normalised distance to the ideal point in [0, 1] (lower is better).
     """
     frame = check_bounds(problem, bounds)
+    from pymcdm.methods import SPOTIS  # imported here: pymcdm loads matplotlib.pyplot
+
     distance = preferences(SPOTIS(frame.to_numpy()), problem)
     return pd.DataFrame(
         {"score": 1.0 - distance, "distance": distance}, index=problem.matrix.index

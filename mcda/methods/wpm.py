@@ -13,7 +13,6 @@ References
 from __future__ import annotations
 
 import pandas as pd
-from pymcdm.methods import WPM
 
 from mcda.errors import MatrixError
 from mcda.methods.pymcdm_call import preferences
@@ -46,5 +45,7 @@ def wpm(problem: Problem, normalization: str = "linear") -> pd.DataFrame:
     """
     if normalization not in RATIO_SCALE:
         raise MatrixError(f"WPM normalization must be one of {RATIO_SCALE}, not {normalization!r}")
+    from pymcdm.methods import WPM  # imported here: pymcdm loads matplotlib.pyplot
+
     scores = preferences(WPM(normalization_function(problem, normalization)), problem)
     return pd.DataFrame({"score": scores}, index=problem.matrix.index)

@@ -22,8 +22,6 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from SALib.analyze import sobol as sobol_analyze
-from SALib.sample import sobol as sobol_sample
 
 from mcda.errors import MatrixError
 from mcda.methods.registry import lookup, scores_for_weights
@@ -135,6 +133,10 @@ def sobol(
     if output not in OUTPUTS:
         raise MatrixError(f"output must be one of {OUTPUTS}, not {output!r}")
     lookup(method).check_options(options)
+    # imported here: SALib loads scipy.stats and more than the rest of mcda together
+    from SALib.analyze import sobol as sobol_analyze
+    from SALib.sample import sobol as sobol_sample
+
     problem = build_problem(matrix, weights, directions)
     membership = pd.Series(dict(groups)) if not isinstance(groups, pd.Series) else groups
     group_weights, shares = group_shares(problem, membership)

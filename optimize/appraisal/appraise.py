@@ -7,9 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from mcda.group import GroupResult, aggregate
-from mcda.priorities import AHPResult
-from mcda.ranking import rank
+from mcda import rank
+from mcda.ahp import AHPResult, GroupResult, aggregate
 from optimize.case.case import Case, PriorityRule
 
 

@@ -36,7 +36,7 @@ def leaf_weights(case: Case, appraisal: Appraisal, level1: pd.Series) -> pd.Seri
 
 def priority_for(case: Case, leaves: pd.Series, rule: PriorityRule, blend: float) -> pd.Series:
     """Cluster priority after re-ranking the clusters with other leaf weights [-]."""
-    from mcda.ranking import rank
+    from mcda import rank
 
     ranking = rank(
         case.scores.values,

@@ -6,9 +6,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 
-from mcda.decision import DecisionMatrix
-from mcda.group import GROUP_METHODS, GroupMethod
-from mcda.ranking import NORMALIZATIONS
+from mcda import NORMALIZATIONS, DecisionMatrix
+from mcda.ahp import GROUP_METHODS, GroupMethod
 from optimize.case.case import PRIORITY_RULES, BenefitCurve, Case, PriorityRule
 from optimize.case.parse_rules import parse_rules
 from optimize.case.raw import RawCase

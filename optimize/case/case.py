@@ -9,9 +9,8 @@ from typing import Literal
 
 import pandas as pd
 
-from mcda.decision import DecisionMatrix
-from mcda.group import GroupMethod
-from mcda.hierarchy import CriteriaTree
+from mcda import CriteriaTree, DecisionMatrix
+from mcda.ahp import GroupMethod
 from optimize.case.rules import Rules
 
 CLUSTER_TYPES = ["basic", "strategic", "frontier"]

@@ -8,9 +8,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from mcda.decision import DecisionMatrix
-from mcda.hierarchy import CriteriaTree
-from mcda.judgments import SOLE_EXPERT
+from mcda import CriteriaTree, DecisionMatrix
+from mcda.ahp import SOLE_EXPERT
 from optimize.case.case import CLUSTER_TYPES, INSTRUMENTS, BenefitCurve, Case
 from optimize.case.rules import (
     AmountBounds,

@@ -12,10 +12,8 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from mcda.errors import JudgmentError
-from mcda.hierarchy import ROOT, CriteriaTree
-from mcda.judgments import SOLE_EXPERT, Judgment, judgment_matrices
-from mcda.scale import parse_judgment
+from mcda import ROOT, CriteriaTree, JudgmentError
+from mcda.ahp import SOLE_EXPERT, Judgment, judgment_matrices, parse_judgment
 from optimize.case.case import CLUSTER_TYPES, INSTRUMENTS
 from optimize.case.schema import REQUIRED_COLUMNS
 from optimize.case.text_table import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from mcda.scale import parse_ratio
+from mcda.ahp import parse_ratio
 from optimize.errors import InputError
 
 #: First data row in spreadsheet numbering (the header is row 1).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mcda.errors import MCDAError
+from mcda import MCDAError
 from optimize.case.assemble import assemble
 from optimize.case.case import Case
 from optimize.case.settings import CASE_FILE

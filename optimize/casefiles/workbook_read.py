@@ -2,15 +2,16 @@
 
 Each sheet is turned into the text table that :func:`optimize.case.text_table.table_from_rows` makes
 of a CSV file, with spreadsheet row numbers, so every table check is the CSV loader's own.
-What only a workbook can get wrong is refused here, naming the cell: merged cells, formulas,
-dates, Excel error values, an empty row in the middle of a table, a value outside the header.
+What only a workbook can get wrong is refused here, naming the cell: merged cells, an empty
+row in the middle of a table, a value outside the header, and, under the cell policy that
+:func:`mcda.sheet_values` applies to judgments workbooks too, formulas, dates and Excel error
+values.
 Errors raised later by the shared checks (naming a sheet, row and column, or a ``case.toml``
 key) are translated to the cell, e.g. ``case.xlsx, cell scores!C7``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import tomllib
 import zipfile
 from collections.abc import Mapping
@@ -20,12 +21,11 @@ from typing import Any
 
 import pandas as pd
 from openpyxl import load_workbook
-from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
-from mcda.errors import MCDAError
+from mcda import CellValue, MCDAError, TableError, cell_text, sheet_values
 from optimize.case.assemble import assemble
 from optimize.case.case import Case
 from optimize.case.raw import RawCase
@@ -35,8 +35,6 @@ from optimize.case.text_table import FIRST_DATA_ROW, table_from_rows, with_colum
 from optimize.casefiles.settings_rows import SETTING_COLUMNS, SettingRow, settings_from_rows
 from optimize.casefiles.workbook_layout import BUDGET_SHEET, REQUIRED_SHEETS, RULES_SHEET
 from optimize.errors import InputError
-
-Scalar = str | int | float | bool | None
 
 
 @dataclass(frozen=True)
@@ -152,7 +150,7 @@ def read_workbook(path: Path) -> tuple[RawCase, Layout]:
     return raw, layout
 
 
-def sheet_grid(sheet: Worksheet, book: str) -> list[list[Scalar]]:
+def sheet_grid(sheet: Worksheet, book: str) -> list[list[CellValue]]:
     """The values of a sheet's table, row 1 first, checked cell by cell.
 
     Raises
@@ -169,7 +167,10 @@ def sheet_grid(sheet: Worksheet, book: str) -> list[list[Scalar]]:
             "merged cells; unmerge them and give each cell its own value",
             cell=f"{name}!{merged.coord}",
         )
-    grid = [[cell_value(cell, book) for cell in row] for row in sheet.iter_rows()]
+    try:
+        grid = sheet_values(sheet)
+    except TableError as exc:
+        raise InputError(book, exc.message, cell=exc.cell) from None
     filled = [n for n, row in enumerate(grid) if any(v not in (None, "") for v in row)]
     if not filled:
         return []
@@ -198,64 +199,21 @@ def sheet_grid(sheet: Worksheet, book: str) -> list[list[Scalar]]:
     return [row[:width] + [None] * (width - len(row[:width])) for row in grid]
 
 
-def cell_value(cell: Any, book: str) -> Scalar:
-    """A cell's value, refusing what a case cannot hold.
-
-    Raises
-    ------
-    InputError
-        For a formula, an Excel error value (``#N/A``) or a date or time.
-    """
-    where = f"{cell.parent.title}!{cell.coordinate}"
-    if isinstance(cell, Cell) and cell.data_type == "f":
-        text = cell.value if isinstance(cell.value, str) else "an array formula"
-        raise InputError(
-            book,
-            f"formula {text!r} where a value is expected (clusterplan reads values, not "
-            "formulas: paste the value itself)",
-            cell=where,
-        )
-    if isinstance(cell, Cell) and cell.data_type == "e":
-        raise InputError(book, f"holds the spreadsheet error {cell.value}", cell=where)
-    value = cell.value
-    if isinstance(value, dt.datetime | dt.date | dt.time | dt.timedelta):
-        raise InputError(
-            book,
-            f"is a date or time ({value}) where text or a number is expected (a ratio such "
-            "as 1/3 turns into a date unless typed as '1/3)",
-            cell=where,
-        )
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
-    raise InputError(book, f"holds {type(value).__name__}, not text or a number", cell=where)
-
-
-def as_text(value: Scalar) -> str:
-    """A cell value as the text a CSV file would hold (floats exactly, booleans lowercase)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)
-
-
-def header_letters(grid: list[list[Scalar]]) -> dict[str, str]:
+def header_letters(grid: list[list[CellValue]]) -> dict[str, str]:
     """Column letter of each header name of a sheet."""
     header = grid[0] if grid else []
-    return {as_text(v).strip(): get_column_letter(n) for n, v in enumerate(header, start=1)}
+    return {cell_text(v): get_column_letter(n) for n, v in enumerate(header, start=1)}
 
 
-def grid_table(grid: list[list[Scalar]], label: str) -> pd.DataFrame:
+def grid_table(grid: list[list[CellValue]], label: str) -> pd.DataFrame:
     """A sheet as the CSV loader's text table."""
-    return table_from_rows([[as_text(v) for v in row] for row in grid], label)
+    return table_from_rows([[cell_text(v) for v in row] for row in grid], label)
 
 
-def setting_rows_of(grid: list[list[Scalar]], sheet: str) -> list[SettingRow]:
+def setting_rows_of(grid: list[list[CellValue]], sheet: str) -> list[SettingRow]:
     """The settings rows of the budget or rules sheet, values keeping their cell type."""
     table = with_columns(grid_table(grid, sheet), sheet, SETTING_COLUMNS)
-    header = [as_text(v).strip() for v in grid[0]] if grid else []
+    header = [cell_text(v) for v in grid[0]] if grid else []
     rows = []
     for line, record in table.iterrows():
         number = int(str(line))
@@ -274,7 +232,7 @@ def setting_rows_of(grid: list[list[Scalar]], sheet: str) -> list[SettingRow]:
     return rows
 
 
-def setting_value(value: Scalar, sheet: str, line: int) -> Any:
+def setting_value(value: CellValue, sheet: str, line: int) -> Any:
     """A settings cell as a TOML value: text in square brackets is a list.
 
     Raises

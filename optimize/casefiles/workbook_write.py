@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from mcda.scale import parse_ratio
+from mcda.ahp import parse_ratio
 from optimize.case.raw import RawCase
 from optimize.case.schema import NUMERIC_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from optimize.casefiles.settings_rows import (

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from mcda.errors import MCDAError
+from mcda import MCDAError
 from optimize.cli.allocate import allocate
 from optimize.cli.common import (
     EXIT_BAD_INPUT,

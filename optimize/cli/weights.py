@@ -13,15 +13,23 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from mcda.consistency import RI_TABLES, ri_table
-from mcda.diagnose import METHOD as DIAGNOSIS_METHOD
-from mcda.diagnose import diagnose
-from mcda.errors import JudgmentError
-from mcda.group import GROUP_METHODS, GroupMethod, aggregate
-from mcda.judgments import read_judgments
-from mcda.pairwise import Reciprocity
-from mcda.priorities import COMPLETION_FOR, AHPResult, Method, priorities
-from mcda.scale import scale_label
+from mcda import JudgmentError
+from mcda.ahp import (
+    COMPLETION_FOR,
+    DIAGNOSIS_METHOD,
+    GROUP_METHODS,
+    RI_TABLES,
+    AHPResult,
+    GroupMethod,
+    Reciprocity,
+    aggregate,
+    diagnose,
+    priorities,
+    read_judgments,
+    ri_table,
+    scale_label,
+)
+from mcda.ahp import PriorityMethod as Method
 
 console = Console()
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from mcda.hierarchy import ROOT
+from mcda import ROOT
 from optimize.appraisal.appraise import Appraisal
 from optimize.appraisal.robustness import Robustness
 from optimize.case.case import Case

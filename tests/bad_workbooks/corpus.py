@@ -60,6 +60,10 @@ CORPUS: dict[str, tuple[Edit, str]] = {
         set_cell("scores", "C7", "=C6*2"),
         f"{BOOK}, cell scores!C7: formula '=C6*2' where a value is expected",
     ),
+    "formula_for_judgment": (
+        set_cell("judgments", "D3", "=1/2"),
+        f"{BOOK}, cell judgments!D3: formula '=1/2' where a value is expected",
+    ),
     "text_in_number_cell": (
         set_cell("scores", "C7", "high"),
         f"{BOOK}, cell scores!C7, field 'value': 'high' is not a number",

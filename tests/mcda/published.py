@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from mcda.judgments import Judgment, judgment_matrices
+from mcda.ahp.judgments import Judgment, judgment_matrices
 
 
 def write(folder: Path, name: str, text: str) -> Path:

@@ -7,8 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from mcda.group import aggregate
-from mcda.judgments import SOLE_EXPERT
+from mcda.ahp import SOLE_EXPERT, aggregate
 from optimize.appraisal.appraise import appraise
 from optimize.casefiles.load import load_case
 from tests.optimize.clirun import run_cli

@@ -5,8 +5,7 @@ import json
 import pytest
 from openpyxl import Workbook
 
-from mcda.diagnose import diagnose
-from mcda.scale import scale_label
+from mcda.ahp import diagnose, scale_label
 from tests.mcda.published import DRINKS_CSV, DRINKS_WEIGHTS, HOUSE_MATRIX, INCOMPLETE_4, write
 from tests.optimize.clirun import run_cli
 

@@ -102,6 +102,19 @@ def test_bad_workbook_gives_one_line_naming_the_cell(name, tmp_path, monkeypatch
     assert not out.exists()
 
 
+def test_a_formula_in_judgments_is_refused_alike_by_weights_and_in_a_case(
+    tmp_path, monkeypatch, capsys
+):
+    book = bad_workbook("formula_for_judgment", tmp_path)
+    errors = []
+    for args in (["weights", str(book), "--sheet", "judgments"], ["validate", str(book)]):
+        code, _, err = run_cli(args, monkeypatch, capsys)
+        assert code == 2, err
+        errors.append(err.strip())
+    assert errors[0] == errors[1]
+    assert CORPUS["formula_for_judgment"][1] in errors[0], errors[0]
+
+
 def test_a_file_that_is_not_a_workbook(tmp_path, monkeypatch, capsys):
     book = tmp_path / "case.xlsx"
     book.write_text("id,name\n", encoding="utf-8")

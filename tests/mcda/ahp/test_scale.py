@@ -2,8 +2,7 @@
 
 import pytest
 
-from mcda.errors import JudgmentError
-from mcda.scale import (
+from mcda.ahp.scale import (
     SAATY_SCALE,
     VERBAL_SCALE,
     check_on_scale,
@@ -11,6 +10,7 @@ from mcda.scale import (
     parse_judgment,
     scale_label,
 )
+from mcda.errors import JudgmentError
 
 
 @pytest.mark.parametrize(

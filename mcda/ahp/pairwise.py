@@ -13,8 +13,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from mcda.ahp.scale import check_on_scale
 from mcda.errors import JudgmentError
-from mcda.scale import check_on_scale
 
 #: Relative tolerance for a_ji * a_ij = 1 (judgments read from files as 1/3 = 0.333... pass).
 RECIPROCAL_TOLERANCE = 1e-3

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mcda.ahp.priorities import priorities
 from mcda.errors import JudgmentError
-from mcda.priorities import priorities
 from tests.mcda.published import (
     CAR_COST,
     CAR_CRITERIA,

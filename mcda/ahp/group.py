@@ -44,9 +44,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from mcda.ahp.pairwise import Reciprocity, pairwise_matrix
+from mcda.ahp.priorities import AHPResult, Method, priorities
 from mcda.errors import JudgmentError
-from mcda.pairwise import Reciprocity, pairwise_matrix
-from mcda.priorities import AHPResult, Method, priorities
 
 GroupMethod = Literal["aij", "aip"]
 GROUP_METHODS = ("aij", "aip")
@@ -78,7 +78,8 @@ class GroupResult:
     consensus : float
         Goepel's relative homogeneity of the experts' priorities [-], in [0, 1].
     compatibility : pandas.Series
-        Saaty's compatibility index of each expert's matrix with the group weights [-].
+        Saaty's compatibility index of each expert's matrix with the group weights [-];
+        above :data:`COMPATIBILITY_THRESHOLD` the expert is incompatible with the group.
     """
 
     weights: pd.Series
@@ -133,7 +134,7 @@ def aggregate(
     method : {"eigenvector", "geometric_mean"}
         How priorities are derived from a matrix.
     ri : str
-        Random-index table for every CR (see :data:`mcda.consistency.RI_TABLES`).
+        Random-index table for every CR (see :data:`mcda.ahp.consistency.RI_TABLES`).
     reciprocal : {"full", "upper"}
         Check each whole matrix, or read only its upper triangle.
 

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mcda.consistency import consistency
-from mcda.diagnose import diagnose
+from mcda.ahp.consistency import consistency
+from mcda.ahp.diagnose import diagnose
+from mcda.ahp.scale import SAATY_SCALE
 from mcda.errors import JudgmentError
-from mcda.scale import SAATY_SCALE
 from tests.mcda.published import HOUSE_MATRIX, INCOMPLETE_4, matrix
 
 

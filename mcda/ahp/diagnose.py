@@ -26,9 +26,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from mcda.consistency import Consistency, consistency_of
-from mcda.pairwise import Reciprocity, pairwise_matrix, perron, perron_roots
-from mcda.scale import SAATY_SCALE
+from mcda.ahp.consistency import Consistency, consistency_of
+from mcda.ahp.pairwise import Reciprocity, pairwise_matrix, perron, perron_roots
+from mcda.ahp.scale import SAATY_SCALE
 
 METHOD = "single-judgment revision on Saaty's scale, each candidate re-evaluated exactly"
 
@@ -86,7 +86,7 @@ def diagnose(
     matrix : pandas.DataFrame or array_like
         Square, positive, reciprocal matrix without missing judgments.
     ri : str
-        Random-index table for the CR (see :data:`mcda.consistency.RI_TABLES`).
+        Random-index table for the CR (see :data:`mcda.ahp.consistency.RI_TABLES`).
     reciprocal : {"full", "upper"}
         Check the whole matrix, or read only its upper triangle.
     threshold : float, optional

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mcda.ahp.incomplete import complete
+from mcda.ahp.pairwise import perron
 from mcda.errors import JudgmentError
-from mcda.incomplete import complete
-from mcda.pairwise import perron
 from tests.mcda.published import (
     DRINKS_MATRIX,
     INCOMPLETE_4,

@@ -28,10 +28,9 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from scipy.optimize import minimize
 
+from mcda.ahp.pairwise import FloatArray, Reciprocity, missing_pairs, pairwise_matrix
 from mcda.errors import JudgmentError
-from mcda.pairwise import FloatArray, Reciprocity, missing_pairs, pairwise_matrix
 
 CompletionMethod = Literal["lambda_max", "llsm"]
 
@@ -174,6 +173,7 @@ def lambda_max_optimum(
     values: FloatArray, gaps: list[tuple[int, int]], start: FloatArray
 ) -> FloatArray:
     """Logs of the missing a_ij that minimise lambda_max, searched from `start` by BFGS."""
+    from scipy.optimize import minimize  # imported here: only missing judgments need it
 
     def objective(logs: FloatArray) -> tuple[float, FloatArray]:
         full = filled_matrix(values, gaps, logs)

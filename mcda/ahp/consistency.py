@@ -30,9 +30,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from mcda.ahp.incomplete import complete
+from mcda.ahp.pairwise import Reciprocity, pairwise_matrix, perron
 from mcda.errors import JudgmentError
-from mcda.incomplete import complete
-from mcda.pairwise import Reciprocity, pairwise_matrix, perron
 
 #: Largest matrix order any table here covers.
 LARGEST_N = 100

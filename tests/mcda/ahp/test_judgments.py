@@ -1,5 +1,6 @@
 """Judgments from CSV and .xlsx files: full matrices and long tables, and every refusal."""
 
+import datetime as dt
 import re
 from fractions import Fraction
 from pathlib import Path
@@ -9,15 +10,15 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from mcda.errors import JudgmentError, TableError
-from mcda.judgments import (
+from mcda.ahp.judgments import (
     SOLE_EXPERT,
     Judgment,
     judgment_matrices,
     matrix_from_upper,
     read_judgments,
 )
-from mcda.priorities import priorities
+from mcda.ahp.priorities import priorities
+from mcda.errors import JudgmentError, TableError
 from tests.mcda.published import (
     DRINKS_CSV,
     DRINKS_MATRIX,
@@ -109,6 +110,25 @@ def test_xlsx_sheets(tmp_path: Path) -> None:
         TableError, match=re.escape("j.xlsx: has no sheet 'G9' (sheets: drinks, long)")
     ):
         read_judgments(path, sheet="G9")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        # openpyxl, like other writers that do not calculate, stores no cached value: read
+        # with data_only=True this judgment would silently be missing.
+        ("=1/3", "formula '=1/3' where a value is expected"),
+        (dt.datetime(2024, 1, 3), "is a date or time (2024-01-03 00:00:00)"),
+        ("#DIV/0!", "holds the spreadsheet error #DIV/0!"),
+    ],
+)
+def test_xlsx_cells_hold_values_only(tmp_path: Path, value: object, message: str) -> None:
+    long = [["row", "col", "value"], ["a", "b", 3], ["a", "c", value], ["b", "c", 2]]
+    path = workbook(tmp_path / "j.xlsx", {"long": long})
+    with pytest.raises(TableError) as caught:
+        read_judgments(path)
+    assert str(caught.value).startswith(f"j.xlsx, cell long!C3: {message}")
+    assert caught.value.cell == "long!C3"
 
 
 def replaced(old: str, new: str, count: int = 1) -> str:

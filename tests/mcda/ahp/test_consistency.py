@@ -3,10 +3,16 @@
 import numpy as np
 import pytest
 
-from mcda.consistency import RI_TABLES, consistency, consistency_of, random_index, saaty_threshold
+from mcda.ahp.consistency import (
+    RI_TABLES,
+    consistency,
+    consistency_of,
+    random_index,
+    saaty_threshold,
+)
+from mcda.ahp.incomplete import complete
+from mcda.ahp.priorities import priorities
 from mcda.errors import JudgmentError
-from mcda.incomplete import complete
-from mcda.priorities import priorities
 from tests.mcda.published import DRINKS_MATRIX, HOUSE_MATRIX, INCOMPLETE_4, matrix
 
 

@@ -19,10 +19,10 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from mcda.consistency import Consistency, consistency_of
+from mcda.ahp.consistency import Consistency, consistency_of
+from mcda.ahp.incomplete import Completion, CompletionMethod, complete
+from mcda.ahp.pairwise import Reciprocity, pairwise_matrix, perron
 from mcda.errors import JudgmentError
-from mcda.incomplete import Completion, CompletionMethod, complete
-from mcda.pairwise import Reciprocity, pairwise_matrix, perron
 
 Method = Literal["eigenvector", "geometric_mean"]
 
@@ -121,7 +121,7 @@ def priorities(
         Saaty's principal eigenvector (Saaty 1980) or the row geometric mean
         (Crawford & Williams 1985).
     ri : {"saaty", "saaty2005", "alonso_lamata", "tummala_ling", "donegan_dodd"}
-        Random-index table for the CR (see :data:`mcda.consistency.RI_TABLES`).
+        Random-index table for the CR (see :data:`mcda.ahp.consistency.RI_TABLES`).
     reciprocal : {"full", "upper"}
         Check the whole matrix, or read only its upper triangle.
     threshold : float, optional

@@ -11,7 +11,8 @@ Two file layouts are read, from CSV or from a sheet of an .xlsx workbook:
   many times more ``row`` matters than ``col``; each pair once per expert and node, in
   either orientation.
 
-A value is a number, a ratio like ``1/5`` or a verbal label (:data:`mcda.scale.VERBAL_SCALE`).
+A value is a number, a ratio like ``1/5`` or a verbal label (:data:`mcda.ahp.scale.VERBAL_SCALE`).
+A workbook cell must hold the value itself: formulas are refused (:func:`mcda.sheets.sheet_values`).
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from mcda.ahp.pairwise import FloatArray, Reciprocity, pairwise_matrix
+from mcda.ahp.scale import check_on_scale, parse_judgment
 from mcda.errors import JudgmentError
-from mcda.pairwise import FloatArray, Reciprocity, pairwise_matrix
-from mcda.scale import check_on_scale, parse_judgment
 from mcda.sheets import TextTable, read_rows
 
 #: Expert name of judgments that do not say whose they are.
