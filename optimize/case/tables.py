@@ -7,7 +7,6 @@ so that a CSV file and a worksheet go through the same checks and give the same 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -268,7 +267,3 @@ def load_sources(raw: pd.DataFrame | None, label: str) -> pd.DataFrame:
     require_unique(table, label, ["fact_id"])
     return table.set_index("fact_id", drop=True)
 
-
-def settings_cited(provenance: Mapping[str, str]) -> list[str]:
-    """Fact ids cited in free-text provenance (e.g. ``"illustrative, from S012"``)."""
-    return sorted({m for text in provenance.values() for m in re.findall(r"\b[PS]\d{2,3}\b", text)})

@@ -78,13 +78,15 @@ class CompiledModel:
         self.model = build_model(case, projects)
         repn = LinearStandardFormCompiler().write(self.model, mixed_form=True, set_sense=None)
         self.columns = repn.columns
-        self.rows: list[RuleRow | None] = []
         by_constraint = {id(self.model.component(r.rule)[r.key]): r for r in self.model.rows}
-        self.rows = [by_constraint.get(id(entry.constraint)) for entry in repn.rows]
+        self.rows: list[RuleRow | None] = [
+            by_constraint.get(id(entry.constraint)) for entry in repn.rows
+        ]
         self.matrix = repn.A.tocsr()
         self.budget_slope, self.fixed_rhs = self.rhs_in_budget(repn)
         self.bound_type = np.array([entry.bound_type for entry in repn.rows])
         self.cost_of = self.cost_map()
+        self.base_cost = np.asarray(repn.c.toarray(), float).ravel()
         with capture_output(capture_fd=True):  # HiGHS prints a banner on construction
             self.highs = highspy.Highs()
         self.options = options or SolverOptions()
@@ -130,7 +132,6 @@ class CompiledModel:
         n_rows, n_cols = repn.A.shape
         csc = repn.A.tocsc()
         lp.num_col_, lp.num_row_ = n_cols, n_rows
-        self.base_cost = np.asarray(repn.c.toarray(), float).ravel()
         lp.col_cost_ = self.base_cost
         lp.col_lower_ = np.array(
             [v.lb if v.lb is not None else -highspy.kHighsInf for v in self.columns], float

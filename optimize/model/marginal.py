@@ -22,8 +22,9 @@ from pyomo.contrib.appsi.solvers.highs import Highs
 from optimize.appraisal.appraise import Appraisal
 from optimize.case.case import Case
 from optimize.model.allocation import Allocation
+from optimize.model.compiled import SolverOptions
 from optimize.model.formulation import build_model, project_table
-from optimize.model.persistent import SolverOptions, make_solver
+from optimize.model.persistent import make_solver
 from optimize.model.rule_rows import RuleRow
 
 #: Relative step of the finite-difference cross-check [-].
