@@ -1,6 +1,6 @@
 """What a case is and what makes it valid; knows no file format (stage 1)."""
 
-from optimize.case.assemble import SECTIONS, assemble
+from optimize.case.assemble import assemble
 from optimize.case.case import (
     CLUSTER_TYPES,
     INSTRUMENTS,
@@ -8,6 +8,7 @@ from optimize.case.case import (
     BenefitCurve,
     Case,
     PriorityRule,
+    check_priority_rule,
 )
 from optimize.case.raw import RawCase
 from optimize.case.rules import (
@@ -21,6 +22,7 @@ from optimize.case.rules import (
     ShareBounds,
 )
 from optimize.case.scenario import SCENARIO_FILE, Scenario, apply, parse_scenario
+from optimize.case.schema import DEFAULTS, SECTIONS
 from optimize.case.settings import CASE_FILE
 from optimize.case.shipped import DEFAULT_CASE, shipped_case, shipped_cases_folder
 from optimize.case.synthetic import synthetic_case
@@ -28,6 +30,7 @@ from optimize.case.synthetic import synthetic_case
 __all__ = [
     "CASE_FILE",
     "CLUSTER_TYPES",
+    "DEFAULTS",
     "DEFAULT_CASE",
     "INSTRUMENTS",
     "PRIORITY_RULES",
@@ -48,6 +51,7 @@ __all__ = [
     "ShareBounds",
     "apply",
     "assemble",
+    "check_priority_rule",
     "parse_scenario",
     "shipped_case",
     "shipped_cases_folder",

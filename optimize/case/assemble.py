@@ -9,9 +9,10 @@ from typing import Any, cast
 from mcda.decision import DecisionMatrix
 from mcda.group import GROUP_METHODS, GroupMethod
 from mcda.ranking import NORMALIZATIONS
-from optimize.case.case import PRIORITY_RULES, BenefitCurve, Case, PriorityRule
+from optimize.case.case import BenefitCurve, Case, check_priority_rule
 from optimize.case.parse_rules import parse_rules
 from optimize.case.raw import RawCase
+from optimize.case.schema import DEFAULTS, SECTIONS, TABLES_SECTION
 from optimize.case.settings import CASE_FILE, number, section
 from optimize.case.tables import (
     load_clusters,
@@ -23,9 +24,6 @@ from optimize.case.tables import (
     load_sources,
 )
 from optimize.errors import InputError
-
-#: Sections of ``case.toml`` besides ``[tables]``.
-SECTIONS = {"case", "appraisal", "benefit", "budget", "rules", "periods"}
 
 
 def check_sections(doc: Mapping[str, Any], known: set[str]) -> None:
@@ -55,7 +53,7 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
         If the decision matrix cannot discriminate (a constant criterion).
     """
     doc, tables, labels = raw.settings, raw.tables, raw.labels
-    check_sections(doc, SECTIONS)
+    check_sections(doc, set(SECTIONS) - {TABLES_SECTION})
     sources = load_sources(tables.get("sources"), labels.get("sources", "sources"))
     clusters = load_clusters(tables["clusters"], labels["clusters"])
     tree = load_criteria(tables["criteria"], labels["criteria"])
@@ -78,18 +76,16 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
             field="appraisal.group",
         )
     experts = {e for by_expert in judgments.values() for e in by_expert}
-    normalization = str(appraisal.get("normalization", "vector"))
+    normalization = str(appraisal.get("normalization", DEFAULTS["appraisal.normalization"]))
     if normalization not in NORMALIZATIONS:
         raise InputError(
             CASE_FILE, f"unknown normalization {normalization!r}", field="appraisal.normalization"
         )
-    rule = str(appraisal.get("priority_rule", "merit"))
-    if rule not in PRIORITY_RULES:
-        raise InputError(
-            CASE_FILE,
-            f"unknown priority rule {rule!r} (use merit, need or blend)",
-            field="appraisal.priority_rule",
-        )
+    rule = check_priority_rule(
+        appraisal.get("priority_rule", DEFAULTS["appraisal.priority_rule"]),
+        CASE_FILE,
+        "appraisal.priority_rule",
+    )
     provenance = {
         "budget": str(budget.get("provenance", "")),
         "benefit": str(benefit.get("provenance", "")),
@@ -110,14 +106,14 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
         fit=fit,
         projects=projects,
         benefit=BenefitCurve(
-            top_up_segments=int(number(benefit, "benefit.top_up_segments", 1, default=3)),
-            slope_decay=number(benefit, "benefit.slope_decay", 0.0, default=0.6, maximum=1.0),
+            top_up_segments=int(number(benefit, "benefit.top_up_segments", 1)),
+            slope_decay=number(benefit, "benefit.slope_decay", 0.0, maximum=1.0),
         ),
         budget=number(budget, "budget.total", 0.0, default=default_total),
         rules=rules,
         normalization=normalization,
-        priority_rule=cast(PriorityRule, rule),
-        blend=number(appraisal, "appraisal.blend", 0.0, default=0.5, maximum=1.0),
+        priority_rule=rule,
+        blend=number(appraisal, "appraisal.blend", 0.0, maximum=1.0),
         provenance=provenance,
         sources=sources,
         group=cast(GroupMethod, group),

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from optimize.case.case import PRIORITY_RULES, Case, PriorityRule
+from optimize.case.case import Case, PriorityRule, check_priority_rule
 from optimize.case.rules import RULE_NAMES
 from optimize.case.settings import check_number
 from optimize.errors import InputError
@@ -74,10 +74,8 @@ def parse_scenario(name: str, table: Any, case: Case) -> Scenario:
             field=f"{name}.{unknown[0]}",
         )
     rule = table.get("priority_rule")
-    if rule is not None and rule not in PRIORITY_RULES:
-        raise InputError(
-            SCENARIO_FILE, f"unknown priority rule {rule!r}", field=f"{name}.priority_rule"
-        )
+    if rule is not None:
+        rule = check_priority_rule(rule, SCENARIO_FILE, f"{name}.priority_rule")
     level1 = case.criteria.children()
     weights = table.get("weights", {})
     for criterion, value in weights.items():

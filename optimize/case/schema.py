@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 MONEY = "1e8 CNY (亿元)"
 SHARE = "share of the budget [-], 0-1"
@@ -197,6 +198,9 @@ class Setting:
         What it sets.
     rule : str
         The rule of :data:`optimize.case.rules.RULE_NAMES` it belongs to; empty for other settings.
+    value : str or int or float or bool, optional
+        The default as a TOML value, given where it is one (the loader falls back to it and a
+        blank case writes it out); None where the default is a description.
     """
 
     key: str
@@ -205,6 +209,12 @@ class Setting:
     default: str
     description: str
     rule: str = ""
+    value: str | int | float | bool | None = None
+
+
+def defaulted(key: str, kind: str, unit: str, value: str | float, description: str) -> Setting:
+    """A setting whose default is a value (shown as its text in the reference)."""
+    return Setting(key, kind, unit, str(value), description, value=value)
 
 
 def provenance_of(prefix: str, rule: str = "") -> Setting:
@@ -221,33 +231,33 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("case.<key>", "any", "", "-", "other metadata, kept as given (Case.meta)"),
     Setting("tables.<table>", "string", "", "required", "CSV file name inside the case folder"),
     Setting("tables.sources", "string", "", "no sources", "CSV of cited facts (optional)"),
-    Setting(
+    defaulted(
         "appraisal.normalization",
         "vector | minmax | max | sum",
         "",
         "vector",
         "TOPSIS normalisation (vector is the textbook one)",
     ),
-    Setting(
+    defaulted(
         "appraisal.priority_rule",
         "merit | need | blend",
         "",
         "merit",
         "cluster priority: strong support systems first, weak first, or a blend",
     ),
-    Setting("appraisal.blend", "number in [0, 1]", "[-]", "0.5", "weight on merit in the blend"),
-    Setting(
+    defaulted("appraisal.blend", "number in [0, 1]", "[-]", 0.5, "weight on merit in the blend"),
+    defaulted(
         "benefit.top_up_segments",
         "integer >= 1",
         "[-]",
-        "3",
+        3,
         "equal segments splitting max_grant - min_grant",
     ),
-    Setting(
+    defaulted(
         "benefit.slope_decay",
         "number in [0, 1]",
         "[-]",
-        "0.6",
+        0.6,
         "marginal benefit of each segment relative to the previous one",
     ),
     provenance_of("benefit"),
@@ -452,6 +462,16 @@ SETTINGS: tuple[Setting, ...] = (
     provenance_of("rules.cofunding", "cofunding"),
 )
 
+
+#: Sections of ``case.toml``, in the order a written file has them.
+SECTIONS: tuple[str, ...] = tuple(dict.fromkeys(s.key.split(".")[0] for s in SETTINGS))
+#: The section naming the tables; the reader of a folder takes it, the others never see it.
+TABLES_SECTION = "tables"
+#: The section whose sub-tables are the policy rules.
+RULES_SECTION = "rules"
+
+#: Default of each setting whose default is a value, by dotted key.
+DEFAULTS: Mapping[str, Any] = {s.key: s.value for s in SETTINGS if s.value is not None}
 
 #: Every table a case may have (``sources`` is optional: a case may cite no facts).
 CASE_TABLES: tuple[str, ...] = (*REQUIRED_TABLES, "sources")

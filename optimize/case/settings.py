@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from optimize.case.schema import DEFAULTS
 from optimize.errors import InputError
 
 CASE_FILE = "case.toml"
@@ -25,7 +26,12 @@ def number(
     default: float | None = None,
     maximum: float | None = None,
 ) -> float:
-    """The numeric setting named by the last part of `key`, checked against its range."""
+    """The numeric setting named by the last part of `key`, checked against its range.
+
+    Absent, it is `default`, or else the schema's default of `key` (:data:`DEFAULTS`).
+    """
+    if default is None:
+        default = DEFAULTS.get(key)
     return check_number(table.get(key.rpartition(".")[2], default), key, minimum, maximum)
 
 

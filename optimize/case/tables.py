@@ -266,4 +266,3 @@ def load_sources(raw: pd.DataFrame | None, label: str) -> pd.DataFrame:
     require_values(table, label, ["fact_id"])
     require_unique(table, label, ["fact_id"])
     return table.set_index("fact_id", drop=True)
-

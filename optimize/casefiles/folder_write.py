@@ -11,6 +11,7 @@ import pandas as pd
 import tomli_w
 
 from optimize.case.raw import RawCase
+from optimize.case.schema import SECTIONS, TABLES_SECTION
 from optimize.case.settings import CASE_FILE
 
 
@@ -36,14 +37,10 @@ def case_folder_files(raw: RawCase, extra: dict[str, str] | None = None) -> dict
     return files
 
 
-#: Order of the sections in a written ``case.toml`` (as in the shipped case).
-SECTION_ORDER = ("case", "tables", "appraisal", "benefit", "budget", "periods", "rules")
-
-
 def case_toml(settings: Mapping[str, Any], tables: dict[str, str]) -> str:
-    """``case.toml`` text with its sections in the usual order and ``[tables]`` second."""
-    sections = {**settings, "tables": tables}
-    known = [key for key in SECTION_ORDER if key in sections]
+    """``case.toml`` text with its sections in the schema's order (``[tables]`` second)."""
+    sections = {**settings, TABLES_SECTION: tables}
+    known = [key for key in SECTIONS if key in sections]
     ordered = {key: sections[key] for key in [*known, *sorted(set(sections) - set(known))]}
     return tomli_w.dumps(ordered)
 

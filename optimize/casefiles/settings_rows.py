@@ -14,11 +14,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from optimize.case.schema import RULES_SECTION, SECTIONS, TABLES_SECTION
 from optimize.errors import InputError
 
 SETTING_COLUMNS: tuple[str, ...] = ("rule", "key", "field", "value", "provenance")
 #: Sections of ``case.toml`` that are not policy rules.
-SECTION_NAMES: tuple[str, ...] = ("case", "appraisal", "benefit", "budget", "periods")
+SECTION_NAMES: tuple[str, ...] = tuple(
+    name for name in SECTIONS if name not in (TABLES_SECTION, RULES_SECTION)
+)
 #: Sections a workbook shows on its ``budget`` sheet; the others go on ``rules``.
 BUDGET_SECTIONS: tuple[str, ...] = ("budget", "periods")
 
@@ -56,7 +59,7 @@ class SettingRow:
     @property
     def path(self) -> str:
         """The dotted ``case.toml`` key of the setting (``rules.type_share.basic.min``)."""
-        parts = [self.rule] if self.rule in SECTION_NAMES else ["rules", self.rule]
+        parts = [self.rule] if self.rule in SECTION_NAMES else [RULES_SECTION, self.rule]
         parts += [p for p in (self.key, self.field) if p]
         return ".".join(parts)
 
@@ -65,7 +68,7 @@ def setting_rows(settings: Mapping[str, Any]) -> list[SettingRow]:
     """Flatten parsed ``case.toml`` settings (without ``[tables]``) into rows."""
     rows: list[SettingRow] = []
     for section, body in settings.items():
-        groups = body.items() if section == "rules" else [(section, body)]
+        groups = body.items() if section == RULES_SECTION else [(section, body)]
         for rule, table in groups:
             rows += rule_rows(str(rule), table)
     return rows
@@ -136,6 +139,6 @@ def settings_from_rows(rows: Sequence[SettingRow]) -> dict[str, Any]:
 
 def rule_table(doc: dict[str, Any], rule: str) -> dict[str, Any]:
     """The (new or existing) table of `rule` inside `doc`."""
-    parent = doc if rule in SECTION_NAMES else doc.setdefault("rules", {})
+    parent = doc if rule in SECTION_NAMES else doc.setdefault(RULES_SECTION, {})
     table: dict[str, Any] = parent.setdefault(rule, {})
     return table
