@@ -1,7 +1,7 @@
 """Case -> Appraisal: weights, ranking and priorities, and how sure the ranking is."""
 
-from optimize.appraisal.appraise import Appraisal, appraise, cluster_priority
-from optimize.appraisal.reweight import leaf_weights, level1_weights, priority_for
+from optimize.appraisal.appraise import Appraisal, appraise, cluster_priority, rank_clusters
+from optimize.appraisal.reweight import leaf_weights, level1_weights, weighted_priority
 from optimize.appraisal.robustness import (
     RUN_SAMPLES,
     RUN_SEED,
@@ -21,5 +21,6 @@ __all__ = [
     "cluster_priority",
     "leaf_weights",
     "level1_weights",
-    "priority_for",
+    "rank_clusters",
+    "weighted_priority",
 ]

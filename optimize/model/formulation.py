@@ -42,11 +42,29 @@ def project_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
     pairs = zip(table["cluster_type"], table["instrument"], strict=True)
     fit = case.fit.stack().to_dict()
     table["fit"] = [float(fit[pair]) for pair in pairs]
-    table["coefficient"] = table["priority"] * table["fit"] * table["efficiency"]
+    table["coefficient"] = benefit_coefficients(table, appraisal.priority)
     table["segment_width"] = (table["max_grant"] - table["min_grant"]) / (
         case.benefit.top_up_segments
     )
     return table
+
+
+def benefit_coefficients(projects: pd.DataFrame, priority: pd.Series) -> npt.NDArray[np.float64]:
+    """Benefit coefficient a_p = pi_k(p) x f_type(k(p)),i(p) x e_p per project [-].
+
+    Parameters
+    ----------
+    projects : pandas.DataFrame
+        ``cluster``, ``fit`` [-] and ``efficiency`` [-] per project (as in
+        :func:`project_table`).
+    priority : pandas.Series
+        Cluster priority pi_k [-] by cluster id.
+    """
+    cluster_priority = priority.loc[projects["cluster"]].to_numpy(float)
+    coefficient: npt.NDArray[np.float64] = (
+        cluster_priority * projects["fit"].to_numpy(float) * projects["efficiency"].to_numpy(float)
+    )
+    return coefficient
 
 
 def build_model(case: Case, projects: pd.DataFrame, elastic: bool = False) -> pyo.ConcreteModel:
@@ -166,12 +184,3 @@ def add_rule_constraints(m: Any, rows: list[RuleRow], elastic: bool) -> None:
             return row.body + relax >= row.rhs
 
         m.add_component(rule, pyo.Constraint(list(keyed), rule=row_rule, doc=RULE_NAMES[rule]))
-
-
-def coefficient_for(projects: pd.DataFrame, priority: pd.Series) -> npt.NDArray[np.float64]:
-    """Benefit coefficient a_p = pi_k(p) x fit x efficiency per project [-]."""
-    cluster_priority = priority.loc[projects["cluster"]].to_numpy(float)
-    coefficient: npt.NDArray[np.float64] = (
-        cluster_priority * projects["fit"].to_numpy(float) * projects["efficiency"].to_numpy(float)
-    )
-    return coefficient

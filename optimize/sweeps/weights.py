@@ -15,7 +15,7 @@ from optimize.appraisal.appraise import appraise
 from optimize.appraisal.reweight import weighted_priority
 from optimize.case.case import Case
 from optimize.model.compiled import SolverOptions
-from optimize.model.formulation import coefficient_for, project_table
+from optimize.model.formulation import benefit_coefficients, project_table
 from optimize.sweeps.engine import Point, SweepResult, run_points, summary, tidy
 
 #: Core-index thresholds (Liesiö, Mild & Salo 2007, robust portfolio modelling).
@@ -59,7 +59,7 @@ def robustness(
     points = [
         Point(
             f"sample {k}",
-            coefficient=coefficient_for(
+            coefficient=benefit_coefficients(
                 projects, weighted_priority(case, appraisal, pd.Series(w, index=base.index))
             ),
         )
@@ -136,7 +136,7 @@ def sobol(
             Point(
                 f"design {k}",
                 budget=float(row[-1]),
-                coefficient=coefficient_for(projects, priority),
+                coefficient=benefit_coefficients(projects, priority),
             )
         )
     outcomes, complete = run_points(case, projects, points, options, n_jobs, scheduler, on_chunk)

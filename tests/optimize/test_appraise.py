@@ -9,7 +9,7 @@ import pytest
 
 from mcda.group import aggregate
 from mcda.judgments import SOLE_EXPERT
-from optimize.appraisal.appraise import appraise
+from optimize.appraisal import appraise, weighted_priority
 from optimize.casefiles.load import load_case
 from tests.optimize.clirun import run_cli
 
@@ -115,3 +115,12 @@ def test_a_panel_run_reports_consensus(tiny_path, tmp_path, monkeypatch, capsys)
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert set(summary["expert_panels"]["G1"]["compatibility"]) == {"ann", "bob"}
     assert 0 < summary["expert_panels"]["G1"]["consensus"] < 1
+
+
+def test_reweighting_with_the_ahp_level1_weights_gives_the_appraisal_back(tiny_path) -> None:
+    case = load_case(tiny_path)
+    appraisal = appraise(case, priority_rule="blend", blend=0.3)
+    own = weighted_priority(case, appraisal, appraisal.local["goal"].weights)
+    pd.testing.assert_series_equal(own, appraisal.priority)
+    tilted = weighted_priority(case, appraisal, pd.Series({"G1": 0.9, "G2": 0.1}))
+    assert not tilted.equals(appraisal.priority)
