@@ -87,7 +87,7 @@ def cluster_priority(closeness: pd.Series, rule: PriorityRule, blend: float) -> 
     return (merit_weight * closeness + (1.0 - merit_weight) * (1.0 - closeness)).rename("priority")
 
 
-def expert_weights_of(case: Case, experts: list[str]) -> dict[str, float] | None:
+def _expert_weights_of(case: Case, experts: list[str]) -> dict[str, float] | None:
     """The case's weights of `experts` (those who judged one node); None for equal weights."""
     if not case.expert_weights:
         return None
@@ -113,7 +113,7 @@ def appraise(
     Appraisal
     """
     local = {
-        node: aggregate(experts, expert_weights_of(case, list(experts)), case.group)
+        node: aggregate(experts, _expert_weights_of(case, list(experts)), case.group)
         for node, experts in case.judgments.items()
     }
     weights = case.criteria.global_weights({node: r.weights for node, r in local.items()})

@@ -23,7 +23,7 @@ from typing import Any
 
 from optimize.case.case import Case, PriorityRule, check_priority_rule
 from optimize.case.rules import RULE_NAMES
-from optimize.case.settings import check_number
+from optimize.case.settings import _check_number
 from optimize.errors import InputError
 
 SCENARIO_FILE = "scenarios.toml"
@@ -85,7 +85,7 @@ def parse_scenario(name: str, table: Any, case: Case) -> Scenario:
                 f"not a level-1 criterion (use {', '.join(level1)})",
                 field=f"{name}.weights.{criterion}",
             )
-        check_number(value, f"{name}.weights.{criterion}", 0.0, maximum=1.0)
+        _check_number(value, f"{name}.weights.{criterion}", 0.0, maximum=1.0)
     if sum(weights.values()) > 1.0 + 1e-9:
         raise InputError(
             SCENARIO_FILE, "level-1 weights sum to more than 1", field=f"{name}.weights"
@@ -100,9 +100,9 @@ def parse_scenario(name: str, table: Any, case: Case) -> Scenario:
     blend = table.get("blend")
     return Scenario(
         name=name,
-        budget=None if budget is None else check_number(budget, f"{name}.budget", 0.0),
+        budget=None if budget is None else _check_number(budget, f"{name}.budget", 0.0),
         priority_rule=rule,
-        blend=None if blend is None else check_number(blend, f"{name}.blend", 0.0, maximum=1.0),
+        blend=None if blend is None else _check_number(blend, f"{name}.blend", 0.0, maximum=1.0),
         weights={str(k): float(v) for k, v in weights.items()},
         drop_rules=tuple(str(r) for r in drops),
         description=str(table.get("description", "")),

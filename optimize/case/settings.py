@@ -19,7 +19,7 @@ def section(doc: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     return value
 
 
-def number(
+def _number(
     table: Mapping[str, Any],
     key: str,
     minimum: float,
@@ -32,10 +32,10 @@ def number(
     """
     if default is None:
         default = DEFAULTS.get(key)
-    return check_number(table.get(key.rpartition(".")[2], default), key, minimum, maximum)
+    return _check_number(table.get(key.rpartition(".")[2], default), key, minimum, maximum)
 
 
-def check_number(value: Any, key: str, minimum: float, maximum: float | None = None) -> float:
+def _check_number(value: Any, key: str, minimum: float, maximum: float | None = None) -> float:
     """A TOML value that must be a number within [minimum, maximum].
 
     Raises

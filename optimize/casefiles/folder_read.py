@@ -39,7 +39,7 @@ def read_case_folder(path: Path) -> RawCase:
         raise InputError(CASE_FILE, f"not valid TOML: {exc}") from None
     check_sections(doc, set(SECTIONS))
     paths = table_paths(folder, section(doc, TABLES_SECTION))
-    labels = {key: name_of(folder, table) for key, table in paths.items()}
+    labels = {key: _name_of(folder, table) for key, table in paths.items()}
     tables = {key: read_table(table, labels[key]) for key, table in paths.items()}
     settings = {key: value for key, value in doc.items() if key != TABLES_SECTION}
     return RawCase(folder.name, settings, tables, labels)
@@ -66,7 +66,7 @@ def table_paths(folder: Path, tables: Mapping[str, Any]) -> dict[str, Path]:
     return paths
 
 
-def name_of(folder: Path, path: Path) -> str:
+def _name_of(folder: Path, path: Path) -> str:
     """A table's path relative to the case folder, for messages."""
     return str(path.relative_to(folder.resolve()))
 

@@ -7,7 +7,7 @@ from typing import Any
 from optimize.case.raw import RawCase
 from optimize.case.schema import CASE_TABLES, DEFAULTS, REQUIRED_COLUMNS
 from optimize.casefiles.workbook_layout import GENERAL_INSTRUCTIONS, SHEET_PURPOSE
-from optimize.casefiles.workbook_write import blank_table
+from optimize.casefiles.workbook_write import _blank_table
 
 #: What the planner must fill in besides the defaults: the budget and where numbers come from.
 _PLACEHOLDERS = {"benefit.provenance": "", "budget.total": 0.0, "budget.provenance": ""}
@@ -19,7 +19,7 @@ def blank_case(name: str) -> RawCase:
     for key, value in {**DEFAULTS, **_PLACEHOLDERS}.items():
         section, field = key.split(".")
         settings.setdefault(section, {})[field] = value
-    tables = {key: blank_table(key) for key in CASE_TABLES}
+    tables = {key: _blank_table(key) for key in CASE_TABLES}
     return RawCase(name, settings, tables, {key: key for key in tables})
 
 

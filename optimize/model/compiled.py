@@ -25,7 +25,7 @@ from pyomo.repn.plugins.standard_form import LinearStandardFormCompiler
 from optimize.case.case import Case
 from optimize.model.allocation import Allocation, SolveStatus
 from optimize.model.formulation import build_model
-from optimize.model.readback import empty_allocation, read_solution, rule_activity, spend_for
+from optimize.model.readback import _empty_allocation, _read_solution, _rule_activity, _spend_for
 from optimize.model.rule_rows import RuleRow
 
 Array = npt.NDArray[np.float64]
@@ -230,7 +230,7 @@ class CompiledModel:
         status, objective, values = self.run()
         seconds = time.perf_counter() - start
         if values is None:
-            return empty_allocation(self.projects, status, budget, priority_rule, seconds)
+            return _empty_allocation(self.projects, status, budget, priority_rule, seconds)
         info = self.highs.getInfo()
         bound = float(info.mip_dual_bound) if np.isfinite(info.mip_dual_bound) else objective
         gap = abs(bound - objective) / max(abs(objective), 1e-12)
@@ -238,7 +238,7 @@ class CompiledModel:
             status = SolveStatus.FEASIBLE
         for var, value in zip(self.columns, values, strict=True):
             var.set_value(value, skip_validation=True)
-        table = read_solution(self.model, self.projects, self.case.benefit.slope_decay)
+        table = _read_solution(self.model, self.projects, self.case.benefit.slope_decay)
         return Allocation(
             table,
             status,
@@ -248,6 +248,6 @@ class CompiledModel:
             seconds,
             budget,
             priority_rule,
-            rules=rule_activity(self.model),
-            spend=spend_for(self.case, self.projects, table),
+            rules=_rule_activity(self.model),
+            spend=_spend_for(self.case, self.projects, table),
         )

@@ -11,7 +11,7 @@ from pyomo.contrib.appsi.solvers.highs import Highs
 from optimize.model.compiled import SolverOptions
 
 
-def make_solver(options: SolverOptions) -> Highs:
+def _make_solver(options: SolverOptions) -> Highs:
     """A HiGHS persistent solver configured from `options`."""
     solver = Highs()
     solver.config.stream_solver = False
