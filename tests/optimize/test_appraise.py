@@ -10,7 +10,7 @@ import pytest
 from mcda.group import aggregate
 from mcda.judgments import SOLE_EXPERT
 from optimize.appraisal import appraise, weighted_priority
-from optimize.casefiles.load import load_case
+from optimize.casefiles import load_case
 from tests.optimize.clirun import run_cli
 
 # G1 gets a third sub-criterion, L5, so that its judgments can be inconsistent.

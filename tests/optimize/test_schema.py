@@ -9,11 +9,17 @@ from pathlib import Path
 import pytest
 
 from optimize import InputError, load_case
-from optimize.case import DEFAULTS, SECTIONS
-from optimize.case.parse_rules import TOML_RULES
-from optimize.case.rules import RULE_NAMES
-from optimize.case.schema import SETTINGS, TABLES, filled_columns, required_columns
-from optimize.case.shipped import shipped_case
+from optimize.case import (
+    DEFAULTS,
+    RULE_NAMES,
+    SECTIONS,
+    SETTINGS,
+    TABLES,
+    TOML_RULES,
+    filled_columns,
+    required_columns,
+    shipped_case,
+)
 from optimize.casefiles import case_folder_files, read_case_folder
 
 #: A name of each placeholder kind that exists in the tiny case.
