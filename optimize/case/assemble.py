@@ -1,4 +1,4 @@
-"""TODO docstring for case.assemble."""
+"""Validate a raw case (settings and text tables, from either form) into a Case."""
 
 from __future__ import annotations
 

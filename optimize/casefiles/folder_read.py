@@ -1,4 +1,4 @@
-"""TODO docstring for casefiles.folder_read."""
+"""Read a case folder (case.toml plus CSV tables) and its scenarios.toml, as text."""
 
 from __future__ import annotations
 

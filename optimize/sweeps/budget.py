@@ -1,4 +1,4 @@
-"""TODO docstring for sweeps.budget."""
+"""Budget frontier: benefit and allocation as the budget varies, and when projects enter."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""TODO docstring for sweeps.scenarios."""
+"""Named scenarios of a case solved side by side with the base case."""
 
 from __future__ import annotations
 
