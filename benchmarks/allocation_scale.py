@@ -30,10 +30,9 @@ def measure(path: str, clusters: int, gap: float, time_limit: float | None) -> d
     sys.path.insert(0, str(HERE))
     from raw_highspy import build_and_solve
 
-    from optimize.appraisal.appraise import appraise
-    from optimize.case.synthetic import synthetic_case
-    from optimize.model.compiled import CompiledModel, SolverOptions
-    from optimize.model.formulation import project_table
+    from optimize.appraisal import appraise
+    from optimize.case import synthetic_case
+    from optimize.model import CompiledModel, SolverOptions, project_table
 
     case = synthetic_case(clusters)
     projects = project_table(case, appraise(case))

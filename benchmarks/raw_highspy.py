@@ -16,7 +16,7 @@ import pandas as pd
 import scipy.sparse as sp
 from pyomo.common.tee import capture_output
 
-from optimize.case.case import Case
+from optimize.case import Case
 
 Array = npt.NDArray[np.float64]
 

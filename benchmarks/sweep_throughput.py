@@ -22,13 +22,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from raw_highspy import build_and_solve
 
-from optimize.appraisal.appraise import appraise
-from optimize.case.shipped import shipped_case
-from optimize.casefiles.load import load_case
-from optimize.model.formulation import project_table
-from optimize.sweeps.budget import budget_frontier
-from optimize.sweeps.engine import SWEEP_OPTIONS
-from optimize.sweeps.weights import robustness
+from optimize.appraisal import appraise
+from optimize.case import shipped_case
+from optimize.casefiles import load_case
+from optimize.model import project_table
+from optimize.sweeps import SWEEP_OPTIONS, budget_frontier, weight_robustness
 
 
 def timed(task: object) -> float:
@@ -54,10 +52,15 @@ def main() -> None:
         n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
     ) as cluster:
         for _ in range(args.repeats):
-            rates["serial"].append(n / timed(lambda: robustness(case, n, seed=1)))
-            rates["2 processes"].append(n / timed(lambda: robustness(case, n, seed=1, n_jobs=2)))
+            rates["serial"].append(n / timed(lambda: weight_robustness(case, n, seed=1)))
+            rates["2 processes"].append(
+                n / timed(lambda: weight_robustness(case, n, seed=1, n_jobs=2))
+            )
             rates["Dask LocalCluster (2)"].append(
-                n / timed(lambda: robustness(case, n, seed=1, scheduler=cluster.scheduler_address))
+                n
+                / timed(
+                    lambda: weight_robustness(case, n, seed=1, scheduler=cluster.scheduler_address)
+                )
             )
     print(f"weight robustness, {n} samples, shipped case (median of {args.repeats})")
     print(f"{'engine':<24} {'scenarios/s':>12}")

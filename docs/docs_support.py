@@ -21,9 +21,8 @@ from IPython.display import Markdown
 from myst_nb import glue
 
 from optimize import Case, load_case
-from optimize.case.settings import CASE_FILE, section
-from optimize.case.shipped import shipped_case
-from optimize.casefiles.folder_read import read_table, table_paths
+from optimize.case import CASE_FILE, section, shipped_case
+from optimize.casefiles import read_table, table_paths
 from optimize.report import illustrative_notice
 
 #: Terminal width for command output shown in the docs [characters].

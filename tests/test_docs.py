@@ -1,6 +1,7 @@
 """Cheap invariants of the documentation sources (the build itself runs in CI via `make docs`)."""
 
 import ast
+import importlib
 import importlib.util
 import re
 from pathlib import Path
@@ -15,8 +16,17 @@ PAGES = sorted(
 )
 NOTEBOOKS = [p for p in PAGES if "file_format: mystnb" in p.read_text(encoding="utf-8")[:300]]
 
+#: What docs, tests and benchmarks may import from: ``optimize`` or one of its stages.
+STAGES = {p.parent.name for p in (ROOT / "optimize").glob("*/__init__.py")} | {
+    "pipeline",
+    "errors",
+    "spreadsheet",
+}
+
 TOCTREE = re.compile(r"```\{toctree\}\n(.*?)```", re.S)
 CODE_CELL = re.compile(r"```\{code-cell\}[^\n]*\n(.*?)```", re.S)
+#: A whole code cell: up to the fence that closes it on a line of its own.
+WHOLE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n(.*?)^```$", re.S | re.M)
 #: Decimal numbers typed in prose that are definitions, not results (Saaty's CR threshold,
 #: the Python version).
 ALLOWED_DECIMALS = {"0.1", "3.11"}
@@ -167,3 +177,67 @@ def test_docs_bundle_mathjax():
     text = (DOCS / "conf.py").read_text(encoding="utf-8")
     assert '"sphinx-mathjax-offline"' in text
     assert 'mathjax_path = "mathjax/tex-chtml.js"' in text
+
+
+def code_of(path: Path) -> str:
+    """The Python of a docs source: a module, or the code cells of a page (options dropped)."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".py":
+        return text
+    cells = [
+        "\n".join(line for line in cell.splitlines() if not line.startswith(":"))
+        for cell in WHOLE_CELL.findall(text)
+    ]
+    return "\n".join(cells)
+
+
+def optimize_imports(path: Path) -> list[tuple[str, list[str]]]:
+    """(module, imported names) of every import of optimize in `path`'s code."""
+    found = []
+    for node in ast.walk(ast.parse(code_of(path))):
+        if isinstance(node, ast.Import):
+            found += [(a.name, []) for a in node.names if a.name.split(".")[0] == "optimize"]
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "optimize":
+            found.append((node.module or "", [a.name for a in node.names]))
+    return found
+
+
+def outside_the_stages(path: Path) -> list[str]:
+    """Imports of `path` that reach below ``optimize.<stage>``."""
+    return [
+        module
+        for module, _ in optimize_imports(path)
+        if not (module == "optimize" or module.split(".")[1:] in ([s] for s in STAGES))
+    ]
+
+
+@pytest.mark.parametrize(
+    "path", [*PAGES, *DOCS.glob("*.py")], ids=lambda p: str(p.relative_to(DOCS))
+)
+def test_docs_import_public_names_of_optimize_or_its_stages(path):
+    assert outside_the_stages(path) == []
+    for module, names in optimize_imports(path):
+        public = set(importlib.import_module(module).__all__)
+        assert set(names) <= public, f"{module} does not export {sorted(set(names) - public)}"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*ROOT.glob("tests/**/*.py"), *ROOT.glob("benchmarks/*.py")],
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_tests_and_benchmarks_import_optimize_or_its_stages(path):
+    assert outside_the_stages(path) == []
+    for module, _ in optimize_imports(path):
+        importlib.import_module(module)
+
+
+def test_a_deep_import_in_a_code_cell_is_caught(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(
+        "```{code-cell} ipython3\n:tags: [remove-input]\nfrom optimize import solve\n"
+        "from optimize.model import project_table\n```\n\n"
+        "```{code-cell} ipython3\nfrom optimize.model.formulation import build_model\n```\n",
+        encoding="utf-8",
+    )
+    assert outside_the_stages(page) == ["optimize.model.formulation"]

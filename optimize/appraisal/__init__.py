@@ -1,16 +1,19 @@
 """Case -> Appraisal: weights, ranking and priorities, and how sure the ranking is."""
 
-from optimize.appraisal.appraise import Appraisal, appraise, cluster_priority
-from optimize.appraisal.reweight import leaf_weights, level1_weights, priority_for
+from optimize.appraisal.appraise import Appraisal, appraise, cluster_priority, rank_clusters
+from optimize.appraisal.reweight import leaf_weights, level1_weights, weighted_priority
 from optimize.appraisal.robustness import (
+    REFERENCE,
     RUN_SAMPLES,
     RUN_SEED,
     Robustness,
     acceptability_table,
     assess,
+    method_options,
 )
 
 __all__ = [
+    "REFERENCE",
     "RUN_SAMPLES",
     "RUN_SEED",
     "Appraisal",
@@ -21,5 +24,7 @@ __all__ = [
     "cluster_priority",
     "leaf_weights",
     "level1_weights",
-    "priority_for",
+    "method_options",
+    "rank_clusters",
+    "weighted_priority",
 ]

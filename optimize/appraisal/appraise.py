@@ -86,7 +86,7 @@ def cluster_priority(closeness: pd.Series, rule: PriorityRule, blend: float) -> 
     return (merit_weight * closeness + (1.0 - merit_weight) * (1.0 - closeness)).rename("priority")
 
 
-def expert_weights_of(case: Case, experts: list[str]) -> dict[str, float] | None:
+def _expert_weights_of(case: Case, experts: list[str]) -> dict[str, float] | None:
     """The case's weights of `experts` (those who judged one node); None for equal weights."""
     if not case.expert_weights:
         return None
@@ -112,10 +112,39 @@ def appraise(
     Appraisal
     """
     local = {
-        node: aggregate(experts, expert_weights_of(case, list(experts)), case.group)
+        node: aggregate(experts, _expert_weights_of(case, list(experts)), case.group)
         for node, experts in case.judgments.items()
     }
     weights = case.criteria.global_weights({node: r.weights for node, r in local.items()})
+    rule = priority_rule or case.priority_rule
+    mix = case.blend if blend is None else blend
+    ranking, priority = rank_clusters(case, weights, rule, mix)
+    return Appraisal(local, weights, ranking, priority, rule, mix)
+
+
+def rank_clusters(
+    case: Case, weights: pd.Series, rule: PriorityRule, blend: float
+) -> tuple[pd.DataFrame, pd.Series]:
+    """TOPSIS ranking of the clusters under leaf `weights`, and the priority it gives.
+
+    Parameters
+    ----------
+    case : Case
+        Supplies the decision matrix, the normalisation and the cluster order.
+    weights : pandas.Series
+        Global weight per leaf criterion [-].
+    rule : {"merit", "need", "blend"}
+        Priority rule, as in :func:`cluster_priority`.
+    blend : float
+        Weight on merit [-], used by ``blend`` only.
+
+    Returns
+    -------
+    ranking : pandas.DataFrame
+        Per cluster: TOPSIS closeness ``score`` [-] and ``rank`` (1 = strongest).
+    priority : pandas.Series
+        Priority pi_k per cluster [-], in the case's cluster order.
+    """
     ranking = rank(
         case.scores.values,
         weights,
@@ -123,7 +152,4 @@ def appraise(
         method="topsis",
         normalization=case.normalization,
     )
-    rule = priority_rule or case.priority_rule
-    mix = case.blend if blend is None else blend
-    priority = cluster_priority(ranking["score"], rule, mix).loc[case.clusters.index]
-    return Appraisal(local, weights, ranking, priority, rule, mix)
+    return ranking, cluster_priority(ranking["score"], rule, blend).loc[case.clusters.index]

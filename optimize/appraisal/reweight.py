@@ -1,4 +1,4 @@
-"""TODO docstring for appraisal.reweight."""
+"""Re-weighting an appraisal: other level-1 weights, the leaf weights and priorities they give."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from optimize.appraisal.appraise import Appraisal, cluster_priority
-from optimize.case.case import Case, PriorityRule
+from optimize.appraisal.appraise import Appraisal, rank_clusters
+from optimize.case.case import Case
 
 
 def level1_weights(base: pd.Series, overrides: Mapping[str, float]) -> pd.Series:
@@ -34,21 +34,7 @@ def leaf_weights(case: Case, appraisal: Appraisal, level1: pd.Series) -> pd.Seri
     return rescaled
 
 
-def priority_for(case: Case, leaves: pd.Series, rule: PriorityRule, blend: float) -> pd.Series:
-    """Cluster priority after re-ranking the clusters with other leaf weights [-]."""
-    from mcda import rank
-
-    ranking = rank(
-        case.scores.values,
-        leaves,
-        case.scores.directions,
-        method="topsis",
-        normalization=case.normalization,
-    )
-    return cluster_priority(ranking["score"], rule, blend).loc[case.clusters.index]
-
-
 def weighted_priority(case: Case, appraisal: Appraisal, level1: pd.Series) -> pd.Series:
     """Cluster priority under other level-1 weights, with the case's priority rule."""
     leaves = leaf_weights(case, appraisal, level1)
-    return priority_for(case, leaves, appraisal.priority_rule, appraisal.blend)
+    return rank_clusters(case, leaves, appraisal.priority_rule, appraisal.blend)[1]

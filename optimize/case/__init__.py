@@ -1,6 +1,6 @@
 """What a case is and what makes it valid; knows no file format (stage 1)."""
 
-from optimize.case.assemble import SECTIONS, assemble
+from optimize.case.assemble import assemble, check_sections
 from optimize.case.case import (
     CLUSTER_TYPES,
     INSTRUMENTS,
@@ -8,7 +8,9 @@ from optimize.case.case import (
     BenefitCurve,
     Case,
     PriorityRule,
+    check_priority_rule,
 )
+from optimize.case.parse_rules import TOML_RULES
 from optimize.case.raw import RawCase
 from optimize.case.rules import (
     RULE_NAMES,
@@ -21,23 +23,56 @@ from optimize.case.rules import (
     ShareBounds,
 )
 from optimize.case.scenario import SCENARIO_FILE, Scenario, apply, parse_scenario
-from optimize.case.settings import CASE_FILE
+from optimize.case.schema import (
+    CASE_TABLES,
+    DEFAULTS,
+    NUMERIC_COLUMNS,
+    OPTIONAL_COLUMNS,
+    REQUIRED_COLUMNS,
+    REQUIRED_TABLES,
+    RULES_SECTION,
+    SECTIONS,
+    SETTINGS,
+    TABLE_PURPOSE,
+    TABLES,
+    TABLES_SECTION,
+    Column,
+    Setting,
+    filled_columns,
+    required_columns,
+)
+from optimize.case.settings import CASE_FILE, section
 from optimize.case.shipped import DEFAULT_CASE, shipped_case, shipped_cases_folder
 from optimize.case.synthetic import synthetic_case
+from optimize.case.text_table import FIRST_DATA_ROW, table_from_rows, with_columns
 
 __all__ = [
     "CASE_FILE",
+    "CASE_TABLES",
     "CLUSTER_TYPES",
+    "DEFAULTS",
     "DEFAULT_CASE",
+    "FIRST_DATA_ROW",
     "INSTRUMENTS",
+    "NUMERIC_COLUMNS",
+    "OPTIONAL_COLUMNS",
     "PRIORITY_RULES",
+    "REQUIRED_COLUMNS",
+    "REQUIRED_TABLES",
+    "RULES_SECTION",
     "RULE_NAMES",
     "SCENARIO_FILE",
     "SECTIONS",
+    "SETTINGS",
+    "TABLES",
+    "TABLES_SECTION",
+    "TABLE_PURPOSE",
+    "TOML_RULES",
     "AmountBounds",
     "BasicConcentration",
     "BenefitCurve",
     "Case",
+    "Column",
     "NoDuplication",
     "Periods",
     "PriorityRule",
@@ -45,11 +80,19 @@ __all__ = [
     "ResearchThreshold",
     "Rules",
     "Scenario",
+    "Setting",
     "ShareBounds",
     "apply",
     "assemble",
+    "check_priority_rule",
+    "check_sections",
+    "filled_columns",
     "parse_scenario",
+    "required_columns",
+    "section",
     "shipped_case",
     "shipped_cases_folder",
     "synthetic_case",
+    "table_from_rows",
+    "with_columns",
 ]

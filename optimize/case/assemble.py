@@ -1,4 +1,4 @@
-"""TODO docstring for case.assemble."""
+"""Validate a raw case (settings and text tables, from either form) into a Case."""
 
 from __future__ import annotations
 
@@ -8,23 +8,21 @@ from typing import Any, cast
 
 from mcda import NORMALIZATIONS, DecisionMatrix
 from mcda.ahp import GROUP_METHODS, GroupMethod
-from optimize.case.case import PRIORITY_RULES, BenefitCurve, Case, PriorityRule
-from optimize.case.parse_rules import parse_rules
+from optimize.case.case import BenefitCurve, Case, check_priority_rule
+from optimize.case.parse_rules import _parse_rules
 from optimize.case.raw import RawCase
-from optimize.case.settings import CASE_FILE, number, section
+from optimize.case.schema import DEFAULTS, SECTIONS, TABLES_SECTION
+from optimize.case.settings import CASE_FILE, _number, section
 from optimize.case.tables import (
-    load_clusters,
-    load_criteria,
-    load_fit,
-    load_judgments,
-    load_projects,
-    load_scores,
-    load_sources,
+    _load_clusters,
+    _load_criteria,
+    _load_fit,
+    _load_judgments,
+    _load_projects,
+    _load_scores,
+    _load_sources,
 )
 from optimize.errors import InputError
-
-#: Sections of ``case.toml`` besides ``[tables]``.
-SECTIONS = {"case", "appraisal", "benefit", "budget", "rules", "periods"}
 
 
 def check_sections(doc: Mapping[str, Any], known: set[str]) -> None:
@@ -54,16 +52,16 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
         If the decision matrix cannot discriminate (a constant criterion).
     """
     doc, tables, labels = raw.settings, raw.tables, raw.labels
-    check_sections(doc, SECTIONS)
-    sources = load_sources(tables.get("sources"), labels.get("sources", "sources"))
-    clusters = load_clusters(tables["clusters"], labels["clusters"])
-    tree = load_criteria(tables["criteria"], labels["criteria"])
-    judgments, _ = load_judgments(tables["judgments"], labels["judgments"], tree)
-    values, origin_of = load_scores(
+    check_sections(doc, set(SECTIONS) - {TABLES_SECTION})
+    sources = _load_sources(tables.get("sources"), labels.get("sources", "sources"))
+    clusters = _load_clusters(tables["clusters"], labels["clusters"])
+    tree = _load_criteria(tables["criteria"], labels["criteria"])
+    judgments, _ = _load_judgments(tables["judgments"], labels["judgments"], tree)
+    values, origin_of = _load_scores(
         tables["scores"], labels["scores"], clusters.index, tree.leaves, sources.index
     )
-    fit = load_fit(tables["fit"], labels["fit"])
-    projects = load_projects(tables["projects"], labels["projects"], clusters.index)
+    fit = _load_fit(tables["fit"], labels["fit"])
+    projects = _load_projects(tables["projects"], labels["projects"], clusters.index)
     meta = section(doc, "case")
     appraisal = section(doc, "appraisal")
     benefit = section(doc, "benefit")
@@ -77,23 +75,21 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
             field="appraisal.group",
         )
     experts = {e for by_expert in judgments.values() for e in by_expert}
-    normalization = str(appraisal.get("normalization", "vector"))
+    normalization = str(appraisal.get("normalization", DEFAULTS["appraisal.normalization"]))
     if normalization not in NORMALIZATIONS:
         raise InputError(
             CASE_FILE, f"unknown normalization {normalization!r}", field="appraisal.normalization"
         )
-    rule = str(appraisal.get("priority_rule", "merit"))
-    if rule not in PRIORITY_RULES:
-        raise InputError(
-            CASE_FILE,
-            f"unknown priority rule {rule!r} (use merit, need or blend)",
-            field="appraisal.priority_rule",
-        )
+    rule = check_priority_rule(
+        appraisal.get("priority_rule", DEFAULTS["appraisal.priority_rule"]),
+        CASE_FILE,
+        "appraisal.priority_rule",
+    )
     provenance = {
         "budget": str(budget.get("provenance", "")),
         "benefit": str(benefit.get("provenance", "")),
     }
-    rules = parse_rules(
+    rules = _parse_rules(
         rules_doc, section(doc, "periods"), provenance, clusters, projects, tree.leaves
     )
     default_total = sum(rules.periods.budgets) if rules.periods is not None else None
@@ -109,27 +105,27 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
         fit=fit,
         projects=projects,
         benefit=BenefitCurve(
-            top_up_segments=int(number(benefit, "benefit.top_up_segments", 1, default=3)),
-            slope_decay=number(benefit, "benefit.slope_decay", 0.0, default=0.6, maximum=1.0),
+            top_up_segments=int(_number(benefit, "benefit.top_up_segments", 1)),
+            slope_decay=_number(benefit, "benefit.slope_decay", 0.0, maximum=1.0),
         ),
-        budget=number(budget, "budget.total", 0.0, default=default_total),
+        budget=_number(budget, "budget.total", 0.0, default=default_total),
         rules=rules,
         normalization=normalization,
-        priority_rule=cast(PriorityRule, rule),
-        blend=number(appraisal, "appraisal.blend", 0.0, default=0.5, maximum=1.0),
+        priority_rule=rule,
+        blend=_number(appraisal, "appraisal.blend", 0.0, maximum=1.0),
         provenance=provenance,
         sources=sources,
         group=cast(GroupMethod, group),
-        expert_weights=expert_weights(section(appraisal, "expert_weights"), experts),
+        expert_weights=_expert_weights(section(appraisal, "expert_weights"), experts),
     )
 
 
-def expert_weights(table: Mapping[str, Any], experts: set[str]) -> dict[str, float]:
+def _expert_weights(table: Mapping[str, Any], experts: set[str]) -> dict[str, float]:
     """``[appraisal.expert_weights]``: a non-negative weight for every expert, or nothing."""
     if not table:
         return {}
     key = "appraisal.expert_weights"
-    weights = {name: number(table, f"{key}.{name}", 0.0) for name in table}
+    weights = {name: _number(table, f"{key}.{name}", 0.0) for name in table}
     unknown = sorted(set(weights) - experts)
     if unknown:
         raise InputError(CASE_FILE, "names no expert of the judgments", field=f"{key}.{unknown[0]}")

@@ -5,19 +5,38 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 import pandas as pd
 
 from mcda import CriteriaTree, DecisionMatrix
 from mcda.ahp import GroupMethod
 from optimize.case.rules import Rules
+from optimize.errors import InputError
 
 CLUSTER_TYPES = ["basic", "strategic", "frontier"]
 INSTRUMENTS = ["platform", "pilot_base", "demonstration"]
 PRIORITY_RULES = ["merit", "need", "blend"]
 
 PriorityRule = Literal["merit", "need", "blend"]
+
+
+def check_priority_rule(value: object, file: str, field: str | None = None) -> PriorityRule:
+    """`value` checked to be a priority rule (``merit``, ``need`` or ``blend``).
+
+    Raises
+    ------
+    InputError
+        Naming `file` and `field` when it is not one.
+    """
+    if value not in PRIORITY_RULES:
+        raise InputError(
+            file,
+            f"unknown priority rule {value!r} (use {', '.join(PRIORITY_RULES[:-1])} "
+            f"or {PRIORITY_RULES[-1]})",
+            field=field,
+        )
+    return cast(PriorityRule, value)
 
 
 @dataclass(frozen=True)

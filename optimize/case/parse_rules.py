@@ -19,14 +19,14 @@ from optimize.case.rules import (
     Rules,
     ShareBounds,
 )
-from optimize.case.settings import CASE_FILE, check_number, number, section
+from optimize.case.settings import CASE_FILE, _check_number, _number, section
 from optimize.errors import InputError
 
 #: Rule names accepted under ``[rules]`` (period budgets live under ``[periods]``).
 TOML_RULES = set(RULE_NAMES) - {"budget", "period_budget"}
 
 
-def parse_rules(
+def _parse_rules(
     doc: Mapping[str, Any],
     periods_doc: Mapping[str, Any],
     provenance: dict[str, str],
@@ -56,21 +56,21 @@ def parse_rules(
             provenance[name] = str(text)
     ids = list(projects.index)
     rules = Rules(
-        type_share=share_bounds(section(doc, "type_share"), "type_share", CLUSTER_TYPES),
-        instrument_share=share_bounds(
+        type_share=_share_bounds(section(doc, "type_share"), "type_share", CLUSTER_TYPES),
+        instrument_share=_share_bounds(
             section(doc, "instrument_share"), "instrument_share", INSTRUMENTS
         ),
-        cluster_limits=cluster_limits(section(doc, "cluster_limits"), list(clusters.index)),
-        region_floor=region_floor(section(doc, "region_floor"), sorted(set(clusters["region"]))),
-        no_duplicated_construction=no_duplication(doc),
-        basic_concentration=basic_concentration(doc),
-        frontier_platform_research=research_threshold(doc, leaves),
-        dependencies=dependencies(section(doc, "dependencies"), projects),
-        exclusions=project_pairs(section(doc, "exclusions"), "exclusions", ids),
-        must_fund=project_list(section(doc, "must_fund"), "must_fund", ids),
-        must_not_fund=project_list(section(doc, "must_not_fund"), "must_not_fund", ids),
-        min_leverage=leverage(doc),
-        periods=parse_periods(periods_doc, projects) if periods_doc else None,
+        cluster_limits=_cluster_limits(section(doc, "cluster_limits"), list(clusters.index)),
+        region_floor=_region_floor(section(doc, "region_floor"), sorted(set(clusters["region"]))),
+        no_duplicated_construction=_no_duplication(doc),
+        basic_concentration=_basic_concentration(doc),
+        frontier_platform_research=_research_threshold(doc, leaves),
+        dependencies=_dependencies(section(doc, "dependencies"), projects),
+        exclusions=_project_pairs(section(doc, "exclusions"), "exclusions", ids),
+        must_fund=_project_list(section(doc, "must_fund"), "must_fund", ids),
+        must_not_fund=_project_list(section(doc, "must_not_fund"), "must_not_fund", ids),
+        min_leverage=_leverage(doc),
+        periods=_parse_periods(periods_doc, projects) if periods_doc else None,
     )
     both = sorted(set(rules.must_fund) & set(rules.must_not_fund))
     if both:
@@ -82,7 +82,9 @@ def parse_rules(
     return rules
 
 
-def share_bounds(table: Mapping[str, Any], rule: str, allowed: list[str]) -> dict[str, ShareBounds]:
+def _share_bounds(
+    table: Mapping[str, Any], rule: str, allowed: list[str]
+) -> dict[str, ShareBounds]:
     """``{group = {min = .., max = ..}}`` shares of the budget per type or instrument."""
     bounds = {}
     for group, value in table.items():
@@ -93,15 +95,15 @@ def share_bounds(table: Mapping[str, Any], rule: str, allowed: list[str]) -> dic
             raise InputError(CASE_FILE, f"unknown group (use {', '.join(allowed)})", field=key)
         if not isinstance(value, dict):
             raise InputError(CASE_FILE, "must be a table {min = .., max = ..}", field=key)
-        low = number(value, f"{key}.min", 0.0, default=0.0, maximum=1.0)
-        high = number(value, f"{key}.max", 0.0, default=1.0, maximum=1.0)
+        low = _number(value, f"{key}.min", 0.0, default=0.0, maximum=1.0)
+        high = _number(value, f"{key}.max", 0.0, default=1.0, maximum=1.0)
         if low > high:
             raise InputError(CASE_FILE, "min exceeds max", field=key)
         bounds[group] = ShareBounds(low, high)
     return bounds
 
 
-def cluster_limits(table: Mapping[str, Any], clusters: list[str]) -> dict[str, AmountBounds]:
+def _cluster_limits(table: Mapping[str, Any], clusters: list[str]) -> dict[str, AmountBounds]:
     """Per-cluster floors and caps [1e8 CNY]; ``default`` applies to every cluster."""
     limits = {}
     default = table.get("default", {})
@@ -115,15 +117,15 @@ def cluster_limits(table: Mapping[str, Any], clusters: list[str]) -> dict[str, A
         if not value:
             continue
         key = f"rules.cluster_limits.{cluster if cluster in table else 'default'}"
-        low = number(value, f"{key}.floor", 0.0, default=0.0)
-        high = number(value, f"{key}.cap", 0.0, default=math.inf)
+        low = _number(value, f"{key}.floor", 0.0, default=0.0)
+        high = _number(value, f"{key}.cap", 0.0, default=math.inf)
         if low > high:
             raise InputError(CASE_FILE, "floor exceeds cap", field=key)
         limits[cluster] = AmountBounds(low, high)
     return limits
 
 
-def region_floor(table: Mapping[str, Any], regions: list[str]) -> dict[str, float]:
+def _region_floor(table: Mapping[str, Any], regions: list[str]) -> dict[str, float]:
     """Minimum share of the budget per region [-]."""
     floors = {}
     for region, value in table.items():
@@ -132,11 +134,11 @@ def region_floor(table: Mapping[str, Any], regions: list[str]) -> dict[str, floa
         key = f"rules.region_floor.{region}"
         if region not in regions:
             raise InputError(CASE_FILE, f"unknown region (use {', '.join(regions)})", field=key)
-        floors[region] = check_number(value, key, 0.0, maximum=1.0)
+        floors[region] = _check_number(value, key, 0.0, maximum=1.0)
     return floors
 
 
-def no_duplication(doc: Mapping[str, Any]) -> NoDuplication | None:
+def _no_duplication(doc: Mapping[str, Any]) -> NoDuplication | None:
     """At most n funded projects per technology domain and instrument."""
     if "no_duplicated_construction" not in doc:
         return None
@@ -147,23 +149,23 @@ def no_duplication(doc: Mapping[str, Any]) -> NoDuplication | None:
         raise InputError(
             CASE_FILE, f"must be a list from {INSTRUMENTS}", field=f"{key}.instruments"
         )
-    limit = whole(rule, f"{key}.max_per_domain", default=1)
+    limit = _whole(rule, f"{key}.max_per_domain", default=1)
     return NoDuplication(tuple(instruments), limit)
 
 
-def basic_concentration(doc: Mapping[str, Any]) -> BasicConcentration | None:
+def _basic_concentration(doc: Mapping[str, Any]) -> BasicConcentration | None:
     """Few, large grants per basic cluster."""
     if "basic_concentration" not in doc:
         return None
     rule = section(doc, "basic_concentration")
     key = "rules.basic_concentration"
     return BasicConcentration(
-        max_projects=whole(rule, f"{key}.max_projects", default=1),
-        min_grant=number(rule, f"{key}.min_grant", 0.0, default=0.0),
+        max_projects=_whole(rule, f"{key}.max_projects", default=1),
+        min_grant=_number(rule, f"{key}.min_grant", 0.0, default=0.0),
     )
 
 
-def research_threshold(doc: Mapping[str, Any], leaves: list[str]) -> ResearchThreshold | None:
+def _research_threshold(doc: Mapping[str, Any], leaves: list[str]) -> ResearchThreshold | None:
     """Frontier platforms only where research institutions are dense."""
     if "frontier_platform_research" not in doc:
         return None
@@ -174,23 +176,23 @@ def research_threshold(doc: Mapping[str, Any], leaves: list[str]) -> ResearchThr
         raise InputError(
             CASE_FILE, f"unknown leaf criterion {criterion!r}", field=f"{key}.criterion"
         )
-    return ResearchThreshold(criterion, number(rule, f"{key}.min_score", -math.inf))
+    return ResearchThreshold(criterion, _number(rule, f"{key}.min_score", -math.inf))
 
 
-def dependencies(table: Mapping[str, Any], projects: pd.DataFrame) -> tuple[tuple[str, str], ...]:
+def _dependencies(table: Mapping[str, Any], projects: pd.DataFrame) -> tuple[tuple[str, str], ...]:
     """``(project, needed)`` pairs; ``demonstration_needs_pilot_base`` adds one per cluster."""
-    pairs = list(project_pairs(table, "dependencies", list(projects.index)))
+    pairs = list(_project_pairs(table, "dependencies", list(projects.index)))
     if table.get("demonstration_needs_pilot_base", False) is True:
         by_cluster = projects.reset_index().groupby("cluster")
         for _, group in by_cluster:
             demos = group.loc[group["instrument"] == "demonstration", "project"]
             pilots = group.loc[group["instrument"] == "pilot_base", "project"]
             pairs += [(str(d), str(p)) for d in demos for p in pilots[:1]]
-    check_acyclic(pairs)
+    _check_acyclic(pairs)
     return tuple(dict.fromkeys(pairs))
 
 
-def check_acyclic(pairs: list[tuple[str, str]]) -> None:
+def _check_acyclic(pairs: list[tuple[str, str]]) -> None:
     """Refuse dependencies that loop (a needs b needs ... needs a)."""
     needs: dict[str, list[str]] = {}
     for project, needed in pairs:
@@ -212,7 +214,7 @@ def check_acyclic(pairs: list[tuple[str, str]]) -> None:
         visit(node, [])
 
 
-def project_pairs(
+def _project_pairs(
     table: Mapping[str, Any], rule: str, ids: list[str]
 ) -> tuple[tuple[str, str], ...]:
     """``pairs = [["a", "b"], ...]`` of known, distinct projects."""
@@ -231,7 +233,7 @@ def project_pairs(
     return tuple(checked)
 
 
-def project_list(table: Mapping[str, Any], rule: str, ids: list[str]) -> tuple[str, ...]:
+def _project_list(table: Mapping[str, Any], rule: str, ids: list[str]) -> tuple[str, ...]:
     """``projects = [...]`` of known projects."""
     projects = table.get("projects", [])
     key = f"rules.{rule}.projects"
@@ -243,22 +245,22 @@ def project_list(table: Mapping[str, Any], rule: str, ids: list[str]) -> tuple[s
     return tuple(str(p) for p in projects)
 
 
-def leverage(doc: Mapping[str, Any]) -> float | None:
+def _leverage(doc: Mapping[str, Any]) -> float | None:
     """Minimum leverage (total over central funding) [-]."""
     if "cofunding" not in doc:
         return None
-    return number(section(doc, "cofunding"), "rules.cofunding.min_leverage", 1.0)
+    return _number(section(doc, "cofunding"), "rules.cofunding.min_leverage", 1.0)
 
 
-def whole(table: Mapping[str, Any], key: str, default: int) -> int:
+def _whole(table: Mapping[str, Any], key: str, default: int) -> int:
     """A non-negative whole-number setting."""
-    value = number(table, key, 0.0, default=float(default))
+    value = _number(table, key, 0.0, default=float(default))
     if value != int(value):
         raise InputError(CASE_FILE, f"{value!r} must be a whole number", field=key)
     return int(value)
 
 
-def parse_periods(doc: Mapping[str, Any], projects: pd.DataFrame) -> Periods:
+def _parse_periods(doc: Mapping[str, Any], projects: pd.DataFrame) -> Periods:
     """Plan years with budgets, carry-over and spend profiles per instrument."""
     years = doc.get("years")
     budgets = doc.get("budgets")
@@ -268,13 +270,13 @@ def parse_periods(doc: Mapping[str, Any], projects: pd.DataFrame) -> Periods:
         raise InputError(CASE_FILE, "years must increase", field="periods.years")
     if not (isinstance(budgets, list) and len(budgets) == len(years)):
         raise InputError(CASE_FILE, "must list one budget per year", field="periods.budgets")
-    values = tuple(check_number(b, "periods.budgets", 0.0) for b in budgets)
+    values = tuple(_check_number(b, "periods.budgets", 0.0) for b in budgets)
     profiles_doc = doc.get("profiles", {})
     profiles = {}
     for instrument in INSTRUMENTS:
         profile = profiles_doc.get(instrument, [1.0])
         key = f"periods.profiles.{instrument}"
-        shares = tuple(check_number(s, key, 0.0, maximum=1.0) for s in profile)
+        shares = tuple(_check_number(s, key, 0.0, maximum=1.0) for s in profile)
         if abs(sum(shares) - 1.0) > 1e-6 or len(shares) > len(years):
             raise InputError(CASE_FILE, "shares must sum to 1 within the plan", field=key)
         profiles[instrument] = shares

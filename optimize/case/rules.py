@@ -136,17 +136,17 @@ class Rules:
         return ["budget"] + [
             name
             for name in RULE_NAMES
-            if name != "budget" and getattr(self, field_of(name)) not in (None, (), {})
+            if name != "budget" and getattr(self, _field_of(name)) not in (None, (), {})
         ]
 
     def without(self, names: tuple[str, ...]) -> Rules:
         """These rules with the named ones switched off."""
         off = Rules()
         return dataclasses.replace(
-            self, **{field_of(n): getattr(off, field_of(n)) for n in names if n != "budget"}
+            self, **{_field_of(n): getattr(off, _field_of(n)) for n in names if n != "budget"}
         )
 
 
-def field_of(rule: str) -> str:
+def _field_of(rule: str) -> str:
     """The :class:`Rules` attribute holding a rule."""
     return {"period_budget": "periods", "cofunding": "min_leverage"}.get(rule, rule)

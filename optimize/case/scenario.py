@@ -21,9 +21,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from optimize.case.case import PRIORITY_RULES, Case, PriorityRule
+from optimize.case.case import Case, PriorityRule, check_priority_rule
 from optimize.case.rules import RULE_NAMES
-from optimize.case.settings import check_number
+from optimize.case.settings import _check_number
 from optimize.errors import InputError
 
 SCENARIO_FILE = "scenarios.toml"
@@ -74,10 +74,8 @@ def parse_scenario(name: str, table: Any, case: Case) -> Scenario:
             field=f"{name}.{unknown[0]}",
         )
     rule = table.get("priority_rule")
-    if rule is not None and rule not in PRIORITY_RULES:
-        raise InputError(
-            SCENARIO_FILE, f"unknown priority rule {rule!r}", field=f"{name}.priority_rule"
-        )
+    if rule is not None:
+        rule = check_priority_rule(rule, SCENARIO_FILE, f"{name}.priority_rule")
     level1 = case.criteria.children()
     weights = table.get("weights", {})
     for criterion, value in weights.items():
@@ -87,7 +85,7 @@ def parse_scenario(name: str, table: Any, case: Case) -> Scenario:
                 f"not a level-1 criterion (use {', '.join(level1)})",
                 field=f"{name}.weights.{criterion}",
             )
-        check_number(value, f"{name}.weights.{criterion}", 0.0, maximum=1.0)
+        _check_number(value, f"{name}.weights.{criterion}", 0.0, maximum=1.0)
     if sum(weights.values()) > 1.0 + 1e-9:
         raise InputError(
             SCENARIO_FILE, "level-1 weights sum to more than 1", field=f"{name}.weights"
@@ -102,9 +100,9 @@ def parse_scenario(name: str, table: Any, case: Case) -> Scenario:
     blend = table.get("blend")
     return Scenario(
         name=name,
-        budget=None if budget is None else check_number(budget, f"{name}.budget", 0.0),
+        budget=None if budget is None else _check_number(budget, f"{name}.budget", 0.0),
         priority_rule=rule,
-        blend=None if blend is None else check_number(blend, f"{name}.blend", 0.0, maximum=1.0),
+        blend=None if blend is None else _check_number(blend, f"{name}.blend", 0.0, maximum=1.0),
         weights={str(k): float(v) for k, v in weights.items()},
         drop_rules=tuple(str(r) for r in drops),
         description=str(table.get("description", "")),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 MONEY = "1e8 CNY (亿元)"
 SHARE = "share of the budget [-], 0-1"
@@ -43,12 +44,12 @@ class Column:
     description: str
 
 
-def column(name: str, kind: str, description: str, unit: str = "", filled: bool = True) -> Column:
+def _column(name: str, kind: str, description: str, unit: str = "", filled: bool = True) -> Column:
     """A required column (``filled=False``: cells may be empty)."""
     return Column(name, kind, unit, True, filled, description)
 
 
-def extra(name: str, description: str, kind: str = "text", unit: str = "") -> Column:
+def _extra(name: str, description: str, kind: str = "text", unit: str = "") -> Column:
     """An optional column: read if present, empty cells allowed."""
     return Column(name, kind, unit, False, False, description)
 
@@ -56,95 +57,97 @@ def extra(name: str, description: str, kind: str = "text", unit: str = "") -> Co
 #: Columns of each table named under ``[tables]`` of ``case.toml``.
 TABLES: dict[str, tuple[Column, ...]] = {
     "clusters": (
-        column("id", "identifier", "cluster id, unique; scores, projects and rules refer to it"),
-        column("name_zh", "text", "Chinese name (as in the source list)"),
-        column("name_en", "text", "English name, used in reports and plots"),
-        column("region", "text", "English region key; region_floor names it"),
-        column("tech_domain", "text", "technology domain; no_duplicated_construction groups by it"),
-        column("cluster_type", "basic | strategic | frontier", "the paper's cluster type"),
-        extra("city", "city or cities (joined with ';')"),
-        extra("province", "province"),
-        extra("region_zh", "region as the source list gives it"),
-        extra("domain", "industry in words"),
-        extra("type_reason", "why the cluster has its type"),
+        _column("id", "identifier", "cluster id, unique; scores, projects and rules refer to it"),
+        _column("name_zh", "text", "Chinese name (as in the source list)"),
+        _column("name_en", "text", "English name, used in reports and plots"),
+        _column("region", "text", "English region key; region_floor names it"),
+        _column(
+            "tech_domain", "text", "technology domain; no_duplicated_construction groups by it"
+        ),
+        _column("cluster_type", "basic | strategic | frontier", "the paper's cluster type"),
+        _extra("city", "city or cities (joined with ';')"),
+        _extra("province", "province"),
+        _extra("region_zh", "region as the source list gives it"),
+        _extra("domain", "industry in words"),
+        _extra("type_reason", "why the cluster has its type"),
     ),
     "criteria": (
-        column("id", "identifier", "criterion id, unique; 'goal' is reserved for the root"),
-        column(
+        _column("id", "identifier", "criterion id, unique; 'goal' is reserved for the root"),
+        _column(
             "parent",
             "criterion id",
             "parent criterion; empty for level 1 (under the goal)",
             "",
             False,
         ),
-        column("name_en", "text", "English name"),
-        column("name_zh", "text", "Chinese name", filled=False),
-        column(
+        _column("name_en", "text", "English name"),
+        _column("name_zh", "text", "Chinese name", filled=False),
+        _column(
             "direction",
             "benefit | cost",
             "on leaves: whether higher (benefit) or lower (cost) is better; empty on groups",
             filled=False,
         ),
-        column("unit", "text", "unit of the leaf's scores", filled=False),
-        extra("paper_basis", "the paper's sentence the criterion rests on"),
+        _column("unit", "text", "unit of the leaf's scores", filled=False),
+        _extra("paper_basis", "the paper's sentence the criterion rests on"),
     ),
     "judgments": (
-        column("node", "'goal' or a criterion id", "hierarchy node whose children are compared"),
-        column("row", "criterion id", "child compared (a child of node)"),
-        column("col", "criterion id", "child it is compared with; each pair exactly once"),
-        column(
+        _column("node", "'goal' or a criterion id", "hierarchy node whose children are compared"),
+        _column("row", "criterion id", "child compared (a child of node)"),
+        _column("col", "criterion id", "child it is compared with; each pair exactly once"),
+        _column(
             "value",
             "number > 0 (e.g. 3 or 1/3)",
             "how much more row matters than col (Saaty 1-9 scale or any positive ratio)",
             "[-]",
         ),
-        column("provenance", "text", "why the judgment is what it is"),
+        _column("provenance", "text", "why the judgment is what it is"),
     ),
     "scores": (
-        column("cluster", "cluster id", "cluster scored"),
-        column("criterion", "leaf criterion id", "leaf criterion; one row per cluster x leaf"),
-        column("value", "number >= 0", "score", "unit of the criterion"),
-        column(
+        _column("cluster", "cluster id", "cluster scored"),
+        _column("criterion", "leaf criterion id", "leaf criterion; one row per cluster x leaf"),
+        _column("value", "number >= 0", "score", "unit of the criterion"),
+        _column(
             "provenance",
             "paper:P.. | facts:S.. | illustrative",
             "where the value comes from; a cited id must be in the sources table",
         ),
-        column(
+        _column(
             "rule", "text", "how the value was made; required for illustrative values", "", False
         ),
     ),
     "fit": (
-        column("cluster_type", "basic | strategic | frontier", "cluster type"),
-        column("instrument", "platform | pilot_base | demonstration", "funding instrument"),
-        column("coefficient", "number >= 0", "fit f of the instrument for the type", "[-]"),
-        extra("rating", "H / M / L reading of the paper"),
-        extra("provenance", "source of the rating and the coefficient"),
+        _column("cluster_type", "basic | strategic | frontier", "cluster type"),
+        _column("instrument", "platform | pilot_base | demonstration", "funding instrument"),
+        _column("coefficient", "number >= 0", "fit f of the instrument for the type", "[-]"),
+        _extra("rating", "H / M / L reading of the paper"),
+        _extra("provenance", "source of the rating and the coefficient"),
     ),
     "projects": (
-        column("id", "identifier", "project id, unique; rules refer to it"),
-        column("cluster", "cluster id", "cluster the project is in"),
-        column("instrument", "platform | pilot_base | demonstration", "funding instrument"),
-        column("min_grant", "number >= 0", "minimum viable grant l_p", MONEY),
-        column("max_grant", "number > min_grant", "maximum grant u_p", MONEY),
-        extra("efficiency", "project efficiency e_p (> 0; empty: 1)", "number > 0", "[-]"),
-        extra(
+        _column("id", "identifier", "project id, unique; rules refer to it"),
+        _column("cluster", "cluster id", "cluster the project is in"),
+        _column("instrument", "platform | pilot_base | demonstration", "funding instrument"),
+        _column("min_grant", "number >= 0", "minimum viable grant l_p", MONEY),
+        _column("max_grant", "number > min_grant", "maximum grant u_p", MONEY),
+        _extra("efficiency", "project efficiency e_p (> 0; empty: 1)", "number > 0", "[-]"),
+        _extra(
             "cofunding_ratio",
             "co-funding raised per unit of central funding (empty: 0); used by cofunding",
             "number >= 0",
             "[-]",
         ),
-        extra(
+        _extra(
             "start",
             "plan year in which spending starts (empty: the first plan year); used by periods",
             "whole year",
         ),
-        extra("provenance", "source or rule of the project's numbers"),
+        _extra("provenance", "source or rule of the project's numbers"),
     ),
     "sources": (
-        column("fact_id", "identifier", "fact id (P.. from the paper, S.. public), unique"),
-        column("source", "text", "where the fact was published", filled=False),
+        _column("fact_id", "identifier", "fact id (P.. from the paper, S.. public), unique"),
+        _column("source", "text", "where the fact was published", filled=False),
         *(
-            extra(name, description)
+            _extra(name, description)
             for name, description in (
                 ("scope", "paper or public"),
                 ("cluster_id", "cluster the fact is about (ALL25, NAT45 or empty for others)"),
@@ -197,6 +200,9 @@ class Setting:
         What it sets.
     rule : str
         The rule of :data:`optimize.case.rules.RULE_NAMES` it belongs to; empty for other settings.
+    value : str or int or float or bool, optional
+        The default as a TOML value, given where it is one (the loader falls back to it and a
+        blank case writes it out); None where the default is a description.
     """
 
     key: str
@@ -205,9 +211,15 @@ class Setting:
     default: str
     description: str
     rule: str = ""
+    value: str | int | float | bool | None = None
 
 
-def provenance_of(prefix: str, rule: str = "") -> Setting:
+def _defaulted(key: str, kind: str, unit: str, value: str | float, description: str) -> Setting:
+    """A setting whose default is a value (shown as its text in the reference)."""
+    return Setting(key, kind, unit, str(value), description, value=value)
+
+
+def _provenance_of(prefix: str, rule: str = "") -> Setting:
     """The free-text provenance key of a section (shown in reports)."""
     return Setting(
         f"{prefix}.provenance", "string", "", "empty", "where the numbers come from", rule
@@ -221,36 +233,36 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("case.<key>", "any", "", "-", "other metadata, kept as given (Case.meta)"),
     Setting("tables.<table>", "string", "", "required", "CSV file name inside the case folder"),
     Setting("tables.sources", "string", "", "no sources", "CSV of cited facts (optional)"),
-    Setting(
+    _defaulted(
         "appraisal.normalization",
         "vector | minmax | max | sum",
         "",
         "vector",
         "TOPSIS normalisation (vector is the textbook one)",
     ),
-    Setting(
+    _defaulted(
         "appraisal.priority_rule",
         "merit | need | blend",
         "",
         "merit",
         "cluster priority: strong support systems first, weak first, or a blend",
     ),
-    Setting("appraisal.blend", "number in [0, 1]", "[-]", "0.5", "weight on merit in the blend"),
-    Setting(
+    _defaulted("appraisal.blend", "number in [0, 1]", "[-]", 0.5, "weight on merit in the blend"),
+    _defaulted(
         "benefit.top_up_segments",
         "integer >= 1",
         "[-]",
-        "3",
+        3,
         "equal segments splitting max_grant - min_grant",
     ),
-    Setting(
+    _defaulted(
         "benefit.slope_decay",
         "number in [0, 1]",
         "[-]",
-        "0.6",
+        0.6,
         "marginal benefit of each segment relative to the previous one",
     ),
-    provenance_of("benefit"),
+    _provenance_of("benefit"),
     Setting(
         "budget.total",
         "number >= 0",
@@ -259,7 +271,7 @@ SETTINGS: tuple[Setting, ...] = (
         "total budget B",
         "budget",
     ),
-    provenance_of("budget", "budget"),
+    _provenance_of("budget", "budget"),
     Setting(
         "periods.years", "list of whole years, increasing", "", "-", "plan years", "period_budget"
     ),
@@ -293,7 +305,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "rules.type_share.<type>.max", "number in [0, 1]", SHARE, "1", "upper bound", "type_share"
     ),
-    provenance_of("rules.type_share", "type_share"),
+    _provenance_of("rules.type_share", "type_share"),
     Setting(
         "rules.instrument_share.<instrument>.min",
         "number in [0, 1]",
@@ -310,7 +322,7 @@ SETTINGS: tuple[Setting, ...] = (
         "upper bound",
         "instrument_share",
     ),
-    provenance_of("rules.instrument_share", "instrument_share"),
+    _provenance_of("rules.instrument_share", "instrument_share"),
     Setting(
         "rules.cluster_limits.<cluster>.floor",
         "number >= 0",
@@ -343,7 +355,7 @@ SETTINGS: tuple[Setting, ...] = (
         "cap of every cluster not listed",
         "cluster_limits",
     ),
-    provenance_of("rules.cluster_limits", "cluster_limits"),
+    _provenance_of("rules.cluster_limits", "cluster_limits"),
     Setting(
         "rules.region_floor.<region>",
         "number in [0, 1]",
@@ -352,7 +364,7 @@ SETTINGS: tuple[Setting, ...] = (
         "least share of the budget for the region",
         "region_floor",
     ),
-    provenance_of("rules.region_floor", "region_floor"),
+    _provenance_of("rules.region_floor", "region_floor"),
     Setting(
         "rules.no_duplicated_construction.instruments",
         "list of instruments",
@@ -369,7 +381,7 @@ SETTINGS: tuple[Setting, ...] = (
         "funded projects allowed per technology domain and instrument",
         "no_duplicated_construction",
     ),
-    provenance_of("rules.no_duplicated_construction", "no_duplicated_construction"),
+    _provenance_of("rules.no_duplicated_construction", "no_duplicated_construction"),
     Setting(
         "rules.basic_concentration.max_projects",
         "integer >= 0",
@@ -386,7 +398,7 @@ SETTINGS: tuple[Setting, ...] = (
         "smallest grant of a funded project in a basic cluster",
         "basic_concentration",
     ),
-    provenance_of("rules.basic_concentration", "basic_concentration"),
+    _provenance_of("rules.basic_concentration", "basic_concentration"),
     Setting(
         "rules.frontier_platform_research.criterion",
         "leaf criterion id",
@@ -403,7 +415,7 @@ SETTINGS: tuple[Setting, ...] = (
         "score a frontier cluster needs for a platform",
         "frontier_platform_research",
     ),
-    provenance_of("rules.frontier_platform_research", "frontier_platform_research"),
+    _provenance_of("rules.frontier_platform_research", "frontier_platform_research"),
     Setting(
         "rules.dependencies.pairs",
         "list of [project, needed project]",
@@ -420,7 +432,7 @@ SETTINGS: tuple[Setting, ...] = (
         "add: each cluster's demonstration project needs its pilot base",
         "dependencies",
     ),
-    provenance_of("rules.dependencies", "dependencies"),
+    _provenance_of("rules.dependencies", "dependencies"),
     Setting(
         "rules.exclusions.pairs",
         "list of [project, project]",
@@ -429,9 +441,9 @@ SETTINGS: tuple[Setting, ...] = (
         "at most one project of each pair",
         "exclusions",
     ),
-    provenance_of("rules.exclusions", "exclusions"),
+    _provenance_of("rules.exclusions", "exclusions"),
     Setting("rules.must_fund.projects", "list of project ids", "", "[]", "funded", "must_fund"),
-    provenance_of("rules.must_fund", "must_fund"),
+    _provenance_of("rules.must_fund", "must_fund"),
     Setting(
         "rules.must_not_fund.projects",
         "list of project ids",
@@ -440,7 +452,7 @@ SETTINGS: tuple[Setting, ...] = (
         "not funded",
         "must_not_fund",
     ),
-    provenance_of("rules.must_not_fund", "must_not_fund"),
+    _provenance_of("rules.must_not_fund", "must_not_fund"),
     Setting(
         "rules.cofunding.min_leverage",
         "number >= 1",
@@ -449,9 +461,19 @@ SETTINGS: tuple[Setting, ...] = (
         "least (central + co-funding) / central funding",
         "cofunding",
     ),
-    provenance_of("rules.cofunding", "cofunding"),
+    _provenance_of("rules.cofunding", "cofunding"),
 )
 
+
+#: Sections of ``case.toml``, in the order a written file has them.
+SECTIONS: tuple[str, ...] = tuple(dict.fromkeys(s.key.split(".")[0] for s in SETTINGS))
+#: The section naming the tables; the reader of a folder takes it, the others never see it.
+TABLES_SECTION = "tables"
+#: The section whose sub-tables are the policy rules.
+RULES_SECTION = "rules"
+
+#: Default of each setting whose default is a value, by dotted key.
+DEFAULTS: Mapping[str, Any] = {s.key: s.value for s in SETTINGS if s.value is not None}
 
 #: Every table a case may have (``sources`` is optional: a case may cite no facts).
 CASE_TABLES: tuple[str, ...] = (*REQUIRED_TABLES, "sources")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from optimize.case.schema import DEFAULTS
 from optimize.errors import InputError
 
 CASE_FILE = "case.toml"
@@ -18,18 +19,23 @@ def section(doc: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     return value
 
 
-def number(
+def _number(
     table: Mapping[str, Any],
     key: str,
     minimum: float,
     default: float | None = None,
     maximum: float | None = None,
 ) -> float:
-    """The numeric setting named by the last part of `key`, checked against its range."""
-    return check_number(table.get(key.rpartition(".")[2], default), key, minimum, maximum)
+    """The numeric setting named by the last part of `key`, checked against its range.
+
+    Absent, it is `default`, or else the schema's default of `key` (:data:`DEFAULTS`).
+    """
+    if default is None:
+        default = DEFAULTS.get(key)
+    return _check_number(table.get(key.rpartition(".")[2], default), key, minimum, maximum)
 
 
-def check_number(value: Any, key: str, minimum: float, maximum: float | None = None) -> float:
+def _check_number(value: Any, key: str, minimum: float, maximum: float | None = None) -> float:
     """A TOML value that must be a number within [minimum, maximum].
 
     Raises

@@ -72,7 +72,7 @@ def synthetic_case(n_clusters: int, projects_per_cell: int = 4, seed: int = 0) -
     scores = pd.DataFrame(rng.uniform(1.0, 100.0, (n_clusters, 3)), index=ids, columns=CRITERIA)
     equal = pd.DataFrame(np.ones((3, 3)), index=CRITERIA, columns=CRITERIA)
     judgments = {"goal": {SOLE_EXPERT: equal}}
-    projects = synthetic_projects(ids, projects_per_cell, rng)
+    projects = _synthetic_projects(ids, projects_per_cell, rng)
     budget = round(float(projects["max_grant"].sum()) / 3.0, 1)
     by_cluster = projects.groupby("cluster").size()
     some = projects.index[:: max(1, len(projects) // 20)]
@@ -116,7 +116,7 @@ def synthetic_case(n_clusters: int, projects_per_cell: int = 4, seed: int = 0) -
     )
 
 
-def synthetic_projects(ids: list[str], per_cell: int, rng: np.random.Generator) -> pd.DataFrame:
+def _synthetic_projects(ids: list[str], per_cell: int, rng: np.random.Generator) -> pd.DataFrame:
     """Candidate projects with random grants [1e8 CNY], efficiency and co-funding ratio."""
     rows = [(f"{c}.{i}.{j}", c, i) for c in ids for i in INSTRUMENTS for j in range(per_cell)]
     low = rng.uniform(0.3, 2.0, len(rows))

@@ -7,7 +7,6 @@ so that a CSV file and a worksheet go through the same checks and give the same 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -17,10 +16,10 @@ from mcda.ahp import SOLE_EXPERT, Judgment, judgment_matrices, parse_judgment
 from optimize.case.case import CLUSTER_TYPES, INSTRUMENTS
 from optimize.case.schema import REQUIRED_COLUMNS
 from optimize.case.text_table import (
-    parse_number,
-    require_choice,
-    require_unique,
-    require_values,
+    _parse_number,
+    _require_choice,
+    _require_unique,
+    _require_values,
     with_columns,
 )
 from optimize.errors import InputError
@@ -28,23 +27,23 @@ from optimize.errors import InputError
 PROVENANCE_PATTERN = re.compile(r"^(paper:P\d+|facts:S\d+|illustrative)$")
 
 
-def load_clusters(raw: pd.DataFrame, label: str) -> pd.DataFrame:
+def _load_clusters(raw: pd.DataFrame, label: str) -> pd.DataFrame:
     """Clusters indexed by id, with a known type and a technology domain each."""
     required = REQUIRED_COLUMNS["clusters"]
     table = with_columns(raw, label, required)
-    require_values(table, label, list(required))
-    require_unique(table, label, ["id"])
-    require_choice(table, label, "cluster_type", CLUSTER_TYPES)
+    _require_values(table, label, list(required))
+    _require_unique(table, label, ["id"])
+    _require_choice(table, label, "cluster_type", CLUSTER_TYPES)
     if table.empty:
         raise InputError(label, "no clusters listed")
     return table.set_index("id", drop=True)
 
 
-def load_criteria(raw: pd.DataFrame, label: str) -> CriteriaTree:
+def _load_criteria(raw: pd.DataFrame, label: str) -> CriteriaTree:
     """The criteria hierarchy; leaves carry a benefit/cost direction."""
     table = with_columns(raw, label, REQUIRED_COLUMNS["criteria"])
-    require_values(table, label, ["id", "name_en"])
-    require_unique(table, label, ["id"])
+    _require_values(table, label, ["id", "name_en"])
+    _require_unique(table, label, ["id"])
     if (table["id"] == ROOT).any():
         row = int(table.index[table["id"] == ROOT][0])
         raise InputError(
@@ -65,11 +64,11 @@ def load_criteria(raw: pd.DataFrame, label: str) -> CriteriaTree:
             seen.add(node)
             node = parent_of[node]
     leaves = table.index[~table["id"].isin(set(table["parent"]))]
-    require_choice(table.loc[leaves], label, "direction", ["benefit", "cost"])
+    _require_choice(table.loc[leaves], label, "direction", ["benefit", "cost"])
     return CriteriaTree(table.set_index("id", drop=True))
 
 
-def load_judgments(
+def _load_judgments(
     raw: pd.DataFrame, label: str, tree: CriteriaTree
 ) -> tuple[dict[str, dict[str, pd.DataFrame]], pd.DataFrame]:
     """Pairwise matrices per hierarchy node and expert from a long judgments table.
@@ -87,8 +86,8 @@ def load_judgments(
     required = REQUIRED_COLUMNS["judgments"]
     table = with_columns(raw, label, required)
     by_expert = "expert" in table.columns
-    require_values(table, label, [*required, *(["expert"] if by_expert else [])])
-    require_choice(table, label, "node", tree.nodes_with_children)
+    _require_values(table, label, [*required, *(["expert"] if by_expert else [])])
+    _require_choice(table, label, "node", tree.nodes_with_children)
     records: dict[str, list[Judgment]] = {}
     for row, record in table.iterrows():
         line = int(str(row))
@@ -127,7 +126,7 @@ def load_judgments(
     return matrices, table
 
 
-def load_scores(
+def _load_scores(
     raw: pd.DataFrame,
     label: str,
     clusters: pd.Index,
@@ -142,23 +141,23 @@ def load_scores(
         Values and provenance, each clusters x leaves.
     """
     table = with_columns(raw, label, REQUIRED_COLUMNS["scores"])
-    require_values(table, label, ["cluster", "criterion", "value", "provenance"])
-    require_choice(table, label, "cluster", list(clusters))
-    require_choice(table, label, "criterion", leaves)
-    require_unique(table, label, ["cluster", "criterion"])
-    values = parse_number(table, label, "value", minimum=0.0)
-    check_provenance(table, label, sources)
+    _require_values(table, label, ["cluster", "criterion", "value", "provenance"])
+    _require_choice(table, label, "cluster", list(clusters))
+    _require_choice(table, label, "criterion", leaves)
+    _require_unique(table, label, ["cluster", "criterion"])
+    values = _parse_number(table, label, "value", minimum=0.0)
+    _check_provenance(table, label, sources)
     table["number"] = values
     wide = table.pivot(index="cluster", columns="criterion", values="number")
     origin = table.pivot(index="cluster", columns="criterion", values="provenance")
     wide = wide.reindex(index=clusters, columns=leaves)
-    gap = first_gap(wide)
+    gap = _first_gap(wide)
     if gap is not None:
         raise InputError(label, f"no score for cluster {gap[0]!r} on criterion {gap[1]!r}")
     return wide.astype(float), origin.reindex(index=clusters, columns=leaves)
 
 
-def first_gap(wide: pd.DataFrame) -> tuple[str, str] | None:
+def _first_gap(wide: pd.DataFrame) -> tuple[str, str] | None:
     """Row and column label of the first missing cell of a pivoted table, if any."""
     missing = np.argwhere(wide.isna().to_numpy())
     if not missing.size:
@@ -167,7 +166,7 @@ def first_gap(wide: pd.DataFrame) -> tuple[str, str] | None:
     return str(wide.index[i]), str(wide.columns[j])
 
 
-def check_provenance(table: pd.DataFrame, label: str, sources: pd.Index) -> None:
+def _check_provenance(table: pd.DataFrame, label: str, sources: pd.Index) -> None:
     """Each value says where it comes from: a cited source id, or illustrative with a rule.
 
     Raises
@@ -197,33 +196,33 @@ def check_provenance(table: pd.DataFrame, label: str, sources: pd.Index) -> None
             )
 
 
-def load_fit(raw: pd.DataFrame, label: str) -> pd.DataFrame:
+def _load_fit(raw: pd.DataFrame, label: str) -> pd.DataFrame:
     """Type x instrument fit coefficients; every combination must be present."""
     required = REQUIRED_COLUMNS["fit"]
     table = with_columns(raw, label, required)
-    require_values(table, label, list(required))
-    require_choice(table, label, "cluster_type", CLUSTER_TYPES)
-    require_choice(table, label, "instrument", INSTRUMENTS)
-    require_unique(table, label, ["cluster_type", "instrument"])
-    table["number"] = parse_number(table, label, "coefficient", minimum=0.0)
+    _require_values(table, label, list(required))
+    _require_choice(table, label, "cluster_type", CLUSTER_TYPES)
+    _require_choice(table, label, "instrument", INSTRUMENTS)
+    _require_unique(table, label, ["cluster_type", "instrument"])
+    table["number"] = _parse_number(table, label, "coefficient", minimum=0.0)
     wide = table.pivot(index="cluster_type", columns="instrument", values="number")
     wide = wide.reindex(index=CLUSTER_TYPES, columns=INSTRUMENTS)
-    gap = first_gap(wide)
+    gap = _first_gap(wide)
     if gap is not None:
         raise InputError(label, f"no fit coefficient for {gap[0]} x {gap[1]}")
     return wide.astype(float)
 
 
-def load_projects(raw: pd.DataFrame, label: str, clusters: pd.Index) -> pd.DataFrame:
+def _load_projects(raw: pd.DataFrame, label: str, clusters: pd.Index) -> pd.DataFrame:
     """Candidate projects with minimum viable and maximum grants [1e8 CNY]."""
     required = REQUIRED_COLUMNS["projects"]
     table = with_columns(raw, label, required)
-    require_values(table, label, list(required))
-    require_unique(table, label, ["id"])
-    require_choice(table, label, "cluster", list(clusters))
-    require_choice(table, label, "instrument", INSTRUMENTS)
-    low = parse_number(table, label, "min_grant", minimum=0.0)
-    high = parse_number(table, label, "max_grant", strictly_positive=True)
+    _require_values(table, label, list(required))
+    _require_unique(table, label, ["id"])
+    _require_choice(table, label, "cluster", list(clusters))
+    _require_choice(table, label, "instrument", INSTRUMENTS)
+    low = _parse_number(table, label, "min_grant", minimum=0.0)
+    high = _parse_number(table, label, "max_grant", strictly_positive=True)
     narrow = table.index[high <= low]
     if len(narrow):
         row = int(narrow[0])
@@ -234,9 +233,9 @@ def load_projects(raw: pd.DataFrame, label: str, clusters: pd.Index) -> pd.DataF
             "instrument": table["instrument"],
             "min_grant": low,
             "max_grant": high,
-            "efficiency": optional_number(table, label, "efficiency", 1.0, positive=True),
-            "cofunding_ratio": optional_number(table, label, "cofunding_ratio", 0.0),
-            "start": optional_number(table, label, "start", 0.0),
+            "efficiency": _optional_number(table, label, "efficiency", 1.0, positive=True),
+            "cofunding_ratio": _optional_number(table, label, "cofunding_ratio", 0.0),
+            "start": _optional_number(table, label, "start", 0.0),
         }
     )
     whole_years = frame["start"] == frame["start"].round()
@@ -247,26 +246,21 @@ def load_projects(raw: pd.DataFrame, label: str, clusters: pd.Index) -> pd.DataF
     return frame
 
 
-def optional_number(
+def _optional_number(
     table: pd.DataFrame, label: str, column: str, default: float, positive: bool = False
 ) -> pd.Series:
     """A numeric column that may be absent or blank (then `default`)."""
     if column not in table:
         return pd.Series(default, index=table.index, dtype=float)
     filled = table[column].where(table[column] != "", str(default))
-    return parse_number(filled.to_frame(), label, column, minimum=0.0, strictly_positive=positive)
+    return _parse_number(filled.to_frame(), label, column, minimum=0.0, strictly_positive=positive)
 
 
-def load_sources(raw: pd.DataFrame | None, label: str) -> pd.DataFrame:
+def _load_sources(raw: pd.DataFrame | None, label: str) -> pd.DataFrame:
     """Cited facts indexed by fact id (empty when the case has no sources table)."""
     if raw is None:
         return pd.DataFrame(index=pd.Index([], name="fact_id"))
     table = with_columns(raw, label, REQUIRED_COLUMNS["sources"])
-    require_values(table, label, ["fact_id"])
-    require_unique(table, label, ["fact_id"])
+    _require_values(table, label, ["fact_id"])
+    _require_unique(table, label, ["fact_id"])
     return table.set_index("fact_id", drop=True)
-
-
-def settings_cited(provenance: Mapping[str, str]) -> list[str]:
-    """Fact ids cited in free-text provenance (e.g. ``"illustrative, from S012"``)."""
-    return sorted({m for text in provenance.values() for m in re.findall(r"\b[PS]\d{2,3}\b", text)})

@@ -67,7 +67,7 @@ def with_columns(table: pd.DataFrame, label: str, required: tuple[str, ...]) -> 
     return table.copy()
 
 
-def require_values(table: pd.DataFrame, label: str, columns: list[str]) -> None:
+def _require_values(table: pd.DataFrame, label: str, columns: list[str]) -> None:
     """Refuse empty cells in `columns`.
 
     Raises
@@ -81,7 +81,7 @@ def require_values(table: pd.DataFrame, label: str, columns: list[str]) -> None:
             raise InputError(label, "value is empty", row=int(empty[0]), field=column)
 
 
-def require_unique(table: pd.DataFrame, label: str, columns: list[str]) -> None:
+def _require_unique(table: pd.DataFrame, label: str, columns: list[str]) -> None:
     """Refuse rows that repeat the key formed by `columns`.
 
     Raises
@@ -96,7 +96,7 @@ def require_unique(table: pd.DataFrame, label: str, columns: list[str]) -> None:
         raise InputError(label, f"duplicate {'/'.join(columns)} {key!r}", row=row, field=columns[0])
 
 
-def require_choice(table: pd.DataFrame, label: str, column: str, allowed: list[str]) -> None:
+def _require_choice(table: pd.DataFrame, label: str, column: str, allowed: list[str]) -> None:
     """Refuse values of `column` outside `allowed`.
 
     Raises
@@ -115,7 +115,7 @@ def require_choice(table: pd.DataFrame, label: str, column: str, allowed: list[s
         )
 
 
-def parse_number(
+def _parse_number(
     table: pd.DataFrame,
     label: str,
     column: str,

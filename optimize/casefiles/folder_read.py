@@ -1,4 +1,4 @@
-"""TODO docstring for casefiles.folder_read."""
+"""Read a case folder (case.toml plus CSV tables) and its scenarios.toml, as text."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from typing import Any
 
 import pandas as pd
 
-from optimize.case.assemble import SECTIONS, check_sections
+from optimize.case.assemble import check_sections
 from optimize.case.case import Case
 from optimize.case.raw import RawCase
 from optimize.case.scenario import SCENARIO_FILE, Scenario, parse_scenario
-from optimize.case.schema import CASE_TABLES, REQUIRED_TABLES
+from optimize.case.schema import CASE_TABLES, REQUIRED_TABLES, SECTIONS, TABLES_SECTION
 from optimize.case.settings import CASE_FILE, section
 from optimize.case.text_table import table_from_rows
 from optimize.errors import InputError
@@ -37,11 +37,11 @@ def read_case_folder(path: Path) -> RawCase:
         doc = tomllib.loads(toml_path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(CASE_FILE, f"not valid TOML: {exc}") from None
-    check_sections(doc, {*SECTIONS, "tables"})
-    paths = table_paths(folder, section(doc, "tables"))
-    labels = {key: name_of(folder, table) for key, table in paths.items()}
+    check_sections(doc, set(SECTIONS))
+    paths = table_paths(folder, section(doc, TABLES_SECTION))
+    labels = {key: _name_of(folder, table) for key, table in paths.items()}
     tables = {key: read_table(table, labels[key]) for key, table in paths.items()}
-    settings = {key: value for key, value in doc.items() if key != "tables"}
+    settings = {key: value for key, value in doc.items() if key != TABLES_SECTION}
     return RawCase(folder.name, settings, tables, labels)
 
 
@@ -66,7 +66,7 @@ def table_paths(folder: Path, tables: Mapping[str, Any]) -> dict[str, Path]:
     return paths
 
 
-def name_of(folder: Path, path: Path) -> str:
+def _name_of(folder: Path, path: Path) -> str:
     """A table's path relative to the case folder, for messages."""
     return str(path.relative_to(folder.resolve()))
 

@@ -11,6 +11,7 @@ import pandas as pd
 import tomli_w
 
 from optimize.case.raw import RawCase
+from optimize.case.schema import SECTIONS, TABLES_SECTION
 from optimize.case.settings import CASE_FILE
 
 
@@ -30,25 +31,21 @@ def case_folder_files(raw: RawCase, extra: dict[str, str] | None = None) -> dict
         ``case.toml`` and ``<table>.csv`` per table.
     """
     names = {key: f"{key}.csv" for key in raw.tables}
-    files = {CASE_FILE: case_toml(raw.settings, names)}
-    files.update({names[key]: csv_text(table) for key, table in raw.tables.items()})
+    files = {CASE_FILE: _case_toml(raw.settings, names)}
+    files.update({names[key]: _csv_text(table) for key, table in raw.tables.items()})
     files.update(extra or {})
     return files
 
 
-#: Order of the sections in a written ``case.toml`` (as in the shipped case).
-SECTION_ORDER = ("case", "tables", "appraisal", "benefit", "budget", "periods", "rules")
-
-
-def case_toml(settings: Mapping[str, Any], tables: dict[str, str]) -> str:
-    """``case.toml`` text with its sections in the usual order and ``[tables]`` second."""
-    sections = {**settings, "tables": tables}
-    known = [key for key in SECTION_ORDER if key in sections]
+def _case_toml(settings: Mapping[str, Any], tables: dict[str, str]) -> str:
+    """``case.toml`` text with its sections in the schema's order (``[tables]`` second)."""
+    sections = {**settings, TABLES_SECTION: tables}
+    known = [key for key in SECTIONS if key in sections]
     ordered = {key: sections[key] for key in [*known, *sorted(set(sections) - set(known))]}
     return tomli_w.dumps(ordered)
 
 
-def csv_text(table: pd.DataFrame) -> str:
+def _csv_text(table: pd.DataFrame) -> str:
     """A text table as CSV (header, then the rows; the row-number index is not written)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

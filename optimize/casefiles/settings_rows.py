@@ -14,17 +14,20 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from optimize.case.schema import RULES_SECTION, SECTIONS, TABLES_SECTION
 from optimize.errors import InputError
 
 SETTING_COLUMNS: tuple[str, ...] = ("rule", "key", "field", "value", "provenance")
 #: Sections of ``case.toml`` that are not policy rules.
-SECTION_NAMES: tuple[str, ...] = ("case", "appraisal", "benefit", "budget", "periods")
+SECTION_NAMES: tuple[str, ...] = tuple(
+    name for name in SECTIONS if name not in (TABLES_SECTION, RULES_SECTION)
+)
 #: Sections a workbook shows on its ``budget`` sheet; the others go on ``rules``.
 BUDGET_SECTIONS: tuple[str, ...] = ("budget", "periods")
 
 
 @dataclass(frozen=True)
-class SettingRow:
+class _SettingRow:
     """One setting.
 
     Attributes
@@ -56,33 +59,34 @@ class SettingRow:
     @property
     def path(self) -> str:
         """The dotted ``case.toml`` key of the setting (``rules.type_share.basic.min``)."""
-        parts = [self.rule] if self.rule in SECTION_NAMES else ["rules", self.rule]
+        parts = [self.rule] if self.rule in SECTION_NAMES else [RULES_SECTION, self.rule]
         parts += [p for p in (self.key, self.field) if p]
         return ".".join(parts)
 
 
-def setting_rows(settings: Mapping[str, Any]) -> list[SettingRow]:
+def _setting_rows(settings: Mapping[str, Any]) -> list[_SettingRow]:
     """Flatten parsed ``case.toml`` settings (without ``[tables]``) into rows."""
-    rows: list[SettingRow] = []
+    rows: list[_SettingRow] = []
     for section, body in settings.items():
-        groups = body.items() if section == "rules" else [(section, body)]
+        groups = body.items() if section == RULES_SECTION else [(section, body)]
         for rule, table in groups:
-            rows += rule_rows(str(rule), table)
+            rows += _rule_rows(str(rule), table)
     return rows
 
 
-def rule_rows(rule: str, table: Mapping[str, Any]) -> list[SettingRow]:
+def _rule_rows(rule: str, table: Mapping[str, Any]) -> list[_SettingRow]:
     """The rows of one section or rule."""
     provenance = str(table.get("provenance", ""))
-    leaves = list(leaf_items(table))
+    leaves = list(_leaf_items(table))
     if not leaves:
-        return [SettingRow(rule, "", "", "", provenance)]
+        return [_SettingRow(rule, "", "", "", provenance)]
     return [
-        SettingRow(rule, ".".join(path[:-1]), path[-1], value, provenance) for path, value in leaves
+        _SettingRow(rule, ".".join(path[:-1]), path[-1], value, provenance)
+        for path, value in leaves
     ]
 
 
-def leaf_items(
+def _leaf_items(
     table: Mapping[str, Any], prefix: tuple[str, ...] = ()
 ) -> Iterator[tuple[tuple[str, ...], Any]]:
     """(path, value) of every non-table value below `table`, the rule's provenance aside."""
@@ -90,12 +94,12 @@ def leaf_items(
         if not prefix and name == "provenance":
             continue
         if isinstance(value, dict):
-            yield from leaf_items(value, (*prefix, name))
+            yield from _leaf_items(value, (*prefix, name))
         else:
             yield (*prefix, name), value
 
 
-def settings_from_rows(rows: Sequence[SettingRow]) -> dict[str, Any]:
+def _settings_from_rows(rows: Sequence[_SettingRow]) -> dict[str, Any]:
     """Rebuild the nested settings from rows.
 
     Raises
@@ -109,7 +113,7 @@ def settings_from_rows(rows: Sequence[SettingRow]) -> dict[str, Any]:
     for row in rows:
         if not row.rule:
             raise InputError(row.sheet, "the rule name is empty", row.line, "rule")
-        table = rule_table(doc, row.rule)
+        table = _rule_table(doc, row.rule)
         if row.provenance:
             given = table.setdefault("provenance", row.provenance)
             if given != row.provenance:
@@ -134,8 +138,8 @@ def settings_from_rows(rows: Sequence[SettingRow]) -> dict[str, Any]:
     return doc
 
 
-def rule_table(doc: dict[str, Any], rule: str) -> dict[str, Any]:
+def _rule_table(doc: dict[str, Any], rule: str) -> dict[str, Any]:
     """The (new or existing) table of `rule` inside `doc`."""
-    parent = doc if rule in SECTION_NAMES else doc.setdefault("rules", {})
+    parent = doc if rule in SECTION_NAMES else doc.setdefault(RULES_SECTION, {})
     table: dict[str, Any] = parent.setdefault(rule, {})
     return table

@@ -5,23 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from optimize.case.raw import RawCase
-from optimize.case.schema import CASE_TABLES, REQUIRED_COLUMNS
+from optimize.case.schema import CASE_TABLES, DEFAULTS, REQUIRED_COLUMNS
 from optimize.casefiles.workbook_layout import GENERAL_INSTRUCTIONS, SHEET_PURPOSE
-from optimize.casefiles.workbook_write import blank_table
+from optimize.casefiles.workbook_write import _blank_table
 
-#: Settings of a new case: the defaults spelled out, provenance left for the planner.
-BLANK_SETTINGS: dict[str, Any] = {
-    "case": {"name": "new_case", "title": "New case"},
-    "appraisal": {"normalization": "vector", "priority_rule": "merit", "blend": 0.5},
-    "benefit": {"top_up_segments": 3, "slope_decay": 0.6, "provenance": ""},
-    "budget": {"total": 0.0, "provenance": ""},
-}
+#: What the planner must fill in besides the defaults: the budget and where numbers come from.
+_PLACEHOLDERS = {"benefit.provenance": "", "budget.total": 0.0, "budget.provenance": ""}
 
 
 def blank_case(name: str) -> RawCase:
-    """A case with default settings and every table empty (header only)."""
-    settings = {**BLANK_SETTINGS, "case": {"name": name, "title": name}}
-    tables = {key: blank_table(key) for key in CASE_TABLES}
+    """A case with the schema's defaults spelled out and every table empty (header only)."""
+    settings: dict[str, dict[str, Any]] = {"case": {"name": name, "title": name}}
+    for key, value in {**DEFAULTS, **_PLACEHOLDERS}.items():
+        section, field = key.split(".")
+        settings.setdefault(section, {})[field] = value
+    tables = {key: _blank_table(key) for key in CASE_TABLES}
     return RawCase(name, settings, tables, {key: key for key in tables})
 
 

@@ -32,13 +32,13 @@ from optimize.case.raw import RawCase
 from optimize.case.schema import CASE_TABLES
 from optimize.case.settings import CASE_FILE
 from optimize.case.text_table import FIRST_DATA_ROW, table_from_rows, with_columns
-from optimize.casefiles.settings_rows import SETTING_COLUMNS, SettingRow, settings_from_rows
+from optimize.casefiles.settings_rows import SETTING_COLUMNS, _SettingRow, _settings_from_rows
 from optimize.casefiles.workbook_layout import BUDGET_SHEET, REQUIRED_SHEETS, RULES_SHEET
 from optimize.errors import InputError
 
 
 @dataclass(frozen=True)
-class Layout:
+class _Layout:
     """Where things are in a workbook, to turn an error into a cell reference.
 
     Attributes
@@ -102,7 +102,7 @@ def load_workbook_case(path: Path) -> Case:
         raise InputError(path.name, str(exc)) from None
 
 
-def read_workbook(path: Path) -> tuple[RawCase, Layout]:
+def read_workbook(path: Path) -> tuple[RawCase, _Layout]:
     """The settings and text tables of a case workbook, and where each lies.
 
     Raises
@@ -126,31 +126,31 @@ def read_workbook(path: Path) -> tuple[RawCase, Layout]:
             f"sheet is missing (a case workbook has sheets {', '.join(REQUIRED_SHEETS)})",
         )
     grids = {
-        name: sheet_grid(workbook[name], book)
+        name: _sheet_grid(workbook[name], book)
         for name in (*CASE_TABLES, BUDGET_SHEET, RULES_SHEET)
         if name in workbook.sheetnames
     }
-    columns = {name: header_letters(grid) for name, grid in grids.items()}
-    layout = Layout(book, columns, {})
+    columns = {name: _header_letters(grid) for name, grid in grids.items()}
+    layout = _Layout(book, columns, {})
     try:
-        tables = {key: grid_table(grids[key], key) for key in CASE_TABLES if key in grids}
+        tables = {key: _grid_table(grids[key], key) for key in CASE_TABLES if key in grids}
         if "sources" in tables and tables["sources"].empty:
             del tables["sources"]  # an empty sources sheet means the case cites no facts
         rows = [
-            *setting_rows_of(grids[BUDGET_SHEET], BUDGET_SHEET),
-            *setting_rows_of(grids[RULES_SHEET], RULES_SHEET),
+            *_setting_rows_of(grids[BUDGET_SHEET], BUDGET_SHEET),
+            *_setting_rows_of(grids[RULES_SHEET], RULES_SHEET),
         ]
-        settings = settings_from_rows(rows)
+        settings = _settings_from_rows(rows)
     except InputError as exc:
         raise layout.locate(exc) from None
     # Both settings sheets passed the column check, so each has a value column.
     cells = {row.path: f"{row.sheet}!{columns[row.sheet]['value']}{row.line}" for row in rows}
-    layout = Layout(book, columns, cells)
+    layout = _Layout(book, columns, cells)
     raw = RawCase(path.stem, settings, tables, {key: key for key in tables})
     return raw, layout
 
 
-def sheet_grid(sheet: Worksheet, book: str) -> list[list[CellValue]]:
+def _sheet_grid(sheet: Worksheet, book: str) -> list[list[CellValue]]:
     """The values of a sheet's table, row 1 first, checked cell by cell.
 
     Raises
@@ -199,31 +199,31 @@ def sheet_grid(sheet: Worksheet, book: str) -> list[list[CellValue]]:
     return [row[:width] + [None] * (width - len(row[:width])) for row in grid]
 
 
-def header_letters(grid: list[list[CellValue]]) -> dict[str, str]:
+def _header_letters(grid: list[list[CellValue]]) -> dict[str, str]:
     """Column letter of each header name of a sheet."""
     header = grid[0] if grid else []
     return {cell_text(v): get_column_letter(n) for n, v in enumerate(header, start=1)}
 
 
-def grid_table(grid: list[list[CellValue]], label: str) -> pd.DataFrame:
+def _grid_table(grid: list[list[CellValue]], label: str) -> pd.DataFrame:
     """A sheet as the CSV loader's text table."""
     return table_from_rows([[cell_text(v) for v in row] for row in grid], label)
 
 
-def setting_rows_of(grid: list[list[CellValue]], sheet: str) -> list[SettingRow]:
+def _setting_rows_of(grid: list[list[CellValue]], sheet: str) -> list[_SettingRow]:
     """The settings rows of the budget or rules sheet, values keeping their cell type."""
-    table = with_columns(grid_table(grid, sheet), sheet, SETTING_COLUMNS)
+    table = with_columns(_grid_table(grid, sheet), sheet, SETTING_COLUMNS)
     header = [cell_text(v) for v in grid[0]] if grid else []
     rows = []
     for line, record in table.iterrows():
         number = int(str(line))
         typed = grid[number - 1][header.index("value")]
         rows.append(
-            SettingRow(
+            _SettingRow(
                 rule=str(record["rule"]),
                 key=str(record["key"]),
                 field=str(record["field"]),
-                value=setting_value(typed, sheet, number),
+                value=_setting_value(typed, sheet, number),
                 provenance=str(record["provenance"]),
                 sheet=sheet,
                 line=number,
@@ -232,7 +232,7 @@ def setting_rows_of(grid: list[list[CellValue]], sheet: str) -> list[SettingRow]
     return rows
 
 
-def setting_value(value: CellValue, sheet: str, line: int) -> Any:
+def _setting_value(value: CellValue, sheet: str, line: int) -> Any:
     """A settings cell as a TOML value: text in square brackets is a list.
 
     Raises

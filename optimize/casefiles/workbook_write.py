@@ -14,8 +14,8 @@ from optimize.case.schema import NUMERIC_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COL
 from optimize.casefiles.settings_rows import (
     BUDGET_SECTIONS,
     SETTING_COLUMNS,
-    SettingRow,
-    setting_rows,
+    _setting_rows,
+    _SettingRow,
 )
 from optimize.casefiles.workbook_layout import (
     ABOUT_SHEET,
@@ -44,38 +44,38 @@ def case_workbook(raw: RawCase, about: Sequence[str]) -> bytes:
         The workbook file.
     """
     book = new_workbook()
-    rows = setting_rows(raw.settings)
+    rows = _setting_rows(raw.settings)
     for sheet_name in SHEET_ORDER:
         sheet = book.create_sheet(sheet_name)
         if sheet_name == ABOUT_SHEET:
             write_lines(sheet, about)
         elif sheet_name == BUDGET_SHEET:
-            write_rows(sheet, SETTING_COLUMNS, settings_cells(rows, budget=True))
+            write_rows(sheet, SETTING_COLUMNS, _settings_cells(rows, budget=True))
         elif sheet_name == RULES_SHEET:
-            write_rows(sheet, SETTING_COLUMNS, settings_cells(rows, budget=False))
+            write_rows(sheet, SETTING_COLUMNS, _settings_cells(rows, budget=False))
         elif sheet_name == SCENARIOS_SHEET:
             write_rows(sheet, SCENARIO_COLUMNS, [])
         else:
-            table = raw.tables.get(sheet_name, blank_table(sheet_name))
-            write_rows(sheet, list(table.columns), table_cells(sheet_name, table))
+            table = raw.tables.get(sheet_name, _blank_table(sheet_name))
+            write_rows(sheet, list(table.columns), _table_cells(sheet_name, table))
     return workbook_bytes(book)
 
 
-def blank_table(key: str) -> pd.DataFrame:
+def _blank_table(key: str) -> pd.DataFrame:
     """A table with its required and optional columns and no rows."""
     return pd.DataFrame(columns=[*REQUIRED_COLUMNS[key], *OPTIONAL_COLUMNS[key]], dtype=object)
 
 
-def table_cells(key: str, table: pd.DataFrame) -> list[list[Any]]:
+def _table_cells(key: str, table: pd.DataFrame) -> list[list[Any]]:
     """Rows of a text table as cell values: numbers in numeric columns, text elsewhere."""
     numeric = [column in NUMERIC_COLUMNS.get(key, ()) for column in table.columns]
     return [
-        [as_number(t) if number else t or None for t, number in zip(row, numeric, strict=True)]
+        [_as_number(t) if number else t or None for t, number in zip(row, numeric, strict=True)]
         for row in table.itertuples(index=False)
     ]
 
 
-def as_number(text: str) -> int | float | str | None:
+def _as_number(text: str) -> int | float | str | None:
     """A numeric column's text as a number cell; ratios (1/3) and non-numbers stay text.
 
     Keeping bad text as text lets the workbook give the same error as the CSV file did.
@@ -91,16 +91,16 @@ def as_number(text: str) -> int | float | str | None:
     return int(value) if value.is_integer() and text.lstrip("+-").isdigit() else value
 
 
-def settings_cells(rows: Sequence[SettingRow], budget: bool) -> list[list[Any]]:
+def _settings_cells(rows: Sequence[_SettingRow], budget: bool) -> list[list[Any]]:
     """Cells of the settings rows on the budget sheet (`budget`) or the rules sheet."""
     return [
-        [row.rule, row.key or None, row.field or None, cell_of(row.value), row.provenance or None]
+        [row.rule, row.key or None, row.field or None, _cell_of(row.value), row.provenance or None]
         for row in rows
         if (row.rule in BUDGET_SECTIONS) == budget
     ]
 
 
-def cell_of(value: Any) -> Any:
+def _cell_of(value: Any) -> Any:
     """A TOML value as a cell: lists as their TOML (= JSON) text, empty text as no value."""
     if isinstance(value, list):
         return json.dumps(value, ensure_ascii=False)

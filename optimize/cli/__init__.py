@@ -1,5 +1,6 @@
 """The ``clusterplan`` command line: the only layer that prints, exits and writes files."""
 
 from optimize.cli.app import app, main
+from optimize.cli.common import EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_INTERNAL, STATE
 
-__all__ = ["app", "main"]
+__all__ = ["EXIT_BAD_INPUT", "EXIT_INFEASIBLE", "EXIT_INTERNAL", "STATE", "app", "main"]

@@ -33,10 +33,10 @@ def allocate(
 ) -> None:
     """Allocate the budget; print binding rules and marginal values, or explain infeasibility."""
     from optimize.appraisal.appraise import appraise
-    from optimize.case.case import PRIORITY_RULES
+    from optimize.case import check_priority_rule
     from optimize.casefiles.load import load_case
     from optimize.cli.output import check_target, write_folder
-    from optimize.errors import InfeasibleError, InputError
+    from optimize.errors import InfeasibleError
     from optimize.model.explain import describe, explain_infeasibility
     from optimize.model.marginal import marginal_values
     from optimize.model.solve import SolverOptions, solve
@@ -44,12 +44,11 @@ def allocate(
 
     if out is not None:
         check_target(out, force)
-    if priority is not None and priority not in PRIORITY_RULES:
-        raise InputError("--priority", f"unknown rule {priority!r} (use merit, need or blend)")
+    rule = None if priority is None else check_priority_rule(priority, "--priority")
     loaded = load_case(case_path(case))
     if budget is not None:
         loaded = dataclasses.replace(loaded, budget=budget)
-    appraisal = appraise(loaded, priority_rule=priority)  # type: ignore[arg-type]
+    appraisal = appraise(loaded, priority_rule=rule)
     options = SolverOptions(time_limit=time_limit, mip_gap=mip_gap, threads=threads)
     allocation = solve(loaded, appraisal, options)
     if not allocation.status.has_solution:

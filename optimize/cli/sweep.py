@@ -93,12 +93,12 @@ def robustness_sweep(
     """How often each project is funded when the level-1 weights are uncertain."""
     from optimize.casefiles.load import load_case
     from optimize.cli.output import check_target
-    from optimize.sweeps.weights import robustness
+    from optimize.sweeps import weight_robustness
 
     check_target(out, force)
     loaded = load_case(case_path(case))
     with progress(samples, "weight robustness") as advance:
-        result = robustness(
+        result = weight_robustness(
             loaded, samples, seed, concentration, n_jobs=jobs, scheduler=scheduler, on_chunk=advance
         )
     write(out, force, result, "robustness")
@@ -121,13 +121,15 @@ def sobol_sweep(
     """Sobol indices of each cluster's funding on the level-1 weights and the budget."""
     from optimize.casefiles.load import load_case
     from optimize.cli.output import check_target
-    from optimize.sweeps.weights import sobol
+    from optimize.sweeps import weight_sobol
 
     check_target(out, force)
     loaded = load_case(case_path(case))
     total = samples * (2 * (len(loaded.criteria.children()) + 1) + 2)
     with progress(total, "Sobol design") as advance:
-        result = sobol(loaded, samples, seed, n_jobs=jobs, scheduler=scheduler, on_chunk=advance)
+        result = weight_sobol(
+            loaded, samples, seed, n_jobs=jobs, scheduler=scheduler, on_chunk=advance
+        )
     write(out, force, result, "sobol")
 
 

@@ -3,15 +3,18 @@
 from optimize.model.allocation import Allocation, SolveStatus
 from optimize.model.compiled import CompiledModel, SolverOptions
 from optimize.model.explain import describe, explain_infeasibility
-from optimize.model.formulation import build_model, project_table
+from optimize.model.formulation import benefit_coefficients, build_model, project_table
 from optimize.model.marginal import marginal_values
+from optimize.model.rule_rows import RuleRow
 from optimize.model.solve import solve
 
 __all__ = [
     "Allocation",
     "CompiledModel",
+    "RuleRow",
     "SolveStatus",
     "SolverOptions",
+    "benefit_coefficients",
     "build_model",
     "describe",
     "explain_infeasibility",

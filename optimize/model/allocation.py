@@ -50,8 +50,8 @@ class Allocation:
     priority_rule : str
         Cluster priority rule used.
     rules : pandas.DataFrame
-        Every rule row with its activity, bound, slack and whether it binds (see
-        :func:`optimize.model.readback.rule_activity`); empty without a solution.
+        Every rule row with its activity, bound, slack and whether it binds; empty without
+        a solution.
     spend : pandas.DataFrame or None
         Spending per project (rows) and plan year (columns) [1e8 CNY] for multi-period cases.
     """

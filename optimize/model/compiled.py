@@ -25,7 +25,7 @@ from pyomo.repn.plugins.standard_form import LinearStandardFormCompiler
 from optimize.case.case import Case
 from optimize.model.allocation import Allocation, SolveStatus
 from optimize.model.formulation import build_model
-from optimize.model.readback import empty_allocation, read_solution, rule_activity, spend_for
+from optimize.model.readback import _empty_allocation, _read_solution, _rule_activity, _spend_for
 from optimize.model.rule_rows import RuleRow
 
 Array = npt.NDArray[np.float64]
@@ -78,13 +78,15 @@ class CompiledModel:
         self.model = build_model(case, projects)
         repn = LinearStandardFormCompiler().write(self.model, mixed_form=True, set_sense=None)
         self.columns = repn.columns
-        self.rows: list[RuleRow | None] = []
         by_constraint = {id(self.model.component(r.rule)[r.key]): r for r in self.model.rows}
-        self.rows = [by_constraint.get(id(entry.constraint)) for entry in repn.rows]
+        self.rows: list[RuleRow | None] = [
+            by_constraint.get(id(entry.constraint)) for entry in repn.rows
+        ]
         self.matrix = repn.A.tocsr()
         self.budget_slope, self.fixed_rhs = self.rhs_in_budget(repn)
         self.bound_type = np.array([entry.bound_type for entry in repn.rows])
         self.cost_of = self.cost_map()
+        self.base_cost = np.asarray(repn.c.toarray(), float).ravel()
         with capture_output(capture_fd=True):  # HiGHS prints a banner on construction
             self.highs = highspy.Highs()
         self.options = options or SolverOptions()
@@ -130,7 +132,6 @@ class CompiledModel:
         n_rows, n_cols = repn.A.shape
         csc = repn.A.tocsc()
         lp.num_col_, lp.num_row_ = n_cols, n_rows
-        self.base_cost = np.asarray(repn.c.toarray(), float).ravel()
         lp.col_cost_ = self.base_cost
         lp.col_lower_ = np.array(
             [v.lb if v.lb is not None else -highspy.kHighsInf for v in self.columns], float
@@ -229,7 +230,7 @@ class CompiledModel:
         status, objective, values = self.run()
         seconds = time.perf_counter() - start
         if values is None:
-            return empty_allocation(self.projects, status, budget, priority_rule, seconds)
+            return _empty_allocation(self.projects, status, budget, priority_rule, seconds)
         info = self.highs.getInfo()
         bound = float(info.mip_dual_bound) if np.isfinite(info.mip_dual_bound) else objective
         gap = abs(bound - objective) / max(abs(objective), 1e-12)
@@ -237,7 +238,7 @@ class CompiledModel:
             status = SolveStatus.FEASIBLE
         for var, value in zip(self.columns, values, strict=True):
             var.set_value(value, skip_validation=True)
-        table = read_solution(self.model, self.projects, self.case.benefit.slope_decay)
+        table = _read_solution(self.model, self.projects, self.case.benefit.slope_decay)
         return Allocation(
             table,
             status,
@@ -247,6 +248,6 @@ class CompiledModel:
             seconds,
             budget,
             priority_rule,
-            rules=rule_activity(self.model),
-            spend=spend_for(self.case, self.projects, table),
+            rules=_rule_activity(self.model),
+            spend=_spend_for(self.case, self.projects, table),
         )

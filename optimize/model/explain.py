@@ -13,8 +13,9 @@ import pyomo.environ as pyo
 
 from optimize.appraisal.appraise import Appraisal
 from optimize.case.case import Case
+from optimize.model.compiled import SolverOptions
 from optimize.model.formulation import build_model, project_table
-from optimize.model.persistent import SolverOptions, make_solver
+from optimize.model.persistent import _make_solver
 
 #: Slack below this is read as zero [unit of the row].
 SLACK_TOLERANCE = 1e-7
@@ -45,7 +46,7 @@ def explain_infeasibility(
     """
     projects = project_table(case, appraisal)
     model = build_model(case, projects, elastic=True)
-    solver = make_solver(options or SolverOptions())
+    solver = _make_solver(options or SolverOptions())
     fewest = solver.solve(model).best_feasible_objective
     model.relaxed_rows.deactivate()
     model.relaxation_size.activate()

@@ -22,7 +22,7 @@ import pyomo.environ as pyo
 from optimize.appraisal.appraise import Appraisal
 from optimize.case.case import Case
 from optimize.case.rules import RULE_NAMES
-from optimize.model.rule_rows import COUNT, RuleRow, rule_rows
+from optimize.model.rule_rows import COUNT, RuleRow, _rule_rows
 
 
 def project_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
@@ -42,11 +42,29 @@ def project_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
     pairs = zip(table["cluster_type"], table["instrument"], strict=True)
     fit = case.fit.stack().to_dict()
     table["fit"] = [float(fit[pair]) for pair in pairs]
-    table["coefficient"] = table["priority"] * table["fit"] * table["efficiency"]
+    table["coefficient"] = benefit_coefficients(table, appraisal.priority)
     table["segment_width"] = (table["max_grant"] - table["min_grant"]) / (
         case.benefit.top_up_segments
     )
     return table
+
+
+def benefit_coefficients(projects: pd.DataFrame, priority: pd.Series) -> npt.NDArray[np.float64]:
+    """Benefit coefficient a_p = pi_k(p) x f_type(k(p)),i(p) x e_p per project [-].
+
+    Parameters
+    ----------
+    projects : pandas.DataFrame
+        ``cluster``, ``fit`` [-] and ``efficiency`` [-] per project (as in
+        :func:`project_table`).
+    priority : pandas.Series
+        Cluster priority pi_k [-] by cluster id.
+    """
+    cluster_priority = priority.loc[projects["cluster"]].to_numpy(float)
+    coefficient: npt.NDArray[np.float64] = (
+        cluster_priority * projects["fit"].to_numpy(float) * projects["efficiency"].to_numpy(float)
+    )
+    return coefficient
 
 
 def build_model(case: Case, projects: pd.DataFrame, elastic: bool = False) -> pyo.ConcreteModel:
@@ -95,10 +113,10 @@ def build_model(case: Case, projects: pd.DataFrame, elastic: bool = False) -> py
         rule=lambda m, p: low[p] * m.build[p] + pyo.quicksum(m.top_up[p, s] for s in m.S),
         doc="x_p [1e8 CNY]",
     )
-    m.rows = rule_rows(m, case, projects)
-    add_rule_constraints(m, m.rows, elastic)
+    m.rows = _rule_rows(m, case, projects)
+    _add_rule_constraints(m, m.rows, elastic)
     if elastic:
-        add_relaxation_objectives(m, case, projects)
+        _add_relaxation_objectives(m, case, projects)
         return m
     decay = {s: case.benefit.slope_decay**s for s in segments}
     m.benefit = pyo.Objective(
@@ -112,7 +130,7 @@ def build_model(case: Case, projects: pd.DataFrame, elastic: bool = False) -> py
     return m
 
 
-def add_relaxation_objectives(m: Any, case: Case, projects: pd.DataFrame) -> None:
+def _add_relaxation_objectives(m: Any, case: Case, projects: pd.DataFrame) -> None:
     """Objectives of the elastic model: fewest relaxed rows, then least relaxation.
 
     ``relaxed_rows`` counts rows with a non-zero slack (a binary per row, linked by a big-M
@@ -143,7 +161,7 @@ def add_relaxation_objectives(m: Any, case: Case, projects: pd.DataFrame) -> Non
     m.relaxation_size.deactivate()
 
 
-def add_rule_constraints(m: Any, rows: list[RuleRow], elastic: bool) -> None:
+def _add_rule_constraints(m: Any, rows: list[RuleRow], elastic: bool) -> None:
     """One indexed constraint per rule; in elastic mode each row gets a slack variable."""
     by_rule: dict[str, dict[str, RuleRow]] = {}
     for row in rows:
@@ -166,12 +184,3 @@ def add_rule_constraints(m: Any, rows: list[RuleRow], elastic: bool) -> None:
             return row.body + relax >= row.rhs
 
         m.add_component(rule, pyo.Constraint(list(keyed), rule=row_rule, doc=RULE_NAMES[rule]))
-
-
-def coefficient_for(projects: pd.DataFrame, priority: pd.Series) -> npt.NDArray[np.float64]:
-    """Benefit coefficient a_p = pi_k(p) x fit x efficiency per project [-]."""
-    cluster_priority = priority.loc[projects["cluster"]].to_numpy(float)
-    coefficient: npt.NDArray[np.float64] = (
-        cluster_priority * projects["fit"].to_numpy(float) * projects["efficiency"].to_numpy(float)
-    )
-    return coefficient

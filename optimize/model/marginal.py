@@ -22,8 +22,9 @@ from pyomo.contrib.appsi.solvers.highs import Highs
 from optimize.appraisal.appraise import Appraisal
 from optimize.case.case import Case
 from optimize.model.allocation import Allocation
+from optimize.model.compiled import SolverOptions
 from optimize.model.formulation import build_model, project_table
-from optimize.model.persistent import SolverOptions, make_solver
+from optimize.model.persistent import _make_solver
 from optimize.model.rule_rows import RuleRow
 
 #: Relative step of the finite-difference cross-check [-].
@@ -40,7 +41,7 @@ MARGINAL_COLUMNS = [
 ]
 
 
-class Resolver:
+class _Resolver:
     """A built model with its persistent HiGHS solver, re-solved with one row relaxed.
 
     Parameters
@@ -51,7 +52,7 @@ class Resolver:
 
     def __init__(self, model: Any) -> None:
         self.model = model
-        self.solver: Highs = make_solver(SolverOptions())
+        self.solver: Highs = _make_solver(SolverOptions())
         self.solver.set_instance(model)
         self.rows = {(row.rule, row.key): row for row in model.rows}
 
@@ -80,7 +81,7 @@ class Resolver:
         self.solver.add_constraints([constraint])
 
 
-def fixed_integer_lp(case: Case, projects: pd.DataFrame, funded: pd.Series) -> Any:
+def _fixed_integer_lp(case: Case, projects: pd.DataFrame, funded: pd.Series) -> Any:
     """The allocation model with every build decision fixed and integrality dropped."""
     model = build_model(case, projects)
     for p in model.P:
@@ -111,8 +112,8 @@ def marginal_values(
         decisions.
     """
     projects = project_table(case, appraisal)
-    lp = Resolver(fixed_integer_lp(case, projects, allocation.projects["funded"]))
-    milp = Resolver(build_model(case, projects))
+    lp = _Resolver(_fixed_integer_lp(case, projects, allocation.projects["funded"]))
+    milp = _Resolver(build_model(case, projects))
     base = lp.objective()
     duals = lp.solver.get_duals()
     delta = step if step is not None else RELATIVE_STEP * case.budget
@@ -124,12 +125,12 @@ def marginal_values(
         difference = (lp.objective_relaxed(rule, key, delta) - base) / delta
         gain = milp.objective_relaxed(rule, key, 1.0) - allocation.objective
         records.append((rule, key, binding.sense, binding.unit, dual, difference, gain))
-    records.append(budget_marginal(lp, milp, case.budget, base, delta, allocation.objective))
+    records.append(_budget_marginal(lp, milp, case.budget, base, delta, allocation.objective))
     return pd.DataFrame.from_records(records, columns=MARGINAL_COLUMNS)
 
 
-def budget_marginal(
-    lp: Resolver, milp: Resolver, budget: float, base: float, delta: float, objective: float
+def _budget_marginal(
+    lp: _Resolver, milp: _Resolver, budget: float, base: float, delta: float, objective: float
 ) -> tuple[Any, ...]:
     """Value of more budget: fixed-integer LP difference and a whole-unit MILP re-solve."""
     values = []

@@ -9,7 +9,7 @@ import pyomo.environ as pyo
 
 from optimize.case.case import Case
 from optimize.model.allocation import Allocation, SolveStatus
-from optimize.model.rule_rows import spend_shares
+from optimize.model.rule_rows import _spend_shares
 
 #: Project attributes carried into the allocation table.
 SOLUTION_COLUMNS = [
@@ -29,7 +29,7 @@ SOLUTION_COLUMNS = [
 AMOUNT_TOLERANCE = 1e-7
 
 
-def read_solution(model: pyo.ConcreteModel, projects: pd.DataFrame, decay: float) -> pd.DataFrame:
+def _read_solution(model: pyo.ConcreteModel, projects: pd.DataFrame, decay: float) -> pd.DataFrame:
     """Funded flag, amount and benefit per project from the loaded variable values."""
     ids = list(projects.index)
     built = pd.Series({p: round(pyo.value(model.build[p])) for p in ids}, dtype=float)
@@ -47,7 +47,7 @@ def read_solution(model: pyo.ConcreteModel, projects: pd.DataFrame, decay: float
     return table
 
 
-def empty_allocation(
+def _empty_allocation(
     projects: pd.DataFrame, status: SolveStatus, budget: float, rule: str, seconds: float
 ) -> Allocation:
     """An allocation without a solution: nothing funded, objective NaN."""
@@ -59,11 +59,11 @@ def empty_allocation(
     return Allocation(table, status, nan, nan, nan, seconds, budget, rule)
 
 
-def spend_for(case: Case, projects: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame | None:
+def _spend_for(case: Case, projects: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame | None:
     """Spending per project and plan year [1e8 CNY]; None for one-period cases."""
     if case.rules.periods is None:
         return None
-    return spend_shares(case, projects).mul(table["amount"], axis=0)
+    return _spend_shares(case, projects).mul(table["amount"], axis=0)
 
 
 #: A row whose slack is within this of zero binds [unit of the row].
@@ -72,7 +72,7 @@ BINDING_TOLERANCE = 1e-6
 RULE_COLUMNS = ["rule", "key", "sense", "unit", "activity", "bound", "slack", "binding"]
 
 
-def rule_activity(model: Any) -> pd.DataFrame:
+def _rule_activity(model: Any) -> pd.DataFrame:
     """Activity, bound and slack of every rule row at the loaded solution.
 
     Parameters

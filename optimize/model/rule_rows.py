@@ -53,33 +53,33 @@ class RuleRow:
 Builder = Callable[[Any, Case, pd.DataFrame], list[RuleRow]]
 
 
-def total(m: Any, members: list[str]) -> Any:
+def _total(m: Any, members: list[str]) -> Any:
     """Funding of `members` [1e8 CNY]."""
     return pyo.quicksum(m.funding[p] for p in members)
 
 
-def count(m: Any, members: list[str]) -> Any:
+def _count(m: Any, members: list[str]) -> Any:
     """Number of funded `members`."""
     return pyo.quicksum(m.build[p] for p in members)
 
 
-def members_by(projects: pd.DataFrame, column: str) -> dict[str, list[str]]:
+def _members_by(projects: pd.DataFrame, column: str) -> dict[str, list[str]]:
     """Project ids grouped by the values of `column`."""
     return {str(k): list(g.index) for k, g in projects.groupby(column, sort=False)}
 
 
-def budget_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+def _budget_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
     """Total funding within the budget."""
     return [
-        RuleRow("budget", "total", total(m, list(projects.index)), "<=", m.budget_total, AMOUNT)
+        RuleRow("budget", "total", _total(m, list(projects.index)), "<=", m.budget_total, AMOUNT)
     ]
 
 
-def share_rows(rule: str, m: Any, groups: dict[str, list[str]], bounds: Any) -> list[RuleRow]:
+def _share_rows(rule: str, m: Any, groups: dict[str, list[str]], bounds: Any) -> list[RuleRow]:
     """Funding of each bounded group within [min, max] shares of the budget."""
     rows = []
     for group, share in bounds.items():
-        spent = total(m, groups.get(group, []))
+        spent = _total(m, groups.get(group, []))
         if share.minimum > 0:
             rows.append(
                 RuleRow(rule, f"{group}:min", spent, ">=", share.minimum * m.budget_total, AMOUNT)
@@ -91,23 +91,25 @@ def share_rows(rule: str, m: Any, groups: dict[str, list[str]], bounds: Any) -> 
     return rows
 
 
-def type_share_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+def _type_share_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
     """Share of the budget per cluster type."""
-    return share_rows("type_share", m, members_by(projects, "cluster_type"), case.rules.type_share)
+    return _share_rows(
+        "type_share", m, _members_by(projects, "cluster_type"), case.rules.type_share
+    )
 
 
-def instrument_share_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+def _instrument_share_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
     """Share of the budget per instrument."""
-    groups = members_by(projects, "instrument")
-    return share_rows("instrument_share", m, groups, case.rules.instrument_share)
+    groups = _members_by(projects, "instrument")
+    return _share_rows("instrument_share", m, groups, case.rules.instrument_share)
 
 
-def cluster_limit_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+def _cluster_limit_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
     """Per-cluster floors and caps [1e8 CNY]."""
-    groups = members_by(projects, "cluster")
+    groups = _members_by(projects, "cluster")
     rows = []
     for cluster, limits in case.rules.cluster_limits.items():
-        spent = total(m, groups.get(cluster, []))
+        spent = _total(m, groups.get(cluster, []))
         if limits.minimum > 0:
             rows.append(
                 RuleRow("cluster_limits", f"{cluster}:floor", spent, ">=", limits.minimum, AMOUNT)
@@ -119,14 +121,14 @@ def cluster_limit_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleR
     return rows
 
 
-def region_floor_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+def _region_floor_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
     """Minimum share of the budget per region."""
-    groups = members_by(projects, "region")
+    groups = _members_by(projects, "region")
     return [
         RuleRow(
             "region_floor",
             region,
-            total(m, groups.get(region, [])),
+            _total(m, groups.get(region, [])),
             ">=",
             floor * m.budget_total,
             AMOUNT,
@@ -135,7 +137,7 @@ def region_floor_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRo
     ]
 
 
-def no_duplication_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+def _no_duplication_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
     """At most n funded projects per technology domain and instrument."""
     rule = case.rules.no_duplicated_construction
     if rule is None:
@@ -148,7 +150,7 @@ def no_duplication_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[Rule
                 RuleRow(
                     "no_duplicated_construction",
                     f"{domain}/{instrument}",
-                    count(m, list(group.index)),
+                    _count(m, list(group.index)),
                     "<=",
                     rule.max_per_domain,
                     COUNT,
@@ -157,7 +159,7 @@ def no_duplication_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[Rule
     return rows
 
 
-def basic_concentration_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+def _basic_concentration_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
     """Few funded projects per basic cluster, each at least a minimum grant."""
     rule = case.rules.basic_concentration
     if rule is None:
@@ -167,7 +169,7 @@ def basic_concentration_rows(m: Any, case: Case, projects: pd.DataFrame) -> list
         RuleRow(
             "basic_concentration",
             f"{cluster}:count",
-            count(m, list(group.index)),
+            _count(m, list(group.index)),
             "<=",
             rule.max_projects,
             COUNT,
@@ -189,7 +191,7 @@ def basic_concentration_rows(m: Any, case: Case, projects: pd.DataFrame) -> list
     return rows
 
 
-def frontier_research_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+def _frontier_research_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
     """No frontier platform where the research-institution score is below the threshold."""
     rule = case.rules.frontier_platform_research
     if rule is None:
@@ -206,7 +208,7 @@ def frontier_research_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[R
     ]
 
 
-def dependency_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+def _dependency_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
     """A project is funded only if the project it needs is funded."""
     return [
         RuleRow("dependencies", f"{p}->{q}", m.build[p] - m.build[q], "<=", 0.0, COUNT)
@@ -214,7 +216,7 @@ def dependency_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]
     ]
 
 
-def exclusion_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+def _exclusion_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
     """At most one project of each mutually exclusive pair."""
     return [
         RuleRow("exclusions", f"{p}|{q}", m.build[p] + m.build[q], "<=", 1.0, COUNT)
@@ -222,7 +224,7 @@ def exclusion_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
     ]
 
 
-def must_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+def _must_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
     """Must-fund and must-not-fund projects."""
     rows = [RuleRow("must_fund", p, m.build[p], ">=", 1.0, COUNT) for p in case.rules.must_fund]
     rows += [
@@ -231,7 +233,7 @@ def must_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
     return rows
 
 
-def cofunding_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+def _cofunding_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
     """Co-funding raised at least (leverage - 1) times the central funding."""
     if case.rules.min_leverage is None:
         return []
@@ -240,12 +242,12 @@ def cofunding_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
     return [RuleRow("cofunding", "leverage", body, ">=", 0.0, AMOUNT)]
 
 
-def period_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+def _period_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
     """Spending per plan year within that year's budget (cumulative with carry-over)."""
     periods = case.rules.periods
     if periods is None:
         return []
-    shares = spend_shares(case, projects)
+    shares = _spend_shares(case, projects)
     rows = []
     for t, year in enumerate(periods.years):
         window = periods.years[: t + 1] if periods.carry_over else (year,)
@@ -259,7 +261,7 @@ def period_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
     return rows
 
 
-def spend_shares(case: Case, projects: pd.DataFrame) -> pd.DataFrame:
+def _spend_shares(case: Case, projects: pd.DataFrame) -> pd.DataFrame:
     """Share of each project's funding spent in each plan year [-] (projects x years).
 
     A project spends its instrument's profile from its start year (default: the first plan
@@ -279,22 +281,22 @@ def spend_shares(case: Case, projects: pd.DataFrame) -> pd.DataFrame:
 
 
 BUILDERS: tuple[Builder, ...] = (
-    budget_rows,
-    period_rows,
-    type_share_rows,
-    instrument_share_rows,
-    cluster_limit_rows,
-    region_floor_rows,
-    no_duplication_rows,
-    basic_concentration_rows,
-    frontier_research_rows,
-    dependency_rows,
-    exclusion_rows,
-    must_rows,
-    cofunding_rows,
+    _budget_rows,
+    _period_rows,
+    _type_share_rows,
+    _instrument_share_rows,
+    _cluster_limit_rows,
+    _region_floor_rows,
+    _no_duplication_rows,
+    _basic_concentration_rows,
+    _frontier_research_rows,
+    _dependency_rows,
+    _exclusion_rows,
+    _must_rows,
+    _cofunding_rows,
 )
 
 
-def rule_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
+def _rule_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
     """Every row of every active rule, budget first."""
     return [row for build in BUILDERS for row in build(m, case, projects)]

@@ -24,6 +24,7 @@ from optimize.report.summary import (
 from optimize.report.tables import (
     consistency_table,
     consistency_warnings,
+    display_text,
     ranking_table,
     weights_table,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "consistency_table",
     "consistency_warnings",
     "core_index_chart",
+    "display_text",
     "frontier_chart",
     "horizontal_bars",
     "html_report",

@@ -236,16 +236,16 @@ def _formatted(
     places = {str(key): digits(str(key)) for key in frame.columns}
     rows = []
     for label, record in frame.iterrows():
-        cells = [_cell_text(label, digits(index_name))]
+        cells = [display_text(label, digits(index_name))]
         cells += [
-            _percent(value) if key == "share" else _cell_text(value, places[str(key)])
+            _percent(value) if key == "share" else display_text(value, places[str(key)])
             for key, value in record.items()
         ]
         rows.append(cells)
     return header, rows
 
 
-def _cell_text(value: Any, digits: int) -> str:
+def display_text(value: Any, digits: int) -> str:
     """One value as display text."""
     if isinstance(value, bool):
         return "yes" if value else "no"

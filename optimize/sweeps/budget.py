@@ -1,4 +1,4 @@
-"""TODO docstring for sweeps.budget."""
+"""Budget frontier: benefit and allocation as the budget varies, and when projects enter."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from optimize.appraisal.appraise import appraise
 from optimize.case.case import Case
 from optimize.model.compiled import SolverOptions
 from optimize.model.formulation import project_table
-from optimize.sweeps.engine import Point, SweepResult, run_points, summary, tidy
+from optimize.sweeps.engine import SweepResult, _funding_summary, _Point, _run_points, _tidy
 
 
 def budget_frontier(
@@ -35,12 +35,12 @@ def budget_frontier(
     """
     appraisal = appraise(case)
     projects = project_table(case, appraisal)
-    points = [Point(f"{b:g}", budget=b) for b in budgets]
-    outcomes, complete = run_points(case, projects, points, options, n_jobs, scheduler, on_chunk)
-    table = summary(outcomes)
+    points = [_Point(f"{b:g}", budget=b) for b in budgets]
+    outcomes, complete = _run_points(case, projects, points, options, n_jobs, scheduler, on_chunk)
+    table = _funding_summary(outcomes)
     table["marginal_benefit"] = table["objective"].diff() / table["budget"].diff()
     table["dip"] = table["objective"] < table["objective"].cummax() - 1e-9
-    funding = tidy(outcomes, projects)
+    funding = _tidy(outcomes, projects)
     return SweepResult(
         table, funding, {"entries": entries_and_exits(funding, table)}, complete=complete
     )

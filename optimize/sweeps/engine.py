@@ -27,7 +27,7 @@ SWEEP_OPTIONS = SolverOptions(mip_gap=1e-4)
 
 
 @dataclass(frozen=True)
-class Point:
+class _Point:
     """One scenario to solve.
 
     Attributes
@@ -46,7 +46,7 @@ class Point:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class _Outcome:
     """What one point's solve gave: status, benefit, spending and funding per project."""
 
     label: str
@@ -57,16 +57,16 @@ class Outcome:
     amount: npt.NDArray[np.float64] = field(repr=False)
 
 
-def evaluate_chunk(
-    case: Case, projects: pd.DataFrame, points: Sequence[Point], options: SolverOptions
-) -> list[Outcome]:
+def _evaluate_chunk(
+    case: Case, projects: pd.DataFrame, points: Sequence[_Point], options: SolverOptions
+) -> list[_Outcome]:
     """Solve every point of a chunk on one model built and compiled once."""
-    return solve_points(CompiledModel(case, projects, options), case, projects, points)
+    return _solve_points(CompiledModel(case, projects, options), case, projects, points)
 
 
-def solve_points(
-    model: CompiledModel, case: Case, projects: pd.DataFrame, points: Sequence[Point]
-) -> list[Outcome]:
+def _solve_points(
+    model: CompiledModel, case: Case, projects: pd.DataFrame, points: Sequence[_Point]
+) -> list[_Outcome]:
     """Solve points one after another on a compiled model, changing only its parameters."""
     outcomes = []
     for point in points:
@@ -77,26 +77,26 @@ def solve_points(
         amount = model.amounts(values) if values is not None else np.zeros(len(projects))
         budget = case.budget if point.budget is None else point.budget
         outcomes.append(
-            Outcome(point.label, str(status), objective, budget, float(amount.sum()), amount)
+            _Outcome(point.label, str(status), objective, budget, float(amount.sum()), amount)
         )
     return outcomes
 
 
-def chunked(points: Sequence[Point], chunks: int) -> list[list[Point]]:
+def _chunked(points: Sequence[_Point], chunks: int) -> list[list[_Point]]:
     """Split points into at most `chunks` contiguous, nearly equal chunks."""
     bounds = np.linspace(0, len(points), max(1, min(chunks, len(points))) + 1).astype(int)
     return [list(points[a:b]) for a, b in itertools.pairwise(bounds) if b > a]
 
 
-def run_points(
+def _run_points(
     case: Case,
     projects: pd.DataFrame,
-    points: Sequence[Point],
+    points: Sequence[_Point],
     options: SolverOptions | None = None,
     n_jobs: int = 1,
     scheduler: str | None = None,
     on_chunk: Callable[[int], None] | None = None,
-) -> tuple[list[Outcome], bool]:
+) -> tuple[list[_Outcome], bool]:
     """Solve all points serially, in local processes, or on a Dask cluster.
 
     Parameters
@@ -124,11 +124,11 @@ def run_points(
     workers = n_jobs if scheduler is None else 8
     # Each chunk builds and compiles the model once: keep chunks large enough (about 50
     # points or more) that the build is a small part of a worker's time.
-    chunks = chunked(points, max(workers, len(points) // POINTS_PER_CHUNK))
-    finished: dict[int, list[Outcome]] = {}
+    chunks = _chunked(points, max(workers, len(points) // POINTS_PER_CHUNK))
+    finished: dict[int, list[_Outcome]] = {}
     complete = True
     try:
-        for index, outcomes in results(case, projects, chunks, options, n_jobs, scheduler):
+        for index, outcomes in _results(case, projects, chunks, options, n_jobs, scheduler):
             finished[index] = outcomes
             if on_chunk is not None:
                 on_chunk(len(outcomes))
@@ -138,43 +138,43 @@ def run_points(
     return ordered, complete and len(ordered) == len(points)
 
 
-def results(
+def _results(
     case: Case,
     projects: pd.DataFrame,
-    chunks: list[list[Point]],
+    chunks: list[list[_Point]],
     options: SolverOptions,
     n_jobs: int,
     scheduler: str | None,
-) -> Iterator[tuple[int, list[Outcome]]]:
+) -> Iterator[tuple[int, list[_Outcome]]]:
     """Yield (chunk index, outcomes) as chunks finish."""
     if scheduler is not None:
-        yield from dask_results(case, projects, chunks, options, scheduler)
+        yield from _dask_results(case, projects, chunks, options, scheduler)
     elif n_jobs == 1:
         model = CompiledModel(case, projects, options)
         for index, chunk in enumerate(chunks):
-            yield index, solve_points(model, case, projects, chunk)
+            yield index, _solve_points(model, case, projects, chunk)
     else:
         from joblib import Parallel, delayed
 
         parallel = Parallel(n_jobs=n_jobs, backend="loky", return_as="generator")
-        tasks = (delayed(evaluate_chunk)(case, projects, chunk, options) for chunk in chunks)
+        tasks = (delayed(_evaluate_chunk)(case, projects, chunk, options) for chunk in chunks)
         yield from enumerate(parallel(tasks))
 
 
-def dask_results(
+def _dask_results(
     case: Case,
     projects: pd.DataFrame,
-    chunks: list[list[Point]],
+    chunks: list[list[_Point]],
     options: SolverOptions,
     scheduler: str,
-) -> Iterator[tuple[int, list[Outcome]]]:
+) -> Iterator[tuple[int, list[_Outcome]]]:
     """Run the chunks on an existing Dask cluster."""
     from dask.distributed import Client, as_completed
 
     with Client(scheduler) as client:
         shared_case, shared_projects = client.scatter([case, projects], broadcast=True)
         futures = [
-            client.submit(evaluate_chunk, shared_case, shared_projects, chunk, options, pure=False)
+            client.submit(_evaluate_chunk, shared_case, shared_projects, chunk, options, pure=False)
             for chunk in chunks
         ]
         position = {future.key: k for k, future in enumerate(futures)}
@@ -182,7 +182,9 @@ def dask_results(
             yield position[future.key], future.result()
 
 
-def tidy(outcomes: list[Outcome], projects: pd.DataFrame, tolerance: float = 1e-7) -> pd.DataFrame:
+def _tidy(
+    outcomes: list[_Outcome], projects: pd.DataFrame, tolerance: float = 1e-7
+) -> pd.DataFrame:
     """One row per point x project: amount [1e8 CNY] and funded flag."""
     if not outcomes:
         return pd.DataFrame(columns=["point", "project", "cluster", "amount", "funded"])
@@ -195,7 +197,7 @@ def tidy(outcomes: list[Outcome], projects: pd.DataFrame, tolerance: float = 1e-
     return long[["point", "project", "cluster", "amount", "funded"]]
 
 
-def summary(outcomes: list[Outcome]) -> pd.DataFrame:
+def _funding_summary(outcomes: list[_Outcome]) -> pd.DataFrame:
     """One row per point: status, benefit, budget and spending."""
     return pd.DataFrame(
         [

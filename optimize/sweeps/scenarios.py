@@ -1,11 +1,11 @@
-"""TODO docstring for sweeps.scenarios."""
+"""Named scenarios of a case solved side by side with the base case."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from optimize.appraisal.appraise import Appraisal, appraise
-from optimize.appraisal.reweight import leaf_weights, level1_weights, priority_for
+from optimize.appraisal.appraise import Appraisal, appraise, rank_clusters
+from optimize.appraisal.reweight import leaf_weights, level1_weights
 from optimize.case.case import Case
 from optimize.case.scenario import Scenario, apply
 from optimize.model.compiled import SolverOptions
@@ -38,8 +38,8 @@ def compare_scenarios(
         if scenario.weights:
             level1 = level1_weights(base_appraisal.local["goal"].weights, scenario.weights)
             leaves = leaf_weights(variant, appraisal, level1)
-            priority = priority_for(variant, leaves, rule, blend)
-            appraisal = Appraisal(appraisal.local, leaves, appraisal.ranking, priority, rule, blend)
+            ranking, priority = rank_clusters(variant, leaves, rule, blend)
+            appraisal = Appraisal(appraisal.local, leaves, ranking, priority, rule, blend)
         allocation = solve(variant, appraisal, options)
         rows.append(
             {

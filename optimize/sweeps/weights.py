@@ -15,8 +15,8 @@ from optimize.appraisal.appraise import appraise
 from optimize.appraisal.reweight import weighted_priority
 from optimize.case.case import Case
 from optimize.model.compiled import SolverOptions
-from optimize.model.formulation import coefficient_for, project_table
-from optimize.sweeps.engine import Point, SweepResult, run_points, summary, tidy
+from optimize.model.formulation import benefit_coefficients, project_table
+from optimize.sweeps.engine import SweepResult, _funding_summary, _Point, _run_points, _tidy
 
 #: Core-index thresholds (Liesiö, Mild & Salo 2007, robust portfolio modelling).
 ROBUSTLY_IN, ROBUSTLY_OUT = 0.95, 0.05
@@ -28,7 +28,7 @@ def sample_level1(base: pd.Series, samples: int, seed: int, concentration: float
     return rng.dirichlet(concentration * base.to_numpy(float), size=samples)
 
 
-def robustness(
+def weight_robustness(
     case: Case,
     samples: int,
     seed: int,
@@ -57,16 +57,16 @@ def robustness(
     base = appraisal.local["goal"].weights
     draws = sample_level1(base, samples, seed, concentration)
     points = [
-        Point(
+        _Point(
             f"sample {k}",
-            coefficient=coefficient_for(
+            coefficient=benefit_coefficients(
                 projects, weighted_priority(case, appraisal, pd.Series(w, index=base.index))
             ),
         )
         for k, w in enumerate(draws)
     ]
-    outcomes, complete = run_points(case, projects, points, options, n_jobs, scheduler, on_chunk)
-    funding = tidy(outcomes, projects)
+    outcomes, complete = _run_points(case, projects, points, options, n_jobs, scheduler, on_chunk)
+    funding = _tidy(outcomes, projects)
     core = funding.groupby("project")["funded"].mean().rename("core_index").to_frame()
     core["class"] = np.select(
         [core["core_index"] >= ROBUSTLY_IN, core["core_index"] <= ROBUSTLY_OUT],
@@ -83,7 +83,7 @@ def robustness(
     )
     weights = pd.DataFrame(draws[: len(outcomes)], columns=base.index)
     return SweepResult(
-        summary(outcomes),
+        _funding_summary(outcomes),
         funding,
         {"core_index": core, "cluster_spread": spread, "weights": weights},
         seed=seed,
@@ -91,7 +91,7 @@ def robustness(
     )
 
 
-def sobol(
+def weight_sobol(
     case: Case,
     samples: int,
     seed: int,
@@ -133,14 +133,14 @@ def sobol(
         level1 = level1 / level1.sum()
         priority = weighted_priority(case, appraisal, level1)
         points.append(
-            Point(
+            _Point(
                 f"design {k}",
                 budget=float(row[-1]),
-                coefficient=coefficient_for(projects, priority),
+                coefficient=benefit_coefficients(projects, priority),
             )
         )
-    outcomes, complete = run_points(case, projects, points, options, n_jobs, scheduler, on_chunk)
-    funding = tidy(outcomes, projects)
+    outcomes, complete = _run_points(case, projects, points, options, n_jobs, scheduler, on_chunk)
+    funding = _tidy(outcomes, projects)
     per_cluster = funding.groupby(["point", "cluster"], sort=False)["amount"].sum().unstack()
     per_cluster = per_cluster.loc[[o.label for o in outcomes]]
     records = []
@@ -164,5 +164,5 @@ def sobol(
                 )
     indices = pd.DataFrame(records, columns=["cluster", "factor", "S1", "S1_conf", "ST", "ST_conf"])
     return SweepResult(
-        summary(outcomes), funding, {"indices": indices}, seed=seed, complete=complete
+        _funding_summary(outcomes), funding, {"indices": indices}, seed=seed, complete=complete
     )

@@ -15,9 +15,7 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
-from optimize.casefiles.folder_read import read_case_folder
-from optimize.casefiles.workbook_layout import INSTRUCTIONS
-from optimize.casefiles.workbook_write import case_workbook
+from optimize.casefiles import INSTRUCTIONS, case_workbook, read_case_folder
 
 TINY = Path(__file__).resolve().parents[1] / "cases" / "tiny"
 BOOK = "tiny.xlsx"

@@ -6,7 +6,7 @@ import dataclasses
 
 import pandas as pd
 
-from optimize.case.case import Case
+from optimize.case import Case
 
 
 def assert_same_case(left: Case, right: Case) -> None:

@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import linprog
 
-from optimize.case.case import Case
-from optimize.model.allocation import Allocation
+from optimize.case import Case
+from optimize.model import Allocation
 
 TOL = 1e-6
 

@@ -2,8 +2,7 @@
 
 import sys
 
-from optimize.cli import main
-from optimize.cli.common import STATE
+from optimize.cli import STATE, main
 
 
 def run_cli(args: list[str], monkeypatch, capsys) -> tuple[int, str, str]:

@@ -6,10 +6,8 @@ import numpy as np
 import pytest
 
 from optimize import SolveStatus, appraise, load_case, solve
-from optimize.case.rules import AmountBounds, NoDuplication, Rules, ShareBounds
-from optimize.case.shipped import shipped_case
-from optimize.model.explain import explain_infeasibility
-from optimize.model.marginal import marginal_values
+from optimize.case import AmountBounds, NoDuplication, Rules, ShareBounds, shipped_case
+from optimize.model import explain_infeasibility, marginal_values
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from mcda.ahp import SOLE_EXPERT, aggregate
-from optimize.appraisal.appraise import appraise
-from optimize.casefiles.load import load_case
+from optimize.appraisal import appraise, weighted_priority
+from optimize.casefiles import load_case
 from tests.optimize.clirun import run_cli
 
 # G1 gets a third sub-criterion, L5, so that its judgments can be inconsistent.
@@ -114,3 +114,12 @@ def test_a_panel_run_reports_consensus(tiny_path, tmp_path, monkeypatch, capsys)
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert set(summary["expert_panels"]["G1"]["compatibility"]) == {"ann", "bob"}
     assert 0 < summary["expert_panels"]["G1"]["consensus"] < 1
+
+
+def test_reweighting_with_the_ahp_level1_weights_gives_the_appraisal_back(tiny_path) -> None:
+    case = load_case(tiny_path)
+    appraisal = appraise(case, priority_rule="blend", blend=0.3)
+    own = weighted_priority(case, appraisal, appraisal.local["goal"].weights)
+    pd.testing.assert_series_equal(own, appraisal.priority)
+    tilted = weighted_priority(case, appraisal, pd.Series({"G1": 0.9, "G2": 0.1}))
+    assert not tilted.equals(appraisal.priority)

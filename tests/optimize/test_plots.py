@@ -9,10 +9,10 @@ import pytest
 from mcda.plots import fonts as mcda_fonts
 from mcda.plots.fonts import CJK_FAMILIES, sans_serif
 from optimize import appraise, load_case, solve
-from optimize.case.shipped import shipped_case
+from optimize.case import shipped_case
 from optimize.report import charts as fonts
 from optimize.report import charts as plots
-from optimize.report.content import report_content
+from optimize.report import report_content
 
 CHINESE = pd.Series({"长江三角洲": 12.5, "珠江三角洲": 8.0, "西部地区": 6.0})
 

@@ -8,7 +8,7 @@ import pytest
 
 from mcda import methods, rank
 from optimize import appraise, load_case, run_case
-from optimize.appraisal.robustness import RUN_SAMPLES, RUN_SEED, acceptability_table, assess
+from optimize.appraisal import RUN_SAMPLES, RUN_SEED, acceptability_table, assess
 from optimize.report import run_files, run_summary
 
 

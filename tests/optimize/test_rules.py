@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from optimize import SolveStatus, appraise, load_case, solve
-from optimize.case.rules import (
+from optimize.case import (
     AmountBounds,
     BasicConcentration,
     NoDuplication,
@@ -18,7 +18,7 @@ from optimize.case.rules import (
     Rules,
     ShareBounds,
 )
-from optimize.model.formulation import project_table
+from optimize.model import project_table
 from tests.optimize.checks import brute_force_optimum, rule_violations
 
 PERIODS = Periods(

@@ -17,9 +17,7 @@ from openpyxl import load_workbook
 
 from optimize import appraise, load_case, solve
 from optimize.appraisal import assess
-from optimize.report.content import report_content
-from optimize.report.html import html_report
-from optimize.report.markdown import markdown_report
+from optimize.report import html_report, markdown_report, report_content
 from optimize.spreadsheet import FORMULA_TRIGGERS, new_workbook, put, safe_csv
 from tests.optimize.test_cli import run_cli
 
@@ -156,7 +154,7 @@ def test_robustness_sections_render_only_when_present(tiny_run):
 
 
 def test_marginal_values_section_when_computed(tiny_run):
-    from optimize.model.marginal import marginal_values
+    from optimize.model import marginal_values
 
     case, appraisal, allocation = tiny_run
     content = report_content(case, appraisal, allocation, marginal_values(*tiny_run))
@@ -210,7 +208,7 @@ def test_a_killed_run_leaves_the_previous_results_untouched(
 
 
 def test_display_text_hides_the_sign_of_zero():
-    from optimize.report.tables import _cell_text as cell_text
+    from optimize.report import display_text as cell_text
 
     assert [cell_text(v, 3) for v in (-1e-12, -0.0, -0.0004, -0.0006, 2.5)] == [
         "0.000",

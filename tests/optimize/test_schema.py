@@ -1,6 +1,7 @@
 """The case-file schema (source of the docs' case-file reference) matches what the loader does."""
 
 import csv
+import dataclasses
 import shutil
 import tomllib
 from pathlib import Path
@@ -8,10 +9,18 @@ from pathlib import Path
 import pytest
 
 from optimize import InputError, load_case
-from optimize.case.parse_rules import TOML_RULES
-from optimize.case.rules import RULE_NAMES
-from optimize.case.schema import SETTINGS, TABLES, filled_columns, required_columns
-from optimize.case.shipped import shipped_case
+from optimize.case import (
+    DEFAULTS,
+    RULE_NAMES,
+    SECTIONS,
+    SETTINGS,
+    TABLES,
+    TOML_RULES,
+    filled_columns,
+    required_columns,
+    shipped_case,
+)
+from optimize.casefiles import case_folder_files, read_case_folder
 
 #: A name of each placeholder kind that exists in the tiny case.
 PLACEHOLDERS = {
@@ -108,6 +117,29 @@ def test_every_key_of_the_shipped_cases_is_documented(case_toml, tiny_path):
 
 def test_a_round_trip_through_the_test_writer_loads(tiny_path, tmp_path):
     assert load_case(tiny_copy(tiny_path, tmp_path)).name == "tiny"
+
+
+def test_absent_settings_take_the_documented_defaults(tiny_path, tmp_path):
+    case = tiny_copy(tiny_path, tmp_path)
+    doc = tomllib.loads((case / "case.toml").read_text(encoding="utf-8"))
+    del doc["appraisal"], doc["benefit"]  # the tiny case sets other values than the defaults
+    (case / "case.toml").write_text(dump_toml(doc), encoding="utf-8")
+    loaded = load_case(case)
+    assert {
+        "appraisal.normalization": loaded.normalization,
+        "appraisal.priority_rule": loaded.priority_rule,
+        "appraisal.blend": loaded.blend,
+        "benefit.top_up_segments": loaded.benefit.top_up_segments,
+        "benefit.slope_decay": loaded.benefit.slope_decay,
+    } == DEFAULTS
+
+
+def test_a_written_case_toml_has_the_sections_in_schema_order(tiny_path):
+    raw = read_case_folder(tiny_path)
+    shuffled = dataclasses.replace(raw, settings=dict(reversed(list(raw.settings.items()))))
+    written = list(tomllib.loads(case_folder_files(shuffled)["case.toml"]))
+    assert written == [s for s in SECTIONS if s in written]
+    assert written[:3] == ["case", "tables", "appraisal"]
 
 
 CHECKED = [

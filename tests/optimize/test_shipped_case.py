@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from optimize import SolveStatus, appraise, load_case, solve
-from optimize.case.shipped import shipped_case
+from optimize.case import shipped_case
 from tests.optimize.checks import rule_violations
 
 REPO = Path(__file__).resolve().parents[2]

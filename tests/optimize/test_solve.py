@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from optimize import SolveStatus, appraise, load_case, solve
-from optimize.case.rules import NoDuplication, Rules, ShareBounds
-from optimize.model.formulation import project_table
+from optimize.case import NoDuplication, Rules, ShareBounds
+from optimize.model import project_table
 from tests.optimize.checks import brute_force_optimum, rule_violations
 
 

@@ -6,13 +6,10 @@ import numpy as np
 import pytest
 
 from optimize import appraise, load_case, solve
-from optimize.case.rules import AmountBounds, NoDuplication, Rules
-from optimize.case.scenario import Scenario, parse_scenario
+from optimize.case import AmountBounds, NoDuplication, Rules, Scenario, parse_scenario
 from optimize.errors import InputError
-from optimize.model.compiled import SolverOptions
-from optimize.sweeps.budget import budget_frontier
-from optimize.sweeps.scenarios import compare_scenarios
-from optimize.sweeps.weights import robustness, sobol
+from optimize.model import SolverOptions
+from optimize.sweeps import budget_frontier, compare_scenarios, weight_robustness, weight_sobol
 
 
 @pytest.fixture(scope="module")
@@ -83,16 +80,16 @@ def test_core_index_is_one_for_must_fund_and_zero_for_must_not(tiny) -> None:
     case = dataclasses.replace(
         tiny, rules=Rules(must_fund=("d.pilot",), must_not_fund=("c.platform",))
     )
-    core = robustness(case, samples=12, seed=3, concentration=5.0).extra["core_index"]
+    core = weight_robustness(case, samples=12, seed=3, concentration=5.0).extra["core_index"]
     assert core.at["d.pilot", "core_index"] == 1.0
     assert core.at["c.platform", "core_index"] == 0.0
     assert core.at["d.pilot", "class"] == "robustly in"
 
 
 def test_robustness_is_reproducible_and_identical_in_parallel(tiny) -> None:
-    serial = robustness(tiny, samples=10, seed=7, concentration=5.0)
-    again = robustness(tiny, samples=10, seed=7, concentration=5.0)
-    parallel = robustness(tiny, samples=10, seed=7, concentration=5.0, n_jobs=2)
+    serial = weight_robustness(tiny, samples=10, seed=7, concentration=5.0)
+    again = weight_robustness(tiny, samples=10, seed=7, concentration=5.0)
+    parallel = weight_robustness(tiny, samples=10, seed=7, concentration=5.0, n_jobs=2)
     pd_equal = serial.funding.reset_index(drop=True)
     assert serial.seed == 7
     assert pd_equal.equals(again.funding.reset_index(drop=True))
@@ -101,18 +98,18 @@ def test_robustness_is_reproducible_and_identical_in_parallel(tiny) -> None:
 
 def test_robustness_on_a_dask_cluster_matches_serial(tiny) -> None:
     distributed = pytest.importorskip("dask.distributed")
-    serial = robustness(tiny, samples=6, seed=11, concentration=5.0)
+    serial = weight_robustness(tiny, samples=6, seed=11, concentration=5.0)
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
     ) as cluster:
-        remote = robustness(
+        remote = weight_robustness(
             tiny, samples=6, seed=11, concentration=5.0, scheduler=cluster.scheduler_address
         )
     assert serial.funding.reset_index(drop=True).equals(remote.funding.reset_index(drop=True))
 
 
 def test_sobol_indices_cover_every_cluster_and_factor(tiny) -> None:
-    result = sobol(tiny, samples=8, seed=2)
+    result = weight_sobol(tiny, samples=8, seed=2)
     indices = result.extra["indices"]
     assert set(indices["factor"]) == {"G1", "G2", "budget"}
     assert set(indices["cluster"]) <= set(tiny.clusters.index)

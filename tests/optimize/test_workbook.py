@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from optimize.case.shipped import shipped_case
-from optimize.casefiles.load import load_case
+from optimize.case import shipped_case
+from optimize.casefiles import load_case
 from tests.bad_workbooks.corpus import CORPUS, bad_workbook
 from tests.optimize.case_equality import assert_same_case
 from tests.optimize.test_cli import run_cli
