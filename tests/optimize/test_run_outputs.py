@@ -221,8 +221,7 @@ def test_display_text_hides_the_sign_of_zero():
 
 def test_a_table_added_to_the_registry_reaches_csv_and_workbook(tiny_path, monkeypatch):
     from optimize.pipeline import run_case
-    from optimize.report import registry, run_files
-    from optimize.report.registry import RESULT_TABLES, ResultTable
+    from optimize.report import RESULT_TABLES, ResultTable, run_files
 
     run = run_case(tiny_path)
     counts = ResultTable(
@@ -232,7 +231,7 @@ def test_a_table_added_to_the_registry_reaches_csv_and_workbook(tiny_path, monke
         {"projects": "count"},
         run_csv=True,
     )
-    monkeypatch.setattr(registry, "RESULT_TABLES", (*RESULT_TABLES, counts))
+    monkeypatch.setattr("optimize.report.registry.RESULT_TABLES", (*RESULT_TABLES, counts))
     files = run_files(run)
     csvs = sorted(name for name in files if name.endswith(".csv"))
     assert csvs == ["allocation.csv", "project_counts.csv", "ranking.csv", "weights.csv"]
