@@ -34,7 +34,7 @@ def allocate(
     """Allocate the budget; print binding rules and marginal values, or explain infeasibility."""
     from optimize.appraisal.appraise import appraise
     from optimize.case.case import PRIORITY_RULES
-    from optimize.casefiles.load import load_case
+    from optimize.casefiles.load import case_inputs, load_case
     from optimize.cli.output import check_target, write_folder
     from optimize.errors import InfeasibleError, InputError
     from optimize.model.explain import describe, explain_infeasibility
@@ -46,11 +46,12 @@ def allocate(
     from optimize.report.tables import allocation_tables
     from optimize.spreadsheet import safe_csv
 
+    path = case_path(case)
     if out is not None:
-        check_target(out, force)
+        check_target(out, force, case_inputs(path))
     if priority is not None and priority not in PRIORITY_RULES:
         raise InputError("--priority", f"unknown rule {priority!r} (use merit, need or blend)")
-    loaded = load_case(case_path(case))
+    loaded = load_case(path)
     if budget is not None:
         loaded = dataclasses.replace(loaded, budget=budget)
     appraisal = appraise(loaded, priority_rule=priority)  # type: ignore[arg-type]

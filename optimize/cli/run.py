@@ -42,6 +42,7 @@ def run(
     ] = False,
 ) -> None:
     """Appraise, rank and allocate; write tables, summary, reports (md, html) and results.xlsx."""
+    from optimize.casefiles.load import case_inputs
     from optimize.cli.output import check_target, write_folder
     from optimize.pipeline import run_case
     from optimize.report import run_files, run_summary
@@ -50,8 +51,9 @@ def run(
 
     if lang not in LANGS:
         raise InputError("--lang", f"unknown language {lang!r} (use {' or '.join(LANGS)})")
-    check_target(out, force)
-    result = run_case(case_path(case), marginals=marginals)
+    path = case_path(case)
+    check_target(out, force, case_inputs(path))
+    result = run_case(path, marginals=marginals)
     summary = run_summary(result)
     write_folder(out, run_files(result, lang=lang), force=force)
     for line in consistency_warnings(result.appraisal):
