@@ -1,6 +1,7 @@
 """The command line: bad input corpus, exit codes, outputs, the shipped case."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -18,9 +19,29 @@ def broken_case(name: str, tiny_path: Path, tmp_path: Path) -> Path:
     case = tmp_path / "case"
     shutil.copytree(tiny_path, case)
     for path in (CORPUS / name).iterdir():
-        if path.name != "expect.txt":
+        if path.name in ("expect.txt", "special.txt"):
+            continue
+        (case / path.name).unlink(missing_ok=True)
+        if path.is_dir():
+            shutil.copytree(path, case / path.name)
+        else:
             shutil.copy(path, case / path.name)
+    special = CORPUS / name / "special.txt"
+    if special.is_file():
+        make_special_files(special, case)
     return case
+
+
+def make_special_files(spec: Path, case: Path) -> None:
+    """Make the links and FIFOs that `spec` lists ("link NAME TARGET", "fifo NAME")."""
+    for line in spec.read_text(encoding="utf-8").splitlines():
+        kind, *names = line.split("#")[0].split() or [""]
+        if kind == "link":
+            (case / names[0]).unlink(missing_ok=True)
+            (case / names[0]).symlink_to(names[1])
+        elif kind == "fifo":
+            (case / names[0]).unlink(missing_ok=True)
+            os.mkfifo(case / names[0])
 
 
 @pytest.mark.parametrize("name", BAD_CASES)
