@@ -81,7 +81,8 @@ def check_target(
         ``/``; lies under a regular file; is too long; its parent is not writable; or it
         exists as the wrong kind, or at all without `force`.
     """
-    _check_writable(out, option)
+    if "\0" in str(out):
+        raise InputError(option, "output path contains a NUL byte")
     resolved = _resolved(out)
     if resolved is None:
         raise InputError(option, f"cannot resolve {out} (a symbolic link loop?)")
@@ -92,6 +93,7 @@ def check_target(
     home = _resolved(Path(expanded)) if os.path.isabs(expanded) else None
     if home is not None and home.is_relative_to(resolved):
         raise InputError(option, f"{out} is or holds the home folder {home}; choose another")
+    _check_writable(out, option)
     if out.parent.is_dir():
         recover_interrupted(out)
     if is_file and out.is_dir():
@@ -129,11 +131,9 @@ def _check_apart(out: Path, resolved: Path, other: Path | None, what: str, optio
 def _check_writable(out: Path, option: str) -> None:
     """Refuse an output path that the file system would refuse part-way through a write.
 
-    That is a NUL byte, a name or path too long, a path under a regular file, or a nearest
-    existing folder that cannot be written into.
+    That is a name or path too long, a path under a regular file, or a nearest existing
+    folder that cannot be written into.
     """
-    if "\0" in str(out):
-        raise InputError(option, "output path contains a NUL byte")
     absolute = Path(os.path.abspath(out))
     folder = absolute.parent
     while not os.path.exists(folder) and folder != folder.parent:  # never raises
