@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.optimize.clirun import run_cli
+from tests.optimize.clirun import STALL_IN_STAGING, run_cli
 
 psutil = pytest.importorskip("psutil")
 
@@ -43,10 +43,11 @@ def stop_group(process: subprocess.Popen[bytes]) -> None:
     """Kill what is left of a command started by :func:`start` (after a failed test)."""
     if process.poll() is None:
         os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+    if process.stderr is not None and not process.stderr.closed:
+        process.communicate()
 
 
-def wait_for(condition, process: subprocess.Popen[bytes], what: str, limit: float = 15.0):
+def wait_for(condition, process: subprocess.Popen[bytes], what: str, limit: float = 30.0):
     """Poll `condition` until true; fail if the process ends or `limit` seconds pass."""
     deadline = time.monotonic() + limit
     while not condition():
@@ -91,7 +92,8 @@ def test_a_stopped_parallel_sweep_keeps_the_previous_results(stop, code, tiny_pa
     command = psutil.Process(process.pid)
 
     def workers() -> list:
-        return [p for p in command.children(recursive=True) if "LokyProcess" in p.cmdline()]
+        children = command.children(recursive=True)
+        return [p for p in children if "LokyProcess" in " ".join(p.cmdline())]
 
     try:
         wait_for(lambda: len(workers()) == 2, process, "two workers")
@@ -116,18 +118,7 @@ def test_a_stopped_parallel_sweep_keeps_the_previous_results(stop, code, tiny_pa
 def test_a_run_stopped_while_writing_keeps_the_previous_results(tiny_path, tmp_path):
     out = tmp_path / "out"
     previous_results(out)
-    # A run whose file writing stalls once it is writing into its staging folder.
-    stall = (
-        "import pathlib, time\n"
-        "real = pathlib.Path.write_bytes\n"
-        "def stalling(self, data):\n"
-        "    written = real(self, data)\n"
-        "    if '.partial-' in str(self.parent):\n"
-        "        time.sleep(120)\n"
-        "    return written\n"
-        "pathlib.Path.write_bytes = stalling\n"
-    )
-    process = start(["run", str(tiny_path), "--out", str(out), "--force"], stall)
+    process = start(["run", str(tiny_path), "--out", str(out), "--force"], STALL_IN_STAGING)
     staging = tmp_path / f".out.partial-{process.pid}"
     try:
         wait_for(lambda: any(staging.glob("*")), process, "a staging folder", limit=60)
