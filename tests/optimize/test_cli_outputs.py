@@ -3,9 +3,12 @@ stray ``--force`` would wreck; refused in one line, exit 2, with every input lef
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from optimize.cli.output import check_target
 from optimize.errors import InputError
@@ -162,3 +165,28 @@ def test_an_output_beside_the_case_is_written(case, tmp_path, monkeypatch, capsy
     code, _, err = run_cli(["rank", str(case), "--out", str(out)], monkeypatch, capsys)
     assert code == 0, err
     assert (out / "rankings.csv").is_file()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    parts=st.lists(st.sampled_from(["case", "other", "sub", "link", "clusters.csv"]), max_size=4)
+)
+def test_an_output_is_refused_exactly_when_it_overlaps_the_input(parts, tiny_path):
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch).resolve()
+        case = root / "case"
+        shutil.copytree(tiny_path, case)
+        (case / "sub").mkdir()
+        (root / "other").mkdir()
+        (root / "link").symlink_to(case, target_is_directory=True)
+        out = root.joinpath(*parts)
+        # commonpath on realpath: a second, independent reading of "equal, parent or child"
+        real_out, real_case = os.path.realpath(out), str(case)
+        overlaps = os.path.commonpath([real_out, real_case]) in (real_out, real_case)
+        try:
+            check_target(out, force=True, inputs=[case])
+        except InputError as error:
+            assert overlaps, error
+            assert "the input" in str(error)
+        else:
+            assert not overlaps
