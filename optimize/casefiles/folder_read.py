@@ -1,8 +1,10 @@
-"""Read a case folder (case.toml plus CSV tables) and its scenarios.toml, as text."""
+"""Read a case folder: ``case.toml``, the CSV tables it names, ``scenarios.toml``."""
 
 from __future__ import annotations
 
 import csv
+import os
+import stat
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -57,13 +59,43 @@ def table_paths(folder: Path, tables: Mapping[str, Any]) -> dict[str, Path]:
             raise InputError(CASE_FILE, "unknown table", field=f"tables.{key}")
         if not isinstance(name, str) or not name:
             raise InputError(CASE_FILE, "must be a file name", field=f"tables.{key}")
-        resolved = (folder / name).resolve()
-        if not resolved.is_relative_to(root):
-            raise InputError(
-                CASE_FILE, f"path {name!r} leaves the case folder", field=f"tables.{key}"
-            )
-        paths[key] = resolved
+        paths[key] = _file_inside(root, name, CASE_FILE, f"tables.{key}")
     return paths
+
+
+def _file_inside(root: Path, name: str, file: str, field: str | None) -> Path:
+    """`root / name` resolved, if it stays inside `root` and is a regular file or missing.
+
+    A missing table is reported by :func:`read_table`. The kind of file is checked with
+    ``stat`` before anything opens it: a FIFO would block its reader forever.
+
+    Raises
+    ------
+    InputError
+        Naming `file` and `field`: a NUL byte, a symbolic link loop, a path that leaves
+        `root`, a name too long, a folder or any other non-regular file.
+    """
+    if "\0" in name:
+        raise InputError(file, f"path {name!r} contains a NUL byte", field=field)
+    try:
+        resolved = (root / name).resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a link loop before Python 3.13
+        raise InputError(file, f"path {name!r} is a symbolic link loop", field=field) from None
+    if not resolved.is_relative_to(root):
+        raise InputError(file, f"path {name!r} leaves the case folder", field=field)
+    try:
+        mode = resolved.stat().st_mode
+    except FileNotFoundError:
+        return resolved
+    except OSError as exc:  # too long a name, a loop met by stat, no permission
+        raise InputError(
+            file, f"path {name!r} cannot be read: {exc.strerror}", field=field
+        ) from None
+    if stat.S_ISDIR(mode):
+        raise InputError(file, f"path {name!r} is a folder, not a file", field=field)
+    if not stat.S_ISREG(mode):
+        raise InputError(file, f"path {name!r} is not a regular file", field=field)
+    return resolved
 
 
 def _name_of(folder: Path, path: Path) -> str:
@@ -109,9 +141,11 @@ def load_scenarios(folder: Path, case: Case) -> list[Scenario]:
     InputError
         Naming the scenario and field of an unknown key, criterion, rule or a bad value.
     """
-    path = folder / SCENARIO_FILE
-    if not path.is_file():
+    if not os.path.lexists(folder / SCENARIO_FILE):
         return []
+    path = _file_inside(folder.resolve(), SCENARIO_FILE, SCENARIO_FILE, None)
+    if not path.exists():  # a dangling link
+        raise InputError(SCENARIO_FILE, "file not found (a symbolic link to nothing)")
     try:
         doc = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

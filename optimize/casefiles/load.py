@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 from mcda import MCDAError
 from optimize.case.assemble import assemble
 from optimize.case.case import Case
+from optimize.case.scenario import SCENARIO_FILE
 from optimize.case.settings import CASE_FILE
 from optimize.casefiles.folder_read import read_case_folder
 from optimize.errors import InputError
@@ -42,3 +44,36 @@ def load_case(path: str | Path) -> Case:
         return assemble(raw, folder)
     except MCDAError as exc:
         raise InputError(CASE_FILE, str(exc)) from None
+
+
+def case_inputs(path: str | Path) -> tuple[Path, ...]:
+    """Every file and folder a case is read from, for keeping outputs away from them.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        As for :func:`load_case`.
+
+    Returns
+    -------
+    tuple of pathlib.Path
+        The workbook; or the case folder, its ``case.toml``, ``scenarios.toml`` and every
+        table file named (as written, unresolved). Names that cannot be read are left out:
+        :func:`load_case` refuses them.
+    """
+    location = Path(path)
+    if location.suffix.lower() == ".xlsx":
+        return (location,)
+    folder = location.parent if location.suffix == ".toml" else location
+    toml_path = location if location.suffix == ".toml" else location / CASE_FILE
+    found = [folder, toml_path, folder / SCENARIO_FILE]
+    try:  # is_file first: reading a FIFO would wait forever
+        doc = tomllib.loads(toml_path.read_text(encoding="utf-8")) if toml_path.is_file() else {}
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        doc = {}
+    tables = doc.get("tables", {})
+    # Tables lie inside the folder (read_case_folder refuses others); listed all the same so
+    # that the inputs stay complete whatever that rule becomes.
+    if isinstance(tables, dict):
+        found += [folder / n for n in tables.values() if isinstance(n, str) and n and "\0" not in n]
+    return tuple(found)

@@ -34,7 +34,7 @@ def allocate(
     """Allocate the budget; print binding rules and marginal values, or explain infeasibility."""
     from optimize.appraisal.appraise import appraise
     from optimize.case import check_priority_rule
-    from optimize.casefiles.load import load_case
+    from optimize.casefiles.load import case_inputs, load_case
     from optimize.cli.output import check_target, write_folder
     from optimize.errors import InfeasibleError
     from optimize.model.explain import describe, explain_infeasibility
@@ -42,10 +42,11 @@ def allocate(
     from optimize.model.solve import SolverOptions, solve
     from optimize.report import allocate_files, allocation_summary
 
+    path = case_path(case)
     if out is not None:
-        check_target(out, force)
+        check_target(out, force, case_inputs(path))
     rule = None if priority is None else check_priority_rule(priority, "--priority")
-    loaded = load_case(case_path(case))
+    loaded = load_case(path)
     if budget is not None:
         loaded = dataclasses.replace(loaded, budget=budget)
     appraisal = appraise(loaded, priority_rule=rule)

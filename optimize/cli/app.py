@@ -17,6 +17,7 @@ from optimize.cli.common import (
     errors,
 )
 from optimize.cli.convert import convert, new
+from optimize.cli.interrupt import Interrupted, signals_raise
 from optimize.cli.rank import rank_command
 from optimize.cli.run import run, validate
 from optimize.cli.sweep import sweep_app
@@ -40,26 +41,34 @@ def configure(
 
 
 def main() -> None:
-    """Entry point: run the CLI, turning bad input into one line and exit code 2."""
-    try:
-        app()
-    except (InputError, MCDAError) as exc:
-        if STATE["debug"]:
-            raise
-        errors.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
-        sys.exit(EXIT_BAD_INPUT)
-    except InfeasibleError as exc:
-        errors.print(str(exc), markup=False, highlight=False, soft_wrap=True)
-        sys.exit(EXIT_INFEASIBLE)
-    except Exception as exc:  # last resort: one line, not a traceback
-        if STATE["debug"]:
-            raise
-        errors.print(
-            f"internal error: {exc!r} (rerun with --debug for a traceback)",
-            markup=False,
-            soft_wrap=True,
-        )
-        sys.exit(EXIT_INTERNAL)
+    """Entry point: run the CLI; bad input, infeasibility or a signal end in one line.
+
+    Exit codes: 2 bad input, 3 infeasible, 1 internal error, 128 + N after signal N (130 for
+    SIGINT, 143 for SIGTERM).
+    """
+    with signals_raise():
+        try:
+            app()
+        except Interrupted as stop:
+            errors.print(f"interrupted by {stop}", markup=False, highlight=False)
+            sys.exit(stop.exit_code)
+        except (InputError, MCDAError) as exc:
+            if STATE["debug"]:
+                raise
+            errors.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+            sys.exit(EXIT_BAD_INPUT)
+        except InfeasibleError as exc:
+            errors.print(str(exc), markup=False, highlight=False, soft_wrap=True)
+            sys.exit(EXIT_INFEASIBLE)
+        except Exception as exc:  # last resort: one line, not a traceback
+            if STATE["debug"]:
+                raise
+            errors.print(
+                f"internal error: {exc!r} (rerun with --debug for a traceback)",
+                markup=False,
+                soft_wrap=True,
+            )
+            sys.exit(EXIT_INTERNAL)
 
 
 app.command()(validate)

@@ -26,6 +26,7 @@ def convert(
     from optimize.case.assemble import assemble
     from optimize.casefiles.folder_read import read_case_folder
     from optimize.casefiles.folder_write import case_folder_files
+    from optimize.casefiles.load import case_inputs
     from optimize.casefiles.workbook_layout import INSTRUCTIONS
     from optimize.casefiles.workbook_read import load_workbook_case, read_workbook
     from optimize.casefiles.workbook_write import case_workbook
@@ -35,16 +36,17 @@ def convert(
 
     if is_workbook(source) == is_workbook(target):
         raise InputError(str(target), "convert needs one case folder and one .xlsx workbook")
+    inputs = case_inputs(source)
+    check_target(target, force, inputs, option="TARGET", is_file=is_workbook(target))
     if is_workbook(source):
-        check_target(target, force)
         case = load_workbook_case(source)  # refuse to write a case that does not validate
         raw, _ = read_workbook(source)
-        write_folder(target, case_folder_files(raw), force=force)
+        write_folder(target, case_folder_files(raw), force=force, option="TARGET")
     else:
         raw = read_case_folder(source)
         case = assemble(raw, source)
         about = [f"{case.title} (case {case.name})", illustrative_notice(case), *INSTRUCTIONS]
-        write_file(target, case_workbook(raw, about), force=force)
+        write_file(target, case_workbook(raw, about), force=force, option="TARGET")
     console.print(f"[green]wrote[/green] {target} (case {case.name})")
 
 
@@ -64,8 +66,8 @@ def new(
     name = target.stem if is_workbook(target) else target.name
     raw = blank_case(name)
     if is_workbook(target):
-        write_file(target, case_workbook(raw, INSTRUCTIONS), force=force)
+        write_file(target, case_workbook(raw, INSTRUCTIONS), force=force, option="TARGET")
     else:
         files = case_folder_files(raw, {"README.md": template_readme(name)})
-        write_folder(target, files, force=force)
+        write_folder(target, files, force=force, option="TARGET")
     console.print(f"[green]wrote[/green] blank case {target}")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Mapping
+import signal
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from optimize.errors import InputError
@@ -40,23 +43,130 @@ def recover_interrupted(out: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-def check_target(out: Path, force: bool) -> None:
-    """Refuse an existing output folder unless `force` (after recovering a killed write).
+#: What a staging or retired folder adds to the output's name: ``.`` + ``.partial-`` + a pid.
+_STAGING_EXTRA = len(".") + len(".partial-") + 7
+
+
+def check_target(
+    out: Path,
+    force: bool,
+    inputs: Sequence[Path] = (),
+    option: str = "--out",
+    is_file: bool = False,
+) -> None:
+    """Refuse an output that could destroy an input or cannot be written; recover it first.
+
+    Refused with or without `force`: an output that overlaps an input or the places a stray
+    ``--force`` would wreck, or cannot be written. Refused without `force`: an existing one.
+    A killed earlier write into `out` is recovered first (:func:`recover_interrupted`).
+
+    Parameters
+    ----------
+    out : pathlib.Path
+        The output folder (or file, with `is_file`).
+    force : bool
+        Replace an existing output.
+    inputs : sequence of pathlib.Path
+        Files and folders the command reads: the output may not be any of them, hold one or
+        lie inside one (compared after resolving symbolic links).
+    option : str
+        The option or argument that named `out`, for messages.
+    is_file : bool
+        The output is one file rather than a folder.
 
     Raises
     ------
     InputError
-        If `out` exists and `force` is false, or `out` is a file.
+        Naming `option`: the output overlaps an input, the current folder, the home folder or
+        ``/``; lies under a regular file; is too long; its parent is not writable; or it
+        exists as the wrong kind, or at all without `force`.
     """
+    if "\0" in str(out):
+        raise InputError(option, "output path contains a NUL byte")
+    resolved = _resolved(out)
+    if resolved is None:
+        raise InputError(option, f"cannot resolve {out} (a symbolic link loop?)")
+    for path in inputs:
+        _check_apart(out, resolved, _resolved(path), "the input", option)
+    _check_apart(out, resolved, Path.cwd().resolve(), "the current folder", option)
+    expanded = os.path.expanduser("~")  # stays "~" for a user without a home
+    home = _resolved(Path(expanded)) if os.path.isabs(expanded) else None
+    if home is not None and home.is_relative_to(resolved):
+        raise InputError(option, f"{out} is or holds the home folder {home}; choose another")
+    _check_writable(out, option)
     if out.parent.is_dir():
         recover_interrupted(out)
-    if out.exists() and not out.is_dir():
-        raise InputError(str(out), "output path exists and is not a folder")
+    if is_file and out.is_dir():
+        raise InputError(option, f"{out} is a folder, not a file")
+    if not is_file and out.exists() and not out.is_dir():
+        raise InputError(option, f"{out} exists and is not a folder")
     if out.exists() and not force:
-        raise InputError(str(out), "output folder exists; pass --force to replace it")
+        kind = "file" if is_file else "folder"
+        raise InputError(option, f"output {kind} {out} exists; pass --force to replace it")
 
 
-def write_folder(out: Path, files: Mapping[str, str | bytes], force: bool = False) -> Path:
+def _resolved(path: Path) -> Path | None:
+    """`path` absolute with symbolic links resolved (a missing tail stays as written).
+
+    None if it cannot be resolved (a link loop, a NUL byte): its reader refuses such an input.
+    """
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):  # RuntimeError: a link loop before Python 3.13
+        return None
+
+
+def _check_apart(out: Path, resolved: Path, other: Path | None, what: str, option: str) -> None:
+    """Refuse an output equal to or holding `other`, or lying inside an input (all resolved)."""
+    if other is None:
+        return
+    if resolved == other:
+        raise InputError(option, f"{out} is {what} {other}; choose another output")
+    if other.is_relative_to(resolved):
+        raise InputError(option, f"{out} holds {what} {other}; replacing it would delete it")
+    if what == "the input" and resolved.is_relative_to(other):
+        raise InputError(option, f"{out} lies inside {what} {other}; write outside it")
+
+
+def _check_writable(out: Path, option: str) -> None:
+    """Refuse an output path that the file system would refuse part-way through a write.
+
+    That is a name or path too long, a path under a regular file, or a nearest existing
+    folder that cannot be written into.
+    """
+    absolute = Path(os.path.abspath(out))
+    folder = absolute.parent
+    while not os.path.exists(folder) and folder != folder.parent:  # never raises
+        folder = folder.parent
+    if not folder.is_dir():
+        raise InputError(option, f"{out} lies under {folder}, which is a file, not a folder")
+    name_max = _limit(folder, "PC_NAME_MAX", 255)
+    path_max = _limit(folder, "PC_PATH_MAX", 4096)
+    names = [len(os.fsencode(part)) for part in absolute.parts]
+    if max(names) > name_max or names[-1] + _STAGING_EXTRA > name_max:
+        limit = name_max - _STAGING_EXTRA
+        raise InputError(option, f"a name in the output path is too long (at most {limit} bytes)")
+    length = len(os.fsencode(absolute))
+    if length + name_max > path_max:  # leave room for the files written inside
+        limit = path_max - name_max
+        raise InputError(option, f"output path is too long ({length} bytes; at most {limit})")
+    try:  # a real write tells more than permission bits (read-only mounts, root)
+        os.rmdir(tempfile.mkdtemp(prefix=".clusterplan-probe-", dir=folder))
+    except OSError as exc:
+        raise InputError(option, f"cannot write into {folder}: {exc.strerror}") from None
+
+
+def _limit(folder: Path, name: str, default: int) -> int:
+    """A file-system limit of `folder` (``os.pathconf``), or `default` where unknown."""
+    try:
+        return os.pathconf(folder, name)
+    except (OSError, ValueError):
+        return default
+
+
+def write_folder(
+    out: Path, files: Mapping[str, str | bytes], force: bool = False, option: str = "--out"
+) -> Path:
     """Write `files` into `out` so that `out` is either complete or untouched.
 
     Parameters
@@ -67,17 +177,24 @@ def write_folder(out: Path, files: Mapping[str, str | bytes], force: bool = Fals
         Relative file name to content (text is written as UTF-8).
     force : bool
         Replace an existing `out`.
+    option : str
+        The option or argument that named `out`, for messages.
 
     Returns
     -------
     pathlib.Path
         `out`.
+
+    Raises
+    ------
+    InputError
+        See :func:`check_target`; also when the file system refuses a write.
     """
-    check_target(out, force)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    check_target(out, force, option=option)
     staging = out.parent / f".{out.name}.partial-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir()
         for name, content in files.items():
             target = staging / name
@@ -86,19 +203,22 @@ def write_folder(out: Path, files: Mapping[str, str | bytes], force: bool = Fals
                 target.write_bytes(content)
             else:
                 target.write_text(content, encoding="utf-8")
-        if out.exists():
-            retired = out.parent / f".{out.name}.old-{os.getpid()}"
-            out.rename(retired)
-            staging.rename(out)
-            shutil.rmtree(retired, ignore_errors=True)
-        else:
-            staging.rename(out)
+        with _signals_held():
+            if out.exists():
+                retired = out.parent / f".{out.name}.old-{os.getpid()}"
+                out.rename(retired)
+                staging.rename(out)
+                shutil.rmtree(retired, ignore_errors=True)
+            else:
+                staging.rename(out)
+    except OSError as exc:
+        raise InputError(option, f"cannot write {out}: {exc.strerror or exc}") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return out
 
 
-def write_file(target: Path, content: bytes, force: bool = False) -> Path:
+def write_file(target: Path, content: bytes, force: bool = False, option: str = "--out") -> Path:
     """Write one file so that `target` is either complete or untouched.
 
     The content goes into a temporary file in the same folder, which is then renamed over
@@ -112,6 +232,8 @@ def write_file(target: Path, content: bytes, force: bool = False) -> Path:
         Its content.
     force : bool
         Replace an existing `target`.
+    option : str
+        The option or argument that named `target`, for messages.
 
     Returns
     -------
@@ -121,19 +243,33 @@ def write_file(target: Path, content: bytes, force: bool = False) -> Path:
     Raises
     ------
     InputError
-        If `target` exists and `force` is false, or is a folder.
+        See :func:`check_target`; also when the file system refuses a write.
     """
-    if target.parent.is_dir():
-        recover_interrupted(target)
-    if target.is_dir():
-        raise InputError(str(target), "output path is a folder, not a file")
-    if target.exists() and not force:
-        raise InputError(str(target), "output file exists; pass --force to replace it")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    check_target(target, force, option=option, is_file=True)
     staging = target.parent / f".{target.name}.partial-{os.getpid()}"
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         staging.write_bytes(content)
         staging.replace(target)
+    except OSError as exc:
+        raise InputError(option, f"cannot write {target}: {exc.strerror or exc}") from None
     finally:
         staging.unlink(missing_ok=True)
     return target
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM while the old output is swapped for the new one.
+
+    An interrupt then lands before or after the swap, never between its two renames.
+    """
+    held = {signal.SIGINT, signal.SIGTERM}
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

@@ -38,13 +38,14 @@ def rank_command(
     """Rank the clusters by several MCDA methods; show agreement and rank acceptability."""
     from optimize.appraisal.appraise import appraise
     from optimize.appraisal.robustness import assess
-    from optimize.casefiles.load import load_case
+    from optimize.casefiles.load import case_inputs, load_case
     from optimize.cli.output import check_target, write_folder
     from optimize.report.files import rank_files
 
+    path = case_path(case)
     if out is not None:
-        check_target(out, force)
-    loaded = load_case(case_path(case))
+        check_target(out, force, case_inputs(path))
+    loaded = load_case(path)
     weights = appraise(loaded).weights
     result = assess(loaded, weights, method, samples=robustness, seed=seed)
     print_rankings(loaded.clusters["name_en"], result)

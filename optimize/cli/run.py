@@ -42,14 +42,16 @@ def run(
     ] = False,
 ) -> None:
     """Appraise, rank and allocate; write tables, summary, reports (md, html) and results.xlsx."""
+    from optimize.casefiles.load import case_inputs
     from optimize.cli.output import check_target, write_folder
     from optimize.pipeline import run_case
     from optimize.report import LANGS, consistency_warnings, is_lang, run_files, run_summary
 
     if not is_lang(lang):
         raise InputError("--lang", f"unknown language {lang!r} (use {' or '.join(LANGS)})")
-    check_target(out, force)
-    result = run_case(case_path(case), marginals=marginals)
+    path = case_path(case)
+    check_target(out, force, case_inputs(path))
+    result = run_case(path, marginals=marginals)
     summary = run_summary(result)
     write_folder(out, run_files(result, lang=lang), force=force)
     for line in consistency_warnings(result.appraisal):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import socket
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,9 +22,72 @@ sweep_app = typer.Typer(no_args_is_help=True, help="Sweeps: how robust is the fu
 
 OutOption = Annotated[Path, typer.Option("--out", "-o", help="Output folder.")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing folder.")]
-JobsOption = Annotated[int, typer.Option("--jobs", min=1, help="Local worker processes.")]
+#: Environment variable that raises the limit on --jobs.
+JOBS_LIMIT_VARIABLE = "CLUSTERPLAN_MAX_JOBS"
+
+#: How long to wait for a Dask scheduler's port to accept a connection [s].
+SCHEDULER_PROBE_TIMEOUT = 3.0
+
+
+def jobs_limit() -> int:
+    """Most local worker processes allowed: 4 per CPU, or the environment's own limit."""
+    from optimize.errors import InputError
+
+    text = os.environ.get(JOBS_LIMIT_VARIABLE, "")
+    if not text:
+        return 4 * (os.cpu_count() or 1)
+    if not text.isdigit() or int(text) < 1:
+        raise InputError(JOBS_LIMIT_VARIABLE, f"must be a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
+def check_jobs(jobs: int) -> int:
+    """Refuse more worker processes than :func:`jobs_limit` (each holds a model in memory)."""
+    from optimize.errors import InputError
+
+    limit = jobs_limit()
+    if jobs > limit:
+        raise InputError(
+            "--jobs",
+            f"{jobs} is above the limit of {limit} worker processes "
+            f"(4 per CPU; set {JOBS_LIMIT_VARIABLE} to raise it)",
+        )
+    return jobs
+
+
+def check_scheduler(address: str | None) -> str | None:
+    """Refuse a Dask scheduler address whose port does not accept a connection.
+
+    Waits :data:`SCHEDULER_PROBE_TIMEOUT`; Dask itself would wait 30 s, then fail.
+    """
+    from optimize.errors import InputError
+
+    if address is None:
+        return None
+    scheme, _, rest = address.rpartition("://")
+    if scheme not in ("", "tcp", "tls"):
+        return address  # other transports (inproc, ucx) are left to Dask
+    host, _, port = rest.rpartition(":")
+    if not host or not port.isdigit():
+        raise InputError("--scheduler", f"{address!r} is not an address like tcp://host:8786")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), SCHEDULER_PROBE_TIMEOUT).close()
+    except OSError as exc:
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        raise InputError(
+            "--scheduler", f"no Dask scheduler answers at {address}: {reason}"
+        ) from None
+    return address
+
+
+JobsOption = Annotated[
+    int, typer.Option("--jobs", min=1, callback=check_jobs, help="Local worker processes.")
+]
 SchedulerOption = Annotated[
-    str | None, typer.Option("--scheduler", help="Address of an existing Dask scheduler.")
+    str | None,
+    typer.Option(
+        "--scheduler", callback=check_scheduler, help="Address of an existing Dask scheduler."
+    ),
 ]
 
 
@@ -59,11 +124,11 @@ def budget_sweep(
     """Benefit and allocation over a budget grid; where projects enter or leave."""
     import numpy as np
 
-    from optimize.casefiles.load import load_case
+    from optimize.casefiles.load import case_inputs, load_case
     from optimize.cli.output import check_target
     from optimize.sweeps.budget import budget_frontier
 
-    check_target(out, force)
+    check_target(out, force, case_inputs(case_path(case)))
     loaded = load_case(case_path(case))
     grid = [float(b) for b in np.linspace(start, stop, steps)]
     with progress(len(grid), "budget frontier") as advance:
@@ -91,11 +156,11 @@ def robustness_sweep(
     scheduler: SchedulerOption = None,
 ) -> None:
     """How often each project is funded when the level-1 weights are uncertain."""
-    from optimize.casefiles.load import load_case
+    from optimize.casefiles.load import case_inputs, load_case
     from optimize.cli.output import check_target
     from optimize.sweeps import weight_robustness
 
-    check_target(out, force)
+    check_target(out, force, case_inputs(case_path(case)))
     loaded = load_case(case_path(case))
     with progress(samples, "weight robustness") as advance:
         result = weight_robustness(
@@ -119,11 +184,11 @@ def sobol_sweep(
     scheduler: SchedulerOption = None,
 ) -> None:
     """Sobol indices of each cluster's funding on the level-1 weights and the budget."""
-    from optimize.casefiles.load import load_case
+    from optimize.casefiles.load import case_inputs, load_case
     from optimize.cli.output import check_target
     from optimize.sweeps import weight_sobol
 
-    check_target(out, force)
+    check_target(out, force, case_inputs(case_path(case)))
     loaded = load_case(case_path(case))
     total = samples * (2 * (len(loaded.criteria.children()) + 1) + 2)
     with progress(total, "Sobol design") as advance:
@@ -142,13 +207,13 @@ def scenarios_sweep(
     """The case's named scenarios (scenarios.toml) side by side with the base case."""
     from optimize.case.scenario import SCENARIO_FILE
     from optimize.casefiles.folder_read import load_scenarios
-    from optimize.casefiles.load import load_case
+    from optimize.casefiles.load import case_inputs, load_case
     from optimize.cli.output import check_target
     from optimize.errors import InputError
     from optimize.sweeps.scenarios import compare_scenarios
 
-    check_target(out, force)
     path = case_path(case)
+    check_target(out, force, case_inputs(path))
     loaded = load_case(path)
     scenarios = load_scenarios(path if path.is_dir() else path.parent, loaded)
     if not scenarios:

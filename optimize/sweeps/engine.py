@@ -9,7 +9,8 @@ a fork after a solve can deadlock), or the workers of an existing Dask cluster.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,6 +22,9 @@ from optimize.model.compiled import CompiledModel, SolverOptions
 
 #: Points per chunk beyond one chunk per worker (progress granularity vs model builds).
 POINTS_PER_CHUNK = 50
+
+#: How long to wait for a Dask scheduler to answer [s] (Dask's default is 30).
+SCHEDULER_TIMEOUT = 10
 
 #: Sweeps stop at HiGHS's default 1e-4 relative MIP gap: answers within it are ties.
 SWEEP_OPTIONS = SolverOptions(mip_gap=1e-4)
@@ -128,10 +132,11 @@ def _run_points(
     finished: dict[int, list[_Outcome]] = {}
     complete = True
     try:
-        for index, outcomes in _results(case, projects, chunks, options, n_jobs, scheduler):
-            finished[index] = outcomes
-            if on_chunk is not None:
-                on_chunk(len(outcomes))
+        with closing(_results(case, projects, chunks, options, n_jobs, scheduler)) as done:
+            for index, outcomes in done:
+                finished[index] = outcomes
+                if on_chunk is not None:
+                    on_chunk(len(outcomes))
     except KeyboardInterrupt:
         complete = False
     ordered = [o for i in sorted(finished) for o in finished[i]]
@@ -145,7 +150,7 @@ def _results(
     options: SolverOptions,
     n_jobs: int,
     scheduler: str | None,
-) -> Iterator[tuple[int, list[_Outcome]]]:
+) -> Generator[tuple[int, list[_Outcome]]]:
     """Yield (chunk index, outcomes) as chunks finish."""
     if scheduler is not None:
         yield from _dask_results(case, projects, chunks, options, scheduler)
@@ -158,7 +163,13 @@ def _results(
 
         parallel = Parallel(n_jobs=n_jobs, backend="loky", return_as="generator")
         tasks = (delayed(_evaluate_chunk)(case, projects, chunk, options) for chunk in chunks)
-        yield from enumerate(parallel(tasks))
+        outputs = parallel(tasks)
+        try:
+            yield from enumerate(outputs)
+        finally:
+            # Closed early (an interrupt, an error), joblib kills its workers now rather than
+            # whenever the garbage collector gets to the generator.
+            outputs.close()
 
 
 def _dask_results(
@@ -171,7 +182,7 @@ def _dask_results(
     """Run the chunks on an existing Dask cluster."""
     from dask.distributed import Client, as_completed
 
-    with Client(scheduler) as client:
+    with Client(scheduler, timeout=SCHEDULER_TIMEOUT) as client:
         shared_case, shared_projects = client.scatter([case, projects], broadcast=True)
         futures = [
             client.submit(_evaluate_chunk, shared_case, shared_projects, chunk, options, pure=False)

@@ -1,6 +1,7 @@
 """The command line: bad input corpus, exit codes, outputs, the shipped case."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -18,9 +19,29 @@ def broken_case(name: str, tiny_path: Path, tmp_path: Path) -> Path:
     case = tmp_path / "case"
     shutil.copytree(tiny_path, case)
     for path in (CORPUS / name).iterdir():
-        if path.name != "expect.txt":
+        if path.name in ("expect.txt", "special.txt"):
+            continue
+        (case / path.name).unlink(missing_ok=True)
+        if path.is_dir():
+            shutil.copytree(path, case / path.name)
+        else:
             shutil.copy(path, case / path.name)
+    special = CORPUS / name / "special.txt"
+    if special.is_file():
+        make_special_files(special, case)
     return case
+
+
+def make_special_files(spec: Path, case: Path) -> None:
+    """Make the links and FIFOs that `spec` lists ("link NAME TARGET", "fifo NAME")."""
+    for line in spec.read_text(encoding="utf-8").splitlines():
+        kind, *names = line.split("#")[0].split() or [""]
+        if kind == "link":
+            (case / names[0]).unlink(missing_ok=True)
+            (case / names[0]).symlink_to(names[1])
+        elif kind == "fifo":
+            (case / names[0]).unlink(missing_ok=True)
+            os.mkfifo(case / names[0])
 
 
 @pytest.mark.parametrize("name", BAD_CASES)
@@ -169,3 +190,37 @@ def test_sweep_scenarios_refuses_an_unknown_override(tiny_path, tmp_path, monkey
     )
     assert code == 2
     assert "scenarios.toml, field 'cut.budgte': unknown override" in err
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        ("a link out of the case", "path 'scenarios.toml' leaves the case folder"),
+        ("a link to nothing", "file not found"),
+        ("a FIFO", "path 'scenarios.toml' is not a regular file"),
+        ("a folder", "path 'scenarios.toml' is a folder, not a file"),
+    ],
+)
+def test_sweep_scenarios_reads_only_a_file_in_the_case(
+    kind, expected, tiny_path, tmp_path, monkeypatch, capsys
+):
+    case = tmp_path / "case"
+    shutil.copytree(tiny_path, case)
+    scenarios = case / "scenarios.toml"
+    elsewhere = tmp_path / "elsewhere.toml"
+    elsewhere.write_text("[cut]\nbudget = 3.0\n", encoding="utf-8")
+    if kind == "a link out of the case":
+        scenarios.symlink_to(elsewhere)
+    elif kind == "a link to nothing":
+        scenarios.symlink_to(case / "missing.toml")
+    elif kind == "a FIFO":
+        os.mkfifo(scenarios)
+    else:
+        scenarios.mkdir()
+    out = tmp_path / "o"
+    code, _, err = run_cli(
+        ["sweep", "scenarios", str(case), "--out", str(out)], monkeypatch, capsys
+    )
+    assert code == 2 and len(err.strip().splitlines()) == 1, err
+    assert f"error: scenarios.toml: {expected}" in err
+    assert not out.exists()

@@ -19,6 +19,7 @@ from optimize import appraise, load_case, solve
 from optimize.appraisal import assess
 from optimize.report import html_report, markdown_report, report_content
 from optimize.spreadsheet import FORMULA_TRIGGERS, new_workbook, put, safe_csv
+from tests.optimize.clirun import STALL_IN_STAGING
 from tests.optimize.test_cli import run_cli
 
 REPO = Path(__file__).resolve().parents[2]
@@ -169,19 +170,7 @@ def test_a_killed_run_leaves_the_previous_results_untouched(
     code, _, _ = run_cli(["run", str(tiny_path), "--out", str(out)], monkeypatch, capsys)
     assert code == 0
     before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    # A run whose file writing stalls once it is writing into its staging folder.
-    script = (
-        "import pathlib, sys, time\n"
-        "real = pathlib.Path.write_bytes\n"
-        "def stalling(self, data):\n"
-        "    written = real(self, data)\n"
-        "    if '.partial-' in str(self.parent):\n"
-        "        time.sleep(120)\n"
-        "    return written\n"
-        "pathlib.Path.write_bytes = stalling\n"
-        "from optimize.cli.app import main\n"
-        "main()\n"
-    )
+    script = STALL_IN_STAGING + "from optimize.cli.app import main\nmain()\n"
     process = subprocess.Popen(
         [sys.executable, "-c", script, "run", str(tiny_path), "--out", str(out), "--force"],
         env={**os.environ, "PYTHONPATH": str(REPO)},
