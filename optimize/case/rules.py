@@ -115,7 +115,7 @@ class Periods:
 
 @dataclass(frozen=True)
 class Rules:
-    """The policy rules of a case; an empty or ``None`` rule is off."""
+    """The policy rules of a case; an empty, ``None`` or ``False`` rule is off."""
 
     type_share: Mapping[str, ShareBounds] = field(default_factory=dict)
     instrument_share: Mapping[str, ShareBounds] = field(default_factory=dict)
@@ -125,6 +125,7 @@ class Rules:
     basic_concentration: BasicConcentration | None = None
     frontier_platform_research: ResearchThreshold | None = None
     dependencies: tuple[tuple[str, str], ...] = ()
+    demonstration_needs_pilot_base: bool = False
     exclusions: tuple[tuple[str, str], ...] = ()
     must_fund: tuple[str, ...] = ()
     must_not_fund: tuple[str, ...] = ()
@@ -136,17 +137,23 @@ class Rules:
         return ["budget"] + [
             name
             for name in RULE_NAMES
-            if name != "budget" and getattr(self, field_of(name)) not in (None, (), {})
+            if name != "budget"
+            and any(getattr(self, f) not in (None, (), {}, False) for f in fields_of(name))
         ]
 
     def without(self, names: tuple[str, ...]) -> Rules:
         """These rules with the named ones switched off."""
         off = Rules()
         return dataclasses.replace(
-            self, **{field_of(n): getattr(off, field_of(n)) for n in names if n != "budget"}
+            self,
+            **{f: getattr(off, f) for n in names if n != "budget" for f in fields_of(n)},
         )
 
 
-def field_of(rule: str) -> str:
-    """The :class:`Rules` attribute holding a rule."""
-    return {"period_budget": "periods", "cofunding": "min_leverage"}.get(rule, rule)
+def fields_of(rule: str) -> tuple[str, ...]:
+    """The :class:`Rules` attributes holding a rule."""
+    return {
+        "period_budget": ("periods",),
+        "cofunding": ("min_leverage",),
+        "dependencies": ("dependencies", "demonstration_needs_pilot_base"),
+    }.get(rule, (rule,))
