@@ -42,6 +42,7 @@ def run(
     ] = False,
 ) -> None:
     """Appraise, rank and allocate; write tables, summary, reports (md, html) and results.xlsx."""
+    from optimize.cli.infeasible import infeasible_error
     from optimize.cli.output import check_target, write_folder
     from optimize.pipeline import run_case
     from optimize.report import run_files, run_summary
@@ -52,6 +53,8 @@ def run(
         raise InputError("--lang", f"unknown language {lang!r} (use {' or '.join(LANGS)})")
     check_target(out, force)
     result = run_case(case_path(case), marginals=marginals)
+    if not result.allocation.status.has_solution:
+        raise infeasible_error(result.case, result.appraisal, result.allocation)
     summary = run_summary(result)
     write_folder(out, run_files(result, lang=lang), force=force)
     for line in consistency_warnings(result.appraisal):
