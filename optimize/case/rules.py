@@ -26,7 +26,8 @@ RULE_NAMES: dict[str, str] = {
     "minimum grant (paper §4.1 提高产业集中度)",
     "frontier_platform_research": "a frontier platform only where the research-institution "
     "criterion reaches a threshold (paper §4.3 科技创新资源密集地区)",
-    "dependencies": "a project is funded only if the project it needs is funded",
+    "dependencies": "a project is funded only if the project it needs is funded; optionally, "
+    "a demonstration project only if a pilot base of its cluster is",
     "exclusions": "at most one project of each mutually exclusive pair",
     "must_fund": "these projects are funded",
     "must_not_fund": "these projects are not funded",
