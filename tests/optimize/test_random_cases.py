@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from optimize import SolveStatus, appraise, load_case, solve
+from optimize.case.rules import Rules
 from optimize.errors import InputError
 from optimize.model.compiled import CompiledModel
 from optimize.model.formulation import project_table
@@ -238,3 +239,9 @@ def test_run_accepts_a_level_one_criterion_that_is_a_leaf(
     assert code == 0, err
     weights = (out / "weights.csv").read_text(encoding="utf-8")
     assert "G2" in weights
+
+
+def test_dropping_dependencies_also_drops_the_pilot_base_rule() -> None:
+    rules = Rules(demonstration_needs_pilot_base=True)
+    assert "dependencies" in rules.active()
+    assert "dependencies" not in rules.without(("dependencies",)).active()
