@@ -50,11 +50,12 @@ def run_case(
     options : SolverOptions, optional
         HiGHS options.
     marginals : bool
-        Also compute marginal values (several re-solves).
+        Also compute marginal values (several re-solves) when the allocation has a solution.
     """
     case = load_case(path)
     appraisal = appraise(case)
     allocation = solve(case, appraisal, options)
     robustness = assess(case, appraisal.weights)
-    values = marginal_values(case, appraisal, allocation) if marginals else None
+    solved = marginals and allocation.status.has_solution
+    values = marginal_values(case, appraisal, allocation) if solved else None
     return RunResult(case, appraisal, allocation, robustness, values)

@@ -66,6 +66,7 @@ def _parse_rules(
         basic_concentration=_basic_concentration(doc),
         frontier_platform_research=_research_threshold(doc, leaves),
         dependencies=_dependencies(section(doc, "dependencies"), projects),
+        demonstration_needs_pilot_base=_needs_pilot_base(section(doc, "dependencies")),
         exclusions=_project_pairs(section(doc, "exclusions"), "exclusions", ids),
         must_fund=_project_list(section(doc, "must_fund"), "must_fund", ids),
         must_not_fund=_project_list(section(doc, "must_not_fund"), "must_not_fund", ids),
@@ -180,16 +181,22 @@ def _research_threshold(doc: Mapping[str, Any], leaves: list[str]) -> ResearchTh
 
 
 def _dependencies(table: Mapping[str, Any], projects: pd.DataFrame) -> tuple[tuple[str, str], ...]:
-    """``(project, needed)`` pairs; ``demonstration_needs_pilot_base`` adds one per cluster."""
+    """``(project, needed)`` pairs, without a cycle."""
     pairs = list(_project_pairs(table, "dependencies", list(projects.index)))
-    if table.get("demonstration_needs_pilot_base", False) is True:
-        by_cluster = projects.reset_index().groupby("cluster")
-        for _, group in by_cluster:
-            demos = group.loc[group["instrument"] == "demonstration", "project"]
-            pilots = group.loc[group["instrument"] == "pilot_base", "project"]
-            pairs += [(str(d), str(p)) for d in demos for p in pilots[:1]]
     _check_acyclic(pairs)
     return tuple(dict.fromkeys(pairs))
+
+
+def _needs_pilot_base(table: Mapping[str, Any]) -> bool:
+    """Whether a demonstration project needs a funded pilot base of its cluster."""
+    value = table.get("demonstration_needs_pilot_base", False)
+    if not isinstance(value, bool):
+        raise InputError(
+            CASE_FILE,
+            "must be true or false",
+            field="rules.dependencies.demonstration_needs_pilot_base",
+        )
+    return value
 
 
 def _check_acyclic(pairs: list[tuple[str, str]]) -> None:

@@ -26,7 +26,8 @@ RULE_NAMES: dict[str, str] = {
     "minimum grant (paper §4.1 提高产业集中度)",
     "frontier_platform_research": "a frontier platform only where the research-institution "
     "criterion reaches a threshold (paper §4.3 科技创新资源密集地区)",
-    "dependencies": "a project is funded only if the project it needs is funded",
+    "dependencies": "a project is funded only if the project it needs is funded; optionally, "
+    "a demonstration project only if a pilot base of its cluster is",
     "exclusions": "at most one project of each mutually exclusive pair",
     "must_fund": "these projects are funded",
     "must_not_fund": "these projects are not funded",
@@ -115,7 +116,7 @@ class Periods:
 
 @dataclass(frozen=True)
 class Rules:
-    """The policy rules of a case; an empty or ``None`` rule is off."""
+    """The policy rules of a case; an empty, ``None`` or ``False`` rule is off."""
 
     type_share: Mapping[str, ShareBounds] = field(default_factory=dict)
     instrument_share: Mapping[str, ShareBounds] = field(default_factory=dict)
@@ -125,6 +126,7 @@ class Rules:
     basic_concentration: BasicConcentration | None = None
     frontier_platform_research: ResearchThreshold | None = None
     dependencies: tuple[tuple[str, str], ...] = ()
+    demonstration_needs_pilot_base: bool = False
     exclusions: tuple[tuple[str, str], ...] = ()
     must_fund: tuple[str, ...] = ()
     must_not_fund: tuple[str, ...] = ()
@@ -136,17 +138,23 @@ class Rules:
         return ["budget"] + [
             name
             for name in RULE_NAMES
-            if name != "budget" and getattr(self, _field_of(name)) not in (None, (), {})
+            if name != "budget"
+            and any(getattr(self, f) not in (None, (), {}, False) for f in _fields_of(name))
         ]
 
     def without(self, names: tuple[str, ...]) -> Rules:
         """These rules with the named ones switched off."""
         off = Rules()
         return dataclasses.replace(
-            self, **{_field_of(n): getattr(off, _field_of(n)) for n in names if n != "budget"}
+            self,
+            **{f: getattr(off, f) for n in names if n != "budget" for f in _fields_of(n)},
         )
 
 
-def _field_of(rule: str) -> str:
-    """The :class:`Rules` attribute holding a rule."""
-    return {"period_budget": "periods", "cofunding": "min_leverage"}.get(rule, rule)
+def _fields_of(rule: str) -> tuple[str, ...]:
+    """The :class:`Rules` attributes holding a rule."""
+    return {
+        "period_budget": ("periods",),
+        "cofunding": ("min_leverage",),
+        "dependencies": ("dependencies", "demonstration_needs_pilot_base"),
+    }.get(rule, (rule,))

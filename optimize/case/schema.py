@@ -296,7 +296,8 @@ SETTINGS: tuple[Setting, ...] = (
         "list of shares summing to 1",
         "[-]",
         "[1.0]",
-        "share of a project's funding spent in its 1st, 2nd, ... year",
+        "share of a project's funding spent in its 1st, 2nd, ... year; what would fall after "
+        "the last plan year is charged to the last plan year",
         "period_budget",
     ),
     Setting(
@@ -328,7 +329,7 @@ SETTINGS: tuple[Setting, ...] = (
         "number >= 0",
         MONEY,
         "0",
-        "least funding of the cluster",
+        "least funding of the cluster (absent: the default floor)",
         "cluster_limits",
     ),
     Setting(
@@ -336,7 +337,7 @@ SETTINGS: tuple[Setting, ...] = (
         "number >= floor",
         MONEY,
         "no cap",
-        "most funding of the cluster",
+        "most funding of the cluster (absent: the default cap)",
         "cluster_limits",
     ),
     Setting(
@@ -344,7 +345,7 @@ SETTINGS: tuple[Setting, ...] = (
         "number >= 0",
         MONEY,
         "0",
-        "floor of every cluster not listed",
+        "floor of every cluster that does not give its own (listed or not)",
         "cluster_limits",
     ),
     Setting(
@@ -352,7 +353,7 @@ SETTINGS: tuple[Setting, ...] = (
         "number >= floor",
         MONEY,
         "no cap",
-        "cap of every cluster not listed",
+        "cap of every cluster that does not give its own (listed or not)",
         "cluster_limits",
     ),
     _provenance_of("rules.cluster_limits", "cluster_limits"),
@@ -429,7 +430,8 @@ SETTINGS: tuple[Setting, ...] = (
         "boolean",
         "",
         "false",
-        "add: each cluster's demonstration project needs its pilot base",
+        "also: a demonstration project needs at least one funded pilot base of its cluster "
+        "(none in its cluster: it is not funded)",
         "dependencies",
     ),
     _provenance_of("rules.dependencies", "dependencies"),

@@ -35,9 +35,8 @@ def allocate(
     from optimize.appraisal.appraise import appraise
     from optimize.case import check_priority_rule
     from optimize.casefiles.load import case_inputs, load_case
+    from optimize.cli.infeasible import infeasible_error
     from optimize.cli.output import check_target, write_folder
-    from optimize.errors import InfeasibleError
-    from optimize.model.explain import describe, explain_infeasibility
     from optimize.model.marginal import marginal_values
     from optimize.model.solve import SolverOptions, solve
     from optimize.report import allocate_files, allocation_summary
@@ -53,11 +52,7 @@ def allocate(
     options = SolverOptions(time_limit=time_limit, mip_gap=mip_gap, threads=threads)
     allocation = solve(loaded, appraisal, options)
     if not allocation.status.has_solution:
-        lines = describe(explain_infeasibility(loaded, appraisal, options))
-        raise InfeasibleError(
-            f"{allocation.status}: no allocation satisfies every rule. The smallest relaxation "
-            "that would make it feasible:\n" + "\n".join(f"  - {line}" for line in lines)
-        )
+        raise infeasible_error(loaded, appraisal, allocation, options)
     marginals = marginal_values(loaded, appraisal, allocation)
     summary = allocation_summary(allocation, marginals)
     if out is not None:

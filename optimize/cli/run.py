@@ -43,6 +43,7 @@ def run(
 ) -> None:
     """Appraise, rank and allocate; write tables, summary, reports (md, html) and results.xlsx."""
     from optimize.casefiles.load import case_inputs
+    from optimize.cli.infeasible import infeasible_error
     from optimize.cli.output import check_target, write_folder
     from optimize.pipeline import run_case
     from optimize.report import LANGS, consistency_warnings, is_lang, run_files, run_summary
@@ -52,6 +53,8 @@ def run(
     path = case_path(case)
     check_target(out, force, case_inputs(path))
     result = run_case(path, marginals=marginals)
+    if not result.allocation.status.has_solution:
+        raise infeasible_error(result.case, result.appraisal, result.allocation)
     summary = run_summary(result)
     write_folder(out, run_files(result, lang=lang), force=force)
     for line in consistency_warnings(result.appraisal):

@@ -98,20 +98,26 @@ class CompiledModel:
         """Each row's bound as fixed + slope x budget (share-based rows move with it)."""
         rhs = np.asarray(repn.rhs, float)
         slope = np.zeros(len(rhs))
+        budget = float(pyo.value(self.model.budget_total))
+        # Read each share at a unit budget: at a zero budget every share would read as 0.
+        self.model.budget_total.set_value(1.0)
         for k, row in enumerate(self.rows):
             if row is not None and not isinstance(row.rhs, int | float):
-                budget = float(pyo.value(self.model.budget_total))
-                slope[k] = float(pyo.value(row.rhs)) / budget if budget else 0.0
-        return slope, rhs - slope * float(pyo.value(self.model.budget_total))
+                slope[k] = float(pyo.value(row.rhs))
+        self.model.budget_total.set_value(budget)
+        return slope, rhs - slope * budget
 
     def cost_map(self) -> npt.NDArray[np.int64]:
         """Per column: the project whose coefficient a_p scales its objective cost."""
         position = {p: k for k, p in enumerate(self.projects.index)}
         return np.array(
             [
-                position[
-                    var.index() if var.parent_component() is self.model.build else var.index()[0]
-                ]
+                position[var.index()]
+                if var.parent_component() is self.model.build
+                # a top-up's owner; the column of an empty sum costs nothing, any owner will do
+                else position[var.index()[0]]
+                if var.parent_component() is self.model.top_up
+                else 0
                 for var in self.columns
             ],
             dtype=np.int64,
@@ -169,7 +175,7 @@ class CompiledModel:
         for k, var in enumerate(self.columns):
             if var.parent_component() is self.model.build:
                 build[position[var.index()]] = k
-            else:
+            elif var.parent_component() is self.model.top_up:
                 p, s = var.index()
                 top_up[position[p], s - 1] = k
         return build, top_up

@@ -100,7 +100,8 @@ def marginal_values(
     case, appraisal, allocation
         A case, its appraisal and a solved allocation of it.
     step : float, optional
-        Finite-difference step [unit of the row]; default 1e-3 x budget.
+        Finite-difference step [unit of the row]; default 1e-3 x budget (1e-3 at a zero
+        budget).
 
     Returns
     -------
@@ -116,7 +117,7 @@ def marginal_values(
     milp = _Resolver(build_model(case, projects))
     base = lp.objective()
     duals = lp.solver.get_duals()
-    delta = step if step is not None else RELATIVE_STEP * case.budget
+    delta = step if step is not None else RELATIVE_STEP * (case.budget or 1.0)
     records = []
     for binding in allocation.binding.itertuples():
         rule, key = str(binding.rule), str(binding.key)

@@ -4,10 +4,16 @@ A builder takes the model (with ``build[p]``, ``funding[p]`` and ``budget_total`
 case and the project table, and returns :class:`RuleRow` values. The model adds them as hard
 constraints, or with slack variables for the infeasibility diagnosis; reports read them back
 to say which rules bind and what relaxing them is worth.
+
+A row over no project (a floor for a type nobody applies in, a plan year in which nobody
+spends) is dropped when it holds at every budget; otherwise (a floor above zero over an empty
+group) it is kept over a column fixed at zero, so that it makes the case infeasible, the
+diagnosis can name and relax it, and a budget sweep still moves its bound.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyomo.environ as pyo
+from pyomo.core.expr.visitor import identify_variables
 
 from optimize.case.case import Case
 
@@ -134,6 +141,7 @@ def _region_floor_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleR
             AMOUNT,
         )
         for region, floor in case.rules.region_floor.items()
+        if floor > 0
     ]
 
 
@@ -209,11 +217,31 @@ def _frontier_research_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[
 
 
 def _dependency_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
-    """A project is funded only if the project it needs is funded."""
-    return [
+    """A project is funded only if the project it needs is funded.
+
+    With ``demonstration_needs_pilot_base``, a demonstration project is funded only if at
+    least one pilot base of its cluster is (none when the cluster has no pilot-base
+    candidate), whatever the order of the project rows.
+    """
+    rows = [
         RuleRow("dependencies", f"{p}->{q}", m.build[p] - m.build[q], "<=", 0.0, COUNT)
         for p, q in case.rules.dependencies
     ]
+    if case.rules.demonstration_needs_pilot_base:
+        pilots = _members_by(projects[projects["instrument"] == "pilot_base"], "cluster")
+        demos = projects.index[projects["instrument"] == "demonstration"]
+        rows += [
+            RuleRow(
+                "dependencies",
+                f"{d}->pilot base",
+                m.build[d] - _count(m, pilots.get(str(projects.at[d, "cluster"]), [])),
+                "<=",
+                0.0,
+                COUNT,
+            )
+            for d in demos
+        ]
+    return rows
 
 
 def _exclusion_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
@@ -238,7 +266,7 @@ def _cofunding_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]
     if case.rules.min_leverage is None:
         return []
     surplus = projects["cofunding_ratio"] - (case.rules.min_leverage - 1.0)
-    body = pyo.quicksum(float(surplus[p]) * m.funding[p] for p in projects.index)
+    body = pyo.quicksum(float(surplus[p]) * m.funding[p] for p in surplus.index[surplus != 0])
     return [RuleRow("cofunding", "leverage", body, ">=", 0.0, AMOUNT)]
 
 
@@ -298,5 +326,34 @@ BUILDERS: tuple[Builder, ...] = (
 
 
 def _rule_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
-    """Every row of every active rule, budget first."""
-    return [row for build in BUILDERS for row in build(m, case, projects)]
+    """Every row of every active rule, budget first; rows over no project settled."""
+    rows = []
+    for row in (row for build in BUILDERS for row in build(m, case, projects)):
+        if not _over_nothing(row.body):
+            rows.append(row)
+        elif not _always_holds(row):
+            rows.append(dataclasses.replace(row, body=_nothing(m)))
+    return rows
+
+
+def _over_nothing(body: Any) -> bool:
+    """Whether a row's body is a constant (an empty sum: the rule's group has no project)."""
+    return next(identify_variables(body, include_fixed=True), None) is None
+
+
+def _always_holds(row: RuleRow) -> bool:
+    """Whether ``0 (<= | >=) rhs`` holds at every budget >= 0.
+
+    Bounds that move with the budget are non-negative shares of it: a cap over nothing
+    always holds, a floor over nothing only at a zero budget.
+    """
+    if not isinstance(row.rhs, int | float):
+        return row.sense == "<="
+    return row.rhs >= 0 if row.sense == "<=" else row.rhs <= 0
+
+
+def _nothing(m: Any) -> Any:
+    """A column fixed at zero that stands for an empty sum, so the row stays a row."""
+    if m.component("empty_sum") is None:
+        m.empty_sum = pyo.Var(bounds=(0.0, 0.0), doc="an empty sum (a rule over no project)")
+    return m.empty_sum

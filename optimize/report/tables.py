@@ -19,13 +19,18 @@ from optimize.report.labels import Lang, _column, _name
 def weights_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
     """Leaf criteria with group, names, direction and local and global weights [-]."""
     table = case.criteria.table.loc[case.criteria.leaves].copy()
+    goal = appraisal.local[ROOT].weights
+    # A level-1 criterion that is itself a leaf is its own group, with local weight 1.
+    leaves = [str(leaf) for leaf in table.index]
+    groups = [
+        leaf if parent == ROOT else str(parent)
+        for leaf, parent in zip(leaves, table["parent"], strict=True)
+    ]
     table["local_weight"] = [
-        float(appraisal.local[str(parent)].weights.to_dict()[leaf])
-        for leaf, parent in table["parent"].items()
+        1.0 if group == leaf else float(appraisal.local[group].weights[leaf])
+        for leaf, group in zip(leaves, groups, strict=True)
     ]
-    table["group_weight"] = [
-        float(appraisal.local["goal"].weights[str(parent)]) for parent in table["parent"]
-    ]
+    table["group_weight"] = [float(goal[group]) for group in groups]
     table["global_weight"] = appraisal.weights.loc[table.index]
     table.index.name = "criterion"
     return table[

@@ -41,10 +41,9 @@ def amount_rules(case: Case, projects: pd.DataFrame) -> list[Linear]:
             (f"instr {inst} max", member("instrument", inst), "<=", b.maximum * budget),
         ]
     for cluster, b in rules.cluster_limits.items():
-        rows += [
-            (f"cluster {cluster} floor", member("cluster", cluster), ">=", b.minimum),
-            (f"cluster {cluster} cap", member("cluster", cluster), "<=", b.maximum),
-        ]
+        rows.append((f"cluster {cluster} floor", member("cluster", cluster), ">=", b.minimum))
+        if np.isfinite(b.maximum):
+            rows.append((f"cluster {cluster} cap", member("cluster", cluster), "<=", b.maximum))
     for region, floor in rules.region_floor.items():
         rows.append((f"region {region}", member("region", region), ">=", floor * budget))
     if rules.min_leverage is not None:
@@ -96,6 +95,12 @@ def decisions_allowed(case: Case, projects: pd.DataFrame, y: pd.Series) -> list[
                 broken.append("frontier platform research")
     if any(p in on and q not in on for p, q in rules.dependencies):
         broken.append("dependencies")
+    if rules.demonstration_needs_pilot_base:
+        chosen = projects.loc[sorted(on)]
+        based = set(chosen.loc[chosen["instrument"] == "pilot_base", "cluster"])
+        demos = chosen[chosen["instrument"] == "demonstration"]
+        if not set(demos["cluster"]) <= based:
+            broken.append("demonstration needs a pilot base")
     if any(p in on and q in on for p, q in rules.exclusions):
         broken.append("exclusions")
     if any(p not in on for p in rules.must_fund):
@@ -109,8 +114,11 @@ def rule_violations(case: Case, allocation: Allocation) -> list[str]:
     """Every rule of `case` that `allocation` breaks (empty when all hold)."""
     table = allocation.projects
     x = table["amount"].to_numpy(float)
-    funded = table["amount"] > TOL
+    # The build decision: a project with no minimum grant may be funded at zero.
+    funded = table["funded"].astype(bool)
     problems = decisions_allowed(case, table, funded.astype(float))
+    if (table.loc[~funded, "amount"] > TOL).any():
+        problems.append("money without a build decision")
     if (table.loc[funded, "amount"] < table.loc[funded, "min_grant"] - TOL).any():
         problems.append("minimum viable scale")
     if (table["amount"] > table["max_grant"] + TOL).any():

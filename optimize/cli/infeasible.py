@@ -1,0 +1,31 @@
+"""An allocation without a solution, explained: the error every command exits 3 with."""
+
+from __future__ import annotations
+
+from optimize.appraisal.appraise import Appraisal
+from optimize.case.case import Case
+from optimize.errors import InfeasibleError
+from optimize.model.allocation import Allocation
+from optimize.model.compiled import SolverOptions
+from optimize.model.explain import describe, explain_infeasibility
+
+
+def infeasible_error(
+    case: Case, appraisal: Appraisal, allocation: Allocation, options: SolverOptions | None = None
+) -> InfeasibleError:
+    """The error naming the smallest relaxation of the rules that would make `case` feasible.
+
+    Parameters
+    ----------
+    case, appraisal : Case, Appraisal
+        The case and its appraisal.
+    allocation : Allocation
+        Its allocation, which has no solution.
+    options : SolverOptions, optional
+        HiGHS options for the diagnosis.
+    """
+    lines = describe(explain_infeasibility(case, appraisal, options))
+    return InfeasibleError(
+        f"{allocation.status}: no allocation satisfies every rule. The smallest relaxation "
+        "that would make it feasible:\n" + "\n".join(f"  - {line}" for line in lines)
+    )

@@ -1,0 +1,203 @@
+"""Small random case folders for checking the solver against brute force.
+
+Clusters, projects, budget and rules are drawn so that the awkward corners come up often:
+groups without a project (a type, instrument, region or cluster nobody applies in), floors
+over such groups, must-fund lists, a zero budget, plan years in which nobody spends, and
+several pilot bases in one cluster. Criteria, judgments, scores and fit are the tiny test
+case's.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import tomli_w
+from hypothesis import strategies as st
+
+from optimize.casefiles.folder_write import csv_text
+from tests.conftest import TINY
+
+CLUSTERS = ["a", "b", "c", "d"]
+TYPES = ["basic", "strategic", "frontier"]
+INSTRUMENTS = ["platform", "pilot_base", "demonstration"]
+REGIONS = ["east", "central", "west"]
+DOMAINS = ["rail", "ai"]
+YEARS = [2021, 2022, 2023]
+#: Shares of the budget, some of them 0 or 1 (no bound) [-].
+SHARES = [0.0, 0.1, 0.3, 0.5, 1.0]
+#: Grant sizes and budgets [1e8 CNY].
+AMOUNTS = [0.0, 0.5, 1.0, 2.0]
+BUDGETS = [0.0, 1.0, 2.5, 4.0, 8.0]
+
+
+def _share_table(draw: Any, groups: list[str]) -> dict[str, Any]:
+    table = {}
+    for group in draw(st.lists(st.sampled_from(groups), unique=True, max_size=len(groups))):
+        low, high = sorted(draw(st.sampled_from(SHARES)) for _ in range(2))
+        table[group] = {"min": low, "max": high}
+    return table
+
+
+def _limits(draw: Any) -> dict[str, float]:
+    limits: dict[str, float] = {}
+    floor = draw(st.sampled_from([None, 0.0, 0.5, 1.5]))
+    cap = draw(st.sampled_from([None, 1.0, 2.0, 6.0]))
+    if floor is not None:
+        limits["floor"] = floor
+    if cap is not None:
+        limits["cap"] = max(cap, floor or 0.0)
+    return limits
+
+
+@st.composite
+def case_files(draw: Any) -> dict[str, Any]:
+    """Settings and tables of one random case: ``{"settings": ..., "clusters": ..., ...}``."""
+    clusters = CLUSTERS[: draw(st.integers(2, 4))]
+    cluster_rows = [
+        (
+            c,
+            c,
+            c,
+            draw(st.sampled_from(REGIONS)),
+            draw(st.sampled_from(DOMAINS)),
+            draw(st.sampled_from(TYPES)),
+        )
+        for c in clusters
+    ]
+    periods = draw(st.booleans())
+    years = YEARS[: draw(st.integers(1, 3))]
+    project_rows = []
+    for k in range(draw(st.integers(2, 6))):
+        low = draw(st.sampled_from(AMOUNTS[:3]))
+        high = low + draw(st.sampled_from([0.5, 1.0, 2.0]))
+        start = draw(st.sampled_from([0, *years])) if periods else 0
+        project_rows.append(
+            (
+                f"p{k}",
+                draw(st.sampled_from(clusters)),
+                draw(st.sampled_from(INSTRUMENTS)),
+                low,
+                high,
+                draw(st.sampled_from([0.5, 1.0, 2.0])),
+                draw(st.sampled_from([0.0, 0.5, 1.0])),
+                start or "",
+            )
+        )
+    ids = [row[0] for row in project_rows]
+    regions = sorted({row[3] for row in cluster_rows})
+    rules: dict[str, Any] = {}
+    if draw(st.booleans()):
+        rules["type_share"] = _share_table(draw, TYPES)
+    if draw(st.booleans()):
+        rules["instrument_share"] = _share_table(draw, INSTRUMENTS)
+    if draw(st.booleans()):
+        named = draw(st.lists(st.sampled_from([*clusters, "default"]), unique=True, max_size=3))
+        rules["cluster_limits"] = {name: _limits(draw) for name in named}
+    if draw(st.booleans()):
+        chosen = draw(st.lists(st.sampled_from(regions), unique=True, min_size=1))
+        rules["region_floor"] = {r: draw(st.sampled_from(SHARES[:4])) for r in chosen}
+    if draw(st.booleans()):
+        rules["no_duplicated_construction"] = {
+            "instruments": draw(st.lists(st.sampled_from(INSTRUMENTS), unique=True)),
+            "max_per_domain": draw(st.integers(0, 2)),
+        }
+    if draw(st.booleans()):
+        rules["basic_concentration"] = {
+            "max_projects": draw(st.integers(0, 2)),
+            "min_grant": draw(st.sampled_from(AMOUNTS)),
+        }
+    if draw(st.booleans()):
+        rules["frontier_platform_research"] = {
+            "criterion": "L3",
+            "min_score": draw(st.sampled_from([0.0, 10.0, 30.0])),
+        }
+    pairs = st.lists(
+        st.lists(st.sampled_from(ids), min_size=2, max_size=2, unique=True), max_size=2
+    )
+    dependencies: dict[str, Any] = {}
+    if draw(st.booleans()):
+        dependencies["demonstration_needs_pilot_base"] = True
+    if draw(st.booleans()):
+        # A chain in id order cannot loop.
+        dependencies["pairs"] = [sorted(pair, reverse=True) for pair in draw(pairs)]
+    if dependencies:
+        rules["dependencies"] = dependencies
+    if draw(st.booleans()):
+        rules["exclusions"] = {"pairs": draw(pairs)}
+    must = draw(st.sampled_from(["none", "some", "all"]))
+    if must != "none":
+        chosen = ids if must == "all" else draw(st.lists(st.sampled_from(ids), unique=True))
+        rules["must_fund"] = {"projects": chosen}
+    if must != "all" and draw(st.booleans()):
+        taken = set(rules.get("must_fund", {}).get("projects", []))
+        free = [p for p in ids if p not in taken]
+        if free:
+            rules["must_not_fund"] = {"projects": draw(st.lists(st.sampled_from(free)))}
+    if draw(st.booleans()):
+        rules["cofunding"] = {"min_leverage": draw(st.sampled_from([1.0, 1.2, 1.5]))}
+    settings: dict[str, Any] = {
+        "case": {"name": "random", "title": "Random test case"},
+        "appraisal": {"normalization": "vector", "priority_rule": "merit"},
+        "benefit": {
+            "top_up_segments": draw(st.integers(1, 2)),
+            "slope_decay": draw(st.sampled_from([0.5, 1.0])),
+            "provenance": "illustrative: test",
+        },
+        "budget": {"total": draw(st.sampled_from(BUDGETS)), "provenance": "illustrative: test"},
+        "rules": rules,
+    }
+    if periods:
+        settings["periods"] = {
+            "years": years,
+            "budgets": [draw(st.sampled_from(AMOUNTS)) for _ in years],
+            "carry_over": draw(st.booleans()),
+            "profiles": {
+                "platform": [1.0],
+                "pilot_base": [0.5, 0.5] if len(years) > 1 else [1.0],
+                "demonstration": [1.0],
+            },
+        }
+    return {"settings": settings, "clusters": cluster_rows, "projects": project_rows}
+
+
+def write_case(files: dict[str, Any], folder: Path, order: list[int] | None = None) -> Path:
+    """Write a drawn case as a case folder; `order` permutes the project rows."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("criteria.csv", "judgments.csv", "fit.csv"):
+        shutil.copy(TINY / name, folder / name)
+    scores = (TINY / "scores.csv").read_text(encoding="utf-8").splitlines()
+    chosen = {row[0] for row in files["clusters"]}
+    kept = [scores[0], *(line for line in scores[1:] if line.split(",")[0] in chosen)]
+    (folder / "scores.csv").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    clusters = pd.DataFrame(
+        files["clusters"],
+        columns=["id", "name_zh", "name_en", "region", "tech_domain", "cluster_type"],
+    )
+    rows = files["projects"]
+    if order is not None:
+        rows = [rows[k] for k in order]
+    projects = pd.DataFrame(
+        rows,
+        columns=[
+            "id",
+            "cluster",
+            "instrument",
+            "min_grant",
+            "max_grant",
+            "efficiency",
+            "cofunding_ratio",
+            "start",
+        ],
+    )
+    (folder / "clusters.csv").write_text(csv_text(clusters), encoding="utf-8")
+    (folder / "projects.csv").write_text(csv_text(projects), encoding="utf-8")
+    tables = {
+        name: f"{name}.csv"
+        for name in ("clusters", "criteria", "judgments", "scores", "fit", "projects")
+    }
+    settings = {**files["settings"], "tables": tables}
+    (folder / "case.toml").write_text(tomli_w.dumps(settings), encoding="utf-8")
+    return folder
