@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from mcda.errors import MCDAError
 from optimize.cli.allocate import allocate
 from optimize.cli.common import (
     EXIT_BAD_INPUT,
@@ -41,6 +40,10 @@ def configure(
 
 def main() -> None:
     """Entry point: run the CLI, turning bad input into one line and exit code 2."""
+    # Imported here, not above: importing the mcda package loads its whole library, and the
+    # command modules load only what their command needs (``import optimize.cli`` stays light).
+    from mcda.errors import MCDAError
+
     try:
         app()
     except (InputError, MCDAError) as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -14,6 +15,7 @@ from rich.progress import Progress
 from optimize.cli.common import CaseArg, case_path, console, errors
 
 if TYPE_CHECKING:
+    from optimize.case.case import Case
     from optimize.sweeps.engine import SweepResult
 
 sweep_app = typer.Typer(no_args_is_help=True, help="Sweeps: how robust is the funding decision?")
@@ -56,6 +58,51 @@ def write(out: Path, force: bool, result: SweepResult, charts: dict[str, bytes])
     console.print(f"{len(result.points)} points{state}; files in {out}")
 
 
+def _run_sweep(
+    case: Path | None,
+    out: Path,
+    force: bool,
+    what: str,
+    points: Callable[[Case], int],
+    sweep: Callable[..., SweepResult],
+    charts: Callable[[SweepResult], dict[str, bytes]],
+) -> SweepResult:
+    """Run one sampling sweep from the command line and write its files into `out`.
+
+    Parameters
+    ----------
+    case : pathlib.Path, optional
+        Case folder or workbook (default: the shipped case).
+    out : pathlib.Path
+        Output folder, refused before any work if it exists and `force` is false.
+    force : bool
+        Replace an existing `out`.
+    what : str
+        Label of the progress bar.
+    points : callable
+        Number of points the sweep of a case solves (the length of the progress bar).
+    sweep : callable
+        ``sweep(case, on_chunk=advance)`` runs the sweep, calling ``advance(n)`` as chunks of
+        ``n`` points finish.
+    charts : callable
+        The sweep's charts as PNG bytes by file stem.
+
+    Returns
+    -------
+    SweepResult
+        What the sweep found, for the command's closing line.
+    """
+    from optimize.casefiles.load import load_case
+    from optimize.cli.output import check_target
+
+    check_target(out, force)
+    loaded = load_case(case_path(case))
+    with progress(points(loaded), what) as advance:
+        result = sweep(loaded, on_chunk=advance)
+    write(out, force, result, charts(result))
+    return result
+
+
 @sweep_app.command("budget")
 def budget_sweep(
     case: CaseArg = None,
@@ -70,17 +117,19 @@ def budget_sweep(
     """Benefit and allocation over a budget grid; where projects enter or leave."""
     import numpy as np
 
-    from optimize.casefiles.load import load_case
-    from optimize.cli.output import check_target
     from optimize.report.charts import frontier_chart
     from optimize.sweeps.budget import budget_frontier
 
-    check_target(out, force)
-    loaded = load_case(case_path(case))
     grid = [float(b) for b in np.linspace(start, stop, steps)]
-    with progress(len(grid), "budget frontier") as advance:
-        result = budget_frontier(loaded, grid, n_jobs=jobs, scheduler=scheduler, on_chunk=advance)
-    write(out, force, result, {"frontier": frontier_chart(result.points)})
+    result = _run_sweep(
+        case,
+        out,
+        force,
+        "budget frontier",
+        points=lambda _: len(grid),
+        sweep=partial(budget_frontier, budgets=grid, n_jobs=jobs, scheduler=scheduler),
+        charts=lambda swept: {"frontier": frontier_chart(swept.points)},
+    )
     dips = result.points[result.points["dip"]]
     if len(dips):
         console.print(
@@ -103,18 +152,25 @@ def robustness_sweep(
     scheduler: SchedulerOption = None,
 ) -> None:
     """How often each project is funded when the level-1 weights are uncertain."""
-    from optimize.casefiles.load import load_case
-    from optimize.cli.output import check_target
     from optimize.report.charts import core_index_chart
     from optimize.sweeps.weights import robustness
 
-    check_target(out, force)
-    loaded = load_case(case_path(case))
-    with progress(samples, "weight robustness") as advance:
-        result = robustness(
-            loaded, samples, seed, concentration, n_jobs=jobs, scheduler=scheduler, on_chunk=advance
-        )
-    write(out, force, result, {"core_index": core_index_chart(result.extra["core_index"])})
+    result = _run_sweep(
+        case,
+        out,
+        force,
+        "weight robustness",
+        points=lambda _: samples,
+        sweep=partial(
+            robustness,
+            samples=samples,
+            seed=seed,
+            concentration=concentration,
+            n_jobs=jobs,
+            scheduler=scheduler,
+        ),
+        charts=lambda swept: {"core_index": core_index_chart(swept.extra["core_index"])},
+    )
     counts = result.extra["core_index"]["class"].value_counts().to_dict()
     console.print(f"core index: {counts}")
 
@@ -132,16 +188,19 @@ def sobol_sweep(
     scheduler: SchedulerOption = None,
 ) -> None:
     """Sobol indices of each cluster's funding on the level-1 weights and the budget."""
-    from optimize.casefiles.load import load_case
-    from optimize.cli.output import check_target
     from optimize.sweeps.weights import sobol
 
-    check_target(out, force)
-    loaded = load_case(case_path(case))
-    total = samples * (2 * (len(loaded.criteria.children()) + 1) + 2)
-    with progress(total, "Sobol design") as advance:
-        result = sobol(loaded, samples, seed, n_jobs=jobs, scheduler=scheduler, on_chunk=advance)
-    write(out, force, result, {})
+    _run_sweep(
+        case,
+        out,
+        force,
+        "Sobol design",
+        # Saltelli's design with second-order terms: N (2 D + 2) points, D = level-1 weights
+        # plus the budget.
+        points=lambda loaded: samples * (2 * (len(loaded.criteria.children()) + 1) + 2),
+        sweep=partial(sobol, samples=samples, seed=seed, n_jobs=jobs, scheduler=scheduler),
+        charts=lambda _: {},
+    )
 
 
 @sweep_app.command("scenarios")
