@@ -10,7 +10,6 @@ References
 from __future__ import annotations
 
 import pandas as pd
-from pymcdm.methods import MABAC
 
 from mcda.methods.pymcdm_call import preferences
 from mcda.normalization import normalization_function
@@ -33,5 +32,7 @@ def mabac(problem: Problem, normalization: str = "minmax") -> pd.DataFrame:
     pandas.DataFrame
         Column ``score``: S_i [-], positive above the border area; higher is better.
     """
+    from pymcdm.methods import MABAC  # here: importing pymcdm loads matplotlib
+
     scores = preferences(MABAC(normalization_function(problem, normalization)), problem)
     return pd.DataFrame({"score": scores}, index=problem.matrix.index)

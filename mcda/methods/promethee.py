@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from pymcdm.methods import PROMETHEE_II
 
 from mcda.errors import MatrixError
 from mcda.methods.pymcdm_call import explained
@@ -150,6 +149,8 @@ def promethee_ii(
         Columns ``score`` = net flow phi in [-1, 1] (higher is better), ``phi_plus`` and
         ``phi_minus`` (leaving and entering flows).
     """
+    from pymcdm.methods import PROMETHEE_II  # here: importing pymcdm loads matplotlib
+
     criteria = problem.matrix.columns
     q_values, p_values = per_criterion("q", q, criteria), per_criterion("p", p, criteria)
     function = check_thresholds(preference, q_values, p_values)

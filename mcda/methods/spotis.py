@@ -17,7 +17,6 @@ from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
-from pymcdm.methods import SPOTIS
 
 from mcda.errors import MatrixError
 from mcda.methods.pymcdm_call import preferences
@@ -90,6 +89,8 @@ def spotis(problem: Problem, bounds: Bounds = None) -> pd.DataFrame:
         Columns ``score`` = 1 - distance (higher is better) and ``distance``: the weighted
         normalised distance to the ideal point in [0, 1] (lower is better).
     """
+    from pymcdm.methods import SPOTIS  # here: importing pymcdm loads matplotlib
+
     frame = check_bounds(problem, bounds)
     distance = preferences(SPOTIS(frame.to_numpy()), problem)
     return pd.DataFrame(

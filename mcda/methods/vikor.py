@@ -16,7 +16,6 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from pymcdm.methods import VIKOR
 
 from mcda.errors import MatrixError
 from mcda.methods.pymcdm_call import explained
@@ -91,6 +90,8 @@ def vikor(problem: Problem, v: float = 0.5) -> pd.DataFrame:
     MatrixError
         If `v` is outside [0, 1].
     """
+    from pymcdm.methods import VIKOR  # here: importing pymcdm loads matplotlib
+
     if not 0.0 <= v <= 1.0:
         raise MatrixError(f"VIKOR v is {v}; it must lie in [0, 1]")
     # pymcdm also forms its own Q, which is 0 / 0 when all S or all R are equal; that Q is

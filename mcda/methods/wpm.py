@@ -13,7 +13,6 @@ References
 from __future__ import annotations
 
 import pandas as pd
-from pymcdm.methods import WPM
 
 from mcda.errors import MatrixError
 from mcda.methods.pymcdm_call import preferences
@@ -44,6 +43,8 @@ def wpm(problem: Problem, normalization: str = "linear") -> pd.DataFrame:
     MatrixError
         On a score <= 0 or a normalisation that is not a pure rescaling.
     """
+    from pymcdm.methods import WPM  # here: importing pymcdm loads matplotlib
+
     if normalization not in RATIO_SCALE:
         raise MatrixError(f"WPM normalization must be one of {RATIO_SCALE}, not {normalization!r}")
     scores = preferences(WPM(normalization_function(problem, normalization)), problem)

@@ -9,7 +9,6 @@ References
 from __future__ import annotations
 
 import pandas as pd
-from pymcdm.methods import WSM
 
 from mcda.methods.pymcdm_call import preferences
 from mcda.normalization import normalization_function
@@ -33,5 +32,7 @@ def wsm(problem: Problem, normalization: str = "linear") -> pd.DataFrame:
     pandas.DataFrame
         Column ``score``: the weighted sum [-], higher is better.
     """
+    from pymcdm.methods import WSM  # here: importing pymcdm loads matplotlib
+
     scores = preferences(WSM(normalization_function(problem, normalization)), problem)
     return pd.DataFrame({"score": scores}, index=problem.matrix.index)
