@@ -28,7 +28,6 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from scipy.optimize import minimize
 
 from mcda.errors import JudgmentError
 from mcda.pairwise import FloatArray, Reciprocity, missing_pairs, pairwise_matrix
@@ -174,6 +173,9 @@ def lambda_max_optimum(
     values: FloatArray, gaps: list[tuple[int, int]], start: FloatArray
 ) -> FloatArray:
     """Logs of the missing a_ij that minimise lambda_max, searched from `start` by BFGS."""
+    # Imported here: scipy.optimize costs a noticeable share of a command's start-up, and
+    # only incomplete matrices need it.
+    from scipy.optimize import minimize
 
     def objective(logs: FloatArray) -> tuple[float, FloatArray]:
         full = filled_matrix(values, gaps, logs)

@@ -11,18 +11,18 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from pymcdm import normalizations
-from pymcdm.helpers import normalize_matrix
 
 from mcda.errors import MatrixError
 from mcda.problem import Problem
 
-NORMALIZATIONS: dict[str, Callable[..., Any]] = {
-    "vector": normalizations.vector_normalization,
-    "minmax": normalizations.minmax_normalization,
-    "max": normalizations.max_normalization,
-    "sum": normalizations.sum_normalization,
-    "linear": normalizations.linear_normalization,
+#: Name -> the function of ``pymcdm.normalizations`` it stands for, looked up when used
+#: (importing pymcdm loads matplotlib's pyplot, which checking a name does not need).
+NORMALIZATIONS: dict[str, str] = {
+    "vector": "vector_normalization",
+    "minmax": "minmax_normalization",
+    "max": "max_normalization",
+    "sum": "sum_normalization",
+    "linear": "linear_normalization",
 }
 
 #: Normalisations that divide by the scores or their sum, so need positive scores.
@@ -77,7 +77,10 @@ def normalization_function(problem: Problem, name: str) -> Callable[..., Any]:
         raise MatrixError(f"unknown normalization {name!r}; use one of {sorted(NORMALIZATIONS)}")
     if name in POSITIVE_ONLY:
         require_positive(problem, f"{name} normalization")
-    return NORMALIZATIONS[name]
+    from pymcdm import normalizations
+
+    function: Callable[..., Any] = getattr(normalizations, NORMALIZATIONS[name])
+    return function
 
 
 def normalize(problem: Problem, name: str) -> npt.NDArray[np.float64]:
@@ -95,5 +98,7 @@ def normalize(problem: Problem, name: str) -> npt.NDArray[np.float64]:
     numpy.ndarray
         Alternatives x criteria, dimensionless [-].
     """
+    from pymcdm.helpers import normalize_matrix
+
     function = normalization_function(problem, name)
     return np.asarray(normalize_matrix(problem.values, function, problem.types), dtype=float)
