@@ -5,8 +5,10 @@ import json
 import pytest
 from openpyxl import Workbook
 
+from mcda.consistency import RI_TABLES
 from mcda.diagnose import diagnose
 from mcda.scale import scale_label
+from optimize.cli.weights import RI_TABLE_NAMES
 from tests.mcda.published import DRINKS_CSV, DRINKS_WEIGHTS, HOUSE_MATRIX, INCOMPLETE_4, write
 from tests.optimize.clirun import run_cli
 
@@ -212,3 +214,7 @@ def test_a_table_covering_n_answers_where_saaty_cannot(tmp_path, monkeypatch, ca
 def test_missing_file_exits_2(tmp_path, monkeypatch, capsys) -> None:
     code, _, err = run_cli(["weights", str(tmp_path / "none.csv")], monkeypatch, capsys)
     assert code == 2 and "none.csv: file not found" in err
+
+
+def test_the_help_names_every_random_index_table() -> None:
+    assert tuple(RI_TABLES) == RI_TABLE_NAMES
