@@ -34,7 +34,9 @@ def rank_command(
     ] = 0,
     seed: Annotated[
         int | None,
-        typer.Option("--seed", help="Seed of the weight samples. Default: the seed run uses."),
+        typer.Option(
+            "--seed", help="Seed of the weight samples (default: the seed clusterplan run uses)."
+        ),
     ] = None,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write tables and charts here.")
