@@ -21,31 +21,31 @@ def node_report(
     if len(experts) == 1:
         (frame,) = experts.values()
         result = priorities(frame, method, ri)
-        return {**result_report(result), "diagnosis": diagnosis_report(frame, result, ri, top)}
+        return {**_result_report(result), "diagnosis": _diagnosis_report(frame, result, ri, top)}
     panel = aggregate(experts, how=how, method=method, ri=ri)
     report: dict[str, Any] = {
-        "weights": floats(panel.weights),
+        "weights": _floats(panel.weights),
         "aggregation": how,
         "consensus": panel.consensus,
         "experts": {
             name: {
-                **result_report(result),
+                **_result_report(result),
                 "compatibility": float(panel.compatibility[name]),
-                "diagnosis": diagnosis_report(experts[name], result, ri, top),
+                "diagnosis": _diagnosis_report(experts[name], result, ri, top),
             }
             for name, result in panel.experts.items()
         },
     }
     if panel.aggregate is not None:
-        report["group_matrix"] = result_report(panel.aggregate)
+        report["group_matrix"] = _result_report(panel.aggregate)
     return report
 
 
-def result_report(result: AHPResult) -> dict[str, Any]:
+def _result_report(result: AHPResult) -> dict[str, Any]:
     """Weights, consistency, verdict and what was completed, as plain values."""
     filled = result.completion.filled if result.completion is not None else pd.Series()
     return {
-        "weights": floats(result.weights),
+        "weights": _floats(result.weights),
         "method": result.method,
         "lambda_max": result.lambda_max,
         "ci": result.ci,
@@ -63,7 +63,7 @@ def result_report(result: AHPResult) -> dict[str, Any]:
     }
 
 
-def diagnosis_report(frame: pd.DataFrame, result: AHPResult, ri: str, top: int) -> dict[str, Any]:
+def _diagnosis_report(frame: pd.DataFrame, result: AHPResult, ri: str, top: int) -> dict[str, Any]:
     """The judgments whose revision lowers CR most, or why there is no diagnosis."""
     if result.completed:
         return {"note": "no diagnosis of an incomplete matrix: complete the judgments first"}
@@ -83,6 +83,6 @@ def diagnosis_report(frame: pd.DataFrame, result: AHPResult, ri: str, top: int) 
     }
 
 
-def floats(series: pd.Series) -> dict[str, float]:
+def _floats(series: pd.Series) -> dict[str, float]:
     """A Series as a JSON-ready dict."""
     return {str(key): float(value) for key, value in series.items()}
