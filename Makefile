@@ -2,6 +2,8 @@
 #   make run   - set up .venv, install clusterplan, run the shipped case into out/
 #   make test  - set up .venv with dev extras, run ruff, mypy and pytest
 #   make docs  - set up .venv with docs extras, build docs/_build/html (notebooks executed)
+# test and docs first check the Debian packages they need (scripts/system-packages.sh):
+# as root they are installed when missing; otherwise the check names them and stops.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -13,7 +15,7 @@ DOCS_STAMP := $(VENV)/.installed-docs
 # -j auto: notebooks execute in parallel (one kernel per worker).
 SPHINXOPTS ?= -E -W --keep-going -j auto
 
-.PHONY: run test lint docs bench clean
+.PHONY: run test lint docs bench clean system-packages
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -33,6 +35,9 @@ $(DOCS_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[docs]'
 	touch $@ $(STAMP)
 
+system-packages:
+	@scripts/system-packages.sh
+
 run: $(STAMP)
 	$(BIN)/clusterplan run --out out --force
 
@@ -41,10 +46,10 @@ lint: $(DEV_STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: lint
+test: system-packages lint
 	$(BIN)/python -m pytest
 
-docs: $(DOCS_STAMP)
+docs: system-packages $(DOCS_STAMP)
 	$(BIN)/python -m sphinx $(SPHINXOPTS) -b html docs docs/_build/html
 	$(BIN)/python docs/check_offline.py docs/_build/html
 

@@ -11,6 +11,7 @@ does not load the solver stack.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -71,10 +72,31 @@ __all__ = [
 ]
 
 
+def _load_lazily(namespace: dict[str, Any], home: Mapping[str, str], name: str) -> Any:
+    """Import the public name `name` of a lazily loaded package and keep it there.
+
+    Parameters
+    ----------
+    namespace : dict
+        The package's ``globals()``; the loaded value is stored in it, so the next access
+        does not come back here.
+    home : mapping of str to str
+        Public name -> the module that defines it.
+    name : str
+        The name asked for.
+
+    Raises
+    ------
+    AttributeError
+        If `name` is not a public name of the package.
+    """
+    if name not in home:
+        raise AttributeError(f"module {namespace['__name__']!r} has no attribute {name!r}")
+    value = getattr(import_module(home[name]), name)
+    namespace[name] = value
+    return value
+
+
 def __getattr__(name: str) -> Any:
     """Load a public name from its stage package on first access (PEP 562)."""
-    if name not in _HOME:
-        raise AttributeError(f"module 'optimize' has no attribute {name!r}")
-    value = getattr(import_module(_HOME[name]), name)
-    globals()[name] = value
-    return value
+    return _load_lazily(globals(), _HOME, name)

@@ -149,10 +149,11 @@ def promethee_ii(
         Columns ``score`` = net flow phi in [-1, 1] (higher is better), ``phi_plus`` and
         ``phi_minus`` (leaving and entering flows).
     """
+    from pymcdm.methods import PROMETHEE_II  # here: importing pymcdm loads matplotlib
+
     criteria = problem.matrix.columns
     q_values, p_values = per_criterion("q", q, criteria), per_criterion("p", p, criteria)
     function = check_thresholds(preference, q_values, p_values)
-    from pymcdm.methods import PROMETHEE_II  # imported here: pymcdm loads matplotlib.pyplot
 
     method = PROMETHEE_II(
         function.pymcdm_name,

@@ -89,8 +89,9 @@ def spotis(problem: Problem, bounds: Bounds = None) -> pd.DataFrame:
         Columns ``score`` = 1 - distance (higher is better) and ``distance``: the weighted
         normalised distance to the ideal point in [0, 1] (lower is better).
     """
+    from pymcdm.methods import SPOTIS  # here: importing pymcdm loads matplotlib
+
     frame = check_bounds(problem, bounds)
-    from pymcdm.methods import SPOTIS  # imported here: pymcdm loads matplotlib.pyplot
 
     distance = preferences(SPOTIS(frame.to_numpy()), problem)
     return pd.DataFrame(

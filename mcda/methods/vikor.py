@@ -90,9 +90,10 @@ def vikor(problem: Problem, v: float = 0.5) -> pd.DataFrame:
     MatrixError
         If `v` is outside [0, 1].
     """
+    from pymcdm.methods import VIKOR  # here: importing pymcdm loads matplotlib
+
     if not 0.0 <= v <= 1.0:
         raise MatrixError(f"VIKOR v is {v}; it must lie in [0, 1]")
-    from pymcdm.methods import VIKOR  # imported here: pymcdm loads matplotlib.pyplot
 
     # pymcdm also forms its own Q, which is 0 / 0 when all S or all R are equal; that Q is
     # discarded, so its warning is silenced.

@@ -43,9 +43,10 @@ def wpm(problem: Problem, normalization: str = "linear") -> pd.DataFrame:
     MatrixError
         On a score <= 0 or a normalisation that is not a pure rescaling.
     """
+    from pymcdm.methods import WPM  # here: importing pymcdm loads matplotlib
+
     if normalization not in RATIO_SCALE:
         raise MatrixError(f"WPM normalization must be one of {RATIO_SCALE}, not {normalization!r}")
-    from pymcdm.methods import WPM  # imported here: pymcdm loads matplotlib.pyplot
 
     scores = preferences(WPM(normalization_function(problem, normalization)), problem)
     return pd.DataFrame({"score": scores}, index=problem.matrix.index)

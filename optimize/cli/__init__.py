@@ -2,5 +2,14 @@
 
 from optimize.cli.app import app, main
 from optimize.cli.common import EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_INTERNAL, STATE
+from optimize.cli.weights import RI_TABLE_NAMES
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_INFEASIBLE", "EXIT_INTERNAL", "STATE", "app", "main"]
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_INFEASIBLE",
+    "EXIT_INTERNAL",
+    "RI_TABLE_NAMES",
+    "STATE",
+    "app",
+    "main",
+]

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from mcda import MCDAError
 from optimize.cli.allocate import allocate
 from optimize.cli.common import (
     EXIT_BAD_INPUT,
@@ -46,6 +45,10 @@ def main() -> None:
     Exit codes: 2 bad input, 3 infeasible, 1 internal error, 128 + N after signal N (130 for
     SIGINT, 143 for SIGTERM).
     """
+    # Imported here, not above: the command modules load only what their command needs, so
+    # that ``import optimize.cli`` stays light.
+    from mcda import MCDAError
+
     with signals_raise():
         try:
             app()

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pandas as pd
 import typer
 from rich.table import Table
 
-from optimize.appraisal.robustness import RUN_SEED, Robustness, acceptability_table
 from optimize.cli.common import CaseArg, case_path, console, errors
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from optimize.appraisal.robustness import Robustness
 
 MethodOption = Annotated[
     list[str] | None,
@@ -29,7 +32,12 @@ def rank_command(
     robustness: Annotated[
         int, typer.Option("--robustness", help="Weight samples for rank acceptability (0: none).")
     ] = 0,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the weight samples.")] = RUN_SEED,
+    seed: Annotated[
+        int | None,
+        typer.Option(
+            "--seed", help="Seed of the weight samples (default: the seed clusterplan run uses)."
+        ),
+    ] = None,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write tables and charts here.")
     ] = None,
@@ -37,7 +45,7 @@ def rank_command(
 ) -> None:
     """Rank the clusters by several MCDA methods; show agreement and rank acceptability."""
     from optimize.appraisal.appraise import appraise
-    from optimize.appraisal.robustness import assess
+    from optimize.appraisal.robustness import RUN_SEED, assess
     from optimize.casefiles.load import case_inputs, load_case
     from optimize.cli.output import check_target, write_folder
     from optimize.report.files import rank_files
@@ -47,7 +55,9 @@ def rank_command(
         check_target(out, force, case_inputs(path))
     loaded = load_case(path)
     weights = appraise(loaded).weights
-    result = assess(loaded, weights, method, samples=robustness, seed=seed)
+    result = assess(
+        loaded, weights, method, samples=robustness, seed=RUN_SEED if seed is None else seed
+    )
     print_rankings(loaded.clusters["name_en"], result)
     for name, reason in result.skipped.items():
         note(f"{name} left out: {reason}")
@@ -58,6 +68,8 @@ def rank_command(
 
 def print_rankings(names: pd.Series, result: Robustness) -> None:
     """Ranks by method, agreement with the first method, and rank acceptability."""
+    from optimize.appraisal.robustness import acceptability_table
+
     label = {str(k): str(v) for k, v in names.items()}
     ranks = result.ranks
     reference = str(ranks.columns[0])

@@ -6,6 +6,7 @@ import os
 import socket
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,6 +16,7 @@ from rich.progress import Progress
 from optimize.cli.common import CaseArg, case_path, console, errors
 
 if TYPE_CHECKING:
+    from optimize.case import Case
     from optimize.report import SweepKind
     from optimize.sweeps.engine import SweepResult
 
@@ -110,6 +112,53 @@ def write(out: Path, force: bool, result: SweepResult, kind: SweepKind) -> None:
     console.print(f"{len(result.points)} points{state}; files in {out}")
 
 
+def _run_sweep(
+    case: Path | None,
+    out: Path,
+    force: bool,
+    what: str,
+    points: Callable[[Case], int],
+    sweep: Callable[..., SweepResult],
+    kind: SweepKind,
+) -> SweepResult:
+    """Run one sampling sweep from the command line and write its files into `out`.
+
+    Parameters
+    ----------
+    case : pathlib.Path, optional
+        Case folder or workbook (default: the shipped case).
+    out : pathlib.Path
+        Output folder, refused before any work if it overlaps an input, or exists and `force`
+        is false.
+    force : bool
+        Replace an existing `out`.
+    what : str
+        Label of the progress bar.
+    points : callable
+        Number of points the sweep of a case solves (the length of the progress bar).
+    sweep : callable
+        ``sweep(case, on_chunk=advance)`` runs the sweep, calling ``advance(n)`` as chunks of
+        ``n`` points finish.
+    kind : SweepKind
+        Which sweep, for its files.
+
+    Returns
+    -------
+    SweepResult
+        What the sweep found, for the command's closing line.
+    """
+    from optimize.casefiles.load import case_inputs, load_case
+    from optimize.cli.output import check_target
+
+    path = case_path(case)
+    check_target(out, force, case_inputs(path))
+    loaded = load_case(path)
+    with progress(points(loaded), what) as advance:
+        result = sweep(loaded, on_chunk=advance)
+    write(out, force, result, kind)
+    return result
+
+
 @sweep_app.command("budget")
 def budget_sweep(
     case: CaseArg = None,
@@ -124,16 +173,18 @@ def budget_sweep(
     """Benefit and allocation over a budget grid; where projects enter or leave."""
     import numpy as np
 
-    from optimize.casefiles.load import case_inputs, load_case
-    from optimize.cli.output import check_target
-    from optimize.sweeps.budget import budget_frontier
+    from optimize.sweeps import budget_frontier
 
-    check_target(out, force, case_inputs(case_path(case)))
-    loaded = load_case(case_path(case))
     grid = [float(b) for b in np.linspace(start, stop, steps)]
-    with progress(len(grid), "budget frontier") as advance:
-        result = budget_frontier(loaded, grid, n_jobs=jobs, scheduler=scheduler, on_chunk=advance)
-    write(out, force, result, "budget")
+    result = _run_sweep(
+        case,
+        out,
+        force,
+        "budget frontier",
+        points=lambda _: len(grid),
+        sweep=partial(budget_frontier, budgets=grid, n_jobs=jobs, scheduler=scheduler),
+        kind="budget",
+    )
     dips = result.points[result.points["dip"]]
     if len(dips):
         console.print(
@@ -156,17 +207,24 @@ def robustness_sweep(
     scheduler: SchedulerOption = None,
 ) -> None:
     """How often each project is funded when the level-1 weights are uncertain."""
-    from optimize.casefiles.load import case_inputs, load_case
-    from optimize.cli.output import check_target
     from optimize.sweeps import weight_robustness
 
-    check_target(out, force, case_inputs(case_path(case)))
-    loaded = load_case(case_path(case))
-    with progress(samples, "weight robustness") as advance:
-        result = weight_robustness(
-            loaded, samples, seed, concentration, n_jobs=jobs, scheduler=scheduler, on_chunk=advance
-        )
-    write(out, force, result, "robustness")
+    result = _run_sweep(
+        case,
+        out,
+        force,
+        "weight robustness",
+        points=lambda _: samples,
+        sweep=partial(
+            weight_robustness,
+            samples=samples,
+            seed=seed,
+            concentration=concentration,
+            n_jobs=jobs,
+            scheduler=scheduler,
+        ),
+        kind="robustness",
+    )
     counts = result.extra["core_index"]["class"].value_counts().to_dict()
     console.print(f"core index: {counts}")
 
@@ -184,18 +242,19 @@ def sobol_sweep(
     scheduler: SchedulerOption = None,
 ) -> None:
     """Sobol indices of each cluster's funding on the level-1 weights and the budget."""
-    from optimize.casefiles.load import case_inputs, load_case
-    from optimize.cli.output import check_target
     from optimize.sweeps import weight_sobol
 
-    check_target(out, force, case_inputs(case_path(case)))
-    loaded = load_case(case_path(case))
-    total = samples * (2 * (len(loaded.criteria.children()) + 1) + 2)
-    with progress(total, "Sobol design") as advance:
-        result = weight_sobol(
-            loaded, samples, seed, n_jobs=jobs, scheduler=scheduler, on_chunk=advance
-        )
-    write(out, force, result, "sobol")
+    _run_sweep(
+        case,
+        out,
+        force,
+        "Sobol design",
+        # Saltelli's design with second-order terms: N (2 D + 2) points, D = level-1 weights
+        # plus the budget.
+        points=lambda loaded: samples * (2 * (len(loaded.criteria.children()) + 1) + 2),
+        sweep=partial(weight_sobol, samples=samples, seed=seed, n_jobs=jobs, scheduler=scheduler),
+        kind="sobol",
+    )
 
 
 @sweep_app.command("scenarios")

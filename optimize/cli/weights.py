@@ -6,34 +6,21 @@ import json
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any, cast
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
-import pandas as pd
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from mcda import JudgmentError
-from mcda.ahp import (
-    COMPLETION_FOR,
-    DIAGNOSIS_METHOD,
-    GROUP_METHODS,
-    RI_TABLES,
-    AHPResult,
-    GroupMethod,
-    Reciprocity,
-    aggregate,
-    diagnose,
-    priorities,
-    read_judgments,
-    ri_table,
-    scale_label,
-)
-from mcda.ahp import PriorityMethod as Method
+from optimize.cli.common import console
 
-console = Console()
+if TYPE_CHECKING:
+    from mcda.ahp import GroupMethod, Reciprocity
+    from mcda.ahp import PriorityMethod as Method
 
 RECIPROCAL_MODES = ("full", "upper")
+#: The keys of ``mcda.consistency.RI_TABLES``, spelled out for ``--help`` so that building the
+#: command line does not load mcda (a test checks that the two agree).
+RI_TABLE_NAMES = ("saaty", "saaty2005", "alonso_lamata", "tummala_ling", "donegan_dodd")
 
 
 def weights(
@@ -50,7 +37,7 @@ def weights(
         str, typer.Option("--method", help="eigenvector or geometric_mean.")
     ] = "eigenvector",
     ri: Annotated[
-        str, typer.Option("--ri", help=f"Random-index table: {', '.join(RI_TABLES)}.")
+        str, typer.Option("--ri", help=f"Random-index table: {', '.join(RI_TABLE_NAMES)}.")
     ] = "saaty",
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
     reciprocal: Annotated[
@@ -74,15 +61,21 @@ def weights(
     top: Annotated[int, typer.Option("--top", help="Judgments to list in each diagnosis.")] = 3,
 ) -> None:
     """Print weights, lambda_max, CI, CR (with its random-index table), verdict and diagnosis."""
+    from mcda.ahp import COMPLETION_FOR, GROUP_METHODS, read_judgments, ri_table
+    from optimize.cli.ahp_report import node_report
+
     check_choice("method", method, list(COMPLETION_FOR))
     check_choice("reciprocal", reciprocal, list(RECIPROCAL_MODES))
     check_choice("group", group, list(GROUP_METHODS))
     ri_table(ri)
     matrices = read_judgments(
-        judgments, sheet=sheet, reciprocal=cast(Reciprocity, reciprocal), strict_scale=strict_scale
+        judgments,
+        sheet=sheet,
+        reciprocal=cast("Reciprocity", reciprocal),
+        strict_scale=strict_scale,
     )
     reports = {
-        node: node_report(experts, cast(Method, method), ri, cast(GroupMethod, group), top)
+        node: node_report(experts, cast("Method", method), ri, cast("GroupMethod", group), top)
         for node, experts in matrices.items()
     }
     if as_json:
@@ -94,82 +87,10 @@ def weights(
 
 def check_choice(option: str, value: str, allowed: list[str]) -> None:
     """Refuse an option value outside `allowed` (one line, exit 2 via the CLI's main)."""
+    from mcda import JudgmentError
+
     if value not in allowed:
         raise JudgmentError(f"--{option} must be one of {', '.join(allowed)}, not {value!r}")
-
-
-def node_report(
-    experts: Mapping[str, pd.DataFrame], method: Method, ri: str, how: GroupMethod, top: int
-) -> dict[str, Any]:
-    """JSON-ready results of one node: one expert's matrix, or a panel's aggregate."""
-    if len(experts) == 1:
-        (frame,) = experts.values()
-        result = priorities(frame, method, ri)
-        return {**result_report(result), "diagnosis": diagnosis_report(frame, result, ri, top)}
-    panel = aggregate(experts, how=how, method=method, ri=ri)
-    report: dict[str, Any] = {
-        "weights": floats(panel.weights),
-        "aggregation": how,
-        "consensus": panel.consensus,
-        "experts": {
-            name: {
-                **result_report(result),
-                "compatibility": float(panel.compatibility[name]),
-                "diagnosis": diagnosis_report(experts[name], result, ri, top),
-            }
-            for name, result in panel.experts.items()
-        },
-    }
-    if panel.aggregate is not None:
-        report["group_matrix"] = result_report(panel.aggregate)
-    return report
-
-
-def result_report(result: AHPResult) -> dict[str, Any]:
-    """Weights, consistency, verdict and what was completed, as plain values."""
-    filled = result.completion.filled if result.completion is not None else pd.Series()
-    return {
-        "weights": floats(result.weights),
-        "method": result.method,
-        "lambda_max": result.lambda_max,
-        "ci": result.ci,
-        "cr": result.cr,
-        "ri": result.ri,
-        "ri_table": result.ri_table,
-        "ri_source": RI_TABLES[result.ri_table].source,
-        "threshold": result.threshold,
-        "acceptable": result.acceptable,
-        "verdict": result.consistency.verdict,
-        "completed": [
-            {"row": str(row), "col": str(col), "value": float(value)}
-            for (row, col), value in zip(filled.index.tolist(), filled.tolist(), strict=True)
-        ],
-    }
-
-
-def diagnosis_report(frame: pd.DataFrame, result: AHPResult, ri: str, top: int) -> dict[str, Any]:
-    """The judgments whose revision lowers CR most, or why there is no diagnosis."""
-    if result.completed:
-        return {"note": "no diagnosis of an incomplete matrix: complete the judgments first"}
-    revisions = diagnose(frame, ri, threshold=result.threshold).top(top)
-    return {
-        "method": DIAGNOSIS_METHOD,
-        "revisions": [
-            {
-                "row": str(row["row"]),
-                "col": str(row["col"]),
-                "judgment": float(row["judgment"]),
-                "suggested": float(row["suggested"]),
-                "cr_after": float(row["cr_after"]),
-            }
-            for _, row in revisions.iterrows()
-        ],
-    }
-
-
-def floats(series: pd.Series) -> dict[str, float]:
-    """A Series as a JSON-ready dict."""
-    return {str(key): float(value) for key, value in series.items()}
 
 
 def print_report(node: str, report: Mapping[str, Any]) -> None:
@@ -196,6 +117,8 @@ def print_report(node: str, report: Mapping[str, Any]) -> None:
 
 def print_consistency(who: str, report: Mapping[str, Any]) -> None:
     """lambda_max, CI, CR with its table, the verdict, completions and the diagnosis."""
+    from mcda.ahp import scale_label
+
     prefix = f"{who}: " if who else ""
     console.print(
         f"{prefix}lambda_max {report['lambda_max']:.4f}, CI {report['ci']:.4f}, "

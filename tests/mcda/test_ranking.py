@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from mcda import MatrixError, methods, rank
+from mcda.normalization import NORMALIZATIONS, normalize
+from mcda.problem import build_problem
 
 ALL_METHODS = methods()
 
@@ -106,3 +108,13 @@ def test_a_dominating_alternative_ranks_first_under_every_method(
     result = rank(pd.concat([matrix, best]), weights, directions, method=method)
     assert result.index[0] == "best"
     assert result.at["best", "rank"] == 1 and (result["rank"] == 1).sum() == 1
+
+
+@pytest.mark.parametrize("name", sorted(NORMALIZATIONS))
+def test_every_normalization_puts_the_best_value_of_each_column_on_top(name) -> None:
+    matrix = pd.DataFrame({"gain": [2.0, 8.0, 5.0], "cost": [4.0, 9.0, 1.0]}, index=list("abc"))
+    weights = pd.Series({"gain": 0.5, "cost": 0.5})
+    problem = build_problem(matrix, weights, {"gain": "benefit", "cost": "cost"})
+    normalized = normalize(problem, name)
+    assert normalized.shape == (3, 2)
+    assert list(normalized.argmax(axis=0)) == [1, 2]  # most gain: b; least cost: c

@@ -5,7 +5,8 @@ import json
 import pytest
 from openpyxl import Workbook
 
-from mcda.ahp import diagnose, scale_label
+from mcda.ahp import RI_TABLES, diagnose, scale_label
+from optimize.cli import RI_TABLE_NAMES
 from tests.mcda.published import DRINKS_CSV, DRINKS_WEIGHTS, HOUSE_MATRIX, INCOMPLETE_4, write
 from tests.optimize.clirun import run_cli
 
@@ -211,3 +212,7 @@ def test_a_table_covering_n_answers_where_saaty_cannot(tmp_path, monkeypatch, ca
 def test_missing_file_exits_2(tmp_path, monkeypatch, capsys) -> None:
     code, _, err = run_cli(["weights", str(tmp_path / "none.csv")], monkeypatch, capsys)
     assert code == 2 and "none.csv: file not found" in err
+
+
+def test_the_help_names_every_random_index_table() -> None:
+    assert tuple(RI_TABLES) == RI_TABLE_NAMES
