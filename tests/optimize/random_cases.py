@@ -17,7 +17,7 @@ import pandas as pd
 import tomli_w
 from hypothesis import strategies as st
 
-from optimize.casefiles.folder_write import csv_text
+from optimize.casefiles import csv_text
 from tests.conftest import TINY
 
 CLUSTERS = ["a", "b", "c", "d"]

@@ -15,10 +15,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from optimize import SolveStatus, appraise, load_case, solve
-from optimize.case.rules import Rules
+from optimize.case import Rules
 from optimize.errors import InputError
-from optimize.model.compiled import CompiledModel
-from optimize.model.formulation import project_table
+from optimize.model import CompiledModel, project_table
 from tests.optimize.checks import brute_force_optimum, rule_violations
 from tests.optimize.clirun import run_cli
 from tests.optimize.random_cases import case_files, write_case
