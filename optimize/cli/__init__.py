@@ -2,6 +2,7 @@
 
 from optimize.cli.app import app, main
 from optimize.cli.common import EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_INTERNAL, STATE
+from optimize.cli.output import check_target
 from optimize.cli.weights import RI_TABLE_NAMES
 
 __all__ = [
@@ -11,5 +12,6 @@ __all__ = [
     "RI_TABLE_NAMES",
     "STATE",
     "app",
+    "check_target",
     "main",
 ]

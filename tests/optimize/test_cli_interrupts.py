@@ -107,9 +107,8 @@ def test_a_stopped_parallel_sweep_keeps_the_previous_results(stop, code, tiny_pa
     finally:
         stop_group(process)
     assert process.returncode == code
-    assert (
-        err.decode().strip().splitlines()[-1] == f"interrupted by {signal.Signals(code - 128).name}"
-    )
+    # Our one line; loky's resource tracker may add its own shutdown warning after it.
+    assert f"interrupted by {signal.Signals(code - 128).name}" in err.decode().splitlines()
     assert {p.name: p.read_bytes() for p in out.iterdir()} == PREVIOUS
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no staging folder
     assert_all_stopped(children)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from optimize.cli.output import check_target
+from optimize.cli import check_target
 from optimize.errors import InputError
 from tests.optimize.clirun import run_cli
 

@@ -6,7 +6,6 @@ from contextlib import contextmanager
 
 import pytest
 
-import optimize.cli.sweep as sweep_cli
 from tests.optimize.clirun import run_cli
 
 #: Command line -> the points it solves on the tiny case (2 level-1 criteria, so Sobol's
@@ -28,7 +27,7 @@ def test_the_progress_bar_counts_every_point(
         bars.append([total, 0])
         yield lambda done: bars[-1].__setitem__(1, bars[-1][1] + done)
 
-    monkeypatch.setattr(sweep_cli, "progress", recording)
+    monkeypatch.setattr("optimize.cli.sweep.progress", recording)
     out = tmp_path / "out"
     code, _, err = run_cli(
         ["sweep", *args, str(tiny_path), "--seed", "1", "--out", str(out)], monkeypatch, capsys
@@ -57,7 +56,7 @@ def test_an_existing_folder_is_refused_before_any_work(
     out = tmp_path / "out"
     out.mkdir()
     (out / "keep.txt").write_text("previous", encoding="utf-8")
-    monkeypatch.setattr(sweep_cli, "progress", None)  # any sweep would call it
+    monkeypatch.setattr("optimize.cli.sweep.progress", None)  # any sweep would call it
     code, _, err = run_cli(["sweep", kind, str(tiny_path), "--out", str(out)], monkeypatch, capsys)
     assert code == 2 and "pass --force" in err
     assert [p.name for p in out.iterdir()] == ["keep.txt"]

@@ -5,8 +5,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 REPO = Path(__file__).resolve().parents[2]
 HEAVY = [
     "pyomo",
@@ -53,6 +51,5 @@ def test_validate_loads_no_solver_and_no_report_stack(tiny_path) -> None:
     assert not {"pyomo", "highspy", "openpyxl", "jinja2", "SALib", "dask", "joblib"} & set(loaded)
 
 
-@pytest.mark.xfail(strict=True, reason="the mcda package facade still imports its whole library")
 def test_validate_loads_no_ranking_or_plotting_library(tiny_path) -> None:
     assert validate_in_a_fresh_process(tiny_path) == []
