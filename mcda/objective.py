@@ -16,8 +16,9 @@
   2021): pymcdm's arithmetic, which reproduces the paper's example. It takes logarithms of
   min / x (benefit) and x / max (cost), so needs positive scores.
 - ``gini`` (Gini coefficient of each column, G = sum_i sum_k |x_i - x_k| / (2 n^2 mean),
-  normalised to sum to 1, as pymcdm's ``gini_weights``): pymcdm's arithmetic. Like entropy it ignores directions and needs
-  scores >= 0 (a Gini coefficient of a column with negative scores means nothing).
+  normalised to sum to 1): pymcdm's ``gini_weights``. Like entropy it ignores directions
+  and needs scores >= 0 (the Gini coefficient of a column with negative scores means
+  nothing).
 
 References
 ----------
@@ -25,12 +26,12 @@ References
 .. [2] Diakoulaki, D., Mavrotas, G. & Papayannakis, L. (1995). Determining objective
    weights in multiple criteria problems: the CRITIC method. *Computers & Operations
    Research* 22(7), 763-770.
-.. [4] Keshavarz-Ghorabaee, M., Amiri, M., Zavadskas, E. K., Turskis, Z. & Antucheviciene,
-   J. (2021). Determination of objective weights using a new method based on the removal
-   effects of criteria (MEREC). *Symmetry* 13(4), 525.
 .. [3] Jahan, A. & Edwards, K. L. (2013). Weighting of dependent and target-based criteria
    for optimal decision-making in materials selection process: biomedical applications.
    *Materials & Design* 49, 1000-1008.
+.. [4] Keshavarz-Ghorabaee, M., Amiri, M., Zavadskas, E. K., Turskis, Z. & Antucheviciene,
+   J. (2021). Determination of objective weights using a new method based on the removal
+   effects of criteria (MEREC). *Symmetry* 13(4), 525.
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ from mcda.errors import MatrixError
 from mcda.problem import Problem
 
 
-def _check_scores(problem: Problem) -> None:
+def _check_non_negative(problem: Problem) -> None:
     """Refuse a negative score: COPRAS reads each score as a share of its column's sum.
 
     A zero is a valid share (the column's sum is positive, since the column is non-negative
@@ -79,7 +79,7 @@ def copras(problem: Problem) -> pd.DataFrame:
     MatrixError
         On a negative score, or an alternative whose weighted cost sum S- is 0.
     """
-    _check_scores(problem)
+    _check_non_negative(problem)
     values = problem.values
     weighted = values / values.sum(axis=0) * problem.weight_vector
     cost = problem.types == -1

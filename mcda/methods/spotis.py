@@ -80,7 +80,9 @@ def check_bounds(problem: Problem, bounds: Bounds) -> pd.DataFrame:
     return frame
 
 
-def check_esp(problem: Problem, frame: pd.DataFrame, esp: Point) -> npt.NDArray[np.float64]:
+def check_esp(
+    problem: Problem, frame: pd.DataFrame, esp: pd.Series | Mapping[str, float]
+) -> npt.NDArray[np.float64]:
     """An expected solution point with a value per criterion inside its bounds.
 
     Parameters
@@ -107,7 +109,7 @@ def check_esp(problem: Problem, frame: pd.DataFrame, esp: Point) -> npt.NDArray[
     missing = [c for c in criteria if c not in point.index or not np.isfinite(point[c])]
     if missing:
         raise MatrixError(f"SPOTIS expected solution point has no value for criteria {missing}")
-    values = point.loc[criteria].to_numpy()
+    values: npt.NDArray[np.float64] = np.asarray(point.loc[criteria], dtype=np.float64)
     low, high = frame["min"].to_numpy(), frame["max"].to_numpy()
     outside = np.flatnonzero((values < low) | (values > high))
     if outside.size:

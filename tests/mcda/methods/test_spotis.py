@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from mcda import MatrixError, rank
+from mcda.sensitivity import rank_acceptability
 from tests.mcda.textbook import problem_frames
 
 # Dezert, J., Tchamova, A., Han, D. & Tacnet, J.-M. (2020). The SPOTIS rank reversal free
@@ -100,3 +101,12 @@ def test_bad_expected_solution_points_are_refused(esp: dict[str, float], message
     matrix, weights, directions = problem_frames(ROWS, [1, -1, 1], [0.2, 0.3, 0.5])
     with pytest.raises(MatrixError, match=message):
         rank(matrix, weights, directions, method="spotis", bounds=BOUNDS, esp=esp)
+
+
+def test_rank_acceptability_runs_with_an_expected_solution_point() -> None:
+    matrix, weights, directions = problem_frames(ESP_ROWS, [-1, -1, -1, 1, 1], ESP_WEIGHTS)
+    result = rank_acceptability(
+        matrix, weights, directions, n=30, method="spotis", bounds=ESP_BOUNDS, esp=ESP
+    )
+    np.testing.assert_allclose(result.acceptability.sum(axis=1), 1.0)
+    assert result.acceptability[1].idxmax() == "A2"
