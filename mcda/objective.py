@@ -13,9 +13,9 @@
   min-max normalised columns. pymcdm applies it to raw scores, so a column's weight would
   grow with its unit (yuan rather than 亿元 wins).
 - ``merec`` (method based on the removal effects of criteria; Keshavarz-Ghorabaee et al.
-  2021): pymcdm's arithmetic, which reproduces the paper's example. It takes logarithms of
+  2021 [4]_): pymcdm's arithmetic, which reproduces the paper's example. It takes logarithms of
   min / x (benefit) and x / max (cost), so needs positive scores.
-- ``gini`` (Gini coefficient of each column, G = sum_i sum_k |x_i - x_k| / (2 n^2 mean),
+- ``gini`` (Gini coefficient of each column, ``G = sum_i sum_k |x_i - x_k| / (2 n^2 mean)``,
   normalised to sum to 1): pymcdm's ``gini_weights``. Like entropy it ignores directions
   and needs scores >= 0 (the Gini coefficient of a column with negative scores means
   nothing).

@@ -2,7 +2,7 @@
 
 The reference point is the ideal solution point (the best bound of each criterion) or, when
 the decision maker names one, an expected solution point (ESP) inside the bounds: the
-distance is then |x - ESP| / (max - min), so scores beyond the ESP count as a shortfall, as
+distance is then ``|x - ESP| / (max - min)``, so scores beyond the ESP count as a shortfall, as
 in pymcdm's ``SPOTIS(bounds, esp)``.
 
 SPOTIS is free of rank reversal only when the bounds are set by the decision maker,
