@@ -48,12 +48,7 @@ def as_directions(directions: pd.Series | Mapping[str, str], criteria: pd.Index)
 
 
 def check_finite(values: pd.DataFrame) -> None:
-    """Refuse a decision matrix with a missing or non-finite score.
-
-    Parameters
-    ----------
-    values : pandas.DataFrame
-        Alternatives x criteria, numeric.
+    """Refuse a missing or non-finite score in `values` (alternatives x criteria).
 
     Raises
     ------
