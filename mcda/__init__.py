@@ -19,6 +19,7 @@ from mcda.ahp import (
 )
 from mcda.combined_weights import combine_weights
 from mcda.decision import DecisionMatrix
+from mcda.dominance import dominance, non_dominated
 from mcda.errors import JudgmentError, MatrixError, MCDAError, TableError
 from mcda.hierarchy import ROOT, CriteriaTree
 from mcda.objective import objective_weights
@@ -44,7 +45,9 @@ __all__ = [
     "complete",
     "consistency",
     "diagnose",
+    "dominance",
     "methods",
+    "non_dominated",
     "objective_weights",
     "priorities",
     "rank",

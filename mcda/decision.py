@@ -47,6 +47,24 @@ def as_directions(directions: pd.Series | Mapping[str, str], criteria: pd.Index)
     return aligned.rename("direction")
 
 
+def check_finite(values: pd.DataFrame) -> None:
+    """Refuse a missing or non-finite score in `values` (alternatives x criteria).
+
+    Raises
+    ------
+    MatrixError
+        Naming the alternative and criterion of the first bad cell.
+    """
+    numeric = values.to_numpy(dtype=float)
+    bad = np.argwhere(~np.isfinite(numeric))
+    if bad.size:
+        i, j = bad[0]
+        raise MatrixError(
+            f"score of {values.index[i]!r} on {values.columns[j]!r} is {float(numeric[i, j])}, "
+            "not a finite number"
+        )
+
+
 def check_scores(values: pd.DataFrame) -> None:
     """Refuse a decision matrix with missing, non-finite or constant criterion columns.
 
@@ -60,14 +78,8 @@ def check_scores(values: pd.DataFrame) -> None:
     MatrixError
         Naming the alternative and criterion of the first bad cell, or the constant column.
     """
+    check_finite(values)
     numeric = values.to_numpy(dtype=float)
-    bad = np.argwhere(~np.isfinite(numeric))
-    if bad.size:
-        i, j = bad[0]
-        raise MatrixError(
-            f"score of {values.index[i]!r} on {values.columns[j]!r} is {float(numeric[i, j])}, "
-            "not a finite number"
-        )
     if len(values) > 1:
         constant = [c for c, col in zip(values.columns, numeric.T, strict=True) if np.ptp(col) == 0]
         if constant:

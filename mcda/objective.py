@@ -12,6 +12,13 @@
 - ``std`` (standard-deviation method, e.g. Jahan & Edwards 2013): pymcdm's arithmetic on
   min-max normalised columns. pymcdm applies it to raw scores, so a column's weight would
   grow with its unit (yuan rather than 亿元 wins).
+- ``merec`` (method based on the removal effects of criteria; Keshavarz-Ghorabaee et al.
+  2021 [4]_): pymcdm's arithmetic, which reproduces the paper's example. It takes logarithms of
+  min / x (benefit) and x / max (cost), so needs positive scores.
+- ``gini`` (Gini coefficient of each column, ``G = sum_i sum_k |x_i - x_k| / (2 n^2 mean)``,
+  normalised to sum to 1): pymcdm's ``gini_weights``. Like entropy it ignores directions
+  and needs scores >= 0 (the Gini coefficient of a column with negative scores means
+  nothing).
 
 References
 ----------
@@ -22,6 +29,9 @@ References
 .. [3] Jahan, A. & Edwards, K. L. (2013). Weighting of dependent and target-based criteria
    for optimal decision-making in materials selection process: biomedical applications.
    *Materials & Design* 49, 1000-1008.
+.. [4] Keshavarz-Ghorabaee, M., Amiri, M., Zavadskas, E. K., Turskis, Z. & Antucheviciene,
+   J. (2021). Determination of objective weights using a new method based on the removal
+   effects of criteria (MEREC). *Symmetry* 13(4), 525.
 """
 
 from __future__ import annotations
@@ -78,16 +88,38 @@ def standard_deviation(values: Matrix, types: npt.NDArray[np.int_]) -> Matrix:
     return np.asarray(standard_deviation_weights(normalized), dtype=float)
 
 
+def merec(values: Matrix, types: npt.NDArray[np.int_]) -> Matrix:
+    """MEREC weights of Keshavarz-Ghorabaee et al. (2021); scores must be positive."""
+    from pymcdm.weights import merec_weights  # imported here: pymcdm loads matplotlib.pyplot
+
+    return np.asarray(merec_weights(values, types), dtype=float)
+
+
+def gini(values: Matrix, types: npt.NDArray[np.int_]) -> Matrix:
+    """Gini-coefficient weights; `types` unused (dispersion does not depend on direction)."""
+    from pymcdm.weights import gini_weights  # imported here: pymcdm loads matplotlib.pyplot
+
+    return np.asarray(gini_weights(values), dtype=float)
+
+
 OBJECTIVE_METHODS: dict[str, Callable[[Matrix, npt.NDArray[np.int_]], Matrix]] = {
     "entropy": entropy,
     "critic": critic,
     "std": standard_deviation,
+    "merec": merec,
+    "gini": gini,
 }
+
+#: Methods that take shares of the scores (need scores >= 0) or their logarithms (> 0).
+NON_NEGATIVE = frozenset({"entropy", "gini"})
+POSITIVE = frozenset({"merec"})
 
 SOURCES = {
     "entropy": "Shannon entropy; Hwang & Yoon (1981), Multiple Attribute Decision Making",
     "critic": "Diakoulaki, Mavrotas & Papayannakis (1995), Comput. Oper. Res. 22(7)",
     "std": "standard deviation of min-max normalised scores; Jahan & Edwards (2013)",
+    "merec": "Keshavarz-Ghorabaee et al. (2021), Symmetry 13(4):525",
+    "gini": "Gini coefficient of each criterion's scores, normalised (as pymcdm gini_weights)",
 }
 
 
@@ -104,7 +136,7 @@ def objective_weights(
         Alternatives x criteria scores.
     directions : pandas.Series or mapping
         ``"benefit"`` or ``"cost"`` per criterion.
-    method : {"entropy", "critic", "std"}
+    method : {"entropy", "critic", "std", "merec", "gini"}
         See the module docstring.
 
     Returns
@@ -116,7 +148,8 @@ def objective_weights(
     Raises
     ------
     MatrixError
-        On an unknown method, NaN or constant columns, or negative scores for entropy.
+        On an unknown method, NaN or constant columns, negative scores for entropy and
+        Gini, or scores <= 0 for MEREC.
     """
     if method not in OBJECTIVE_METHODS:
         raise MatrixError(
@@ -125,9 +158,12 @@ def objective_weights(
     values = matrix.astype(float)
     check_scores(values)
     aligned = as_directions(directions, values.columns)
-    if method == "entropy" and (values < 0).to_numpy().any():
+    if method in NON_NEGATIVE and (values < 0).to_numpy().any():
         column = values.columns[(values < 0).any()][0]
-        raise MatrixError(f"entropy weights need scores >= 0; {column!r} has a negative one")
+        raise MatrixError(f"{method} weights need scores >= 0; {column!r} has a negative one")
+    if method in POSITIVE and (values <= 0).to_numpy().any():
+        column = values.columns[(values <= 0).any()][0]
+        raise MatrixError(f"{method} weights need scores > 0; {column!r} has one <= 0")
     types = np.where(aligned.to_numpy() == "benefit", 1, -1)
     weights = OBJECTIVE_METHODS[method](values.to_numpy(), types)
     result = pd.Series(weights, index=values.columns, name="weight")

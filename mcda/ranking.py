@@ -45,8 +45,8 @@ def rank(
         A name from :func:`methods`.
     **options
         Passed to the method, e.g. ``normalization="vector"`` and ``distance`` for TOPSIS,
-        ``v`` for VIKOR, ``preference``, ``p``, ``q`` for PROMETHEE II, ``bounds`` for
-        SPOTIS.
+        ``v`` for VIKOR, ``preference``, ``p``, ``q`` for PROMETHEE II, ``bounds`` and
+        ``esp`` (expected solution point) for SPOTIS, ``lam`` (λ) for WASPAS.
 
     Returns
     -------

@@ -18,6 +18,7 @@ from mcda.methods.promethee import promethee_ii
 from mcda.methods.spotis import spotis
 from mcda.methods.topsis import topsis, topsis_batch
 from mcda.methods.vikor import vikor
+from mcda.methods.waspas import waspas, waspas_batch
 from mcda.methods.wpm import wpm
 from mcda.methods.wsm import wsm
 from mcda.problem import Problem
@@ -76,11 +77,14 @@ METHODS: dict[str, Method] = {
         ),
         Method("vikor", vikor, "Opricovic & Tzeng (2004), EJOR 156(2):445-455"),
         Method("promethee_ii", promethee_ii, "Brans & Vincke (1985), Management Science 31(6)"),
-        Method("spotis", spotis, "Dezert et al. (2020), IEEE FUSION"),
+        Method("spotis", spotis, "Dezert et al. (2020), IEEE FUSION; bounds or an ESP"),
         Method("wsm", wsm, "Triantaphyllou (2000), MCDM Methods: A Comparative Study, 2.2.1"),
         Method("wpm", wpm, "Triantaphyllou (2000), MCDM Methods: A Comparative Study, 2.2.2"),
         Method("copras", copras, "Zavadskas, Kaklauskas & Šarka (1994), TEDE 1(3)"),
         Method("mabac", mabac, "Pamučar & Ćirović (2015), ESWA 42(6):3016-3028"),
+        Method(
+            "waspas", waspas, "Zavadskas et al. (2012), Elektron. Elektrotech. 122(6)", waspas_batch
+        ),
     )
 }
 

@@ -1,5 +1,10 @@
 """SPOTIS: distance to the ideal point fixed by criterion bounds (Dezert et al. 2020).
 
+The reference point is the ideal solution point (the best bound of each criterion) or, when
+the decision maker names one, an expected solution point (ESP) inside the bounds: the
+distance is then ``|x - ESP| / (max - min)``, so scores beyond the ESP count as a shortfall, as
+in pymcdm's ``SPOTIS(bounds, esp)``.
+
 SPOTIS is free of rank reversal only when the bounds are set by the decision maker,
 independently of the alternatives; without bounds this module uses the observed range of
 each criterion, which is convenient but gives that property up.
@@ -16,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from mcda.errors import MatrixError
@@ -23,6 +29,7 @@ from mcda.methods.pymcdm_call import preferences
 from mcda.problem import Problem
 
 Bounds = pd.DataFrame | Mapping[str, tuple[float, float]] | None
+Point = pd.Series | Mapping[str, float] | None
 
 
 def check_bounds(problem: Problem, bounds: Bounds) -> pd.DataFrame:
@@ -73,8 +80,49 @@ def check_bounds(problem: Problem, bounds: Bounds) -> pd.DataFrame:
     return frame
 
 
-def spotis(problem: Problem, bounds: Bounds = None) -> pd.DataFrame:
-    """SPOTIS distance to the ideal solution point and score.
+def check_esp(
+    problem: Problem, frame: pd.DataFrame, esp: pd.Series | Mapping[str, float]
+) -> npt.NDArray[np.float64]:
+    """An expected solution point with a value per criterion inside its bounds.
+
+    Parameters
+    ----------
+    problem : Problem
+        The decision problem.
+    frame : pandas.DataFrame
+        Checked bounds (see :func:`check_bounds`).
+    esp : pandas.Series or mapping
+        Expected value per criterion [unit of each criterion].
+
+    Returns
+    -------
+    numpy.ndarray
+        The ESP in criterion order.
+
+    Raises
+    ------
+    MatrixError
+        If a criterion has no finite expected value or it lies outside the bounds.
+    """
+    point = pd.Series(dict(esp), dtype=float)
+    criteria = problem.matrix.columns
+    missing = [c for c in criteria if c not in point.index or not np.isfinite(point[c])]
+    if missing:
+        raise MatrixError(f"SPOTIS expected solution point has no value for criteria {missing}")
+    values: npt.NDArray[np.float64] = np.asarray(point.loc[criteria], dtype=np.float64)
+    low, high = frame["min"].to_numpy(), frame["max"].to_numpy()
+    outside = np.flatnonzero((values < low) | (values > high))
+    if outside.size:
+        j = outside[0]
+        raise MatrixError(
+            f"SPOTIS expected solution point of {criteria[j]!r} is {values[j]:g}, outside "
+            f"the bounds [{low[j]:g}, {high[j]:g}]"
+        )
+    return values
+
+
+def spotis(problem: Problem, bounds: Bounds = None, esp: Point = None) -> pd.DataFrame:
+    """SPOTIS distance to the ideal (or an expected) solution point and score.
 
     Parameters
     ----------
@@ -82,18 +130,22 @@ def spotis(problem: Problem, bounds: Bounds = None) -> pd.DataFrame:
         The decision problem.
     bounds : pandas.DataFrame, mapping or None
         See :func:`check_bounds`.
+    esp : pandas.Series, mapping or None
+        Expected solution point, a value per criterion inside the bounds [unit of each
+        criterion]; None takes the ideal point (each criterion's best bound).
 
     Returns
     -------
     pandas.DataFrame
         Columns ``score`` = 1 - distance (higher is better) and ``distance``: the weighted
-        normalised distance to the ideal point in [0, 1] (lower is better).
+        normalised distance to the reference point in [0, 1] (lower is better).
     """
     from pymcdm.methods import SPOTIS  # here: importing pymcdm loads matplotlib
 
     frame = check_bounds(problem, bounds)
+    point = None if esp is None else check_esp(problem, frame, esp)
 
-    distance = preferences(SPOTIS(frame.to_numpy()), problem)
+    distance = preferences(SPOTIS(frame.to_numpy(), point), problem)
     return pd.DataFrame(
         {"score": 1.0 - distance, "distance": distance}, index=problem.matrix.index
     ).astype(np.float64)

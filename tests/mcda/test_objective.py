@@ -108,6 +108,44 @@ def test_std_reproduces_jahan_edwards_2013() -> None:
     np.testing.assert_allclose(weights, [0.35, 0.31, 0.34], atol=5e-3)
 
 
+def test_merec_reproduces_keshavarz_ghorabaee_2021() -> None:
+    # Keshavarz-Ghorabaee, M., Amiri, M., Zavadskas, E. K., Turskis, Z. & Antucheviciene, J.
+    # (2021). Determination of objective weights using a new method based on the removal
+    # effects of criteria (MEREC). Symmetry 13(4), 525: illustrative example, c3 and c4
+    # costs. Published weights 0.5752, 0.0141, 0.4016, 0.0091.
+    matrix = frame(
+        [
+            [450, 8000, 54, 145],
+            [10, 9100, 2, 160],
+            [100, 8200, 31, 153],
+            [220, 9300, 1, 162],
+            [5, 8400, 23, 158],
+        ]
+    )
+    directions = {"c1": "benefit", "c2": "benefit", "c3": "cost", "c4": "cost"}
+    weights = objective_weights(matrix, directions, "merec")
+    np.testing.assert_allclose(weights, [0.5752, 0.0141, 0.4016, 0.0091], atol=1e-4)
+    assert "Symmetry" in weights.attrs["source"]
+    # Directions matter: with every criterion a benefit the weights change.
+    assert not np.allclose(objective_weights(matrix, benefit(matrix), "merec"), weights)
+
+
+def test_gini_weights_are_normalised_gini_coefficients() -> None:
+    # Gini coefficient G = sum_i sum_k |x_i - x_k| / (2 n^2 mean) (Sen, A. (1973). On Economic
+    # Inequality. Oxford, p. 31). One holder of everything among five, (0, 0, 0, 0, 100):
+    # G = 8 * 100 / (2 * 25 * 20) = 0.8 = (n - 1) / n; (1, 2, 3, 4, 5): G = 40 / 150 = 4/15.
+    # Weights 0.8 / (0.8 + 4/15) = 0.75 and 0.25.
+    matrix = frame([[0, 1], [0, 2], [0, 3], [0, 4], [100, 5]])
+    weights = objective_weights(matrix, benefit(matrix), "gini")
+    np.testing.assert_allclose(weights, [0.75, 0.25], atol=1e-12)
+    # pymcdm 1.4's own (unreferenced) test of gini_weights: 0.412, 0.2562, 0.3319.
+    small = frame([[5, 6, 7], [5.5, 6.1, 8], [4, 5, 9]])
+    as_cost = {"c1": "cost", "c2": "benefit", "c3": "cost"}
+    np.testing.assert_allclose(
+        objective_weights(small, as_cost, "gini"), [0.412, 0.2562, 0.3319], atol=1e-4
+    )
+
+
 positive = arrays(np.float64, (6, 3), elements=st.floats(min_value=0.5, max_value=50.0)).filter(
     lambda m: bool(np.all(np.ptp(m, axis=0) > 1e-2))
 )
@@ -119,7 +157,7 @@ def test_objective_weights_do_not_depend_on_units(values: np.ndarray, factor: fl
     matrix = pd.DataFrame(values, columns=["a", "b", "c"])
     directions = {"a": "benefit", "b": "cost", "c": "benefit"}
     rescaled = matrix.assign(a=matrix["a"] * factor)
-    for method in ("entropy", "critic", "std"):
+    for method in ("entropy", "critic", "std", "merec", "gini"):
         weights = objective_weights(matrix, directions, method)
         assert weights.sum() == pytest.approx(1.0)
         assert (weights >= 0).all()
@@ -130,10 +168,13 @@ def test_objective_weights_do_not_depend_on_units(values: np.ndarray, factor: fl
 
 def test_bad_objective_input_is_refused() -> None:
     matrix = frame([[1, -2], [3, 4]])
-    with pytest.raises(MatrixError, match="unknown objective weighting 'gini'"):
-        objective_weights(matrix, benefit(matrix), "gini")
-    with pytest.raises(MatrixError, match="'c2' has a negative one"):
-        objective_weights(matrix, benefit(matrix), "entropy")
+    with pytest.raises(MatrixError, match="unknown objective weighting 'magic'"):
+        objective_weights(matrix, benefit(matrix), "magic")
+    for method in ("entropy", "gini"):
+        with pytest.raises(MatrixError, match=f"{method} weights need scores >= 0; 'c2' has"):
+            objective_weights(matrix, benefit(matrix), method)
+    with pytest.raises(MatrixError, match="merec weights need scores > 0; 'c1' has one <= 0"):
+        objective_weights(frame([[0, 2], [3, 4]]), benefit(matrix), "merec")
     with pytest.raises(MatrixError, match="'c1' has the same score"):
         objective_weights(frame([[1, 2], [1, 4]]), benefit(matrix), "critic")
 

@@ -73,7 +73,9 @@ def test_methods_that_cannot_score_the_case_are_left_out_of_a_run(tiny_path, tmp
         scores.replace("d,L1,1.0,", "d,L1,0,"), encoding="utf-8"
     )
     summary = run_summary(run_case(case_folder))["robustness"]
-    # COPRAS and WPM take ratios of scores; WSM's default linear normalisation divides too.
-    assert set(summary["skipped"]) == {"copras", "wpm", "wsm"}
+    # WPM and WASPAS take ratios of scores; WSM's default linear normalisation divides too.
+    # COPRAS only needs positive column sums, so a zero on a benefit criterion is scored.
+    assert set(summary["skipped"]) == {"waspas", "wpm", "wsm"}
     assert "needs positive scores" in summary["skipped"]["wpm"]
-    assert "copras" not in summary["agreement"]
+    assert "wpm" not in summary["agreement"]
+    assert "copras" in summary["agreement"]

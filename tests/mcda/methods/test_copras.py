@@ -42,7 +42,40 @@ def test_more_cost_lowers_the_score() -> None:
     assert result.at["A1", "score"] > result.at["A2", "score"]
 
 
-def test_copras_needs_positive_scores() -> None:
-    matrix, weights, directions = problem_frames([[5, 0], [4, 1]], [1, -1], [0.5, 0.5])
-    with pytest.raises(MatrixError, match="COPRAS needs positive scores; 'A1' has 0 on 'c2'"):
+# Uysal, Ö. & İnan, T. (2022). Performance evaluation of research assistants by COPRAS method.
+# International Journal of Social Science and Economic Research, as transcribed in
+# scikit-criteria 0.10's test_COPRAS_Uysal2022assistants (tests/agg/test_copras.py): five
+# assistants, equal weights, lesson completion duration (c5) a cost. A3 has 0 congresses
+# (c6, a benefit). Published utility degrees [%]: 100, 78.8501, 63.3837, 98.6506, 86.8878.
+UYSAL_ROWS = [
+    [3.57, 4.00, 4.00, 83.75, 3, 9, 1],
+    [3.07, 3.95, 4.00, 83.00, 3, 1, 3],
+    [3.23, 3.54, 3.46, 66.00, 4, 0, 2],
+    [3.42, 3.96, 4.00, 70.00, 5, 5, 7],
+    [2.56, 3.37, 3.79, 82.00, 4, 4, 5],
+]
+UYSAL_TYPES = [1, 1, 1, 1, -1, 1, 1]
+
+
+def test_uysal_inan_2022_admits_a_zero_on_a_benefit_criterion() -> None:
+    matrix, weights, directions = problem_frames(UYSAL_ROWS, UYSAL_TYPES, [1 / 7] * 7)
+    result = rank(matrix, weights, directions, method="copras").sort_index()
+    published = [100.0, 78.8501, 63.3837, 98.6506, 86.8878]
+    np.testing.assert_allclose(result["score"] * 100, published, atol=1e-3)
+    assert list(result["rank"]) == [1, 4, 5, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ([[5, -1], [4, 1]], "COPRAS needs scores >= 0; 'A1' has -1 on 'c2'"),
+        # A1's only cost score is 0: S-_1 = 0, and the cost term divides by it.
+        ([[5, 0], [4, 1]], "positive weighted cost sum S- for every alternative; 'A1'"),
+    ],
+)
+def test_copras_refuses_negative_scores_and_a_zero_cost_side(
+    rows: list[list[float]], message: str
+) -> None:
+    matrix, weights, directions = problem_frames(rows, [1, -1], [0.5, 0.5])
+    with pytest.raises(MatrixError, match=message):
         rank(matrix, weights, directions, method="copras")

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from mcda import MatrixError, rank
+from mcda.sensitivity import rank_acceptability
 from tests.mcda.textbook import problem_frames
 
 # Dezert, J., Tchamova, A., Han, D. & Tacnet, J.-M. (2020). The SPOTIS rank reversal free
@@ -45,3 +46,67 @@ def test_bad_bounds_are_refused(bounds: pd.DataFrame, message: str) -> None:
     matrix, weights, directions = problem_frames(ROWS, [1, -1, 1], [0.2, 0.3, 0.5])
     with pytest.raises(MatrixError, match=message):
         rank(matrix, weights, directions, method="spotis", bounds=bounds)
+
+
+# SPOTIS with an expected solution point (ESP): pymcdm 1.4's test TestSPOTIS2 (test/
+# test_mcdm.py, which attributes the method to Dezert et al. 2020): four cars, bounds and an
+# ESP per criterion, the first three criteria costs. Published distances 0.1841, 0.0734,
+# 0.0842, 0.1920 (A2 best). By hand for A1: 0.2941 * 300 / 2000 + 0.2353 * 0.3 / 5
+# + 0.2353 * 16 / 60 + 0.0588 * 8 / 25 + 0.1765 * 163 / 650 = 0.1841.
+ESP_ROWS = [
+    [15000, 4.3, 99, 42, 737],
+    [15290, 5.0, 116, 42, 892],
+    [15350, 5.0, 114, 45, 952],
+    [15490, 5.3, 123, 45, 1120],
+]
+ESP_BOUNDS = {
+    "c1": (14000, 16000),
+    "c2": (3, 8),
+    "c3": (80, 140),
+    "c4": (35, 60),
+    "c5": (650, 1300),
+}
+ESP = {"c1": 15300, "c2": 4, "c3": 115, "c4": 50, "c5": 900}
+ESP_WEIGHTS = [0.2941, 0.2353, 0.2353, 0.0588, 0.1765]
+
+
+def test_expected_solution_point_example() -> None:
+    matrix, weights, directions = problem_frames(ESP_ROWS, [-1, -1, -1, 1, 1], ESP_WEIGHTS)
+    result = rank(
+        matrix, weights, directions, method="spotis", bounds=ESP_BOUNDS, esp=ESP
+    ).sort_index()
+    np.testing.assert_allclose(result["distance"], [0.1841, 0.0734, 0.0842, 0.1920], atol=1e-4)
+    assert list(result.sort_values("rank").index) == ["A2", "A3", "A1", "A4"]
+    # The ESP is not the ideal point: without it A1, the cheapest, ranks first.
+    ideal = rank(matrix, weights, directions, method="spotis", bounds=ESP_BOUNDS)
+    assert ideal.index[0] == "A1"
+
+
+def test_the_ideal_point_as_esp_gives_plain_spotis() -> None:
+    matrix, weights, directions = problem_frames(ROWS, [1, -1, 1], [0.2, 0.3, 0.5])
+    ideal = {"c1": 12, "c2": -6, "c3": 5}
+    with_esp = rank(matrix, weights, directions, method="spotis", bounds=BOUNDS, esp=ideal)
+    plain = rank(matrix, weights, directions, method="spotis", bounds=BOUNDS)
+    pd.testing.assert_frame_equal(with_esp, plain, check_like=True, check_exact=False)
+
+
+@pytest.mark.parametrize(
+    ("esp", "message"),
+    [
+        ({"c1": 12, "c2": -6}, r"no value for criteria \['c3'\]"),
+        ({"c1": 13, "c2": -6, "c3": 5}, "of 'c1' is 13, outside the bounds"),
+    ],
+)
+def test_bad_expected_solution_points_are_refused(esp: dict[str, float], message: str) -> None:
+    matrix, weights, directions = problem_frames(ROWS, [1, -1, 1], [0.2, 0.3, 0.5])
+    with pytest.raises(MatrixError, match=message):
+        rank(matrix, weights, directions, method="spotis", bounds=BOUNDS, esp=esp)
+
+
+def test_rank_acceptability_runs_with_an_expected_solution_point() -> None:
+    matrix, weights, directions = problem_frames(ESP_ROWS, [-1, -1, -1, 1, 1], ESP_WEIGHTS)
+    result = rank_acceptability(
+        matrix, weights, directions, n=30, method="spotis", bounds=ESP_BOUNDS, esp=ESP
+    )
+    np.testing.assert_allclose(result.acceptability.sum(axis=1), 1.0)
+    assert result.acceptability[1].idxmax() == "A2"

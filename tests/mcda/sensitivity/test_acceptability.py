@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mcda import MatrixError, rank
+from mcda import MatrixError, methods, rank
 from mcda.ranks import competition_ranks
 from mcda.sensitivity import rank_acceptability
 from mcda.sensitivity.acceptability import dirichlet_weights
@@ -78,6 +78,16 @@ def test_other_methods_loop_over_samples() -> None:
     ]
     first = (competition_ranks(np.array(scores)) == 1).mean(axis=0)
     np.testing.assert_allclose(result.acceptability[1], first)
+
+
+@pytest.mark.parametrize("method", methods())
+def test_every_registered_method_runs_rank_acceptability(method: str) -> None:
+    # Near-fixed weights: every sample ranks as the base weights do.
+    result = rank_acceptability(MATRIX, WEIGHTS, DIRECTIONS, n=20, method=method, concentration=1e9)
+    base = rank(MATRIX, WEIGHTS, DIRECTIONS, method=method)["rank"]
+    for alternative, r in base.items():
+        assert result.acceptability.at[alternative, r] == pytest.approx(1.0), method
+    assert result.method == method
 
 
 @pytest.mark.parametrize(
