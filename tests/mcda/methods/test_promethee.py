@@ -50,7 +50,8 @@ def test_thresholds_per_criterion_and_repeated_calls_agree() -> None:
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"preference": "gaussian"}, "unknown preference function"),
+        ({"preference": "cauchy"}, "unknown preference function"),
+        ({"preference": "gaussian"}, "needs threshold s"),
         ({"preference": "v-shape"}, "needs threshold p"),
         ({"preference": "linear", "q": 3, "p": 2}, "q must be below p"),
         ({"preference": "level", "q": -1, "p": 2}, "q of 'c1' is -1"),
