@@ -68,10 +68,10 @@ class Preferences:
             Same shape, each value in [0, 1]; 0 wherever d <= 0.
         """
         out = np.zeros_like(advantages, dtype=float)
-        for j, (name, row) in enumerate(
-            zip(self.functions, self.thresholds.itertuples(index=False), strict=True)
-        ):
-            out[..., j] = _degree(name, advantages[..., j], row.q, row.p, row.s)
+        limits = self.thresholds[["q", "p", "s"]].to_numpy(dtype=float)
+        for j, name in enumerate(self.functions):
+            q, p, s = (float(x) for x in limits[j])
+            out[..., j] = _degree(str(name), advantages[..., j], q, p, s)
         return out
 
 
@@ -93,8 +93,32 @@ def _degree(
     return 1.0 - np.exp(-(positive**2) / (2.0 * s**2))
 
 
-def _thresholds(name: str, value: Threshold, criteria: pd.Index) -> pd.Series:
-    """One threshold per criterion (NaN where not given) from a number or a mapping."""
+def per_criterion(
+    name: str, value: Threshold, criteria: pd.Index, method: str = "PROMETHEE"
+) -> pd.Series:
+    """One threshold per criterion from one number or a mapping by criterion.
+
+    Parameters
+    ----------
+    name : str
+        The threshold's name (``"q"``, ``"p"``...), for messages.
+    value : float, mapping, pandas.Series or None
+        One threshold for all criteria or one per criterion [unit of each criterion].
+    criteria : pandas.Index
+        Criteria of the problem.
+    method : str
+        The method's name, for messages.
+
+    Returns
+    -------
+    pandas.Series
+        Threshold per criterion, NaN where not given.
+
+    Raises
+    ------
+    MatrixError
+        If a mapping names an unknown criterion or a threshold is negative or infinite.
+    """
     if value is None:
         return pd.Series(np.nan, index=criteria, dtype=float)
     if isinstance(value, int | float):
@@ -103,12 +127,12 @@ def _thresholds(name: str, value: Threshold, criteria: pd.Index) -> pd.Series:
         given = value if isinstance(value, pd.Series) else pd.Series(dict(value), dtype=float)
         unknown = [c for c in given.index if c not in criteria]
         if unknown:
-            raise MatrixError(f"PROMETHEE threshold {name} names unknown criteria {unknown}")
+            raise MatrixError(f"{method} threshold {name} names unknown criteria {unknown}")
         series = given.reindex(criteria).astype(float)
     bad = series[series.notna() & (~np.isfinite(series) | (series < 0))]
     if len(bad):
         raise MatrixError(
-            f"PROMETHEE threshold {name} of {bad.index[0]!r} is {bad.iloc[0]}; it must be >= 0"
+            f"{method} threshold {name} of {bad.index[0]!r} is {bad.iloc[0]}; it must be >= 0"
         )
     return series
 
@@ -161,7 +185,7 @@ def preferences(
             f"unknown preference function {wrong[0]!r}; use one of {sorted(PREFERENCE_FUNCTIONS)}"
         )
     table = pd.DataFrame(
-        {k: _thresholds(k, v, criteria) for k, v in (("q", q), ("p", p), ("s", s))}
+        {k: per_criterion(k, v, criteria) for k, v in (("q", q), ("p", p), ("s", s))}
     )
     for key in ("q", "p", "s"):
         needs = names.map(lambda n, key=key: key in PREFERENCE_FUNCTIONS[n])
