@@ -45,7 +45,7 @@ def rank(
         A name from :func:`methods`.
     **options
         Passed to the method, e.g. ``normalization="vector"`` and ``distance`` for TOPSIS,
-        ``v`` for VIKOR, ``preference``, ``p``, ``q`` for PROMETHEE II, ``bounds`` for
+        ``v`` for VIKOR, ``preference``, ``p``, ``q``, ``s`` for PROMETHEE II, ``bounds`` for
         SPOTIS.
 
     Returns

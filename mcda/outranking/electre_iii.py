@@ -28,6 +28,7 @@ from mcda.errors import MatrixError
 from mcda.methods.preference import Threshold, per_criterion
 from mcda.outranking.relations import intersection, pairs
 from mcda.problem import build_problem
+from mcda.ranks import TIE_DECIMALS
 
 Array = npt.NDArray[np.float64]
 
@@ -113,10 +114,10 @@ def _distil(credibility: Array, descending: bool) -> list[list[int]]:
         level = _off_diagonal(credibility, group).max(initial=0.0)
         while len(group) > 1:
             values = _off_diagonal(credibility, group)
-            below = values[values < level - _discrimination(level)]
+            below = values[_exceeds(level - _discrimination(level), values)]
             cut = float(below.max(initial=0.0))
             sub = credibility[np.ix_(group, group)]
-            beats = (sub > cut) & (sub - sub.T > _discrimination(sub))
+            beats = _exceeds(sub, cut) & _exceeds(sub - sub.T, _discrimination(sub))
             np.fill_diagonal(beats, False)
             qualification = beats.sum(axis=1) - beats.sum(axis=0)
             target = qualification.max() if descending else qualification.min()
@@ -127,6 +128,15 @@ def _distil(credibility: Array, descending: bool) -> list[list[int]]:
         classes.append(group)
         remaining = [r for r in remaining if r not in group]
     return classes
+
+
+def _exceeds(left: Array | float, right: Array | float) -> npt.NDArray[np.bool_]:
+    """Whether left > right, equality to 12 decimals counting as a tie.
+
+    Sums of weights carry float noise that must not decide a comparison the arithmetic
+    says is a tie.
+    """
+    return np.asarray(np.round(np.subtract(left, right), TIE_DECIMALS) > 0)
 
 
 def _off_diagonal(matrix: Array, group: list[int]) -> Array:
