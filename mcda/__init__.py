@@ -2,8 +2,10 @@
 
 This package is pure decision analysis: it never imports :mod:`optimize` or Pyomo. Plots
 live in :mod:`mcda.plots` and sensitivity analyses in :mod:`mcda.sensitivity`, imported on
-demand. Importing :mod:`mcda` loads numpy and pandas only: pymcdm (which loads
-matplotlib.pyplot), scipy and SALib are imported by the functions that need them.
+demand. Outranking methods that admit incomparability (PROMETHEE I, ELECTRE III) and the
+GAIA plane live in :mod:`mcda.outranking`. Importing :mod:`mcda` loads numpy and pandas
+only: pymcdm (which loads matplotlib.pyplot), scipy and SALib are imported by the
+functions that need them.
 """
 
 from mcda.agreement import compare
@@ -23,6 +25,7 @@ from mcda.dominance import dominance, non_dominated
 from mcda.errors import JudgmentError, MatrixError, MCDAError, TableError
 from mcda.hierarchy import ROOT, CriteriaTree
 from mcda.objective import objective_weights
+from mcda.outranking import electre_iii, gaia, promethee_i
 from mcda.ranking import NORMALIZATIONS, methods, rank
 from mcda.sheets import CellValue, cell_text, sheet_values
 
@@ -46,10 +49,13 @@ __all__ = [
     "consistency",
     "diagnose",
     "dominance",
+    "electre_iii",
+    "gaia",
     "methods",
     "non_dominated",
     "objective_weights",
     "priorities",
+    "promethee_i",
     "rank",
     "read_judgments",
     "sheet_values",

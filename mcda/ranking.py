@@ -45,7 +45,7 @@ def rank(
         A name from :func:`methods`.
     **options
         Passed to the method, e.g. ``normalization="vector"`` and ``distance`` for TOPSIS,
-        ``v`` for VIKOR, ``preference``, ``p``, ``q`` for PROMETHEE II, ``bounds`` and
+        ``v`` for VIKOR, ``preference``, ``p``, ``q``, ``s`` for PROMETHEE II, ``bounds`` and
         ``esp`` (expected solution point) for SPOTIS, ``lam`` (λ) for WASPAS.
 
     Returns

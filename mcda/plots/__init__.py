@@ -1,4 +1,6 @@
-"""Charts of weights, method agreement, rank acceptability and stability (matplotlib, Agg).
+"""Charts of weights, agreement, acceptability, stability and outranking (matplotlib, Agg).
+
+The outranking charts are the Hasse diagram of a partial order and the GAIA plane.
 
 Chinese names are drawn with Noto Sans CJK when matplotlib can find it; otherwise
 :func:`display_names` falls back to English names with a warning, so no chart shows empty
@@ -13,12 +15,15 @@ from mcda.plots.charts import (
     weights_chart,
 )
 from mcda.plots.fonts import cjk_font, display_names, font_context, sans_serif
+from mcda.plots.outranking import gaia_chart, hasse_chart
 
 __all__ = [
     "acceptability_chart",
     "cjk_font",
     "display_names",
     "font_context",
+    "gaia_chart",
+    "hasse_chart",
     "methods_chart",
     "png_bytes",
     "sans_serif",

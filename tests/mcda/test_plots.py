@@ -8,8 +8,10 @@ import pandas as pd
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+import mcda
 from mcda import plots
-from mcda.plots import fonts
+from mcda.outranking import intersection
+from mcda.plots import fonts, outranking
 
 PNG = b"\x89PNG\r\n\x1a\n"
 NAMES_ZH = pd.Series({"a": "上海市集成电路集群", "b": "长沙市工程机械集群"})
@@ -76,3 +78,28 @@ def test_chinese_names_render_with_the_cjk_font() -> None:
     chart = plots.methods_chart(pd.DataFrame({"topsis": [1, 2]}, index=["a", "b"]), shown)
     assert plots.png_bytes(chart).startswith(PNG)  # a missing glyph would raise here
     assert np.isin(["上海市集成电路集群"], [t.get_text() for t in chart.axes[0].get_yticklabels()])
+
+
+def test_hasse_layout_keeps_only_covering_preferences() -> None:
+    # a > b > d and a > c > d, b and c incomparable, e indifferent to d: the diagram has
+    # a on top, b and c below it, {d, e} at the bottom, and no arrow a -> d (implied).
+    order = {"a": (3, 3), "b": (2, 1), "c": (1, 2), "d": (0, 0), "e": (0, 0)}
+    first = pd.Series({k: v[0] for k, v in order.items()}, dtype=float)
+    second = pd.Series({k: v[1] for k, v in order.items()}, dtype=float)
+    relation = intersection(first, second)
+    classes, levels, edges = outranking.hasse_layout(relation)
+    assert classes == [["a"], ["b"], ["c"], ["d", "e"]]
+    assert levels == [0, 1, 1, 2]
+    assert sorted(edges) == [(0, 1), (0, 2), (1, 3), (2, 3)]
+    assert plots.png_bytes(plots.hasse_chart(relation, NAMES_EN)).startswith(PNG)
+
+
+def test_gaia_chart_renders() -> None:
+    matrix = pd.DataFrame(
+        {"x": [0.0, 0.0, 1.0, 2.0], "y": [0.0, 1.0, 0.0, 1.0], "z": [1.0, 0.0, 1.0, 0.0]},
+        index=["a", "b", "c", "d"],
+    )
+    plane = mcda.gaia(
+        matrix, pd.Series({"x": 0.5, "y": 0.25, "z": 0.25}), dict.fromkeys("xyz", "benefit")
+    )
+    assert plots.png_bytes(plots.gaia_chart(plane, NAMES_EN)).startswith(PNG)

@@ -21,7 +21,7 @@ def loaded_after(statement: str) -> list[str]:
     "statement",
     [
         "import mcda, mcda.ahp",
-        "import mcda.methods, mcda.sensitivity",
+        "import mcda.methods, mcda.sensitivity, mcda.outranking",
         "from mcda import NORMALIZATIONS, compare, objective_weights, rank",
     ],
 )

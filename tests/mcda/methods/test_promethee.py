@@ -1,9 +1,15 @@
-"""PROMETHEE II: a published example, the preference functions, threshold checks."""
+"""PROMETHEE II: published examples, the six preference functions, threshold checks."""
+
+import math
 
 import numpy as np
+import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mcda import MatrixError, rank
+from mcda.methods.preference import preferences
 from tests.mcda.textbook import problem_frames
 
 
@@ -50,7 +56,8 @@ def test_thresholds_per_criterion_and_repeated_calls_agree() -> None:
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"preference": "gaussian"}, "unknown preference function"),
+        ({"preference": "cauchy"}, "unknown preference function"),
+        ({"preference": "gaussian"}, "needs threshold s"),
         ({"preference": "v-shape"}, "needs threshold p"),
         ({"preference": "linear", "q": 3, "p": 2}, "q must be below p"),
         ({"preference": "level", "q": -1, "p": 2}, "q of 'c1' is -1"),
@@ -61,3 +68,84 @@ def test_bad_thresholds_are_refused(options: dict[str, object], message: str) ->
     matrix, weights, directions = problem_frames([[1, 10], [4, 30]], [1, -1], [0.6, 0.4])
     with pytest.raises(MatrixError, match=message):
         rank(matrix, weights, directions, method="promethee_ii", **options)
+
+
+def test_gaussian_follows_brans_type_vi() -> None:
+    # Brans, Vincke & Mareschal (1986), Table 1, type VI: P(d) = 1 - exp(-d^2 / (2 s^2));
+    # d = 3, s = 2 gives 1 - exp(-9/8) = 0.675348.
+    matrix, weights, directions = problem_frames([[1, 0], [4, 1]], [1, 1], [1.0, 0.0])
+    result = rank(matrix, weights, directions, method="promethee_ii", preference="gaussian", s=2)
+    assert result.at["A2", "score"] == pytest.approx(1 - math.exp(-9 / 8))
+    assert result.at["A2", "score"] == pytest.approx(0.675348, abs=1e-6)
+
+
+def test_a_function_per_criterion_reproduces_the_mcda_r_package_example() -> None:
+    # The PROMETHEE I example of the MCDA R package (Meyer & Bigaret, tests/PROMETHEEI.R):
+    # five transport modes; Price (min) Gaussian s = 4, Time (min) level q = 11 p = 15,
+    # Comfort (max) linear q = 1 p = 3; weights 0.2 / 0.3 / 0.5. Flows of RER worked by
+    # hand from Brans' functions: against METRO1, METRO2, BUS, TAXI it gains on price
+    # d = 3, 1, 5, 29 and on time d = 10, 10, 30, 20 (level: 0, 0, 1, 1); only TAXI beats
+    # it, on comfort by d = 2 (linear: 0.5).
+    matrix = pd.DataFrame(
+        [[1, 10, 1], [4, 20, 2], [2, 20, 0], [6, 40, 0], [30, 30, 3]],
+        index=["RER", "METRO1", "METRO2", "BUS", "TAXI"],
+        columns=["Price", "Time", "Comfort"],
+        dtype=float,
+    )
+    weights = pd.Series({"Price": 0.2, "Time": 0.3, "Comfort": 0.5})
+    directions = {"Price": "cost", "Time": "cost", "Comfort": "benefit"}
+    options = {
+        "preference": {"Price": "gaussian", "Time": "level", "Comfort": "linear"},
+        "s": {"Price": 4},
+        "q": {"Time": 11, "Comfort": 1},
+        "p": {"Time": 15, "Comfort": 3},
+    }
+    result = rank(matrix, weights, directions, method="promethee_ii", **options)
+    price = sum(1 - math.exp(-(d**2) / 32) for d in (3, 1, 5, 29))
+    assert result.at["RER", "phi_plus"] == pytest.approx((0.2 * price + 0.3 * 2) / 4)
+    assert result.at["RER", "phi_plus"] == pytest.approx(0.240905, abs=1e-6)
+    assert result.at["RER", "phi_minus"] == pytest.approx(0.5 * 0.5 / 4)
+
+
+@pytest.mark.parametrize(
+    ("preference", "pymcdm_name"),
+    [
+        ("usual", "usual"),
+        ("u-shape", "ushape"),
+        ("v-shape", "vshape"),
+        ("level", "level"),
+        ("linear", "vshape_2"),
+    ],
+)
+def test_flows_agree_with_pymcdm_on_its_five_functions(preference: str, pymcdm_name: str) -> None:
+    from pymcdm.methods import PROMETHEE_II
+
+    generator = np.random.default_rng(7)
+    values = np.round(generator.uniform(0, 10, size=(7, 4)), 1)
+    matrix, weights, directions = problem_frames(values, [1, -1, 1, -1], [0.1, 0.2, 0.3, 0.4])
+    q, p = [0.5, 1.0, 0.2, 2.0], [3.0, 4.0, 2.5, 6.0]
+    options = {"q": dict(zip(matrix.columns, q, strict=True))}
+    options["p"] = dict(zip(matrix.columns, p, strict=True))
+    ours = rank(
+        matrix, weights, directions, method="promethee_ii", preference=preference, **options
+    )
+    theirs = PROMETHEE_II(pymcdm_name, p=p, q=q)(
+        values, weights.to_numpy(), np.array([1, -1, 1, -1]), validation=False
+    )
+    np.testing.assert_allclose(ours.loc[matrix.index, "score"], theirs, atol=1e-12)
+
+
+@pytest.mark.parametrize(
+    "preference", ["usual", "u-shape", "v-shape", "level", "linear", "gaussian"]
+)
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.floats(-50, 50), min_size=2, max_size=20))
+def test_preference_degrees_are_monotone_and_zero_without_advantage(
+    preference: str, advantages: list[float]
+) -> None:
+    spec = preferences(preference, pd.Index(["c"]), p=4.0, q=1.0, s=2.0)
+    d = np.sort(np.array(advantages))[:, None]
+    degrees = spec.degrees(d)[:, 0]
+    assert np.all((degrees >= 0) & (degrees <= 1))
+    assert np.all(np.diff(degrees) >= 0)
+    assert np.all(degrees[d[:, 0] <= 0] == 0)
