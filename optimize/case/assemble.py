@@ -10,8 +10,10 @@ from mcda.decision import DecisionMatrix
 from mcda.group import GROUP_METHODS, GroupMethod
 from mcda.ranking import NORMALIZATIONS
 from optimize.case.case import PRIORITY_RULES, BenefitCurve, Case, PriorityRule
+from optimize.case.limits import check_limit, check_table_sizes
 from optimize.case.parse_rules import parse_rules
 from optimize.case.raw import RawCase
+from optimize.case.setting_keys import check_keys
 from optimize.case.settings import CASE_FILE, number, section
 from optimize.case.tables import (
     load_clusters,
@@ -56,6 +58,8 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
     """
     doc, tables, labels = raw.settings, raw.tables, raw.labels
     check_sections(doc, SECTIONS)
+    check_keys(doc)
+    check_table_sizes(tables, labels)
     sources = load_sources(tables.get("sources"), labels.get("sources", "sources"))
     clusters = load_clusters(tables["clusters"], labels["clusters"])
     tree = load_criteria(tables["criteria"], labels["criteria"])
@@ -110,7 +114,7 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
         fit=fit,
         projects=projects,
         benefit=BenefitCurve(
-            top_up_segments=int(number(benefit, "benefit.top_up_segments", 1, default=3)),
+            top_up_segments=top_up_segments(benefit),
             slope_decay=number(benefit, "benefit.slope_decay", 0.0, default=0.6, maximum=1.0),
         ),
         budget=number(budget, "budget.total", 0.0, default=default_total),
@@ -138,3 +142,11 @@ def expert_weights(table: Mapping[str, Any], experts: set[str]) -> dict[str, flo
     if missing:
         raise InputError(CASE_FILE, f"expert {missing[0]!r} has no weight", field=key)
     return weights
+
+
+def top_up_segments(benefit: Mapping[str, Any]) -> int:
+    """``benefit.top_up_segments``: a whole number within the ``segments`` limit."""
+    key = "benefit.top_up_segments"
+    segments = int(number(benefit, key, 1, default=3, whole=True))
+    check_limit("segments", segments, "top-up segments", CASE_FILE, field=key)
+    return segments

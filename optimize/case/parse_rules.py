@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from optimize.case.case import CLUSTER_TYPES, INSTRUMENTS
+from optimize.case.limits import check_limit
 from optimize.case.rules import (
     RULE_NAMES,
     AmountBounds,
@@ -19,7 +20,7 @@ from optimize.case.rules import (
     Rules,
     ShareBounds,
 )
-from optimize.case.settings import CASE_FILE, check_number, number, section
+from optimize.case.settings import CASE_FILE, check_number, flag, number, section, string_list
 from optimize.errors import InputError
 
 #: Rule names accepted under ``[rules]`` (period budgets live under ``[periods]``).
@@ -142,8 +143,10 @@ def no_duplication(doc: Mapping[str, Any]) -> NoDuplication | None:
         return None
     rule = section(doc, "no_duplicated_construction")
     key = "rules.no_duplicated_construction"
-    instruments = rule.get("instruments", ["platform"])
-    if not isinstance(instruments, list) or not set(instruments) <= set(INSTRUMENTS):
+    instruments = string_list(
+        rule.get("instruments", ["platform"]), f"{key}.instruments", "instruments"
+    )
+    if not set(instruments) <= set(INSTRUMENTS):
         raise InputError(
             CASE_FILE, f"must be a list from {INSTRUMENTS}", field=f"{key}.instruments"
         )
@@ -180,7 +183,7 @@ def research_threshold(doc: Mapping[str, Any], leaves: list[str]) -> ResearchThr
 def dependencies(table: Mapping[str, Any], projects: pd.DataFrame) -> tuple[tuple[str, str], ...]:
     """``(project, needed)`` pairs; ``demonstration_needs_pilot_base`` adds one per cluster."""
     pairs = list(project_pairs(table, "dependencies", list(projects.index)))
-    if table.get("demonstration_needs_pilot_base", False) is True:
+    if flag(table, "rules.dependencies.demonstration_needs_pilot_base", False):
         by_cluster = projects.reset_index().groupby("cluster")
         for _, group in by_cluster:
             demos = group.loc[group["instrument"] == "demonstration", "project"]
@@ -252,28 +255,32 @@ def leverage(doc: Mapping[str, Any]) -> float | None:
 
 def whole(table: Mapping[str, Any], key: str, default: int) -> int:
     """A non-negative whole-number setting."""
-    value = number(table, key, 0.0, default=float(default))
-    if value != int(value):
-        raise InputError(CASE_FILE, f"{value!r} must be a whole number", field=key)
-    return int(value)
+    return int(number(table, key, 0.0, default=float(default), whole=True))
 
 
 def parse_periods(doc: Mapping[str, Any], projects: pd.DataFrame) -> Periods:
     """Plan years with budgets, carry-over and spend profiles per instrument."""
     years = doc.get("years")
     budgets = doc.get("budgets")
-    if not (isinstance(years, list) and years and all(isinstance(y, int) for y in years)):
-        raise InputError(CASE_FILE, "must be a list of whole years", field="periods.years")
+    if not (isinstance(years, list) and years and all(_is_year(y) for y in years)):
+        raise InputError(
+            CASE_FILE,
+            f"must be a list of whole years {_YEARS[0]}-{_YEARS[1]}",
+            field="periods.years",
+        )
+    check_limit("periods", len(years), "plan years", CASE_FILE, field="periods.years")
     if years != sorted(set(years)):
         raise InputError(CASE_FILE, "years must increase", field="periods.years")
     if not (isinstance(budgets, list) and len(budgets) == len(years)):
         raise InputError(CASE_FILE, "must list one budget per year", field="periods.budgets")
     values = tuple(check_number(b, "periods.budgets", 0.0) for b in budgets)
-    profiles_doc = doc.get("profiles", {})
+    profiles_doc = section(doc, "periods.profiles")
     profiles = {}
     for instrument in INSTRUMENTS:
-        profile = profiles_doc.get(instrument, [1.0])
         key = f"periods.profiles.{instrument}"
+        profile = profiles_doc.get(instrument, [1.0])
+        if not isinstance(profile, list):
+            raise InputError(CASE_FILE, "must be a list of shares", field=key)
         shares = tuple(check_number(s, key, 0.0, maximum=1.0) for s in profile)
         if abs(sum(shares) - 1.0) > 1e-6 or len(shares) > len(years):
             raise InputError(CASE_FILE, "shares must sum to 1 within the plan", field=key)
@@ -281,7 +288,15 @@ def parse_periods(doc: Mapping[str, Any], projects: pd.DataFrame) -> Periods:
     late = projects.index[projects["start"] > years[-1]] if "start" in projects else []
     if len(late):
         raise InputError(CASE_FILE, f"project {late[0]!r} starts after the plan", field="periods")
-    carry = doc.get("carry_over", False)
-    if not isinstance(carry, bool):
-        raise InputError(CASE_FILE, "must be true or false", field="periods.carry_over")
+    carry = flag(doc, "periods.carry_over", False)
     return Periods(tuple(years), values, carry, profiles)
+
+
+#: Plan years accepted [year]: whole years of the common era with four digits.
+_YEARS = (1000, 9999)
+
+
+def _is_year(value: Any) -> bool:
+    return (
+        isinstance(value, int) and not isinstance(value, bool) and _YEARS[0] <= value <= _YEARS[1]
+    )

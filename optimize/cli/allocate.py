@@ -12,6 +12,7 @@ import typer
 from rich.table import Table
 
 from optimize.cli.common import CaseArg, case_path, console
+from optimize.cli.option_checks import check_count, check_finite
 
 
 def allocate(
@@ -46,6 +47,10 @@ def allocate(
     from optimize.report.tables import allocation_tables
     from optimize.spreadsheet import safe_csv
 
+    check_finite("--budget", budget, 0.0)
+    check_finite("--time-limit", time_limit, 0.0)
+    check_finite("--mip-gap", mip_gap, 0.0)
+    check_count("--threads", threads, "threads", "threads")
     if out is not None:
         check_target(out, force)
     if priority is not None and priority not in PRIORITY_RULES:

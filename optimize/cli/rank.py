@@ -11,6 +11,7 @@ from rich.table import Table
 
 from optimize.appraisal.robustness import RUN_SEED, Robustness, acceptability_table
 from optimize.cli.common import CaseArg, case_path, console, errors
+from optimize.cli.option_checks import check_count, check_finite
 
 MethodOption = Annotated[
     list[str] | None,
@@ -42,6 +43,9 @@ def rank_command(
     from optimize.cli.output import check_target, write_folder
     from optimize.report.files import rank_files
 
+    check_finite("--robustness", robustness, 0.0)
+    check_count("--robustness", robustness, "samples", "weight samples")
+    check_finite("--seed", seed, 0.0)
     if out is not None:
         check_target(out, force)
     loaded = load_case(case_path(case))

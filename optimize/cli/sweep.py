@@ -12,6 +12,7 @@ import typer
 from rich.progress import Progress
 
 from optimize.cli.common import CaseArg, case_path, console, errors
+from optimize.cli.option_checks import check_count, check_finite
 
 if TYPE_CHECKING:
     from optimize.sweeps.engine import SweepResult
@@ -75,6 +76,10 @@ def budget_sweep(
     from optimize.report.charts import frontier_chart
     from optimize.sweeps.budget import budget_frontier
 
+    check_finite("--from", start, 0.0)
+    check_finite("--to", stop, 0.0)
+    check_count("--steps", steps, "steps", "grid points")
+    check_count("--jobs", jobs, "jobs", "worker processes")
     check_target(out, force)
     loaded = load_case(case_path(case))
     grid = [float(b) for b in np.linspace(start, stop, steps)]
@@ -108,6 +113,10 @@ def robustness_sweep(
     from optimize.report.charts import core_index_chart
     from optimize.sweeps.weights import robustness
 
+    check_count("--samples", samples, "samples", "weight samples")
+    check_finite("--seed", seed, 0.0)
+    check_finite("--concentration", concentration, positive=True)
+    check_count("--jobs", jobs, "jobs", "worker processes")
     check_target(out, force)
     loaded = load_case(case_path(case))
     with progress(samples, "weight robustness") as advance:
@@ -136,6 +145,9 @@ def sobol_sweep(
     from optimize.cli.output import check_target
     from optimize.sweeps.weights import sobol
 
+    check_count("--samples", samples, "sobol_samples", "base samples")
+    check_finite("--seed", seed, 0.0)
+    check_count("--jobs", jobs, "jobs", "worker processes")
     check_target(out, force)
     loaded = load_case(case_path(case))
     total = samples * (2 * (len(loaded.criteria.children()) + 1) + 2)
