@@ -25,8 +25,8 @@ scenarios          1 000        scenarios in ``scenarios.toml`` [-]
 steps              10 000       grid points of a budget sweep (``--steps``) [-]
 samples            1 000 000    weight samples (``--samples``, ``--robustness``) [-]
 sobol_samples      65 536       base samples of a Sobol design (``--samples``) [-]
-jobs               256          worker processes (``--jobs``) [-]
-threads            256          solver threads (``--threads``) [-]
+jobs               64           worker processes (``--jobs``) [-]
+threads            64           solver threads (``--threads``) [-]
 =================  ===========  ==========================================================
 """
 
@@ -59,8 +59,8 @@ LIMITS: Final[dict[str, int]] = {
     "steps": 10_000,
     "samples": 1_000_000,
     "sobol_samples": 65_536,
-    "jobs": 256,
-    "threads": 256,
+    "jobs": 64,
+    "threads": 64,
 }
 
 #: Prefix of the environment variables that raise a limit.

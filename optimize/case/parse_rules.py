@@ -275,6 +275,13 @@ def parse_periods(doc: Mapping[str, Any], projects: pd.DataFrame) -> Periods:
         raise InputError(CASE_FILE, "must list one budget per year", field="periods.budgets")
     values = tuple(check_number(b, "periods.budgets", 0.0) for b in budgets)
     profiles_doc = section(doc, "periods.profiles")
+    unknown = sorted(set(profiles_doc) - set(INSTRUMENTS))
+    if unknown:
+        raise InputError(
+            CASE_FILE,
+            f"unknown instrument (use {', '.join(INSTRUMENTS)})",
+            field=f"periods.profiles.{unknown[0]}",
+        )
     profiles = {}
     for instrument in INSTRUMENTS:
         key = f"periods.profiles.{instrument}"

@@ -68,7 +68,8 @@ def checked_number(
         raise ValueRangeError(f"{value!r} is not a number")
     if isinstance(value, int) and abs(value) > MAX_MAGNITUDE:
         # checked before float(): a huge TOML integer overflows the conversion
-        raise ValueRangeError(_too_large(f"{value:.3e}"))
+        digits = len(str(abs(value))) if value.bit_length() < 10_000 else "many"
+        raise ValueRangeError(_too_large(f"a whole number of {digits} digits"))
     number = float(value)
     if not math.isfinite(number):
         raise ValueRangeError(f"{value!r} is not a finite number")
