@@ -10,12 +10,12 @@ name               default      what it bounds
 =================  ===========  ==========================================================
 settings_bytes     1 000 000    size of ``case.toml`` or ``scenarios.toml`` [bytes]
 settings_depth     16           nesting of tables and lists in those files [-]
-table_bytes        50 000 000   size of one CSV table [bytes]
+table_bytes        20 000 000   size of one CSV table [bytes]
 table_rows         500 000      data rows of one table (CSV file or worksheet) [-]
 table_columns      200          columns of one table [-]
 workbook_bytes     50 000 000   size of an ``.xlsx`` file as stored [bytes]
-workbook_unpacked  200 000 000  size of an ``.xlsx`` file's parts once decompressed [bytes]
-sheet_cells        5 000 000    rows x columns spanned by one worksheet [-]
+workbook_unpacked  100 000 000  size of an ``.xlsx`` file's parts once decompressed [bytes]
+table_cells        5 000 000    rows x columns of one table, or spanned by one worksheet [-]
 clusters           10 000       clusters of a case [-]
 criteria           1 000        criteria of a case (all levels) [-]
 projects           50 000       candidate projects of a case [-]
@@ -23,8 +23,8 @@ segments           100          ``benefit.top_up_segments`` [-]
 periods            100          plan years in ``periods.years`` [-]
 scenarios          1 000        scenarios in ``scenarios.toml`` [-]
 steps              10 000       grid points of a budget sweep (``--steps``) [-]
-samples            1 000 000    weight samples (``--samples``, ``--robustness``) [-]
-sobol_samples      65 536       base samples of a Sobol design (``--samples``) [-]
+samples            100 000      weight samples (``--samples``, ``--robustness``) [-]
+sobol_samples      4 096        base samples of a Sobol design (``--samples``) [-]
 jobs               64           worker processes (``--jobs``) [-]
 threads            64           solver threads (``--threads``) [-]
 =================  ===========  ==========================================================
@@ -44,12 +44,12 @@ from optimize.errors import InputError
 LIMITS: Final[dict[str, int]] = {
     "settings_bytes": 1_000_000,
     "settings_depth": 16,
-    "table_bytes": 50_000_000,
+    "table_bytes": 20_000_000,
     "table_rows": 500_000,
     "table_columns": 200,
     "workbook_bytes": 50_000_000,
-    "workbook_unpacked": 200_000_000,
-    "sheet_cells": 5_000_000,
+    "workbook_unpacked": 100_000_000,
+    "table_cells": 5_000_000,
     "clusters": 10_000,
     "criteria": 1_000,
     "projects": 50_000,
@@ -57,8 +57,8 @@ LIMITS: Final[dict[str, int]] = {
     "periods": 100,
     "scenarios": 1_000,
     "steps": 10_000,
-    "samples": 1_000_000,
-    "sobol_samples": 65_536,
+    "samples": 100_000,
+    "sobol_samples": 4_096,
     "jobs": 64,
     "threads": 64,
 }

@@ -36,7 +36,9 @@ def table_from_rows(rows: list[list[str]], label: str) -> pd.DataFrame:
     if not rows:
         raise InputError(label, "the file is empty (a header row is needed)")
     check_limit("table_rows", len(rows) - 1, "rows", label)
-    check_limit("table_columns", max(len(cells) for cells in rows), "columns", label)
+    width = max(len(cells) for cells in rows)
+    check_limit("table_columns", width, "columns", label)
+    check_limit("table_cells", len(rows) * width, "cells (rows x columns)", label)
     header = [cell.strip() for cell in rows[0]]
     duplicated = sorted({c for c in header if header.count(c) > 1})
     if duplicated:

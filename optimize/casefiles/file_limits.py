@@ -76,4 +76,4 @@ def check_sheet_size(sheet: Worksheet, book: str) -> None:
     where = f"{book}, sheet {sheet.title}"
     check_limit("table_rows", rows - 1, "rows", where)
     check_limit("table_columns", columns, "columns", where)
-    check_limit("sheet_cells", rows * columns, "cells (rows x columns)", where)
+    check_limit("table_cells", rows * columns, "cells (rows x columns)", where)

@@ -229,3 +229,95 @@ def test_a_score_cell_outside_what_computes_is_refused(
     code, _, err = run_cli(["validate", str(case)], monkeypatch, capsys)
     assert code == 2
     assert "scores.csv, row 2, field 'value'" in err
+
+
+SCENARIO_KEYS = [
+    "budget",
+    "blend",
+    "priority_rule",
+    "weights",
+    "drop_rules",
+    "description",
+    "bugdet",
+]
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(key=st.sampled_from(SCENARIO_KEYS), value=st.sampled_from(HOSTILE_VALUES))
+def test_hostile_scenarios(key, value, monkeypatch, capsys):
+    with tempfile.TemporaryDirectory() as folder:
+        case = Path(folder) / "case"
+        shutil.copytree(TINY, case)
+        (case / "scenarios.toml").write_text(dump_toml({"s": {key: value}}), encoding="utf-8")
+        before = digest(case)
+        out = Path(folder) / "out"
+        code, _, err = run_cli(
+            ["sweep", "scenarios", str(case), "-o", str(out)], monkeypatch, capsys
+        )
+        assert code in (0, 2, 3), err
+        if code == 2:
+            assert len(err.strip().splitlines()) == 1, err
+            assert not out.exists()
+        assert digest(case) == before
+        event(f"scenario {key}: exit {code}")
+
+
+#: Numeric options of each command (small valid values only: a valid count within the
+#: limits may still take long, which is not what this test is about).
+OPTIONS = {
+    ("allocate",): ["--budget", "--time-limit", "--mip-gap", "--threads"],
+    ("sweep", "budget"): ["--from", "--to", "--steps"],
+    ("sweep", "robustness"): ["--samples", "--seed", "--concentration"],
+    ("sweep", "sobol"): ["--samples", "--seed"],
+    ("rank",): ["--robustness", "--seed"],
+}
+OPTION_TEXTS = [
+    "nan",
+    "inf",
+    "-inf",
+    "-1",
+    "0",
+    "1e300",
+    "1000000000",
+    "99999999999999999999",
+    "abc",
+    "1_0",
+    "2",
+]
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    command=st.sampled_from(sorted(OPTIONS)).flatmap(
+        lambda c: st.tuples(st.just(c), st.sampled_from(OPTIONS[c]))
+    ),
+    text=st.sampled_from(OPTION_TEXTS),
+)
+def test_hostile_numeric_options(command, text, monkeypatch, capsys):
+    words, option = command
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "out"
+        args = [*words, str(TINY), option, text]
+        if words[0] == "sweep":
+            args += ["-o", str(out)]
+        if words == ("sweep", "budget") and option != "--steps":
+            args += ["--steps", "3"]
+        if words == ("sweep", "robustness") and option != "--samples":
+            args += ["--samples", "4"]
+        if words == ("sweep", "sobol") and option != "--samples":
+            args += ["--samples", "2"]
+        before = digest(TINY)
+        code, _, err = run_cli(args, monkeypatch, capsys)
+        assert code in (0, 2, 3), err
+        if code == 2 and "Usage:" not in err:  # the option parser's own refusal has a usage box
+            assert len(err.strip().splitlines()) == 1, err
+        assert digest(TINY) == before
+        event(f"{' '.join(words)} {option}: exit {code}")
