@@ -117,7 +117,7 @@ def cluster_limits(table: Mapping[str, Any], clusters: list[str]) -> dict[str, A
             continue
         key = f"rules.cluster_limits.{cluster if cluster in table else 'default'}"
         low = number(value, f"{key}.floor", 0.0, default=0.0)
-        high = number(value, f"{key}.cap", 0.0, default=math.inf)
+        high = number(value, f"{key}.cap", 0.0) if "cap" in value else math.inf
         if low > high:
             raise InputError(CASE_FILE, "floor exceeds cap", field=key)
         limits[cluster] = AmountBounds(low, high)

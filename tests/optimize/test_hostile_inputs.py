@@ -86,6 +86,15 @@ HOSTILE_CELLS = [
 ]
 
 
+def fuzz(examples: int):
+    """Hypothesis settings of these tests: each example runs the CLI once (~0.1-1 s)."""
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+    )
+
+
 def tiny_doc() -> dict:
     return tomllib.loads((TINY / "case.toml").read_text(encoding="utf-8"))
 
@@ -184,11 +193,7 @@ def check_outcome(case: Path, before: dict[str, str], monkeypatch, capsys) -> in
     return code
 
 
-@settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@fuzz(40)
 @given(mutation=toml_mutation())
 def test_hostile_case_toml_values(mutation, monkeypatch, capsys):
     kind, key, value = mutation
@@ -202,11 +207,7 @@ def test_hostile_case_toml_values(mutation, monkeypatch, capsys):
         event(f"{kind}: exit {code}")
 
 
-@settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@fuzz(40)
 @given(mutation=cell_mutation())
 def test_hostile_csv_cells(mutation, monkeypatch, capsys):
     name, column, row, text = mutation
@@ -242,11 +243,7 @@ SCENARIO_KEYS = [
 ]
 
 
-@settings(
-    max_examples=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@fuzz(25)
 @given(key=st.sampled_from(SCENARIO_KEYS), value=st.sampled_from(HOSTILE_VALUES))
 def test_hostile_scenarios(key, value, monkeypatch, capsys):
     with tempfile.TemporaryDirectory() as folder:
@@ -290,11 +287,7 @@ OPTION_TEXTS = [
 ]
 
 
-@settings(
-    max_examples=30,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@fuzz(30)
 @given(
     command=st.sampled_from(sorted(OPTIONS)).flatmap(
         lambda c: st.tuples(st.just(c), st.sampled_from(OPTIONS[c]))

@@ -1,5 +1,6 @@
 """Size limits (checked before the work starts) and numbers no computation can use."""
 
+import math
 import re
 import shutil
 import time
@@ -177,6 +178,16 @@ def test_unknown_keys_and_wrong_shapes_are_named(old, new, field, words, tiny_pa
     with pytest.raises(InputError, match=re.escape(words)) as error:
         load_case(case)
     assert error.value.field == field
+
+
+def test_a_floor_without_a_cap_means_no_cap(tiny_path, tmp_path):
+    case = copy_tiny(tiny_path, tmp_path)
+    path = case / "case.toml"
+    extra = "\n[rules.cluster_limits]\ndefault = { floor = 0.5 }\nb = { cap = 2.0 }\n"
+    path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    limits = load_case(case).rules.cluster_limits
+    assert (limits["a"].minimum, limits["a"].maximum) == (0.5, math.inf)
+    assert (limits["b"].minimum, limits["b"].maximum) == (0.5, 2.0)
 
 
 def test_every_documented_key_of_the_shipped_case_is_known():
