@@ -115,7 +115,8 @@ def marginal_values(
     milp = Resolver(build_model(case, projects))
     base = lp.objective()
     duals = lp.solver.get_duals()
-    delta = step if step is not None else RELATIVE_STEP * case.budget
+    # a zero budget still gets a positive step (the difference quotient divides by it)
+    delta = step if step is not None else RELATIVE_STEP * (case.budget or 1.0)
     records = []
     for binding in allocation.binding.itertuples():
         rule, key = str(binding.rule), str(binding.key)

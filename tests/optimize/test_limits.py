@@ -337,3 +337,10 @@ def test_a_workbook_that_expands_too_far_is_refused_unread(
     err = one_error_line(["validate", str(bomb)], monkeypatch, capsys)
     assert "bytes once decompressed exceed the limit of 10,000,000" in err
     assert "CLUSTERPLAN_MAX_WORKBOOK_UNPACKED" in err
+
+
+def test_a_zero_budget_allocates_nothing_and_says_so(tiny_path, monkeypatch, capsys):
+    # The finite-difference step of the marginal values was 1e-3 x budget: zero divided by.
+    code, out, err = run_cli(["allocate", str(tiny_path), "--budget", "0"], monkeypatch, capsys)
+    assert code == 0, err
+    assert "spent 0.00 of 0" in out
