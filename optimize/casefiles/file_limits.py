@@ -77,3 +77,17 @@ def check_sheet_size(sheet: Worksheet, book: str) -> None:
     check_limit("table_rows", rows - 1, "rows", where)
     check_limit("table_columns", columns, "columns", where)
     check_limit("table_cells", rows * columns, "cells (rows x columns)", where)
+
+
+def check_table_file(path: Path) -> None:
+    """Refuse a CSV table or a workbook beyond its size limits, before it is read.
+
+    Raises
+    ------
+    InputError
+        As :func:`check_file_size` or :func:`check_workbook_archive`.
+    """
+    if path.suffix.lower() == ".xlsx":
+        check_workbook_archive(path, path.name)
+    else:
+        check_file_size(path, path.name, "table_bytes")

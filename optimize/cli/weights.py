@@ -22,6 +22,7 @@ from mcda.judgments import read_judgments
 from mcda.pairwise import Reciprocity
 from mcda.priorities import COMPLETION_FOR, AHPResult, Method, priorities
 from mcda.scale import scale_label
+from optimize.casefiles.file_limits import check_table_file
 
 console = Console()
 
@@ -70,6 +71,7 @@ def weights(
     check_choice("reciprocal", reciprocal, list(RECIPROCAL_MODES))
     check_choice("group", group, list(GROUP_METHODS))
     ri_table(ri)
+    check_table_file(judgments)
     matrices = read_judgments(
         judgments, sheet=sheet, reciprocal=cast(Reciprocity, reciprocal), strict_scale=strict_scale
     )

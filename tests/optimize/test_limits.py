@@ -344,3 +344,10 @@ def test_a_zero_budget_allocates_nothing_and_says_so(tiny_path, monkeypatch, cap
     code, out, err = run_cli(["allocate", str(tiny_path), "--budget", "0"], monkeypatch, capsys)
     assert code == 0, err
     assert "spent 0.00 of 0" in out
+
+
+def test_the_weights_command_checks_the_file_size_first(tiny_path, monkeypatch, capsys):
+    monkeypatch.setenv("CLUSTERPLAN_MAX_TABLE_BYTES", "10")
+    err = one_error_line(["weights", str(tiny_path / "judgments.csv")], monkeypatch, capsys)
+    assert "judgments.csv: " in err
+    assert "CLUSTERPLAN_MAX_TABLE_BYTES" in err
