@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import time
 
+import highspy
 import pandas as pd
 import pyomo.environ as pyo
 from pyomo.contrib.appsi.base import TerminationCondition
@@ -40,6 +41,7 @@ def make_solver(options: SolverOptions) -> Highs:
     if options.time_limit is not None:
         solver.config.time_limit = options.time_limit
     if options.threads is not None:
+        highspy.Highs.resetGlobalScheduler(True)  # see CompiledModel.configure
         solver.highs_options = {"threads": options.threads}
     return solver
 
