@@ -16,7 +16,7 @@ from optimize.cli.common import (
     console,
     errors,
 )
-from optimize.errors import InputError
+from optimize.errors import InfeasibleError, InputError
 
 
 def validate(case: CaseArg = None) -> None:
@@ -52,6 +52,11 @@ def run(
         raise InputError("--lang", f"unknown language {lang!r} (use {' or '.join(LANGS)})")
     check_target(out, force)
     result = run_case(case_path(case), marginals=marginals)
+    if not result.allocation.status.has_solution:
+        raise InfeasibleError(
+            f"{result.allocation.status}: no allocation satisfies every rule; nothing written "
+            "(clusterplan allocate explains the smallest relaxation)"
+        )
     summary = run_summary(result)
     write_folder(out, run_files(result, lang=lang), force=force)
     for line in consistency_warnings(result.appraisal):

@@ -314,3 +314,19 @@ def test_hostile_numeric_options(command, text, monkeypatch, capsys):
             assert len(err.strip().splitlines()) == 1, err
         assert digest(TINY) == before
         event(f"{' '.join(words)} {option}: exit {code}")
+
+
+def test_run_of_an_infeasible_case_exits_3_and_writes_nothing(
+    tiny_path, tmp_path, monkeypatch, capsys
+):
+    # Found by the mutation test: a basic-cluster minimum grant above every project's
+    # maximum made `run` crash while writing the report of an allocation that did not exist.
+    case = tmp_path / "case"
+    shutil.copytree(tiny_path, case)
+    with (case / "case.toml").open("a", encoding="utf-8") as handle:
+        handle.write("\n[rules.basic_concentration]\nmin_grant = 1e15\n")
+    out = tmp_path / "out"
+    code, _, err = run_cli(["run", str(case), "--out", str(out)], monkeypatch, capsys)
+    assert code == 3, err
+    assert "no allocation satisfies every rule" in err
+    assert not out.exists()
