@@ -48,7 +48,7 @@ def allocate(
     from optimize.spreadsheet import safe_csv
 
     check_finite("--budget", budget, 0.0)
-    check_finite("--time-limit", time_limit, 0.0)
+    check_finite("--time-limit", time_limit, positive=True)
     check_finite("--mip-gap", mip_gap, 0.0)
     check_count("--threads", threads, "threads", "threads")
     if out is not None:

@@ -44,3 +44,16 @@ def check_count(option: str, value: int | None, name: str, what: str) -> None:
     """
     if value is not None:
         check_limit(name, value, what, option)
+
+
+def check_power_of_two(option: str, value: int) -> None:
+    """Refuse a count that is not a power of 2 (Sobol' designs lose their balance otherwise).
+
+    Raises
+    ------
+    InputError
+        Naming the option and the nearest powers of 2.
+    """
+    if value < 1 or value & (value - 1):
+        lower = 1 << max(value.bit_length() - 1, 0)
+        raise InputError(option, f"{value} must be a power of 2 (e.g. {lower} or {lower * 2})")

@@ -12,7 +12,7 @@ import typer
 from rich.progress import Progress
 
 from optimize.cli.common import CaseArg, case_path, console, errors
-from optimize.cli.option_checks import check_count, check_finite
+from optimize.cli.option_checks import check_count, check_finite, check_power_of_two
 
 if TYPE_CHECKING:
     from optimize.sweeps.engine import SweepResult
@@ -146,6 +146,7 @@ def sobol_sweep(
     from optimize.sweeps.weights import sobol
 
     check_count("--samples", samples, "sobol_samples", "base samples")
+    check_power_of_two("--samples", samples)
     check_finite("--seed", seed, 0.0)
     check_count("--jobs", jobs, "jobs", "worker processes")
     check_target(out, force)

@@ -139,8 +139,18 @@ def digest(folder: Path) -> dict[str, str]:
     }
 
 
+#: Any TOML number (TOML integers are 64-bit).
+NUMBERS = st.one_of(st.floats(), st.integers(min_value=-(2**63), max_value=2**63 - 1))
+#: Cell text without the characters the simple CSV writer below would have to quote.
+CELL_TEXT = st.text(
+    alphabet=st.characters(blacklist_characters='",\n\r', blacklist_categories=("Cs",)),
+    max_size=8,
+)
+
+
 def toml_mutation():
-    known = st.tuples(st.just("known key"), st.sampled_from(KEYS), st.sampled_from(HOSTILE_VALUES))
+    values = st.one_of(st.sampled_from(HOSTILE_VALUES), NUMBERS)
+    known = st.tuples(st.just("known key"), st.sampled_from(KEYS), values)
     unknown = st.tuples(st.just("unknown key"), st.sampled_from(UNKNOWN_KEYS), st.just(1))
     return st.one_of(known, unknown)
 
@@ -151,7 +161,11 @@ def cell_mutation():
             st.just(name),
             st.sampled_from(CSV_COLUMNS[name]),
             st.integers(min_value=0, max_value=7),
-            st.sampled_from(HOSTILE_CELLS),
+            st.one_of(
+                st.sampled_from(HOSTILE_CELLS),
+                NUMBERS.map(repr),
+                CELL_TEXT,
+            ),
         )
     )
 
@@ -183,9 +197,21 @@ def write_cell_mutation(case: Path, name: str, column: str, row: int, text: str)
     (case / name).write_text("\n".join([lines[0], *body]) + "\n", encoding="utf-8")
 
 
-def check_outcome(case: Path, before: dict[str, str], monkeypatch, capsys) -> int:
-    code, _, err = run_cli(["allocate", str(case), "--json"], monkeypatch, capsys)
+#: Commands the mutated case goes through: allocate explains infeasibility and computes
+#: marginal values; run writes every report.
+COMMANDS = st.sampled_from(["allocate", "run"])
+
+
+def check_outcome(case: Path, command: str, monkeypatch, capsys) -> int:
+    before = digest(case)
+    out = case.parent / "out"
+    args = ["allocate", str(case), "--json"] if command == "allocate" else ["run", str(case)]
+    code, _, err = run_cli(
+        args + (["--out", str(out)] if command == "run" else []), monkeypatch, capsys
+    )
     assert code in (0, 2, 3), err
+    if code != 0:
+        assert not out.exists()
     if code == 2:
         assert len(err.strip().splitlines()) == 1, err
         assert err.startswith("error: "), err
@@ -194,29 +220,27 @@ def check_outcome(case: Path, before: dict[str, str], monkeypatch, capsys) -> in
 
 
 @fuzz(40)
-@given(mutation=toml_mutation())
-def test_hostile_case_toml_values(mutation, monkeypatch, capsys):
+@given(mutation=toml_mutation(), command=COMMANDS)
+def test_hostile_case_toml_values(mutation, command, monkeypatch, capsys):
     kind, key, value = mutation
     with tempfile.TemporaryDirectory() as folder:
         case = Path(folder) / "case"
         shutil.copytree(TINY, case)
         if not write_toml_mutation(case, key, value):
             return
-        before = digest(case)
-        code = check_outcome(case, before, monkeypatch, capsys)
+        code = check_outcome(case, command, monkeypatch, capsys)
         event(f"{kind}: exit {code}")
 
 
 @fuzz(40)
-@given(mutation=cell_mutation())
-def test_hostile_csv_cells(mutation, monkeypatch, capsys):
+@given(mutation=cell_mutation(), command=COMMANDS)
+def test_hostile_csv_cells(mutation, command, monkeypatch, capsys):
     name, column, row, text = mutation
     with tempfile.TemporaryDirectory() as folder:
         case = Path(folder) / "case"
         shutil.copytree(TINY, case)
         write_cell_mutation(case, name, column, row, text)
-        before = digest(case)
-        code = check_outcome(case, before, monkeypatch, capsys)
+        code = check_outcome(case, command, monkeypatch, capsys)
         event(f"{name} cell: exit {code}")
 
 
@@ -330,3 +354,15 @@ def test_run_of_an_infeasible_case_exits_3_and_writes_nothing(
     assert code == 3, err
     assert "no allocation satisfies every rule" in err
     assert not out.exists()
+
+
+def test_a_floor_above_everything_fundable_is_explained(tiny_path, tmp_path, monkeypatch, capsys):
+    # Found by the mutation test: the elastic model's big-M was smaller than the slack such
+    # a floor needs, so the explanation itself was infeasible and the command crashed.
+    case = tmp_path / "case"
+    shutil.copytree(tiny_path, case)
+    with (case / "case.toml").open("a", encoding="utf-8") as handle:
+        handle.write("\n[rules.cluster_limits]\na = { floor = 26 }\n")
+    code, _, err = run_cli(["allocate", str(case)], monkeypatch, capsys)
+    assert code == 3, err
+    assert "cluster_limits [a:floor]: lower the bound from 26 to 3" in err

@@ -288,6 +288,8 @@ def test_settings_nested_beyond_the_limit(tiny_path, tmp_path, monkeypatch, caps
         (["sweep", "robustness", "{case}", "--seed", "-1", "-o", "{out}"], "--seed: -1"),
         (["sweep", "robustness", "{case}", "--concentration", "0", "-o", "{out}"], "must be > 0"),
         (["sweep", "sobol", "{case}", "--samples", "1000000000", "-o", "{out}"], "SOBOL_SAMPLES"),
+        (["sweep", "sobol", "{case}", "--samples", "12", "-o", "{out}"], "e.g. 8 or 16"),
+        (["allocate", "{case}", "--time-limit", "0"], "--time-limit: 0.0 must be > 0"),
         (["rank", "{case}", "--robustness", "1000000000"], "CLUSTERPLAN_MAX_SAMPLES"),
         (["rank", "{case}", "--robustness", "-5"], "--robustness: -5 must be >= 0"),
     ],
