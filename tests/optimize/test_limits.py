@@ -353,3 +353,22 @@ def test_the_weights_command_checks_the_file_size_first(tiny_path, monkeypatch, 
     err = one_error_line(["weights", str(tiny_path / "judgments.csv")], monkeypatch, capsys)
     assert "judgments.csv: " in err
     assert "CLUSTERPLAN_MAX_TABLE_BYTES" in err
+
+
+@pytest.mark.parametrize(
+    ("sheet", "cell", "value", "words"),
+    [
+        ("scores", "C2", 1e300, "cell scores!C2, field 'value': 1e+300 is too large"),
+        ("scores", "C2", "1_000", "cell scores!C2, field 'value': '1_000' is not a number"),
+        ("budget", "D2", "inf", "cell budget!D2, field 'budget.total': 'inf' is not a"),
+        ("rules", "C4", "normalisation", "cell rules!D4, field 'appraisal.normalisation': unknown"),
+    ],
+)
+def test_workbook_numbers_and_keys_pass_the_same_checks(
+    sheet, cell, value, words, tiny_workbook, monkeypatch, capsys
+):
+    workbook = load_workbook(tiny_workbook)
+    workbook[sheet][cell] = value
+    workbook.save(tiny_workbook)
+    err = one_error_line(["validate", str(tiny_workbook)], monkeypatch, capsys)
+    assert f"tiny.xlsx, {words}" in err
