@@ -9,10 +9,12 @@ from typing import Any, cast
 from mcda import NORMALIZATIONS, DecisionMatrix
 from mcda.ahp import GROUP_METHODS, GroupMethod
 from optimize.case.case import BenefitCurve, Case, check_priority_rule
+from optimize.case.limits import check_limit, check_table_sizes
 from optimize.case.parse_rules import _parse_rules
 from optimize.case.raw import RawCase
 from optimize.case.schema import DEFAULTS, SECTIONS, TABLES_SECTION
-from optimize.case.settings import CASE_FILE, _number, section
+from optimize.case.setting_keys import check_keys
+from optimize.case.settings import CASE_FILE, number, section
 from optimize.case.tables import (
     _load_clusters,
     _load_criteria,
@@ -53,6 +55,8 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
     """
     doc, tables, labels = raw.settings, raw.tables, raw.labels
     check_sections(doc, set(SECTIONS) - {TABLES_SECTION})
+    check_keys(doc)
+    check_table_sizes(tables, labels)
     sources = _load_sources(tables.get("sources"), labels.get("sources", "sources"))
     clusters = _load_clusters(tables["clusters"], labels["clusters"])
     tree = _load_criteria(tables["criteria"], labels["criteria"])
@@ -105,14 +109,14 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
         fit=fit,
         projects=projects,
         benefit=BenefitCurve(
-            top_up_segments=int(_number(benefit, "benefit.top_up_segments", 1)),
-            slope_decay=_number(benefit, "benefit.slope_decay", 0.0, maximum=1.0),
+            top_up_segments=top_up_segments(benefit),
+            slope_decay=number(benefit, "benefit.slope_decay", 0.0, maximum=1.0),
         ),
-        budget=_number(budget, "budget.total", 0.0, default=default_total),
+        budget=number(budget, "budget.total", 0.0, default=default_total),
         rules=rules,
         normalization=normalization,
         priority_rule=rule,
-        blend=_number(appraisal, "appraisal.blend", 0.0, maximum=1.0),
+        blend=number(appraisal, "appraisal.blend", 0.0, maximum=1.0),
         provenance=provenance,
         sources=sources,
         group=cast(GroupMethod, group),
@@ -125,7 +129,7 @@ def _expert_weights(table: Mapping[str, Any], experts: set[str]) -> dict[str, fl
     if not table:
         return {}
     key = "appraisal.expert_weights"
-    weights = {name: _number(table, f"{key}.{name}", 0.0) for name in table}
+    weights = {name: number(table, f"{key}.{name}", 0.0) for name in table}
     unknown = sorted(set(weights) - experts)
     if unknown:
         raise InputError(CASE_FILE, "names no expert of the judgments", field=f"{key}.{unknown[0]}")
@@ -133,3 +137,11 @@ def _expert_weights(table: Mapping[str, Any], experts: set[str]) -> dict[str, fl
     if missing:
         raise InputError(CASE_FILE, f"expert {missing[0]!r} has no weight", field=key)
     return weights
+
+
+def top_up_segments(benefit: Mapping[str, Any]) -> int:
+    """``benefit.top_up_segments``: a whole number within the ``segments`` limit."""
+    key = "benefit.top_up_segments"
+    segments = int(number(benefit, key, 1, default=3, whole=True))
+    check_limit("segments", segments, "top-up segments", CASE_FILE, field=key)
+    return segments

@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from optimize.case.case import CLUSTER_TYPES, INSTRUMENTS
+from optimize.case.limits import check_limit
 from optimize.case.rules import (
     RULE_NAMES,
     AmountBounds,
@@ -19,7 +20,7 @@ from optimize.case.rules import (
     Rules,
     ShareBounds,
 )
-from optimize.case.settings import CASE_FILE, _check_number, _number, section
+from optimize.case.settings import CASE_FILE, check_number, flag, number, section, string_list
 from optimize.errors import InputError
 
 #: Rule names accepted under ``[rules]`` (period budgets live under ``[periods]``).
@@ -96,8 +97,8 @@ def _share_bounds(
             raise InputError(CASE_FILE, f"unknown group (use {', '.join(allowed)})", field=key)
         if not isinstance(value, dict):
             raise InputError(CASE_FILE, "must be a table {min = .., max = ..}", field=key)
-        low = _number(value, f"{key}.min", 0.0, default=0.0, maximum=1.0)
-        high = _number(value, f"{key}.max", 0.0, default=1.0, maximum=1.0)
+        low = number(value, f"{key}.min", 0.0, default=0.0, maximum=1.0)
+        high = number(value, f"{key}.max", 0.0, default=1.0, maximum=1.0)
         if low > high:
             raise InputError(CASE_FILE, "min exceeds max", field=key)
         bounds[group] = ShareBounds(low, high)
@@ -118,8 +119,8 @@ def _cluster_limits(table: Mapping[str, Any], clusters: list[str]) -> dict[str, 
         if not value:
             continue
         key = f"rules.cluster_limits.{cluster if cluster in table else 'default'}"
-        low = _number(value, f"{key}.floor", 0.0, default=0.0)
-        high = _number(value, f"{key}.cap", 0.0, default=math.inf)
+        low = number(value, f"{key}.floor", 0.0, default=0.0)
+        high = number(value, f"{key}.cap", 0.0) if "cap" in value else math.inf
         if low > high:
             raise InputError(CASE_FILE, "floor exceeds cap", field=key)
         limits[cluster] = AmountBounds(low, high)
@@ -135,7 +136,7 @@ def _region_floor(table: Mapping[str, Any], regions: list[str]) -> dict[str, flo
         key = f"rules.region_floor.{region}"
         if region not in regions:
             raise InputError(CASE_FILE, f"unknown region (use {', '.join(regions)})", field=key)
-        floors[region] = _check_number(value, key, 0.0, maximum=1.0)
+        floors[region] = check_number(value, key, 0.0, maximum=1.0)
     return floors
 
 
@@ -145,8 +146,10 @@ def _no_duplication(doc: Mapping[str, Any]) -> NoDuplication | None:
         return None
     rule = section(doc, "no_duplicated_construction")
     key = "rules.no_duplicated_construction"
-    instruments = rule.get("instruments", ["platform"])
-    if not isinstance(instruments, list) or not set(instruments) <= set(INSTRUMENTS):
+    instruments = string_list(
+        rule.get("instruments", ["platform"]), f"{key}.instruments", "instruments"
+    )
+    if not set(instruments) <= set(INSTRUMENTS):
         raise InputError(
             CASE_FILE, f"must be a list from {INSTRUMENTS}", field=f"{key}.instruments"
         )
@@ -162,7 +165,7 @@ def _basic_concentration(doc: Mapping[str, Any]) -> BasicConcentration | None:
     key = "rules.basic_concentration"
     return BasicConcentration(
         max_projects=_whole(rule, f"{key}.max_projects", default=1),
-        min_grant=_number(rule, f"{key}.min_grant", 0.0, default=0.0),
+        min_grant=number(rule, f"{key}.min_grant", 0.0, default=0.0),
     )
 
 
@@ -177,7 +180,7 @@ def _research_threshold(doc: Mapping[str, Any], leaves: list[str]) -> ResearchTh
         raise InputError(
             CASE_FILE, f"unknown leaf criterion {criterion!r}", field=f"{key}.criterion"
         )
-    return ResearchThreshold(criterion, _number(rule, f"{key}.min_score", -math.inf))
+    return ResearchThreshold(criterion, number(rule, f"{key}.min_score", -math.inf))
 
 
 def _dependencies(table: Mapping[str, Any], projects: pd.DataFrame) -> tuple[tuple[str, str], ...]:
@@ -256,41 +259,60 @@ def _leverage(doc: Mapping[str, Any]) -> float | None:
     """Minimum leverage (total over central funding) [-]."""
     if "cofunding" not in doc:
         return None
-    return _number(section(doc, "cofunding"), "rules.cofunding.min_leverage", 1.0)
+    return number(section(doc, "cofunding"), "rules.cofunding.min_leverage", 1.0)
 
 
 def _whole(table: Mapping[str, Any], key: str, default: int) -> int:
     """A non-negative whole-number setting."""
-    value = _number(table, key, 0.0, default=float(default))
-    if value != int(value):
-        raise InputError(CASE_FILE, f"{value!r} must be a whole number", field=key)
-    return int(value)
+    return int(number(table, key, 0.0, default=float(default), whole=True))
 
 
 def _parse_periods(doc: Mapping[str, Any], projects: pd.DataFrame) -> Periods:
     """Plan years with budgets, carry-over and spend profiles per instrument."""
     years = doc.get("years")
     budgets = doc.get("budgets")
-    if not (isinstance(years, list) and years and all(isinstance(y, int) for y in years)):
-        raise InputError(CASE_FILE, "must be a list of whole years", field="periods.years")
+    if not (isinstance(years, list) and years and all(_is_year(y) for y in years)):
+        raise InputError(
+            CASE_FILE,
+            f"must be a list of whole years {_YEARS[0]}-{_YEARS[1]}",
+            field="periods.years",
+        )
+    check_limit("periods", len(years), "plan years", CASE_FILE, field="periods.years")
     if years != sorted(set(years)):
         raise InputError(CASE_FILE, "years must increase", field="periods.years")
     if not (isinstance(budgets, list) and len(budgets) == len(years)):
         raise InputError(CASE_FILE, "must list one budget per year", field="periods.budgets")
-    values = tuple(_check_number(b, "periods.budgets", 0.0) for b in budgets)
-    profiles_doc = doc.get("profiles", {})
+    values = tuple(check_number(b, "periods.budgets", 0.0) for b in budgets)
+    profiles_doc = section(doc, "periods.profiles")
+    unknown = sorted(set(profiles_doc) - set(INSTRUMENTS))
+    if unknown:
+        raise InputError(
+            CASE_FILE,
+            f"unknown instrument (use {', '.join(INSTRUMENTS)})",
+            field=f"periods.profiles.{unknown[0]}",
+        )
     profiles = {}
     for instrument in INSTRUMENTS:
-        profile = profiles_doc.get(instrument, [1.0])
         key = f"periods.profiles.{instrument}"
-        shares = tuple(_check_number(s, key, 0.0, maximum=1.0) for s in profile)
+        profile = profiles_doc.get(instrument, [1.0])
+        if not isinstance(profile, list):
+            raise InputError(CASE_FILE, "must be a list of shares", field=key)
+        shares = tuple(check_number(s, key, 0.0, maximum=1.0) for s in profile)
         if abs(sum(shares) - 1.0) > 1e-6 or len(shares) > len(years):
             raise InputError(CASE_FILE, "shares must sum to 1 within the plan", field=key)
         profiles[instrument] = shares
     late = projects.index[projects["start"] > years[-1]] if "start" in projects else []
     if len(late):
         raise InputError(CASE_FILE, f"project {late[0]!r} starts after the plan", field="periods")
-    carry = doc.get("carry_over", False)
-    if not isinstance(carry, bool):
-        raise InputError(CASE_FILE, "must be true or false", field="periods.carry_over")
+    carry = flag(doc, "periods.carry_over", False)
     return Periods(tuple(years), values, carry, profiles)
+
+
+#: Plan years accepted [year]: whole years of the common era with four digits.
+_YEARS = (1000, 9999)
+
+
+def _is_year(value: Any) -> bool:
+    return (
+        isinstance(value, int) and not isinstance(value, bool) and _YEARS[0] <= value <= _YEARS[1]
+    )

@@ -23,7 +23,7 @@ from typing import Any
 
 from optimize.case.case import Case, PriorityRule, check_priority_rule
 from optimize.case.rules import RULE_NAMES
-from optimize.case.settings import _check_number
+from optimize.case.settings import check_number, section, string_list
 from optimize.errors import InputError
 
 SCENARIO_FILE = "scenarios.toml"
@@ -77,7 +77,7 @@ def parse_scenario(name: str, table: Any, case: Case) -> Scenario:
     if rule is not None:
         rule = check_priority_rule(rule, SCENARIO_FILE, f"{name}.priority_rule")
     level1 = case.criteria.children()
-    weights = table.get("weights", {})
+    weights = section(table, f"{name}.weights", SCENARIO_FILE)
     for criterion, value in weights.items():
         if criterion not in level1:
             raise InputError(
@@ -85,12 +85,14 @@ def parse_scenario(name: str, table: Any, case: Case) -> Scenario:
                 f"not a level-1 criterion (use {', '.join(level1)})",
                 field=f"{name}.weights.{criterion}",
             )
-        _check_number(value, f"{name}.weights.{criterion}", 0.0, maximum=1.0)
+        check_number(value, f"{name}.weights.{criterion}", 0.0, 1.0, file=SCENARIO_FILE)
     if sum(weights.values()) > 1.0 + 1e-9:
         raise InputError(
             SCENARIO_FILE, "level-1 weights sum to more than 1", field=f"{name}.weights"
         )
-    drops = table.get("drop_rules", [])
+    drops = string_list(
+        table.get("drop_rules", []), f"{name}.drop_rules", "rule names", SCENARIO_FILE
+    )
     for rule_name in drops:
         if rule_name not in RULE_NAMES or rule_name == "budget":
             raise InputError(
@@ -100,9 +102,13 @@ def parse_scenario(name: str, table: Any, case: Case) -> Scenario:
     blend = table.get("blend")
     return Scenario(
         name=name,
-        budget=None if budget is None else _check_number(budget, f"{name}.budget", 0.0),
+        budget=None
+        if budget is None
+        else check_number(budget, f"{name}.budget", 0.0, file=SCENARIO_FILE),
         priority_rule=rule,
-        blend=None if blend is None else _check_number(blend, f"{name}.blend", 0.0, maximum=1.0),
+        blend=None
+        if blend is None
+        else check_number(blend, f"{name}.blend", 0.0, 1.0, file=SCENARIO_FILE),
         weights={str(k): float(v) for k, v in weights.items()},
         drop_rules=tuple(str(r) for r in drops),
         description=str(table.get("description", "")),

@@ -188,8 +188,8 @@ class Setting:
     Attributes
     ----------
     key : str
-        Dotted key; ``<type>``, ``<instrument>``, ``<cluster>``, ``<region>``, ``<table>`` and
-        ``<key>`` stand for a name of that kind.
+        Dotted key; ``<type>``, ``<instrument>``, ``<cluster>``, ``<region>``, ``<expert>``,
+        ``<table>`` and ``<key>`` stand for a name of that kind.
     kind : str
         TOML type and allowed values.
     unit : str
@@ -248,6 +248,20 @@ SETTINGS: tuple[Setting, ...] = (
         "cluster priority: strong support systems first, weak first, or a blend",
     ),
     _defaulted("appraisal.blend", "number in [0, 1]", "[-]", 0.5, "weight on merit in the blend"),
+    _defaulted(
+        "appraisal.group",
+        "aij | aip",
+        "",
+        "aij",
+        "several experts: aggregate their judgments (aij) or their priorities (aip)",
+    ),
+    Setting(
+        "appraisal.expert_weights.<expert>",
+        "number >= 0",
+        "[-]",
+        "equal",
+        "weight of an expert of the judgments table; every expert or none",
+    ),
     _defaulted(
         "benefit.top_up_segments",
         "integer >= 1",

@@ -6,25 +6,27 @@ from collections.abc import Mapping
 from typing import Any
 
 from optimize.case.schema import DEFAULTS
+from optimize.case.values import ValueRangeError, checked_number
 from optimize.errors import InputError
 
 CASE_FILE = "case.toml"
 
 
-def section(doc: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+def section(doc: Mapping[str, Any], key: str, file: str = CASE_FILE) -> Mapping[str, Any]:
     """A TOML table of the case file, empty when absent."""
-    value = doc.get(key, {})
+    value = doc.get(key.rpartition(".")[2], {})
     if not isinstance(value, dict):
-        raise InputError(CASE_FILE, "must be a table", field=key)
+        raise InputError(file, "must be a table", field=key)
     return value
 
 
-def _number(
+def number(
     table: Mapping[str, Any],
     key: str,
     minimum: float,
     default: float | None = None,
     maximum: float | None = None,
+    whole: bool = False,
 ) -> float:
     """The numeric setting named by the last part of `key`, checked against its range.
 
@@ -32,22 +34,51 @@ def _number(
     """
     if default is None:
         default = DEFAULTS.get(key)
-    return _check_number(table.get(key.rpartition(".")[2], default), key, minimum, maximum)
+    value = table.get(key.rpartition(".")[2], default)
+    return check_number(value, key, minimum, maximum, whole=whole)
 
 
-def _check_number(value: Any, key: str, minimum: float, maximum: float | None = None) -> float:
-    """A TOML value that must be a number within [minimum, maximum].
+def check_number(
+    value: Any,
+    key: str,
+    minimum: float | None,
+    maximum: float | None = None,
+    *,
+    whole: bool = False,
+    file: str = CASE_FILE,
+) -> float:
+    """A TOML value that must be a finite number within [minimum, maximum].
 
     Raises
     ------
     InputError
-        Naming `key` when the value is missing, not a number or out of range.
+        Naming `key` when the value is missing, not a number, not finite, too large, not
+        whole (with `whole`) or out of range (see :func:`optimize.case.values.checked_number`).
     """
     if value is None:
-        raise InputError(CASE_FILE, "setting is missing", field=key)
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise InputError(CASE_FILE, f"{value!r} is not a number", field=key)
-    if value < minimum or (maximum is not None and value > maximum):
-        upper = f" and <= {maximum:g}" if maximum is not None else ""
-        raise InputError(CASE_FILE, f"{value!r} must be >= {minimum:g}{upper}", field=key)
-    return float(value)
+        raise InputError(file, "setting is missing", field=key)
+    try:
+        return checked_number(value, minimum, maximum, whole=whole)
+    except ValueRangeError as problem:
+        raise InputError(file, str(problem), field=key) from None
+
+
+def string_list(value: Any, key: str, what: str, file: str = CASE_FILE) -> list[str]:
+    """A TOML list of strings (``what`` names them in the message).
+
+    Raises
+    ------
+    InputError
+        If the value is not a list or holds anything but strings.
+    """
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise InputError(file, f"must be a list of {what}", field=key)
+    return list(value)
+
+
+def flag(table: Mapping[str, Any], key: str, default: bool) -> bool:
+    """A true/false setting named by the last part of `key`."""
+    value = table.get(key.rpartition(".")[2], default)
+    if not isinstance(value, bool):
+        raise InputError(CASE_FILE, f"{value!r} must be true or false", field=key)
+    return value

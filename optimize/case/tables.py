@@ -22,6 +22,7 @@ from optimize.case.text_table import (
     _require_values,
     with_columns,
 )
+from optimize.case.values import ValueRangeError, number_from_text
 from optimize.errors import InputError
 
 PROVENANCE_PATTERN = re.compile(r"^(paper:P\d+|facts:S\d+|illustrative)$")
@@ -103,8 +104,12 @@ def _load_judgments(
                 )
         try:
             value = parse_judgment(str(record["value"]))
+            if any(ch.isdigit() for ch in str(record["value"])):
+                value = number_from_text(str(record["value"]))  # 1_000, magnitudes
         except JudgmentError as exc:
             raise InputError(label, exc.message, line, "value") from None
+        except ValueRangeError as exc:
+            raise InputError(label, str(exc), line, "value") from None
         expert = str(record["expert"]) if by_expert else SOLE_EXPERT
         records.setdefault(str(record["node"]), []).append(
             Judgment(str(record["row"]), str(record["col"]), value, expert, line)

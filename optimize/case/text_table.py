@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from mcda.ahp import parse_ratio
+from optimize.case.limits import check_limit
+from optimize.case.values import ValueRangeError, checked_number, number_from_text
 from optimize.errors import InputError
 
 #: First data row in spreadsheet numbering (the header is row 1).
@@ -34,6 +35,10 @@ def table_from_rows(rows: list[list[str]], label: str) -> pd.DataFrame:
     """
     if not rows:
         raise InputError(label, "the file is empty (a header row is needed)")
+    check_limit("table_rows", len(rows) - 1, "rows", label)
+    width = max(len(cells) for cells in rows)
+    check_limit("table_columns", width, "columns", label)
+    check_limit("table_cells", len(rows) * width, "cells (rows x columns)", label)
     header = [cell.strip() for cell in rows[0]]
     duplicated = sorted({c for c in header if header.count(c) > 1})
     if duplicated:
@@ -121,6 +126,7 @@ def _parse_number(
     column: str,
     minimum: float | None = None,
     strictly_positive: bool = False,
+    whole: bool = False,
 ) -> pd.Series:
     """Parse a numeric column; fractions like ``1/3`` are accepted.
 
@@ -136,6 +142,8 @@ def _parse_number(
         Smallest accepted value.
     strictly_positive : bool
         Refuse zero and negative values.
+    whole : bool
+        Refuse values with a fractional part.
 
     Returns
     -------
@@ -145,18 +153,16 @@ def _parse_number(
     Raises
     ------
     InputError
-        Naming the first cell that is not a finite number or is out of range.
+        Naming the first cell that is not a number as a spreadsheet writes it, is out of
+        range or has a magnitude no computation can use (see :mod:`optimize.case.values`).
     """
     values = {}
     for label_row, text in table[column].items():
-        row = int(str(label_row))
         try:
-            number = parse_ratio(str(text))
-        except ValueError:
-            raise InputError(label, f"{text!r} is not a number", row=row, field=column) from None
-        if strictly_positive and number <= 0:
-            raise InputError(label, f"{text} must be > 0", row=row, field=column)
-        if minimum is not None and number < minimum:
-            raise InputError(label, f"{text} must be >= {minimum:g}", row=row, field=column)
+            number = checked_number(
+                number_from_text(str(text)), minimum, positive=strictly_positive, whole=whole
+            )
+        except ValueRangeError as problem:
+            raise InputError(label, str(problem), row=int(str(label_row)), field=column) from None
         values[label_row] = number
     return pd.Series(values, dtype=float, name=column)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import os
 import stat
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -14,11 +13,13 @@ import pandas as pd
 
 from optimize.case.assemble import check_sections
 from optimize.case.case import Case
+from optimize.case.limits import check_limit
 from optimize.case.raw import RawCase
 from optimize.case.scenario import SCENARIO_FILE, Scenario, parse_scenario
 from optimize.case.schema import CASE_TABLES, REQUIRED_TABLES, SECTIONS, TABLES_SECTION
 from optimize.case.settings import CASE_FILE, section
 from optimize.case.text_table import table_from_rows
+from optimize.casefiles.file_limits import check_file_size, read_toml
 from optimize.errors import InputError
 
 
@@ -35,10 +36,7 @@ def read_case_folder(path: Path) -> RawCase:
     toml_path = path if path.suffix == ".toml" else path / CASE_FILE
     if not toml_path.is_file():
         raise InputError(str(toml_path), "case file not found (expected a folder with case.toml)")
-    try:
-        doc = tomllib.loads(toml_path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(CASE_FILE, f"not valid TOML: {exc}") from None
+    doc = read_toml(toml_path, CASE_FILE)
     check_sections(doc, set(SECTIONS))
     paths = table_paths(folder, section(doc, TABLES_SECTION))
     labels = {key: _name_of(folder, table) for key, table in paths.items()}
@@ -125,6 +123,7 @@ def read_table(path: Path, label: str) -> pd.DataFrame:
     """
     if not path.is_file():
         raise InputError(label, "file not found")
+    check_file_size(path, label, "table_bytes")
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             rows = list(csv.reader(handle))
@@ -146,8 +145,6 @@ def load_scenarios(folder: Path, case: Case) -> list[Scenario]:
     path = _file_inside(folder.resolve(), SCENARIO_FILE, SCENARIO_FILE, None)
     if not path.exists():  # a dangling link
         raise InputError(SCENARIO_FILE, "file not found (a symbolic link to nothing)")
-    try:
-        doc = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(SCENARIO_FILE, f"not valid TOML: {exc}") from None
+    doc = read_toml(path, SCENARIO_FILE)
+    check_limit("scenarios", len(doc), "scenarios", SCENARIO_FILE)
     return [parse_scenario(name, table, case) for name, table in doc.items()]

@@ -32,6 +32,7 @@ from optimize.case.raw import RawCase
 from optimize.case.schema import CASE_TABLES
 from optimize.case.settings import CASE_FILE
 from optimize.case.text_table import FIRST_DATA_ROW, table_from_rows, with_columns
+from optimize.casefiles.file_limits import check_sheet_size, check_workbook_archive
 from optimize.casefiles.settings_rows import SETTING_COLUMNS, _SettingRow, _settings_from_rows
 from optimize.casefiles.workbook_layout import BUDGET_SHEET, REQUIRED_SHEETS, RULES_SHEET
 from optimize.errors import InputError
@@ -115,6 +116,7 @@ def read_workbook(path: Path) -> tuple[RawCase, _Layout]:
     book = path.name
     if not path.is_file():
         raise InputError(book, "workbook not found")
+    check_workbook_archive(path, book)
     try:
         workbook = load_workbook(path, data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
@@ -160,6 +162,7 @@ def _sheet_grid(sheet: Worksheet, book: str) -> list[list[CellValue]]:
         value outside the header or empty row inside the table.
     """
     name = sheet.title
+    check_sheet_size(sheet, book)
     if sheet.merged_cells.ranges:
         merged = sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col))[0]
         raise InputError(

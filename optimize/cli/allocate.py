@@ -12,6 +12,7 @@ import typer
 from rich.table import Table
 
 from optimize.cli.common import CaseArg, case_path, console
+from optimize.cli.option_checks import check_count, check_finite
 
 
 def allocate(
@@ -41,6 +42,10 @@ def allocate(
     from optimize.model.solve import SolverOptions, solve
     from optimize.report import allocate_files, allocation_summary
 
+    check_finite("--budget", budget, 0.0)
+    check_finite("--time-limit", time_limit, positive=True)
+    check_finite("--mip-gap", mip_gap, 0.0)
+    check_count("--threads", threads, "threads", "threads")
     path = case_path(case)
     if out is not None:
         check_target(out, force, case_inputs(path))

@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from optimize.cli.common import CaseArg, case_path, console, errors
+from optimize.cli.option_checks import check_count, check_finite
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -50,6 +51,9 @@ def rank_command(
     from optimize.cli.output import check_target, write_folder
     from optimize.report.files import rank_files
 
+    check_finite("--robustness", robustness, 0.0)
+    check_count("--robustness", robustness, "samples", "weight samples")
+    check_finite("--seed", seed, 0.0)
     path = case_path(case)
     if out is not None:
         check_target(out, force, case_inputs(path))

@@ -14,6 +14,7 @@ import typer
 from rich.progress import Progress
 
 from optimize.cli.common import CaseArg, case_path, console, errors
+from optimize.cli.option_checks import check_count, check_finite, check_power_of_two
 
 if TYPE_CHECKING:
     from optimize.case import Case
@@ -175,6 +176,10 @@ def budget_sweep(
 
     from optimize.sweeps import budget_frontier
 
+    check_finite("--from", start, 0.0)
+    check_finite("--to", stop, 0.0)
+    check_count("--steps", steps, "steps", "grid points")
+    check_count("--jobs", jobs, "jobs", "worker processes")
     grid = [float(b) for b in np.linspace(start, stop, steps)]
     result = _run_sweep(
         case,
@@ -209,6 +214,10 @@ def robustness_sweep(
     """How often each project is funded when the level-1 weights are uncertain."""
     from optimize.sweeps import weight_robustness
 
+    check_count("--samples", samples, "samples", "weight samples")
+    check_finite("--seed", seed, 0.0)
+    check_finite("--concentration", concentration, positive=True)
+    check_count("--jobs", jobs, "jobs", "worker processes")
     result = _run_sweep(
         case,
         out,
@@ -244,6 +253,10 @@ def sobol_sweep(
     """Sobol indices of each cluster's funding on the level-1 weights and the budget."""
     from optimize.sweeps import weight_sobol
 
+    check_count("--samples", samples, "sobol_samples", "base samples")
+    check_power_of_two("--samples", samples)
+    check_finite("--seed", seed, 0.0)
+    check_count("--jobs", jobs, "jobs", "worker processes")
     _run_sweep(
         case,
         out,

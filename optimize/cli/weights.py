@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, cast
 import typer
 from rich.table import Table
 
+from optimize.casefiles.file_limits import check_table_file
 from optimize.cli.common import console
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ def weights(
     check_choice("reciprocal", reciprocal, list(RECIPROCAL_MODES))
     check_choice("group", group, list(GROUP_METHODS))
     ri_table(ri)
+    check_table_file(judgments)
     matrices = read_judgments(
         judgments,
         sheet=sheet,

@@ -130,6 +130,9 @@ class CompiledModel:
         if options.time_limit is not None:
             self.highs.setOptionValue("time_limit", float(options.time_limit))
         if options.threads is not None:
+            # HiGHS keeps one thread pool per process, sized by the first solve; without a
+            # reset a later solve asking for another size fails with status "error".
+            highspy.Highs.resetGlobalScheduler(True)
             self.highs.setOptionValue("threads", int(options.threads))
 
     def lp(self, repn: Any) -> highspy.HighsLp:

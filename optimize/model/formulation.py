@@ -139,7 +139,9 @@ def _add_relaxation_objectives(m: Any, case: Case, projects: pd.DataFrame) -> No
     the second with the first held at its optimum.
     """
     pairs = [(row.rule, row.key) for row in m.rows]
-    big_amount = float(projects["max_grant"].sum()) + case.budget
+    # a floor above everything fundable needs a slack of the floor itself
+    largest_bound = max((abs(float(pyo.value(row.rhs))) for row in m.rows), default=0.0)
+    big_amount = float(projects["max_grant"].sum()) + case.budget + largest_bound
     big_count = float(len(projects)) + 1.0
     units = {(row.rule, row.key): row.unit for row in m.rows}
     m.relaxed = pyo.Var(pairs, within=pyo.Binary, doc="1 if the rule row is relaxed")

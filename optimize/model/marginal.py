@@ -117,6 +117,7 @@ def marginal_values(
     milp = _Resolver(build_model(case, projects))
     base = lp.objective()
     duals = lp.solver.get_duals()
+    # a zero budget still gets a positive step (the difference quotient divides by it)
     delta = step if step is not None else RELATIVE_STEP * (case.budget or 1.0)
     records = []
     for binding in allocation.binding.itertuples():

@@ -6,6 +6,7 @@ the persistent interface follows such edits. Plain solves use :mod:`optimize.mod
 
 from __future__ import annotations
 
+import highspy
 from pyomo.contrib.appsi.solvers.highs import Highs
 
 from optimize.model.compiled import SolverOptions
@@ -20,5 +21,6 @@ def _make_solver(options: SolverOptions) -> Highs:
     if options.time_limit is not None:
         solver.config.time_limit = options.time_limit
     if options.threads is not None:
+        highspy.Highs.resetGlobalScheduler(True)  # see CompiledModel.configure
         solver.highs_options = {"threads": options.threads}
     return solver

@@ -281,6 +281,8 @@ def _period_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
         window = periods.years[: t + 1] if periods.carry_over else (year,)
         weights = shares[list(window)].sum(axis=1)
         active = weights[weights > 0]
+        if active.empty:
+            continue  # nothing can be spent this year: its budget binds nothing
         spent = pyo.quicksum(float(active[p]) * m.funding[p] for p in active.index)
         available = sum(
             b for y, b in zip(periods.years, periods.budgets, strict=True) if y in window

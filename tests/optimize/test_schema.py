@@ -28,6 +28,7 @@ PLACEHOLDERS = {
     "<instrument>": "platform",
     "<cluster>": "a",
     "<region>": "east",
+    "<expert>": "alice",
 }
 #: Keys that a rule needs besides the one under test.
 COMPANIONS = {"rules.frontier_platform_research": {"criterion": "L1", "min_score": 1.0}}

@@ -83,3 +83,14 @@ def test_allocation_views_add_up(tiny) -> None:
     assert grid.loc["total", "total"] == pytest.approx(allocation.spent)
     assert allocation.by_cluster()["total"].sum() == pytest.approx(allocation.spent)
     assert isinstance(allocation.projects, pd.DataFrame)
+
+
+def test_solves_in_one_process_may_ask_for_different_thread_counts(tiny_path):
+    # HiGHS sizes one thread pool per process at its first solve; a later solve asking for
+    # another size used to end with status "error".
+    from optimize.model.solve import SolverOptions
+
+    case = load_case(tiny_path)
+    appraisal = appraise(case)
+    statuses = {str(solve(case, appraisal, SolverOptions(threads=n)).status) for n in (2, 3, 1)}
+    assert statuses == {"optimal"}
