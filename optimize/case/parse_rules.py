@@ -192,14 +192,7 @@ def _dependencies(table: Mapping[str, Any], projects: pd.DataFrame) -> tuple[tup
 
 def _needs_pilot_base(table: Mapping[str, Any]) -> bool:
     """Whether a demonstration project needs a funded pilot base of its cluster."""
-    value = table.get("demonstration_needs_pilot_base", False)
-    if not isinstance(value, bool):
-        raise InputError(
-            CASE_FILE,
-            "must be true or false",
-            field="rules.dependencies.demonstration_needs_pilot_base",
-        )
-    return value
+    return flag(table, "rules.dependencies.demonstration_needs_pilot_base", False)
 
 
 def _check_acyclic(pairs: list[tuple[str, str]]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from mcda import MCDAError
@@ -10,6 +9,7 @@ from optimize.case.assemble import assemble
 from optimize.case.case import Case
 from optimize.case.scenario import SCENARIO_FILE
 from optimize.case.settings import CASE_FILE
+from optimize.casefiles.file_limits import read_toml
 from optimize.casefiles.folder_read import read_case_folder
 from optimize.errors import InputError
 
@@ -68,8 +68,8 @@ def case_inputs(path: str | Path) -> tuple[Path, ...]:
     toml_path = location if location.suffix == ".toml" else location / CASE_FILE
     found = [folder, toml_path, folder / SCENARIO_FILE]
     try:  # is_file first: reading a FIFO would wait forever
-        doc = tomllib.loads(toml_path.read_text(encoding="utf-8")) if toml_path.is_file() else {}
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        doc = read_toml(toml_path, CASE_FILE) if toml_path.is_file() else {}
+    except (OSError, InputError):  # load_case names the fault
         doc = {}
     tables = doc.get("tables", {})
     # Tables lie inside the folder (read_case_folder refuses others); listed all the same so
