@@ -10,6 +10,7 @@ from optimize.case.case import (
     PriorityRule,
     check_priority_rule,
 )
+from optimize.case.limits import LIMITS, check_limit, env_name, limit
 from optimize.case.parse_rules import TOML_RULES
 from optimize.case.raw import RawCase
 from optimize.case.rules import (
@@ -41,10 +42,18 @@ from optimize.case.schema import (
     filled_columns,
     required_columns,
 )
+from optimize.case.setting_keys import depth
 from optimize.case.settings import CASE_FILE, section
 from optimize.case.shipped import DEFAULT_CASE, shipped_case, shipped_cases_folder
 from optimize.case.synthetic import synthetic_case
 from optimize.case.text_table import FIRST_DATA_ROW, table_from_rows, with_columns
+from optimize.case.values import (
+    MAX_MAGNITUDE,
+    MIN_MAGNITUDE,
+    ValueRangeError,
+    checked_number,
+    number_from_text,
+)
 
 __all__ = [
     "CASE_FILE",
@@ -54,6 +63,9 @@ __all__ = [
     "DEFAULT_CASE",
     "FIRST_DATA_ROW",
     "INSTRUMENTS",
+    "LIMITS",
+    "MAX_MAGNITUDE",
+    "MIN_MAGNITUDE",
     "NUMERIC_COLUMNS",
     "OPTIONAL_COLUMNS",
     "PRIORITY_RULES",
@@ -82,11 +94,18 @@ __all__ = [
     "Scenario",
     "Setting",
     "ShareBounds",
+    "ValueRangeError",
     "apply",
     "assemble",
+    "check_limit",
     "check_priority_rule",
     "check_sections",
+    "checked_number",
+    "depth",
+    "env_name",
     "filled_columns",
+    "limit",
+    "number_from_text",
     "parse_scenario",
     "required_columns",
     "section",

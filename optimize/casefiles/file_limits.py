@@ -11,12 +11,13 @@ from __future__ import annotations
 import tomllib
 import zipfile
 from pathlib import Path
-from typing import Any
-
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING, Any
 
 from optimize.case.limits import check_limit
 from optimize.errors import InputError
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 
 def check_file_size(path: Path, label: str, name: str) -> None:

@@ -32,7 +32,8 @@ def start(args: list[str], script: str = "") -> subprocess.Popen[bytes]:
     code = script + "from optimize.cli.app import main\nmain()\n"
     return subprocess.Popen(
         [sys.executable, "-c", code, *args],
-        env={**os.environ, "PYTHONPATH": str(REPO)},
+        # the sweeps below are long on purpose: above the default grid limit
+        env={**os.environ, "PYTHONPATH": str(REPO), "CLUSTERPLAN_MAX_STEPS": "1000000"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from optimize.case.schema import SETTINGS
+from optimize.case import SETTINGS
 from tests.optimize.clirun import run_cli
 from tests.optimize.test_schema import PLACEHOLDERS, dump_toml, set_key
 

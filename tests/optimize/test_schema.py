@@ -130,6 +130,7 @@ def test_absent_settings_take_the_documented_defaults(tiny_path, tmp_path):
         "appraisal.normalization": loaded.normalization,
         "appraisal.priority_rule": loaded.priority_rule,
         "appraisal.blend": loaded.blend,
+        "appraisal.group": loaded.group,
         "benefit.top_up_segments": loaded.benefit.top_up_segments,
         "benefit.slope_decay": loaded.benefit.slope_decay,
     } == DEFAULTS

@@ -88,7 +88,7 @@ def test_allocation_views_add_up(tiny) -> None:
 def test_solves_in_one_process_may_ask_for_different_thread_counts(tiny_path):
     # HiGHS sizes one thread pool per process at its first solve; a later solve asking for
     # another size used to end with status "error".
-    from optimize.model.solve import SolverOptions
+    from optimize.model import SolverOptions
 
     case = load_case(tiny_path)
     appraisal = appraise(case)
