@@ -9,13 +9,18 @@ matplotlib.pyplot), scipy and SALib are imported by the functions that need them
 from mcda.agreement import compare
 from mcda.ahp import (
     AHPResult,
+    BWMResult,
     GroupResult,
+    Synthesis,
     aggregate,
+    bwm,
     complete,
     consistency,
     diagnose,
     priorities,
+    read_bwm,
     read_judgments,
+    synthesize,
 )
 from mcda.combined_weights import combine_weights
 from mcda.decision import DecisionMatrix
@@ -29,6 +34,7 @@ __all__ = [
     "NORMALIZATIONS",
     "ROOT",
     "AHPResult",
+    "BWMResult",
     "CellValue",
     "CriteriaTree",
     "DecisionMatrix",
@@ -36,8 +42,10 @@ __all__ = [
     "JudgmentError",
     "MCDAError",
     "MatrixError",
+    "Synthesis",
     "TableError",
     "aggregate",
+    "bwm",
     "cell_text",
     "combine_weights",
     "compare",
@@ -48,6 +56,8 @@ __all__ = [
     "objective_weights",
     "priorities",
     "rank",
+    "read_bwm",
     "read_judgments",
     "sheet_values",
+    "synthesize",
 ]
