@@ -208,8 +208,8 @@ def bwm(
     ------
     JudgmentError
         On fewer than two items, different items in the vectors, a judgment that is not a
-        finite number >= 1, an unclear or inconsistent best or worst, or a_BW differing
-        between the vectors.
+        finite number >= 1 or that exceeds a_BW, an unclear or inconsistent best or worst,
+        or a_BW differing between the vectors.
 
     Notes
     -----
@@ -238,6 +238,14 @@ def bwm(
             f"best-to-others but {to_worst[best]:g} in others-to-worst: give one a_BW"
         )
     a_bw = float(to_others[worst])
+    for given, name in ((to_others, "best-to-others"), (to_worst, "others-to-worst")):
+        if given.max() > a_bw:
+            label = str(given.idxmax())
+            raise JudgmentError(
+                f"{name} judgment for {label!r} is {given.max():g}, more than the "
+                f"{a_bw:g} between the best {best!r} and the worst {worst!r}: no item can "
+                "be further from the best or the worst than they are from each other"
+            )
     rows = _Comparisons(
         to_others.to_numpy(), to_worst.to_numpy(), _at(to_others, best), _at(to_others, worst)
     )
