@@ -8,11 +8,11 @@ full AHP matrix asks 153 (:func:`question_counts`).
 
 Two models turn the vectors into weights:
 
-- ``"linear"`` (Rezaei 2016 [2]_): min xi^L subject to |w_B - a_Bj w_j| <= xi^L and
-  |w_j - a_jW w_W| <= xi^L, sum w = 1, w >= 0. A linear programme with a unique solution;
+- ``"linear"`` (Rezaei 2016): min xi^L subject to ``|w_B - a_Bj w_j| <= xi^L`` and
+  ``|w_j - a_jW w_W| <= xi^L``, sum w = 1, w >= 0. A linear programme with a unique solution;
   xi^L (in weight units) is itself a consistency indicator, close to 0 for consistent input.
-- ``"nonlinear"`` (Rezaei 2015 [1]_): min xi subject to |w_B / w_j - a_Bj| <= xi and
-  |w_j / w_W - a_jW| <= xi. Its optimum xi* is unique, its weights may not be: Rezaei 2016
+- ``"nonlinear"`` (Rezaei 2015): min xi subject to ``|w_B / w_j - a_Bj| <= xi`` and
+  ``|w_j / w_W - a_jW| <= xi``. Its optimum xi* is unique, its weights may not be: Rezaei 2016
   gives each weight's interval of optimal values and ranks by their centres.
 
 Both are solved with SciPy's bundled HiGHS (:func:`scipy.optimize.linprog` with
@@ -23,20 +23,20 @@ intervals by one LP per bound at xi*.
 
 Consistency, reported for either model:
 
-- the output-based consistency ratio CR = xi* / CI(a_BW) of Rezaei 2015 [1]_, CI being the
+- the output-based consistency ratio CR = xi* / CI(a_BW) of Rezaei 2015, CI being the
   largest xi* any input with that a_BW can reach (:data:`CONSISTENCY_INDEX`);
-- the input-based ratio CR^I = max_j |a_Bj a_jW - a_BW| / (a_BW^2 - a_BW) of Liang, Brunelli
-  & Rezaei 2020 [3]_, which needs no optimisation (0 when a_BW = 1). Its acceptance
+- the input-based ratio ``CR^I = max_j |a_Bj a_jW - a_BW| / (a_BW^2 - a_BW)`` of Liang, Brunelli
+  & Rezaei 2020, which needs no optimisation (0 when a_BW = 1). Its acceptance
   thresholds (which depend on n and a_BW) are not applied here.
 
 References
 ----------
-.. [1] Rezaei, J. (2015). Best-worst multi-criteria decision-making method. *Omega* 53, 49-57.
-   doi:10.1016/j.omega.2014.11.009
-.. [2] Rezaei, J. (2016). Best-worst multi-criteria decision-making method: Some properties
-   and a linear model. *Omega* 64, 126-130. doi:10.1016/j.omega.2015.12.001
-.. [3] Liang, F., Brunelli, M., & Rezaei, J. (2020). Consistency issues in the best worst
-   method: Measurements and thresholds. *Omega* 96, 102175. doi:10.1016/j.omega.2019.102175
+- Rezaei, J. (2015). Best-worst multi-criteria decision-making method. *Omega* 53, 49-57.
+  doi:10.1016/j.omega.2014.11.009
+- Rezaei, J. (2016). Best-worst multi-criteria decision-making method: Some properties
+  and a linear model. *Omega* 64, 126-130. doi:10.1016/j.omega.2015.12.001
+- Liang, F., Brunelli, M., & Rezaei, J. (2020). Consistency issues in the best worst
+  method: Measurements and thresholds. *Omega* 96, 102175. doi:10.1016/j.omega.2019.102175
 """
 
 from __future__ import annotations
@@ -162,7 +162,9 @@ def consistency_index(a_bw: float) -> float:
 
 
 def input_consistency_ratio(best_to_others: pd.Series, others_to_worst: pd.Series) -> float:
-    """Liang, Brunelli & Rezaei's (2020) input-based CR: max_j |a_Bj a_jW - a_BW| / (a_BW^2 - a_BW).
+    """Liang, Brunelli & Rezaei's (2020) input-based consistency ratio.
+
+    ``CR^I = max_j |a_Bj a_jW - a_BW| / (a_BW^2 - a_BW)``, 0 when a_BW = 1.
 
     Parameters
     ----------

@@ -8,21 +8,21 @@ and each leaf criterion says how the alternatives fare on it in one of three way
 - :class:`Measured`: a measured value per alternative (AHPy's ``{'civic': 34, ...}`` input),
   whose priorities are proportional to the value, or to 1/value for a cost;
 - :class:`Rated`: a rating per alternative on a :class:`RatingScale` whose level intensities
-  come from pairwise judgments on the levels (absolute measurement, Saaty 1986 [1]_).
+  come from pairwise judgments on the levels (absolute measurement, Saaty 1986).
 
 :func:`synthesize` multiplies local weights down each path (global leaf weights) and adds up
-each alternative's leaf values, weighted, in one of two modes [2]_:
+each alternative's leaf values, weighted, in one of two modes:
 
 - ``"distributive"``: each leaf's values are divided by their sum (they share the leaf's
   weight). Adding or removing an alternative changes every other alternative's share, so the
   order of the others can reverse even when the new one is an exact copy of an existing one:
-  Belton & Gear's (1983) example [3]_, reproduced in the tests, ranks B over A with three
+  Belton & Gear's (1983) example, reproduced in the tests, ranks B over A with three
   alternatives and A over B once a copy D of B is added.
 - ``"ideal"``: each leaf's values are divided by their largest (the best alternative on the
   leaf scores 1). Adding an alternative that is not the best on any leaf, such as a copy,
   leaves every other alternative's score unchanged, so no reversal (Belton & Gear's remedy);
   an added alternative that becomes the best on some leaf rescales that leaf and can still
-  reverse the order (Saaty & Vargas's 1984 counterexample [4]_, also in the tests).
+  reverse the order (Saaty & Vargas's 1984 counterexample, also in the tests).
 
 Rated leaves are absolute measurement in either mode: an alternative's value is its level's
 intensity (the levels' priorities divided by the largest), whatever the other alternatives,
@@ -32,16 +32,16 @@ distributive mode without rated leaves).
 
 References
 ----------
-.. [1] Saaty, T. L. (1986). Absolute and relative measurement with the AHP. The most livable
-   cities in the United States. *Socio-Economic Planning Sciences* 20(6), 327-331.
-.. [2] Saaty, T. L., & Vargas, L. G. (2012). *Models, Methods, Concepts & Applications of the
-   Analytic Hierarchy Process*, 2nd ed., Springer, ch. 1 (distributive and ideal modes).
-.. [3] Belton, V., & Gear, T. (1983). On a short-coming of Saaty's method of analytic
-   hierarchies. *Omega* 11(3), 228-230. Numbers as restated by Wang, Y.-M., & Elhag, T. M. S.
-   (2006). An approach to avoiding rank reversal in AHP. *Decision Support Systems* 42(3),
-   1474-1480, Tables 1-2.
-.. [4] Saaty, T. L., & Vargas, L. G. (1984). The legitimacy of rank reversal. *Omega* 12(5),
-   513-516; as restated by Wang & Elhag (2006), Tables 3-4.
+- Saaty, T. L. (1986). Absolute and relative measurement with the AHP. The most livable
+  cities in the United States. *Socio-Economic Planning Sciences* 20(6), 327-331.
+- Saaty, T. L., & Vargas, L. G. (2012). *Models, Methods, Concepts & Applications of the
+  Analytic Hierarchy Process*, 2nd ed., Springer, ch. 1 (distributive and ideal modes).
+- Belton, V., & Gear, T. (1983). On a short-coming of Saaty's method of analytic
+  hierarchies. *Omega* 11(3), 228-230. Numbers as restated by Wang, Y.-M., & Elhag, T. M. S.
+  (2006). An approach to avoiding rank reversal in AHP. *Decision Support Systems* 42(3),
+  1474-1480, Tables 1-2.
+- Saaty, T. L., & Vargas, L. G. (1984). The legitimacy of rank reversal. *Omega* 12(5),
+  513-516; as restated by Wang & Elhag (2006), Tables 3-4.
 """
 
 from __future__ import annotations
