@@ -24,7 +24,10 @@ intervals by one LP per bound at xi*.
 Consistency, reported for either model:
 
 - the output-based consistency ratio CR = xi* / CI(a_BW) of Rezaei 2015, CI being the
-  largest xi* any input with that a_BW can reach (:data:`CONSISTENCY_INDEX`);
+  xi* of the worst case of one middle item, a_Bj = a_jW = a_BW (:data:`CONSISTENCY_INDEX`).
+  With four or more items, contradictions on several items can push xi* past CI (best-to-
+  others (1, 2, 1, 2) and others-to-worst (2, 1, 1, 2) give xi* = 0.5 > CI(2) = 0.44, so
+  CR = 1.14); Ratandhara & Kumar (2025) find these CI values not well-defined;
 - the input-based ratio ``CR^I = max_j |a_Bj a_jW - a_BW| / (a_BW^2 - a_BW)`` of Liang, Brunelli
   & Rezaei 2020, which needs no optimisation (0 when a_BW = 1). Its acceptance
   thresholds (which depend on n and a_BW) are not applied here.
@@ -35,6 +38,8 @@ References
   doi:10.1016/j.omega.2014.11.009
 - Rezaei, J. (2016). Best-worst multi-criteria decision-making method: Some properties
   and a linear model. *Omega* 64, 126-130. doi:10.1016/j.omega.2015.12.001
+- Ratandhara, H. M., & Kumar, M. (2025). A generalized analytical framework for the
+  nonlinear best-worst method. arXiv:2508.06048.
 - Liang, F., Brunelli, M., & Rezaei, J. (2020). Consistency issues in the best worst
   method: Measurements and thresholds. *Omega* 96, 102175. doi:10.1016/j.omega.2019.102175
 """
@@ -56,9 +61,10 @@ Model = Literal["linear", "nonlinear"]
 MODELS: tuple[Model, ...] = ("linear", "nonlinear")
 
 #: Consistency index CI(a_BW) of the nonlinear model (Rezaei 2015, Table 5; repeated in
-#: Rezaei 2016, Table 1): the largest xi* for a best-to-worst judgment a_BW on the 1..9
-#: scale. Each is the root of xi^2 - (1 + 2 a_BW) xi + (a_BW^2 - a_BW) = 0 rounded to two
-#: decimals; :func:`consistency_index` uses that closed form off the integers.
+#: Rezaei 2016, Table 1): xi* of the worst case a_Bj = a_jW = a_BW for a best-to-worst
+#: judgment a_BW on the 1..9 scale. Each is the root of
+#: xi^2 - (1 + 2 a_BW) xi + (a_BW^2 - a_BW) = 0 rounded to two decimals;
+#: :func:`consistency_index` uses that closed form off the integers.
 CONSISTENCY_INDEX: dict[int, float] = {
     1: 0.00,
     2: 0.44,
@@ -102,7 +108,8 @@ class BWMResult:
     consistency_index : float
         CI(a_BW) [-].
     cr : float
-        Output-based consistency ratio xi* / CI(a_BW) [-]; 0 when a_BW = 1.
+        Output-based consistency ratio xi* / CI(a_BW) [-]; 0 when a_BW = 1. It can exceed 1
+        for four or more items (see the module notes).
     cr_input : float
         Input-based consistency ratio of Liang et al. (2020) [-].
     intervals : pandas.DataFrame
@@ -150,7 +157,7 @@ def question_counts(n: int) -> tuple[int, int]:
 
 
 def consistency_index(a_bw: float) -> float:
-    """CI(a_BW): the largest xi* of the nonlinear model for this best-to-worst judgment.
+    """CI(a_BW): the nonlinear model's xi* in Rezaei's worst case for this a_BW.
 
     The published two-decimal value (:data:`CONSISTENCY_INDEX`) for a_BW in 1..9, so that
     ratios match the literature; otherwise the root ((1 + 2a) - sqrt(1 + 8a)) / 2 of

@@ -120,6 +120,17 @@ def test_the_worst_case_input_reaches_the_consistency_index() -> None:
     assert result.cr == pytest.approx(exact / 2.30, rel=1e-6)
 
 
+def test_output_cr_can_exceed_one_beyond_three_items() -> None:
+    # CI(a_BW) is the worst case of one middle item; two contradictory middle items (c2 as
+    # good as the best and as bad as the worst, c3 the reverse) push xi* past it. A random
+    # search over 2e6 weight vectors finds nothing below 0.509; the LP finds 0.5.
+    result = bwm(
+        {"b": 1, "w": 2, "c2": 1, "c3": 2}, {"b": 2, "w": 1, "c2": 1, "c3": 2}, best="b", worst="w"
+    )
+    assert result.xi_star == pytest.approx(0.5, abs=1e-6)
+    assert result.cr == pytest.approx(0.5 / 0.44, abs=1e-5) and result.cr > 1
+
+
 def test_question_counts() -> None:
     assert question_counts(18) == (33, 153)
     assert question_counts(5) == (7, 10)
@@ -174,7 +185,6 @@ def test_weights_are_positive_and_sum_to_one(
         result = bwm(to_others, to_worst, best="c0", worst="c1", model=model)  # type: ignore[arg-type]
         assert result.weights.sum() == pytest.approx(1.0, abs=1e-9)
         assert (result.weights > 0).all()
-        assert result.xi_star <= result.consistency_index + 1e-6
         assert 0 <= result.cr_input <= 1 + 1e-12
 
 
