@@ -94,16 +94,25 @@ EQUAL = {"goal": pd.Series({"a": 1 / 3, "b": 1 / 3, "c": 1 / 3})}
 THREE_CRITERIA = {"goal": ["a", "b", "c"]}
 
 
-def belton_gear(alternatives: str, mode: str) -> pd.Series:
-    def only(judgments: dict[tuple[str, str], float]) -> Pairwise:
-        return Pairwise({p: v for p, v in judgments.items() if set(p) <= set(alternatives)})
+BELTON_GEAR = {"a": BG_A, "b": BG_B, "c": BG_C}
 
-    leaves = {"a": only(BG_A), "b": only(BG_B), "c": only(BG_C)}
+
+def scores(
+    example: dict[str, dict[tuple[str, str], float]], alternatives: str, mode: str
+) -> pd.Series:
+    """Scores of `alternatives` from the example's judgments on (at most) those."""
+    leaves = {
+        leaf: Pairwise({p: v for p, v in judgments.items() if set(p) <= set(alternatives)})
+        for leaf, judgments in example.items()
+    }
     return synthesize(THREE_CRITERIA, EQUAL, leaves, list(alternatives), mode=mode).scores  # type: ignore[arg-type]
 
 
 def test_belton_gear_copy_reverses_the_distributive_mode() -> None:
-    before, after = belton_gear("ABC", "distributive"), belton_gear("ABCD", "distributive")
+    before, after = (
+        scores(BELTON_GEAR, "ABC", "distributive"),
+        scores(BELTON_GEAR, "ABCD", "distributive"),
+    )
     assert before[["A", "B", "C"]].tolist() == pytest.approx([0.4512, 0.4697, 0.0791], abs=5e-5)
     assert after[["A", "B", "C", "D"]].tolist() == pytest.approx(
         [0.3654, 0.2889, 0.0568, 0.2889], abs=5e-5
@@ -112,7 +121,7 @@ def test_belton_gear_copy_reverses_the_distributive_mode() -> None:
 
 
 def test_belton_gear_copy_leaves_the_ideal_mode_alone() -> None:
-    before, after = belton_gear("ABC", "ideal"), belton_gear("ABCD", "ideal")
+    before, after = scores(BELTON_GEAR, "ABC", "ideal"), scores(BELTON_GEAR, "ABCD", "ideal")
     assert before[["A", "B", "C"]].tolist() == pytest.approx([0.6667, 0.7037, 0.1111], abs=5e-5)
     pd.testing.assert_series_equal(after[["A", "B", "C"]], before, atol=1e-12)
     assert after["D"] == pytest.approx(after["B"])
@@ -128,20 +137,12 @@ SV = {
 }
 
 
-def saaty_vargas(alternatives: str, mode: str) -> pd.Series:
-    leaves = {
-        leaf: Pairwise({p: v for p, v in judgments.items() if set(p) <= set(alternatives)})
-        for leaf, judgments in SV.items()
-    }
-    return synthesize(THREE_CRITERIA, EQUAL, leaves, list(alternatives), mode=mode).scores  # type: ignore[arg-type]
-
-
 def test_saaty_vargas_new_best_reverses_the_ideal_mode() -> None:
-    before, after = saaty_vargas("AB", "ideal"), saaty_vargas("ABC", "ideal")
+    before, after = scores(SV, "AB", "ideal"), scores(SV, "ABC", "ideal")
     assert before.tolist() == pytest.approx([0.8333, 0.7302], abs=5e-5)
     assert after.tolist() == pytest.approx([0.6667, 0.6746, 1.0], abs=5e-5)
     assert before["A"] > before["B"] and after["B"] > after["A"]
-    distributive = saaty_vargas("AB", "distributive"), saaty_vargas("ABC", "distributive")
+    distributive = scores(SV, "AB", "distributive"), scores(SV, "ABC", "distributive")
     assert distributive[0].tolist() == pytest.approx([0.5406, 0.4594], abs=5e-5)
     assert distributive[1].tolist() == pytest.approx([0.2833, 0.2667, 0.45], abs=5e-5)
 
