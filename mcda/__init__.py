@@ -11,13 +11,18 @@ functions that need them.
 from mcda.agreement import compare
 from mcda.ahp import (
     AHPResult,
+    BWMResult,
     GroupResult,
+    Synthesis,
     aggregate,
+    bwm,
     complete,
     consistency,
     diagnose,
     priorities,
+    read_bwm,
     read_judgments,
+    synthesize,
 )
 from mcda.combined_weights import combine_weights
 from mcda.decision import DecisionMatrix
@@ -33,6 +38,7 @@ __all__ = [
     "NORMALIZATIONS",
     "ROOT",
     "AHPResult",
+    "BWMResult",
     "CellValue",
     "CriteriaTree",
     "DecisionMatrix",
@@ -40,8 +46,10 @@ __all__ = [
     "JudgmentError",
     "MCDAError",
     "MatrixError",
+    "Synthesis",
     "TableError",
     "aggregate",
+    "bwm",
     "cell_text",
     "combine_weights",
     "compare",
@@ -57,6 +65,8 @@ __all__ = [
     "priorities",
     "promethee_i",
     "rank",
+    "read_bwm",
     "read_judgments",
     "sheet_values",
+    "synthesize",
 ]

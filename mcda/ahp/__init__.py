@@ -10,9 +10,24 @@ Each concept lives in its own module; this one gathers the public API:
 - :func:`complete` (:mod:`mcda.ahp.incomplete`): optimal completion of missing judgments;
 - :func:`aggregate` (:mod:`mcda.ahp.group`): group judgments (AIJ, AIP) and the experts' consensus;
 - :func:`read_judgments` (:mod:`mcda.ahp.judgments`): judgments from CSV or .xlsx files, as
-  numbers, ratios like ``1/5`` or verbal labels (:mod:`mcda.ahp.scale`).
+  numbers, ratios like ``1/5`` or verbal labels (:mod:`mcda.ahp.scale`);
+- :func:`bwm` (:mod:`mcda.ahp.bwm`): the Best-Worst Method, 2n - 3 judgments instead of
+  n(n - 1)/2, with xi*, its consistency ratio and the input-based one; :func:`read_bwm` reads
+  them from a file (:func:`judgments_form` tells the two kinds of file apart);
+- :func:`synthesize` (:mod:`mcda.ahp.synthesis`): a hierarchy down to the alternatives, whose
+  leaves are pairwise judgments, measured values or ratings, in distributive or ideal mode.
 """
 
+from mcda.ahp.bwm import (
+    CONSISTENCY_INDEX as BWM_CONSISTENCY_INDEX,
+)
+from mcda.ahp.bwm import (
+    BWMResult,
+    bwm,
+    input_consistency_ratio,
+    question_counts,
+)
+from mcda.ahp.bwm import consistency_index as bwm_consistency_index
 from mcda.ahp.consistency import (
     RI_TABLES,
     Consistency,
@@ -34,17 +49,31 @@ from mcda.ahp.group import (
 from mcda.ahp.incomplete import Completion, complete
 from mcda.ahp.judgments import (
     SOLE_EXPERT,
+    BWMJudgments,
     Judgment,
+    JudgmentsForm,
     judgment_matrices,
+    judgments_form,
     matrix_from_upper,
+    read_bwm,
     read_judgments,
 )
 from mcda.ahp.pairwise import RECIPROCAL_TOLERANCE, Reciprocity, pairwise_matrix
 from mcda.ahp.priorities import COMPLETION_FOR, AHPResult, priorities
 from mcda.ahp.priorities import Method as PriorityMethod
 from mcda.ahp.scale import SAATY_SCALE, VERBAL_SCALE, parse_judgment, parse_ratio, scale_label
+from mcda.ahp.synthesis import (
+    Measured,
+    Pairwise,
+    Rated,
+    RatingScale,
+    Synthesis,
+    synthesize,
+)
+from mcda.ahp.synthesis import Mode as SynthesisMode
 
 __all__ = [
+    "BWM_CONSISTENCY_INDEX",
     "COMPATIBILITY_THRESHOLD",
     "COMPLETION_FOR",
     "DIAGNOSIS_METHOD",
@@ -55,28 +84,44 @@ __all__ = [
     "SOLE_EXPERT",
     "VERBAL_SCALE",
     "AHPResult",
+    "BWMJudgments",
+    "BWMResult",
     "Completion",
     "Consistency",
     "Diagnosis",
     "GroupMethod",
     "GroupResult",
     "Judgment",
+    "JudgmentsForm",
+    "Measured",
+    "Pairwise",
     "PriorityMethod",
     "RandomIndexTable",
+    "Rated",
+    "RatingScale",
     "Reciprocity",
+    "Synthesis",
+    "SynthesisMode",
     "aggregate",
+    "bwm",
+    "bwm_consistency_index",
     "complete",
     "consistency",
     "diagnose",
+    "input_consistency_ratio",
     "judgment_matrices",
+    "judgments_form",
     "matrix_from_upper",
     "pairwise_matrix",
     "parse_judgment",
     "parse_ratio",
     "priorities",
+    "question_counts",
     "random_index",
+    "read_bwm",
     "read_judgments",
     "ri_table",
     "saaty_threshold",
     "scale_label",
+    "synthesize",
 ]

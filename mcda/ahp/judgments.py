@@ -13,6 +13,15 @@ Two file layouts are read, from CSV or from a sheet of an .xlsx workbook:
 
 A value is a number, a ratio like ``1/5`` or a verbal label (:data:`mcda.ahp.scale.VERBAL_SCALE`).
 A workbook cell must hold the value itself: formulas are refused (:func:`mcda.sheets.sheet_values`).
+
+A third layout holds Best-Worst Method judgments (:mod:`mcda.ahp.bwm`), read by
+:func:`read_bwm`: a long table with columns ``best``, ``worst``, ``item``, ``best_to_item``
+and ``item_to_worst`` and, optionally, ``node``. Each row gives one item of a node: how many
+times the node's best item matters more than it, and how many times it matters more than the
+worst. ``best`` and ``worst`` name the node's best and worst items; they may be left empty
+after a node's first row. The best item's ``best_to_item`` and the worst item's
+``item_to_worst`` may be left empty (they are 1). :func:`judgments_form` tells the layouts
+apart by the header.
 """
 
 from __future__ import annotations
@@ -20,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -34,6 +44,12 @@ SOLE_EXPERT = "expert"
 
 #: Columns that make a table a long table of judgments.
 LONG_COLUMNS = ("row", "col", "value")
+
+#: Columns that make a table a long table of Best-Worst Method judgments.
+BWM_COLUMNS = ("best", "worst", "item", "best_to_item", "item_to_worst")
+
+#: The two forms a judgments file can take.
+JudgmentsForm = Literal["pairwise", "bwm"]
 
 
 @dataclass(frozen=True)
@@ -229,6 +245,12 @@ def read_judgments(
     table = read_rows(path, sheet=sheet)
     columns = [name.lower() for name in table.header]
     stem = Path(path).stem
+    if table_form(columns) == "bwm":
+        raise JudgmentError(
+            "holds Best-Worst Method judgments (columns best, worst, item, best_to_item, "
+            "item_to_worst): read it with read_bwm",
+            file=table.name,
+        )
     if all(name in columns for name in LONG_COLUMNS):
         return read_long(table, columns, stem, strict_scale)
     return {stem: {SOLE_EXPERT: read_matrix(table, reciprocal, strict_scale)}}
@@ -303,3 +325,165 @@ def read_matrix(table: TextTable, reciprocal: Reciprocity, strict_scale: bool) -
         return pairwise_matrix(frame, reciprocal=reciprocal, allow_missing=True)
     except JudgmentError as exc:
         raise exc.at(file=table.name) from None
+
+
+def table_form(columns: Sequence[str]) -> JudgmentsForm:
+    """``"bwm"`` if the lower-cased `columns` hold every BWM column, else ``"pairwise"``."""
+    return "bwm" if all(name in columns for name in BWM_COLUMNS) else "pairwise"
+
+
+def judgments_form(path: str | Path, *, sheet: str | None = None) -> JudgmentsForm:
+    """Whether a judgments file holds pairwise (AHP) or Best-Worst Method judgments.
+
+    Raises
+    ------
+    TableError
+        If the file or sheet cannot be read as a table.
+    """
+    table = read_rows(path, sheet=sheet)
+    return table_form([name.lower() for name in table.header])
+
+
+@dataclass(frozen=True)
+class BWMJudgments:
+    """One node's Best-Worst Method judgments, as read from a file.
+
+    Attributes
+    ----------
+    best, worst : str
+        The best and worst items.
+    best_to_others : pandas.Series
+        a_Bj per item [-], 1 for the best.
+    others_to_worst : pandas.Series
+        a_jW per item [-], 1 for the worst.
+    """
+
+    best: str
+    worst: str
+    best_to_others: pd.Series
+    others_to_worst: pd.Series
+
+
+def read_bwm(
+    path: str | Path, *, sheet: str | None = None, strict_scale: bool = False
+) -> dict[str, BWMJudgments]:
+    """Read Best-Worst Method judgments from a CSV file or an .xlsx sheet.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A long table with columns ``best``, ``worst``, ``item``, ``best_to_item``,
+        ``item_to_worst`` and optionally ``node`` (see the module notes).
+    sheet : str, optional
+        Workbook sheet; the first when omitted.
+    strict_scale : bool
+        Refuse judgments off Saaty's 1..9 scale.
+
+    Returns
+    -------
+    dict of str to BWMJudgments
+        Judgments per node, nodes in order of first appearance; a file without a ``node``
+        column is one node named after the file (its stem). Pass them to
+        :func:`mcda.ahp.bwm.bwm`, which checks them.
+
+    Raises
+    ------
+    JudgmentError or TableError
+        One line naming the file, row and column of the first bad cell: a missing column,
+        an empty cell, a judgment that is not a number, a node whose rows name different
+        best or worst items, or an item given twice in a node.
+    """
+    table = read_rows(path, sheet=sheet)
+    columns = [name.lower() for name in table.header]
+    missing = [name for name in BWM_COLUMNS if name not in columns]
+    if missing:
+        raise JudgmentError(
+            f"a BWM judgments table needs columns {', '.join(BWM_COLUMNS)}; "
+            f"missing {', '.join(missing)}",
+            file=table.name,
+        )
+    at = {name: columns.index(name) for name in columns}
+    field = {name: table.header[k] for name, k in at.items()}
+    if "expert" in at and any(cells[at["expert"]] for _, cells in table.rows):
+        raise JudgmentError(
+            "BWM judgments of several experts are not aggregated: give one file per expert",
+            file=table.name,
+            field=field["expert"],
+        )
+    nodes: dict[str, _BWMNode] = {}
+    for line, cells in table.rows:
+        name = cells[at["node"]] if "node" in at and cells[at["node"]] else Path(path).stem
+        node = nodes.setdefault(name, _BWMNode())
+        for role in ("best", "worst"):
+            node.name_extreme(role, cells[at[role]], table.name, line, field[role])
+        item = cells[at["item"]]
+        if not item:
+            raise JudgmentError("item is empty", file=table.name, row=line, field=field["item"])
+        if item in node.lines:
+            raise JudgmentError(
+                f"item {item!r} is given twice in node {name!r} (first in row {node.lines[item]})",
+                file=table.name,
+                row=line,
+                field=field["item"],
+            )
+        node.lines[item] = line
+        for column, target in (("best_to_item", node.to_others), ("item_to_worst", node.to_worst)):
+            text = cells[at[column]]
+            target[item] = (
+                located_judgment(text, table, line, field[column], strict_scale) if text else None
+            )
+    if not nodes:
+        raise JudgmentError("holds no judgments", file=table.name)
+    return {name: node.judgments(name, table.name, field) for name, node in nodes.items()}
+
+
+@dataclass
+class _BWMNode:
+    """One node's rows while a BWM table is read."""
+
+    best: str = ""
+    worst: str = ""
+
+    def __post_init__(self) -> None:
+        self.lines: dict[str, int] = {}
+        self.to_others: dict[str, float | None] = {}
+        self.to_worst: dict[str, float | None] = {}
+
+    def name_extreme(self, role: str, label: str, file: str, line: int, field: str) -> None:
+        """Record the node's best or worst item, refusing a row that names another."""
+        known = getattr(self, role)
+        if label and known and label != known:
+            raise JudgmentError(
+                f"names {label!r} as the {role} item, an earlier row of this node {known!r}",
+                file=file,
+                row=line,
+                field=field,
+            )
+        if label:
+            setattr(self, role, label)
+
+    def judgments(self, name: str, file: str, field: Mapping[str, str]) -> BWMJudgments:
+        """The node's vectors, empty cells of the best and worst items read as 1."""
+        for role in ("best", "worst"):
+            label = getattr(self, role)
+            if not label:
+                raise JudgmentError(f"node {name!r} names no {role} item", file=file)
+            if label not in self.lines:
+                raise JudgmentError(
+                    f"the {role} item {label!r} of node {name!r} has no row of its own",
+                    file=file,
+                )
+        vectors = []
+        for column, target, own in (
+            ("best_to_item", self.to_others, self.best),
+            ("item_to_worst", self.to_worst, self.worst),
+        ):
+            values = {}
+            for item, value in target.items():
+                if value is None and item != own:
+                    raise JudgmentError(
+                        "value is empty", file=file, row=self.lines[item], field=field[column]
+                    )
+                values[item] = 1.0 if value is None else value
+            vectors.append(pd.Series(values, dtype=float, name=column))
+        return BWMJudgments(self.best, self.worst, vectors[0], vectors[1])

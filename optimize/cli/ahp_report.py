@@ -11,6 +11,7 @@ from mcda.ahp import (
     DIAGNOSIS_METHOD,
     RI_TABLES,
     AHPResult,
+    BWMResult,
     GroupMethod,
     aggregate,
     diagnose,
@@ -91,3 +92,25 @@ def _diagnosis_report(frame: pd.DataFrame, result: AHPResult, ri: str, top: int)
 def _floats(series: pd.Series) -> dict[str, float]:
     """A Series as a JSON-ready dict."""
     return {str(key): float(value) for key, value in series.items()}
+
+
+def bwm_report(result: BWMResult) -> dict[str, Any]:
+    """A BWM result as plain values."""
+    return {
+        "method": "bwm",
+        "model": result.model,
+        "best": result.best,
+        "worst": result.worst,
+        "weights": _floats(result.weights),
+        "xi_linear": result.xi,
+        "xi_star": result.xi_star,
+        "consistency_index": result.consistency_index,
+        "cr": result.cr,
+        "cr_input": result.cr_input,
+        "intervals": {
+            str(item): [float(row["low"]), float(row["high"])]
+            for item, row in result.intervals.iterrows()
+        },
+        "comparisons": result.comparisons,
+        "ahp_comparisons": result.n * (result.n - 1) // 2,
+    }

@@ -1,4 +1,4 @@
-"""``clusterplan weights``: AHP weights, consistency and diagnosis of a judgments file."""
+"""``clusterplan weights``: AHP or Best-Worst Method weights and consistency of a judgments file."""
 
 from __future__ import annotations
 
@@ -29,9 +29,10 @@ def weights(
         Path,
         typer.Argument(
             help="Judgments: a full matrix, or a long table row,col,value[,expert][,node] "
-            "(e.g. a case's judgments.csv); CSV or .xlsx. Values are numbers, ratios like "
-            "1/5 or labels (equal, moderate, strong, very strong, extreme, "
-            "'equal to moderate', ...)."
+            "(e.g. a case's judgments.csv), or Best-Worst Method judgments "
+            "[node,]best,worst,item,best_to_item,item_to_worst; CSV or .xlsx. Values are "
+            "numbers, ratios like 1/5 or labels (equal, moderate, strong, very strong, "
+            "extreme, 'equal to moderate', ...)."
         ),
     ],
     method: Annotated[
@@ -61,10 +62,16 @@ def weights(
     ] = False,
     top: Annotated[int, typer.Option("--top", help="Judgments to list in each diagnosis.")] = 3,
 ) -> None:
-    """Print weights, lambda_max, CI, CR (with its random-index table), verdict and diagnosis."""
-    from mcda.ahp import COMPLETION_FOR, GROUP_METHODS, read_judgments, ri_table
+    """Print weights, lambda_max, CI, CR (with its random-index table), verdict and diagnosis.
+
+    For Best-Worst Method judgments: weights (linear model), xi^L, xi*, CR, input-based CR.
+    """
+    from mcda.ahp import COMPLETION_FOR, GROUP_METHODS, judgments_form, read_judgments, ri_table
     from optimize.cli.ahp_report import node_report
 
+    if judgments_form(judgments, sheet=sheet) == "bwm":
+        bwm_weights(judgments, sheet, strict_scale, as_json)
+        return
     check_choice("method", method, list(COMPLETION_FOR))
     check_choice("reciprocal", reciprocal, list(RECIPROCAL_MODES))
     check_choice("group", group, list(GROUP_METHODS))
@@ -146,4 +153,41 @@ def print_consistency(who: str, report: Mapping[str, Any]) -> None:
             f"{scale_label(revision['judgment'])} -> {scale_label(revision['suggested'])}: "
             f"CR {report['cr']:.3f} -> {revision['cr_after']:.3f}",
             markup=False,
+        )
+
+
+def bwm_weights(path: Path, sheet: str | None, strict_scale: bool, as_json: bool) -> None:
+    """Weights and consistency of each node of a Best-Worst Method judgments file."""
+    from mcda import JudgmentError
+    from mcda.ahp import bwm, read_bwm
+    from optimize.cli.ahp_report import bwm_report
+
+    reports = {}
+    for node, given in read_bwm(path, sheet=sheet, strict_scale=strict_scale).items():
+        try:
+            result = bwm(
+                given.best_to_others, given.others_to_worst, best=given.best, worst=given.worst
+            )
+        except JudgmentError as exc:
+            raise JudgmentError(f"node {node!r}: {exc.message}", file=path.name) from None
+        reports[node] = bwm_report(result)
+    if as_json:
+        sys.stdout.write(json.dumps(reports, indent=2, ensure_ascii=False) + "\n")
+        return
+    for node, report in reports.items():
+        table = Table(title=f"{node}: BWM weights (best {report['best']}, worst {report['worst']})")
+        table.add_column("item")
+        table.add_column("weight", justify="right")
+        table.add_column("nonlinear interval", justify="right")
+        for item, weight in report["weights"].items():
+            low, high = report["intervals"][item]
+            table.add_row(item, f"{weight:.4f}", f"{low:.4f}-{high:.4f}")
+        console.print(table)
+        console.print(
+            f"xi^L {report['xi_linear']:.4f}, xi* {report['xi_star']:.4f}, "
+            f"CR {report['cr']:.4f} (xi* / CI {report['consistency_index']:.2f}, Rezaei 2015), "
+            f"input-based CR {report['cr_input']:.4f} (Liang et al. 2020); "
+            f"{report['comparisons']} comparisons (a full AHP matrix: {report['ahp_comparisons']})",
+            markup=False,
+            highlight=False,
         )

@@ -246,3 +246,81 @@ CAR_PRICE = dict(
         strict=True,
     )
 )
+
+# The rest of AHPy 2.1's car example (README, "Purchasing a vehicle"): pairwise judgments on
+# the six vehicles per criterion, in the order of itertools.combinations(VEHICLES, 2), and
+# the hierarchy; AHPy's synthesis (3 decimals): Odyssey .219, Accord Sedan .215, CR-V .167,
+# Accord Hybrid .15, Element .144, Pilot .106.
+CAR_HIERARCHY = {
+    "goal": ["Cost", "Safety", "Style", "Capacity"],
+    "Cost": ["Price", "Fuel", "Maintenance", "Resale"],
+    "Capacity": ["Cargo", "Passenger"],
+}
+CAR_CAPACITY = {("Cargo", "Passenger"): 1 / 5}
+
+
+def vehicle_judgments(values: tuple[float, ...]) -> dict[tuple[str, str], float]:
+    """AHPy's `dict(zip(vehicle_pairs, values))`."""
+    return dict(zip(itertools.combinations(VEHICLES, 2), values, strict=True))
+
+
+CAR_LEAF_JUDGMENTS = {
+    "Price": CAR_PRICE,
+    "Safety": vehicle_judgments((1, 5, 7, 9, 1 / 3, 5, 7, 9, 1 / 3, 2, 9, 1 / 8, 2, 1 / 8, 1 / 9)),
+    "Passenger": vehicle_judgments(
+        (1, 1 / 2, 1, 3, 1 / 2, 1 / 2, 1, 3, 1 / 2, 2, 6, 1, 3, 1 / 2, 1 / 6)
+    ),
+    "Fuel": vehicle_judgments(
+        (
+            1 / 1.13,
+            1.41,
+            1.15,
+            1.24,
+            1.19,
+            1.59,
+            1.3,
+            1.4,
+            1.35,
+            1 / 1.23,
+            1 / 1.14,
+            1 / 1.18,
+            1.08,
+            1.04,
+            1 / 1.04,
+        )
+    ),
+    "Resale": vehicle_judgments((3, 4, 1 / 2, 2, 2, 2, 1 / 5, 1, 1, 1 / 6, 1 / 2, 1 / 2, 4, 4, 1)),
+    "Maintenance": vehicle_judgments((1.5, 4, 4, 4, 5, 4, 4, 4, 5, 1, 1.2, 1, 1, 3, 2)),
+    "Style": vehicle_judgments((1, 7, 5, 9, 6, 7, 5, 9, 6, 1 / 6, 3, 1 / 3, 7, 5, 1 / 5)),
+    "Cargo": vehicle_judgments(
+        (1, 1 / 2, 1 / 2, 1 / 2, 1 / 3, 1 / 2, 1 / 2, 1 / 2, 1 / 3, 1, 1, 1 / 2, 1, 1 / 2, 1 / 2)
+    ),
+}
+CAR_SYNTHESIS = {
+    "Odyssey": 0.219,
+    "Accord Sedan": 0.215,
+    "CR-V": 0.167,
+    "Accord Hybrid": 0.15,
+    "Element": 0.144,
+    "Pilot": 0.106,
+}
+# AHPy 2.1 README, "Purchasing a vehicle reprised": passenger, fuel (mpg), resale and cargo
+# as measured values (priorities proportional to the value): passenger locals Pilot .229,
+# Odyssey .229, Accord Sedan .143, Accord Hybrid .143, CR-V .143, Element .114; resale
+# locals CR-V .188, Accord Sedan .177, Element .164, Odyssey .164, Accord Hybrid .157, Pilot
+# .15; synthesis Odyssey .218, Accord Sedan .21, Element .161, Accord Hybrid .154, CR-V
+# .149, Pilot .108.
+CAR_MEASURED = {
+    "Passenger": dict(zip(VEHICLES, (5, 5, 8, 5, 4, 8), strict=True)),
+    "Fuel": dict(zip(VEHICLES, (31, 35, 22, 27, 25, 26), strict=True)),
+    "Resale": dict(zip(VEHICLES, (0.52, 0.46, 0.44, 0.55, 0.48, 0.48), strict=True)),
+    "Cargo": dict(zip(VEHICLES, (14, 14, 87.6, 72.9, 74.6, 147.4), strict=True)),
+}
+CAR_MEASURED_SYNTHESIS = {
+    "Odyssey": 0.218,
+    "Accord Sedan": 0.21,
+    "Element": 0.161,
+    "Accord Hybrid": 0.154,
+    "CR-V": 0.149,
+    "Pilot": 0.108,
+}

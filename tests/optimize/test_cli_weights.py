@@ -216,3 +216,36 @@ def test_missing_file_exits_2(tmp_path, monkeypatch, capsys) -> None:
 
 def test_the_help_names_every_random_index_table() -> None:
     assert tuple(RI_TABLES) == RI_TABLE_NAMES
+
+
+# Rezaei (2016), Omega 64, 126-130, Table 3 (car example): linear-model weights
+# (.2295, .4481, .1148, .1530, .0546), xi^L .0109, nonlinear xi* .1459.
+BWM_CAR = """node,best,worst,item,best_to_item,item_to_worst
+car,price,style,quality,2,4
+car,,,price,,8
+car,,,comfort,4,2
+car,,,safety,3,3
+car,,,style,8,
+"""
+
+
+def test_bwm_judgments_give_weights_xi_and_cr(tmp_path, monkeypatch, capsys) -> None:
+    path = write(tmp_path, "bwm.csv", BWM_CAR)
+    car = weights_json([str(path)], monkeypatch, capsys)["car"]
+    assert car["method"] == "bwm" and (car["best"], car["worst"]) == ("price", "style")
+    assert list(car["weights"].values()) == pytest.approx(
+        [0.2295, 0.4481, 0.1148, 0.1530, 0.0546], abs=5e-5
+    )
+    assert car["xi_linear"] == pytest.approx(0.0109, abs=5e-5)
+    assert car["xi_star"] == pytest.approx(0.1459, abs=5e-5)
+    assert car["cr"] == pytest.approx(0.1459 / 4.47, abs=1e-4)
+    assert (car["comparisons"], car["ahp_comparisons"]) == (7, 10)
+    code, out, _ = run_cli(["weights", str(path)], monkeypatch, capsys)
+    assert code == 0 and "0.4481" in out and "xi* 0.1459" in out and "CR 0.0326" in out
+
+
+def test_bwm_judgments_that_contradict_are_one_line(tmp_path, monkeypatch, capsys) -> None:
+    path = write(tmp_path, "bwm.csv", BWM_CAR.replace("car,,,style,8,", "car,,,style,9,"))
+    code, _, err = run_cli(["weights", str(path)], monkeypatch, capsys)
+    assert code == 2 and "bwm.csv: node 'car': the best 'price' is 9 times" in err
+    assert len(err.strip().splitlines()) == 1

@@ -10,11 +10,14 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
+from mcda.ahp.bwm import bwm
 from mcda.ahp.judgments import (
     SOLE_EXPERT,
     Judgment,
     judgment_matrices,
+    judgments_form,
     matrix_from_upper,
+    read_bwm,
     read_judgments,
 )
 from mcda.ahp.priorities import priorities
@@ -248,3 +251,69 @@ def test_missing_judgment_names_node_and_expert_when_several() -> None:
         judgment_matrices(records, ["a", "b", "c"], node="G1", require_all=True)
     gaps = judgment_matrices(records, ["a", "b", "c"])
     assert np.isnan(gaps["ann"].loc["a", "c"]) and gaps["bob"].loc["c", "b"] == pytest.approx(1 / 3)
+
+
+# Rezaei (2016), Omega 64, 126-130, Table 3: the car example as a BWM judgments file; the
+# best's best_to_item and the worst's item_to_worst left empty (they are 1), and best and worst
+# named on the first row of each node only. A second node holds the consistent Table 2.
+BWM_CSV = """node,best,worst,item,best_to_item,item_to_worst,provenance
+car,price,style,quality,2,4,Rezaei 2016 Table 3
+car,,,price,,8,
+car,,,comfort,4,2,
+car,,,safety,moderate,3,
+car,,,style,8,,
+consistent,price,style,quality,2,4,Rezaei 2016 Table 2
+consistent,price,style,price,1,8,
+consistent,price,style,comfort,4,2,
+consistent,price,style,safety,2,4,
+consistent,price,style,style,8,1,
+"""
+
+
+def test_bwm_file_reads_into_rezaeis_example(tmp_path: Path) -> None:
+    path = write(tmp_path, "bwm.csv", BWM_CSV)
+    assert judgments_form(path) == "bwm"
+    assert judgments_form(write(tmp_path, "drinks.csv", DRINKS_CSV)) == "pairwise"
+    nodes = read_bwm(path)
+    assert list(nodes) == ["car", "consistent"]
+    car = nodes["car"]
+    assert (car.best, car.worst) == ("price", "style")
+    assert car.best_to_others.to_dict() == {
+        "quality": 2, "price": 1, "comfort": 4, "safety": 3, "style": 8
+    }  # fmt: skip
+    assert car.others_to_worst.to_dict() == {
+        "quality": 4, "price": 8, "comfort": 2, "safety": 3, "style": 1
+    }  # fmt: skip
+    result = bwm(car.best_to_others, car.others_to_worst, best=car.best, worst=car.worst)
+    assert result.weights["price"] == pytest.approx(0.4481, abs=5e-5)
+    with pytest.raises(JudgmentError, match="read it with read_bwm"):
+        read_judgments(path)
+
+
+def test_bwm_file_without_node_is_one_node_named_after_it(tmp_path: Path) -> None:
+    text = "best,worst,item,best_to_item,item_to_worst\na,c,a,1,4\na,c,b,2,2\na,c,c,4,1\n"
+    nodes = read_bwm(write(tmp_path, "panel.csv", text))
+    assert list(nodes) == ["panel"] and nodes["panel"].best_to_others.tolist() == [1, 2, 4]
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ("a,c,a,1,4\na,b,b,2,2\n", "row 3, field 'worst': names 'b' as the worst item"),
+        ("a,c,a,1,4\na,c,a,2,2\n", "row 3, field 'item': item 'a' is given twice"),
+        ("a,c,a,1,4\na,c,b,,2\na,c,c,4,1\n", "row 3, field 'best_to_item': value is empty"),
+        ("a,c,a,1,4\na,c,b,two,2\na,c,c,4,1\n", "row 3, field 'best_to_item'"),
+        ("a,,a,1,4\na,,b,2,2\n", "names no worst item"),
+        ("a,z,a,1,4\na,z,b,2,2\n", "the worst item 'z' of node 'bwm' has no row"),
+    ],
+)
+def test_bad_bwm_files_are_refused_in_one_line(tmp_path: Path, rows: str, message: str) -> None:
+    path = write(tmp_path, "bwm.csv", "best,worst,item,best_to_item,item_to_worst\n" + rows)
+    with pytest.raises(JudgmentError, match=re.escape(message)):
+        read_bwm(path)
+
+
+def test_bwm_file_of_several_experts_is_refused(tmp_path: Path) -> None:
+    text = "expert,best,worst,item,best_to_item,item_to_worst\nann,a,b,a,1,3\nann,a,b,b,3,1\n"
+    with pytest.raises(JudgmentError, match="one file per expert"):
+        read_bwm(write(tmp_path, "bwm.csv", text))
