@@ -42,7 +42,7 @@ def allocate(
     from optimize.model.solve import SolverOptions, solve
     from optimize.report.files import about_lines
     from optimize.report.results_workbook import results_workbook
-    from optimize.report.summary import allocation_summary
+    from optimize.report.summary import allocation_summary, optimality_note
     from optimize.report.tables import allocation_tables
     from optimize.spreadsheet import safe_csv
 
@@ -106,3 +106,5 @@ def allocate(
         f"spent {allocation.spent:.2f} of {allocation.budget:g}; "
         f"benefit {allocation.objective:.4f}; leverage {allocation.leverage:.2f}"
     )
+    if note := optimality_note(summary):
+        console.print(note)
