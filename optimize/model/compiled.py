@@ -71,7 +71,15 @@ class CompiledModel:
     projects : pandas.DataFrame
         From :func:`optimize.model.formulation.project_table`.
     options : SolverOptions, optional
-        HiGHS options.
+        HiGHS options. With a time limit, every solve first builds a greedy plan
+        (:func:`~optimize.model.greedy.greedy_plan`), checked against every row, as HiGHS's MIP
+        start and the answer if HiGHS has nothing better when time runs out.
+
+    Attributes
+    ----------
+    start_seconds : float or None
+        Time from the start of the last solve to its greedy plan [s]; None without a time
+        limit or when the greedy found no plan.
     """
 
     def __init__(
@@ -253,13 +261,19 @@ class CompiledModel:
         status = HIGHS_STATUS.get(self.highs.getModelStatus(), SolveStatus.ERROR)
         info = self.highs.getInfo()
         found = info.primal_solution_status == 2  # 2 = feasible solution available
-        objective = float(info.objective_function_value) if found else float("-inf")
-        if start is not None and float(self.cost @ start) > objective + 1e-9 * abs(objective):
-            # HiGHS stopped before matching the start (or refused it within its tolerance).
-            return SolveStatus.TIME_LIMIT, float(self.cost @ start), start
+        if start is not None and status is SolveStatus.TIME_LIMIT:
+            # Stopped before its first feasible point, or HiGHS refused the start within its
+            # own tolerance and found worse: the checked start is the answer.
+            objective = float(info.objective_function_value) if found else float("-inf")
+            if float(self.cost @ start) > objective:
+                return status, float(self.cost @ start), start
         if not found:
             return status, float("nan"), None
-        return status, objective, np.asarray(self.highs.getSolution().col_value)
+        return (
+            status,
+            float(info.objective_function_value),
+            np.asarray(self.highs.getSolution().col_value),
+        )
 
     def mip_start(self) -> Array | None:
         """Hand HiGHS a checked greedy plan when a time limit is set, and return it."""

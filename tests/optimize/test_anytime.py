@@ -15,6 +15,7 @@ from optimize.case.synthetic import synthetic_case
 from optimize.model.compiled import CompiledModel, SolverOptions
 from optimize.model.formulation import project_table
 from optimize.model.greedy import TOLERANCE, benefit_bound, greedy_plan, violation
+from optimize.report.summary import optimality_note, solve_figures
 from tests.optimize.checks import brute_force_optimum, rule_violations
 
 
@@ -76,12 +77,18 @@ def test_violation_sees_a_broken_rule() -> None:
     assert violation(form, fractional) >= 0.5 - TOLERANCE
 
 
-def test_tiny_time_limit_still_returns_a_feasible_allocation_with_its_gap() -> None:
+@pytest.fixture(scope="module")
+def rushed():
+    """A case solved to optimality, and again with no time at all."""
     case = synthetic_case(30, projects_per_cell=3, seed=7)
     appraisal = appraise(case)
     exact = solve(case, appraisal)
+    return case, exact, solve(case, appraisal, SolverOptions(time_limit=0.0))
+
+
+def test_tiny_time_limit_still_returns_a_feasible_allocation_with_its_gap(rushed) -> None:
+    case, exact, rushed = rushed
     assert exact.status is SolveStatus.OPTIMAL
-    rushed = solve(case, appraisal, SolverOptions(time_limit=0.0))
     assert rushed.status is SolveStatus.TIME_LIMIT
     assert rushed.status.has_solution
     assert rule_violations(case, rushed) == []
@@ -90,6 +97,17 @@ def test_tiny_time_limit_still_returns_a_feasible_allocation_with_its_gap() -> N
     assert rushed.mip_gap == pytest.approx((rushed.bound - rushed.objective) / rushed.objective)
     assert 0.0 < rushed.mip_gap < np.inf
     assert rushed.projects["benefit"].sum() == pytest.approx(rushed.objective)
+
+
+def test_summary_says_when_an_allocation_is_not_proven_optimal(rushed) -> None:
+    _, exact, rushed = rushed
+    figures = solve_figures(rushed)
+    assert figures["proven_optimal"] is False
+    assert figures["bound"] == pytest.approx(rushed.bound)
+    note = optimality_note(figures)
+    assert note is not None
+    assert "time_limit" in note and f"gap {rushed.mip_gap:.2%}" in note
+    assert optimality_note(solve_figures(exact)) is None
 
 
 @pytest.fixture(scope="module")
