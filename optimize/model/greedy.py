@@ -6,12 +6,15 @@ feasible point. The greedy plan gives one in seconds:
 1. decisions fixed by one-project rows (must-fund, must-not-fund, the frontier threshold),
    implications from two-project rows (a dependency funds what it needs);
 2. floors: while a floor row (a share minimum, a regional floor) cannot be reached even with
-   every chosen project at its maximum, add the best projects that count towards it;
+   every chosen project at its maximum, add the projects that count most towards it; an LP
+   over the top-ups then checks that the floors are met (other caps may stand in the way:
+   if so, aim higher above each floor and start again);
 3. fill: pieces in decreasing benefit per unit of funding (a project's minimum grant, then its
    top-up segments), each only if every cap still holds with room kept for unmet floors;
-4. top-ups: with the build decisions fixed, an LP over the top-ups alone (small: no build
+4. top-ups: with the build decisions fixed, the LP over the top-ups alone (small: no build
    columns, no segment links) places the money optimally; if it is infeasible, the later half
-   of the fill is dropped and the LP tried again.
+   of the fill is dropped and the LP tried again;
+5. a second pass of 2-4 ranks the projects by their profit at the LP's row prices.
 
 Nothing here knows the rule names: it reads rows of the compiled matrix, in which a rule row
 sees a project through its build column and its funding (each top-up segment with the same
@@ -35,8 +38,9 @@ Index = npt.NDArray[np.int64]
 #: Largest row or bound violation a plan may have [row units] (HiGHS's feasibility tolerance).
 TOLERANCE = 1e-6
 
-#: Times the later half of the fill is dropped before giving up.
-BACKOFFS = 8
+#: Capacity aimed for under each floor, as multiples of the floor, tried in turn: other caps
+#: (a cluster's cap) may keep the funded projects from reaching their full capacity.
+FLOOR_MARGINS = (1.0, 1.25, 1.5, 2.0, 3.0)
 
 
 @dataclass(frozen=True)
@@ -131,10 +135,9 @@ def greedy_plan(form: MatrixForm) -> Array | None:
         :data:`TOLERANCE` of every bound; None when the greedy fails (the case may still be
         feasible) or the rows do not have the shape it reads.
     """
-    first = _Greedy.start(form)
+    first = _Greedy.floored(form)
     if first is None:
         return None
-    first.floors()
     first.fill()
     plan = first.finish()
     if plan is None or first.prices is None:
@@ -143,9 +146,8 @@ def greedy_plan(form: MatrixForm) -> Array | None:
     # which sees what benefit per unit misses: a large project's top-ups, worth more than a
     # slightly better rate when a counting rule lets only two of eight projects in.
     profit = _profit(form, first.rows, first.prices)
-    second = _Greedy.start(form)
-    assert second is not None  # the first pass started from the same rows
-    second.floors()
+    second = _Greedy.floored(form)
+    assert second is not None  # the first pass got past the same floors
     second.fill(profit)
     better = second.finish()
     if better is not None and form.cost @ better > form.cost @ plan:
@@ -175,7 +177,7 @@ class _Greedy:
     top_max: list[float]
     can_on: list[bool]
     rate: Array
-    floors_of: dict[int, list[int]]
+    floors_of: dict[int, list[tuple[int, float]]]
     members: dict[int, list[int]]
     coefficient: dict[int, dict[int, tuple[float, float]]]
     on: list[bool]
@@ -273,6 +275,18 @@ class _Greedy:
             return None
         return plan
 
+    @classmethod
+    def floored(cls, form: MatrixForm) -> _Greedy | None:
+        """A start whose funded projects can meet every floor (the top-up LP says so)."""
+        for margin in FLOOR_MARGINS:
+            plan = cls.start(form)
+            if plan is None:
+                return None
+            plan.floors(margin)
+            if plan.top_up_lp() is not None:
+                return plan
+        return None
+
     def group(self, p: int) -> list[int] | None:
         """`p` and every project it needs that is not funded yet (None if one cannot be)."""
         todo, seen = [p], {p}
@@ -290,9 +304,12 @@ class _Greedy:
                     todo.append(r)
         return out
 
-    def shortfall(self, rows: list[int], delta: dict[int, float]) -> float:
-        """Amount still missing to the lower bounds of `rows` after `delta`."""
-        return sum(max(0.0, self.lower[f] - self.activity[f] - delta.get(f, 0.0)) for f in rows)
+    def shortfall(self, floors: list[tuple[int, float]], delta: dict[int, float]) -> float:
+        """Room under a cap that `floors` (row, unit factor) still need after `delta`."""
+        return sum(
+            factor * max(0.0, self.lower[f] - self.activity[f] - delta.get(f, 0.0))
+            for f, factor in floors
+        )
 
     def fits(self, delta: dict[int, float]) -> bool:
         """Whether changing row activities by `delta` keeps every cap, with room for floors."""
@@ -351,8 +368,12 @@ class _Greedy:
         on, top = self.coefficient[r][p]
         return on + top * (self.top_max[p] if top > 0 else self.top_min[p])
 
-    def floors(self) -> None:
-        """Fund the best projects towards each floor the funded set cannot reach."""
+    def floors(self, margin: float = 1.0) -> None:
+        """Fund the best projects towards each floor the funded set cannot reach.
+
+        A floor counts as reachable once the funded projects' largest activity is `margin`
+        times the floor (plus `margin` - 1 times its size for a floor at or below zero).
+        """
         members = self.members
         floor_rows = [
             r for r in range(len(self.rows)) if np.isfinite(self.lower[r]) and r in members
@@ -360,14 +381,15 @@ class _Greedy:
         for _ in range(3):  # a later floor's projects may take from an earlier one: re-check
             changed = False
             for r in floor_rows:
+                target = self.lower[r] + (margin - 1.0) * abs(self.lower[r])
                 reach = self.capacity(r)
-                if reach >= self.lower[r]:
+                if reach >= target:
                     continue
                 # Largest contributions first: counting rules (at most n per domain) may leave
                 # room for only a few projects towards this floor.
                 gain = {p: self.reach_of(r, p) for p in members[r] if not self.on[p]}
                 for p in sorted(gain, key=lambda p: (-gain[p], -self.rate[p])):
-                    if reach >= self.lower[r] or gain[p] <= 0:
+                    if reach >= target or gain[p] <= 0:
                         break
                     if self.add(p):
                         reach += gain[p]
@@ -403,8 +425,12 @@ class _Greedy:
                 self.raise_top(p, width[p])
 
     def finish(self) -> Array | None:
-        """Best top-ups for the chosen builds (an LP), dropping later fill if infeasible."""
-        for _ in range(BACKOFFS + 1):
+        """Best top-ups for the chosen builds (an LP), dropping later fill if infeasible.
+
+        Halving the fill ends, at worst, at the floors' projects alone, which
+        :meth:`floored` found feasible.
+        """
+        while True:
             values = self.top_up_lp()
             if values is not None and violation(self.form, values) <= TOLERANCE:
                 return values
@@ -415,7 +441,6 @@ class _Greedy:
                 for q in group:
                     self.on[q] = False
             self.added = self.added[:keep]
-        return None
 
     def top_up_lp(self) -> Array | None:
         """Column values with the builds fixed and the top-ups optimal, or None."""
@@ -434,6 +459,9 @@ class _Greedy:
         used = np.diff(sub.indptr) > 0
         if np.any((lower[~used] > TOLERANCE) | (upper[~used] < -TOLERANCE)):
             return None
+        if not used.any():  # nothing to place (no project funded, or no amount rows)
+            self.prices = np.zeros(len(self.rows))
+            return y
         sub = sub[used].tocsc()
         lp = highspy.HighsLp()
         lp.num_col_, lp.num_row_ = len(columns), int(used.sum())
@@ -464,26 +492,36 @@ class _Greedy:
 
 def _floors_within_caps(
     by_build: sp.csc_matrix, by_top: sp.csc_matrix, lower: list[float], upper: list[float]
-) -> dict[int, list[int]]:
-    """Per cap row, the floor rows over a subset of its projects (amount rows, coefficients >= 0).
+) -> dict[int, list[tuple[int, float]]]:
+    """Per cap row, the floor rows over a subset of its projects, each with a unit factor.
 
     Money kept for such a floor must stay free under the cap: the budget keeps room for the
-    share minimums and regional floors still unmet. Count rows (no top-up coefficient) are
-    in other units and take no part.
+    share minimums and regional floors still unmet. A unit of floor activity takes at least
+    ``factor`` units of the cap (the least ratio of their coefficients: a yearly budget row
+    sees only a project's spending in that year). Only amount rows with no negative
+    coefficient take part (count rows are in other units).
     """
-    pattern = (by_build.tocsr() != 0).astype(np.int64)
-    negative = np.asarray((by_build.tocsr() < 0).sum(axis=1)).ravel() > 0
+    csr = by_build.tocsr()
+    negative = np.asarray((csr < 0).sum(axis=1)).ravel() > 0
     amount = np.diff(by_top.tocsr().indptr) > 0
     usable = amount & ~negative
     floors = [r for r in range(len(lower)) if usable[r] and np.isfinite(lower[r]) and lower[r] > 0]
     caps = [r for r in range(len(upper)) if usable[r] and np.isfinite(upper[r])]
     if not floors or not caps:
         return {}
+    pattern = (csr != 0).astype(np.int64)
     overlap = (pattern[caps] @ pattern[floors].T).toarray()
     size = np.asarray(pattern[floors].sum(axis=1)).ravel()
-    out: dict[int, list[int]] = {}
+    out: dict[int, list[tuple[int, float]]] = {}
     for i, c in enumerate(caps):
-        inside = [floors[j] for j in np.flatnonzero(overlap[i] == size) if floors[j] != c]
-        if inside:
-            out[c] = inside
+        for j in np.flatnonzero(overlap[i] == size).tolist():
+            f = floors[j]
+            if f == c:
+                continue
+            members = csr.indices[csr.indptr[f] : csr.indptr[f + 1]]
+            ratio = (
+                np.asarray(csr[c, members].toarray()).ravel()
+                / csr.data[csr.indptr[f] : csr.indptr[f + 1]]
+            )
+            out.setdefault(c, []).append((f, float(ratio.min(initial=np.inf))))
     return out

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from optimize import SolveStatus, appraise, load_case, solve
 from optimize.case.case import CLUSTER_TYPES
-from optimize.case.rules import NoDuplication, Rules, ShareBounds
+from optimize.case.rules import NoDuplication, Periods, Rules, ShareBounds
 from optimize.case.synthetic import synthetic_case
 from optimize.model.compiled import CompiledModel, SolverOptions
 from optimize.model.formulation import project_table
@@ -30,11 +30,24 @@ def compiled(case):
     per_cell=st.integers(min_value=2, max_value=4),
     seed=st.integers(min_value=0, max_value=10_000),
     budget_scale=st.floats(min_value=0.5, max_value=1.5),
+    periods=st.sampled_from([None, False, True]),
 )
 def test_greedy_plan_satisfies_every_row_of_the_compiled_matrix(
-    clusters, per_cell, seed, budget_scale
+    clusters, per_cell, seed, budget_scale, periods
 ) -> None:
     case = synthetic_case(clusters, projects_per_cell=per_cell, seed=seed)
+    if periods is not None:  # yearly budgets, with or without carry-over
+        years = Periods(
+            years=(2021, 2022, 2023),
+            budgets=tuple(case.budget * budget_scale * s for s in (0.3, 0.3, 0.4)),
+            carry_over=periods,
+            profiles={
+                "platform": (0.5, 0.5),
+                "pilot_base": (0.2, 0.5, 0.3),
+                "demonstration": (1.0,),
+            },
+        )
+        case = dataclasses.replace(case, rules=dataclasses.replace(case.rules, periods=years))
     # Every type and region present: a share floor on an empty group does not compile.
     assume(set(case.clusters["cluster_type"]) == set(CLUSTER_TYPES))
     assume("west" in set(case.clusters["region"]))
