@@ -156,7 +156,7 @@ def greedy_plan(form: MatrixForm) -> Array | None:
 
 
 def _profit(form: MatrixForm, rows: Index, prices: Array) -> Array:
-    """Per project: benefit less the priced use of every rule row if funded in full [-]."""
+    """Per project: benefit less the priced use of the rule rows, funded in full [benefit units]."""
     reduced = form.cost - form.matrix[rows].T @ prices
     top = np.clip(reduced[form.top_up], 0.0, None) * form.width[:, None]
     profit: Array = reduced[form.build] + top.sum(axis=1)
