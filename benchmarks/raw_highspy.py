@@ -93,8 +93,13 @@ class Rows:
 
 def build_and_solve(
     case: Case, projects: pd.DataFrame, mip_gap: float, time_limit: float | None = None
-) -> dict[str, float]:
-    """Build, solve and read the allocation; return the objective and phase times [s]."""
+) -> dict[str, float | str]:
+    """Build, solve and read the allocation.
+
+    Returns the objective, HiGHS's best bound and relative gap, its model status, phase
+    times [s] and the time from the start of the solve to its first feasible point [s]
+    (NaN if none).
+    """
     start = time.perf_counter()
     lp = build_lp(case, projects)
     built = time.perf_counter()
@@ -105,8 +110,17 @@ def build_and_solve(
     if time_limit is not None:
         highs.setOptionValue("time_limit", time_limit)
     highs.passModel(lp)
+    found: list[float] = []
+
+    def improving(event: object) -> None:
+        if not found:
+            found.append(time.perf_counter())
+
+    highs.cbMipImprovingSolution.subscribe(improving)
     highs.run()
     solved = time.perf_counter()
+    info = highs.getInfo()
+    feasible = info.primal_solution_status == 2  # 2 = feasible solution available
     values = np.asarray(highs.getSolution().col_value)
     n, segments = len(projects), case.benefit.top_up_segments
     y = np.round(values[:n])
@@ -114,7 +128,11 @@ def build_and_solve(
     _ = pd.DataFrame({"funded": y > 0.5, "amount": amount}, index=projects.index)
     done = time.perf_counter()
     return {
-        "objective": float(highs.getInfo().objective_function_value),
+        "objective": float(info.objective_function_value) if feasible else float("nan"),
+        "bound": float(info.mip_dual_bound),
+        "gap": float(info.mip_gap) if feasible else float("nan"),
+        "status": highs.modelStatusToString(highs.getModelStatus()),
+        "first_feasible": found[0] - built if found else float("nan"),
         "build": built - start,
         "solve": solved - built,
         "extract": done - solved,

@@ -40,7 +40,7 @@ def allocate(
     from optimize.cli.output import check_target, write_folder
     from optimize.model.marginal import marginal_values
     from optimize.model.solve import SolverOptions, solve
-    from optimize.report import allocate_files, allocation_summary
+    from optimize.report import allocate_files, allocation_summary, optimality_note
 
     check_finite("--budget", budget, 0.0)
     check_finite("--time-limit", time_limit, positive=True)
@@ -97,3 +97,5 @@ def allocate(
         f"spent {allocation.spent:.2f} of {allocation.budget:g}; "
         f"benefit {allocation.objective:.4f}; leverage {allocation.leverage:.2f}"
     )
+    if note := optimality_note(summary):
+        console.print(note)

@@ -67,6 +67,8 @@ def run(
 
 def print_summary(summary: dict[str, Any], out: Path) -> None:
     """A compact table of the run on the terminal."""
+    from optimize.report import optimality_note
+
     console.print(f"[bold yellow]{summary['notice']}[/bold yellow]")
     ranking = Table(title="Support-system ranking (TOPSIS closeness), top clusters")
     for column in ("rank", "cluster", "closeness"):
@@ -89,3 +91,5 @@ def print_summary(summary: dict[str, Any], out: Path) -> None:
         f"{allocation['funded_projects']} projects in {allocation['funded_clusters']} clusters; "
         f"files in {out}"
     )
+    if note := optimality_note(allocation):
+        console.print(note)

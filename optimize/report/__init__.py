@@ -18,6 +18,7 @@ from optimize.report.results_workbook import results_workbook
 from optimize.report.summary import (
     allocation_summary,
     illustrative_notice,
+    optimality_note,
     run_summary,
     summarize,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "illustrative_notice",
     "is_lang",
     "markdown_report",
+    "optimality_note",
     "rank_files",
     "ranking_table",
     "report_content",

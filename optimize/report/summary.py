@@ -10,7 +10,7 @@ import pandas as pd
 from optimize.appraisal.appraise import Appraisal
 from optimize.appraisal.robustness import REFERENCE, Robustness, acceptability_table
 from optimize.case.case import Case
-from optimize.model.allocation import Allocation
+from optimize.model.allocation import Allocation, SolveStatus
 from optimize.pipeline import RunResult
 
 TOP_CLUSTERS = 10
@@ -36,17 +36,36 @@ def _finite(value: float) -> float | None:
 
 
 def _solve_figures(allocation: Allocation) -> dict[str, Any]:
-    """Status, budget [1e8 CNY], spend [1e8 CNY], objective, gap and counts of one solve."""
+    """Status, budget [1e8 CNY], spend [1e8 CNY], objective, bound, gap and counts of one solve.
+
+    ``proven_optimal`` is False for an allocation the solver stopped on (time limit) before
+    proving it optimal within the MIP gap; ``bound`` and ``mip_gap`` then say how far from
+    the best it may be.
+    """
     return {
         "status": str(allocation.status),
+        "proven_optimal": allocation.status is SolveStatus.OPTIMAL,
         "priority_rule": allocation.priority_rule,
         "budget": allocation.budget,
         "spent": allocation.spent,
         "objective": _finite(allocation.objective),
+        "bound": _finite(allocation.bound),
         "mip_gap": _finite(allocation.mip_gap),
         "solve_seconds": allocation.solve_seconds,
         "funded_projects": int(allocation.projects["funded"].sum()),
     }
+
+
+def optimality_note(figures: dict[str, Any]) -> str | None:
+    """One line on an allocation not proven optimal (None if proven), from its solve figures."""
+    if figures["proven_optimal"] or figures["objective"] is None:
+        return None
+    bound, gap = figures["bound"], figures["mip_gap"]
+    return (
+        f"not proven optimal ({figures['status']}): benefit {figures['objective']:.4f}, "
+        f"best bound {'unknown' if bound is None else f'{bound:.4f}'}, "
+        f"gap {'unknown' if gap is None else f'{gap:.2%}'}"
+    )
 
 
 def _robustness_summary(case: Case, robustness: Robustness) -> dict[str, Any]:

@@ -1,0 +1,527 @@
+"""A feasible allocation found greedily, checked against the compiled matrix: a MIP start.
+
+Large cases can spend their whole time limit in HiGHS's presolve or root LP without a
+feasible point. The greedy plan gives one in seconds:
+
+1. decisions fixed by one-project rows (must-fund, must-not-fund, the frontier threshold),
+   implications from two-project rows (a dependency funds what it needs);
+2. floors: while a floor row (a share minimum, a regional floor) cannot be reached even with
+   every chosen project at its maximum, add the projects that count most towards it; an LP
+   over the top-ups then checks that the floors are met (other caps may stand in the way:
+   if so, aim higher above each floor and start again);
+3. fill: pieces in decreasing benefit per unit of funding (a project's minimum grant, then its
+   top-up segments), each only if every cap still holds with room kept for unmet floors;
+4. top-ups: with the build decisions fixed, the LP over the top-ups alone (small: no build
+   columns, no segment links) places the money optimally; if it is infeasible, the later half
+   of the fill is dropped and the LP tried again;
+5. a second pass of 2-4 ranks the projects by their profit at the LP's row prices.
+
+Nothing here knows the rule names: it reads rows of the compiled matrix, in which a rule row
+sees a project through its build column and its funding (each top-up segment with the same
+coefficient). The plan is returned only if :func:`violation` finds it within tolerance of
+every row, column bound and integrality.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import highspy
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+from pyomo.common.tee import capture_output
+
+Array = npt.NDArray[np.float64]
+Index = npt.NDArray[np.int64]
+
+#: Largest row or bound violation a plan may have [row units] (HiGHS's feasibility tolerance).
+TOLERANCE = 1e-6
+
+#: Capacity aimed for under each floor, as multiples of the floor, tried in turn: other caps
+#: (a cluster's cap) may keep the funded projects from reaching their full capacity.
+FLOOR_MARGINS = (1.0, 1.25, 1.5, 2.0, 3.0)
+
+
+@dataclass(frozen=True)
+class MatrixForm:
+    """The compiled MILP as arrays (maximise ``cost @ v``, ``lower <= matrix @ v <= upper``).
+
+    Attributes
+    ----------
+    matrix : scipy.sparse.csr_matrix
+        Rows x columns.
+    row_lower, row_upper : numpy.ndarray
+        Row bounds (infinite where absent).
+    col_lower, col_upper : numpy.ndarray
+        Column bounds.
+    cost : numpy.ndarray
+        Objective coefficient per column [benefit units per column unit].
+    integer : numpy.ndarray
+        Whether each column is integer.
+    rule_row : numpy.ndarray
+        Whether each row is a policy rule (the others link top-ups to build decisions).
+    build : numpy.ndarray
+        Column of each project's build decision y_p.
+    top_up : numpy.ndarray
+        Columns of each project's top-up segments t_ps (projects x segments).
+    low : numpy.ndarray
+        Minimum grant of each project l_p [1e8 CNY].
+    width : numpy.ndarray
+        Width of each project's top-up segments w_p [1e8 CNY].
+    """
+
+    matrix: sp.csr_matrix
+    row_lower: Array
+    row_upper: Array
+    col_lower: Array
+    col_upper: Array
+    cost: Array
+    integer: npt.NDArray[np.bool_]
+    rule_row: npt.NDArray[np.bool_]
+    build: Index
+    top_up: Index
+    low: Array
+    width: Array
+
+
+def violation(form: MatrixForm, values: Array) -> float:
+    """Largest violation of a row bound, column bound or integrality by `values`."""
+    activity = form.matrix @ values
+    worst = [
+        np.max(form.row_lower - activity, initial=0.0),
+        np.max(activity - form.row_upper, initial=0.0),
+        np.max(form.col_lower - values, initial=0.0),
+        np.max(values - form.col_upper, initial=0.0),
+        np.max(np.abs(values[form.integer] - np.round(values[form.integer])), initial=0.0),
+    ]
+    return float(max(worst))
+
+
+def benefit_bound(form: MatrixForm, row: int) -> float:
+    """An upper bound on the benefit from one capacity row alone (e.g. the budget).
+
+    Every column is a piece of its capacity row worth ``cost / coefficient`` per unit, at most
+    its upper bound (a top-up at most its segment width); the best pieces filled fractionally
+    up to the row's bound bound every allocation that satisfies that row [benefit units].
+    """
+    coefficient = np.asarray(form.matrix[row].toarray()).ravel()
+    upper = form.col_upper.copy()
+    upper[form.top_up.ravel()] = np.repeat(form.width, form.top_up.shape[1])
+    useful = form.cost > 0
+    if np.any(useful & ((coefficient <= 0) | ~np.isfinite(upper))):
+        return float("inf")
+    size = coefficient[useful] * upper[useful]
+    value = form.cost[useful] * upper[useful]
+    order = np.argsort(-(value / np.where(size > 0, size, 1.0)), kind="stable")
+    room = form.row_upper[row]
+    filled = np.clip(room - np.concatenate([[0.0], np.cumsum(size[order])[:-1]]), 0.0, None)
+    share = np.minimum(1.0, filled / np.where(size[order] > 0, size[order], 1.0))
+    return float(value[order] @ share)
+
+
+def greedy_plan(form: MatrixForm) -> Array | None:
+    """Column values of a feasible allocation, or None if the greedy finds none.
+
+    Parameters
+    ----------
+    form : MatrixForm
+        The compiled model.
+
+    Returns
+    -------
+    numpy.ndarray or None
+        Values of every column, checked by :func:`violation` to be within
+        :data:`TOLERANCE` of every bound; None when the greedy fails (the case may still be
+        feasible) or the rows do not have the shape it reads.
+    """
+    first = _Greedy.floored(form)
+    if first is None:
+        return None
+    first.fill()
+    plan = first.finish()
+    if plan is None or first.prices is None:
+        return plan
+    # Second pass: projects ranked by their profit at the first plan's row prices (LP duals),
+    # which sees what benefit per unit misses: a large project's top-ups, worth more than a
+    # slightly better rate when a counting rule lets only two of eight projects in.
+    profit = _profit(form, first.rows, first.prices)
+    second = _Greedy.floored(form)
+    assert second is not None  # the first pass got past the same floors
+    second.fill(profit)
+    better = second.finish()
+    if better is not None and form.cost @ better > form.cost @ plan:
+        return better
+    return plan
+
+
+def _profit(form: MatrixForm, rows: Index, prices: Array) -> Array:
+    """Per project: benefit less the priced use of the rule rows, funded in full [benefit units]."""
+    reduced = form.cost - form.matrix[rows].T @ prices
+    top = np.clip(reduced[form.top_up], 0.0, None) * form.width[:, None]
+    profit: Array = reduced[form.build] + top.sum(axis=1)
+    return profit
+
+
+@dataclass
+class _Greedy:
+    """Build decisions and planned funding, with the rule rows' activities kept in step."""
+
+    form: MatrixForm
+    rows: Index
+    lower: list[float]
+    upper: list[float]
+    entries: list[list[tuple[int, float, float]]]
+    needs: list[list[int]]
+    top_min: list[float]
+    top_max: list[float]
+    can_on: list[bool]
+    rate: Array
+    floors_of: dict[int, list[tuple[int, float]]]
+    members: dict[int, list[int]]
+    coefficient: dict[int, dict[int, tuple[float, float]]]
+    on: list[bool]
+    top: list[float]
+    activity: list[float]
+    added: list[list[int]]
+    prices: Array | None = None
+
+    @classmethod
+    def start(cls, form: MatrixForm) -> _Greedy | None:
+        """Read the rule rows project by project and apply the fixed decisions."""
+        n, segments = form.top_up.shape
+        rows = np.flatnonzero(form.rule_row).astype(np.int64)
+        rule = form.matrix[rows]
+        by_build = rule[:, form.build].tocsc()
+        by_top = rule[:, form.top_up[:, 0]].tocsc()
+        for s in range(1, segments):
+            if (rule[:, form.top_up[:, s]] != by_top).nnz:
+                return None  # a rule row that tells segments apart: not a funding row
+        lower = form.row_lower[rows].tolist()
+        upper = form.row_upper[rows].tolist()
+        # Both coefficients of a project in a row from one sparse pass: build + 1j x top-up.
+        both = (by_build + 1j * by_top).tocsc()
+        entries = [
+            [
+                (int(r), float(v.real), float(v.imag))
+                for r, v in zip(
+                    both.indices[both.indptr[p] : both.indptr[p + 1]],
+                    both.data[both.indptr[p] : both.indptr[p + 1]],
+                    strict=True,
+                )
+            ]
+            for p in range(n)
+        ]
+        projects_in_row = np.diff(both.tocsr().indptr)
+        can_on = (form.col_upper[form.build] >= 1.0) & (form.col_lower[form.build] <= 0.0)
+        can_off = form.col_lower[form.build] <= 0.0
+        can_on, can_off = can_on.tolist(), can_off.tolist()
+        top_min = [0.0] * n
+        top_max = (segments * form.width).tolist()
+        needs: list[list[int]] = [[] for _ in range(n)]
+        csr = both.tocsr()
+        for r in np.flatnonzero(projects_in_row == 1).tolist():
+            p = int(csr.indices[csr.indptr[r]])
+            v = csr.data[csr.indptr[r]]
+            lo, hi = lower[r], upper[r]
+            can_off[p] = can_off[p] and lo <= 0.0 <= hi
+            if v.imag == 0.0:
+                can_on[p] = can_on[p] and lo <= v.real <= hi
+            elif v.imag > 0:
+                top_min[p] = max(top_min[p], (lo - v.real) / v.imag)
+                top_max[p] = min(top_max[p], (hi - v.real) / v.imag)
+            else:
+                top_min[p] = max(top_min[p], (hi - v.real) / v.imag)
+                top_max[p] = min(top_max[p], (lo - v.real) / v.imag)
+        for r in np.flatnonzero(projects_in_row == 2).tolist():
+            start, end = csr.indptr[r], csr.indptr[r + 1]
+            (p, q), (a, b) = csr.indices[start:end], csr.data[start:end]
+            if a.imag or b.imag or upper[r] != 0.0 or a.real != -b.real:
+                continue
+            # a y_p - a y_q <= 0: funding the positive side needs the other funded.
+            first, second = (int(p), int(q)) if a.real > 0 else (int(q), int(p))
+            needs[first].append(second)
+        for p in range(n):
+            if top_min[p] > top_max[p] + TOLERANCE:
+                can_on[p] = False
+        members: dict[int, list[int]] = {}
+        coefficient: dict[int, dict[int, tuple[float, float]]] = {}
+        for project, row_entries in enumerate(entries):
+            for r, on, top in row_entries:
+                members.setdefault(r, []).append(project)
+                coefficient.setdefault(r, {})[project] = (on, top)
+        rate = form.cost[form.build] / np.where(form.low > 0, form.low, 1.0)
+        plan = cls(
+            form=form,
+            rows=rows,
+            lower=lower,
+            upper=upper,
+            entries=entries,
+            needs=needs,
+            top_min=top_min,
+            top_max=top_max,
+            can_on=can_on,
+            rate=rate,
+            floors_of=_floors_within_caps(by_build, by_top, lower, upper),
+            members=members,
+            coefficient=coefficient,
+            on=[False] * n,
+            top=[0.0] * n,
+            activity=[0.0] * len(rows),
+            added=[],
+        )
+        must = [p for p in range(n) if not can_off[p]]
+        if any(not plan.add(p, check=False) for p in must):
+            return None
+        return plan
+
+    @classmethod
+    def floored(cls, form: MatrixForm) -> _Greedy | None:
+        """A start whose funded projects can meet every floor (the top-up LP says so)."""
+        for margin in FLOOR_MARGINS:
+            plan = cls.start(form)
+            if plan is None:
+                return None
+            plan.floors(margin)
+            if plan.top_up_lp() is not None:
+                return plan
+        return None
+
+    def group(self, p: int) -> list[int] | None:
+        """`p` and every project it needs that is not funded yet (None if one cannot be)."""
+        todo, seen = [p], {p}
+        out = []
+        while todo:
+            q = todo.pop()
+            if self.on[q]:
+                continue
+            if not self.can_on[q]:
+                return None
+            out.append(q)
+            for r in self.needs[q]:
+                if r not in seen:
+                    seen.add(r)
+                    todo.append(r)
+        return out
+
+    def shortfall(self, floors: list[tuple[int, float]], delta: dict[int, float]) -> float:
+        """Room under a cap that `floors` (row, unit factor) still need after `delta`."""
+        return sum(
+            factor * max(0.0, self.lower[f] - self.activity[f] - delta.get(f, 0.0))
+            for f, factor in floors
+        )
+
+    def fits(self, delta: dict[int, float]) -> bool:
+        """Whether changing row activities by `delta` keeps every cap, with room for floors."""
+        for r, d in delta.items():
+            after = self.activity[r] + d
+            if (
+                d > 0
+                and after
+                > self.upper[r] - self.shortfall(self.floors_of.get(r, []), delta) + TOLERANCE
+            ):
+                return False
+            if d < 0 and after < self.lower[r] - TOLERANCE:
+                return False
+        return True
+
+    def add(self, p: int, check: bool = True) -> bool:
+        """Fund `p` (and what it needs) at its minimum if the rows allow it."""
+        group = self.group(p)
+        if group is None:
+            return False
+        delta: dict[int, float] = {}
+        for q in group:
+            for r, on, top in self.entries[q]:
+                delta[r] = delta.get(r, 0.0) + on + top * self.top_min[q]
+        if check and not self.fits(delta):
+            return False
+        for r, d in delta.items():
+            self.activity[r] += d
+        for q in group:
+            self.on[q], self.top[q] = True, self.top_min[q]
+        self.added.append(group)
+        return True
+
+    def raise_top(self, p: int, amount: float) -> None:
+        """Plan up to `amount` more top-up for funded `p`, as far as every cap allows."""
+        room = min(amount, self.top_max[p] - self.top[p])
+        for r, _, top in self.entries[p]:
+            if top > 0:
+                free = self.upper[r] - self.activity[r]
+                free -= self.shortfall(self.floors_of.get(r, []), {})
+                room = min(room, free / top)
+            elif top < 0:
+                room = min(room, (self.activity[r] - self.lower[r]) / -top)
+        if room <= 0:
+            return
+        for r, _, top in self.entries[p]:
+            self.activity[r] += top * room
+        self.top[p] += room
+
+    def capacity(self, r: int) -> float:
+        """Largest activity of row `r` with the funded projects at their bounds."""
+        return sum(self.reach_of(r, p) for p in self.members[r] if self.on[p])
+
+    def reach_of(self, r: int, p: int) -> float:
+        """Largest contribution of project `p`, if funded, to row `r`."""
+        on, top = self.coefficient[r][p]
+        return on + top * (self.top_max[p] if top > 0 else self.top_min[p])
+
+    def floors(self, margin: float = 1.0) -> None:
+        """Fund the best projects towards each floor the funded set cannot reach.
+
+        A floor counts as reachable once the funded projects' largest activity is `margin`
+        times the floor (plus `margin` - 1 times its size for a floor at or below zero).
+        """
+        members = self.members
+        floor_rows = [
+            r for r in range(len(self.rows)) if np.isfinite(self.lower[r]) and r in members
+        ]
+        for _ in range(3):  # a later floor's projects may take from an earlier one: re-check
+            changed = False
+            for r in floor_rows:
+                target = self.lower[r] + (margin - 1.0) * abs(self.lower[r])
+                reach = self.capacity(r)
+                if reach >= target:
+                    continue
+                # Largest contributions first: counting rules (at most n per domain) may leave
+                # room for only a few projects towards this floor.
+                gain = {p: self.reach_of(r, p) for p in members[r] if not self.on[p]}
+                for p in sorted(gain, key=lambda p: (-gain[p], -self.rate[p])):
+                    if reach >= target or gain[p] <= 0:
+                        break
+                    if self.add(p):
+                        reach += gain[p]
+                        changed = True
+            if not changed:
+                break
+        self.added = []  # the fill, not the floors, is what a failed LP drops
+
+    def fill(self, profit: Array | None = None) -> None:
+        """Add pieces (minimum grants, then top-up segments) best benefit per unit first.
+
+        With a `profit` per project, the minimum grants of profitable projects come first,
+        most profitable first, and the rest are skipped; top-up segments follow by rate.
+        """
+        form = self.form
+        n, segments = form.top_up.shape
+        base_rate = self.rate
+        segment_rate = form.cost[form.top_up].ravel()
+        if profit is not None:
+            top = float(segment_rate.max(initial=0.0)) + 1.0
+            base_rate = np.where(profit > 0, top + profit, -np.inf)
+        rates = np.concatenate([base_rate, segment_rate])
+        # Ties: a project's minimum grant before its segments, segments in order.
+        order = np.lexsort((np.arange(len(rates)), -rates))
+        width = form.width.tolist()
+        for piece in order.tolist():
+            if piece < n:
+                if not self.on[piece] and rates[piece] > -np.inf:
+                    self.add(piece)
+                continue
+            p = (piece - n) // segments
+            if self.on[p]:
+                self.raise_top(p, width[p])
+
+    def finish(self) -> Array | None:
+        """Best top-ups for the chosen builds (an LP), dropping later fill if infeasible.
+
+        Halving the fill ends, at worst, at the floors' projects alone, which
+        :meth:`floored` found feasible.
+        """
+        while True:
+            values = self.top_up_lp()
+            if values is not None and violation(self.form, values) <= TOLERANCE:
+                return values
+            if not self.added:
+                return None
+            keep = len(self.added) // 2
+            for group in self.added[keep:]:
+                for q in group:
+                    self.on[q] = False
+            self.added = self.added[:keep]
+
+    def top_up_lp(self) -> Array | None:
+        """Column values with the builds fixed and the top-ups optimal, or None."""
+        form = self.form
+        segments = form.top_up.shape[1]
+        built = np.flatnonzero(np.array(self.on, dtype=bool))
+        y = np.zeros(form.matrix.shape[1])
+        y[form.build[built]] = 1.0
+        columns = form.top_up[built].ravel()
+        rule = form.matrix[self.rows]
+        fixed = rule @ y
+        lower, upper = form.row_lower[self.rows] - fixed, form.row_upper[self.rows] - fixed
+        sub = rule[:, columns].tocsr()
+        # Rows without a top-up of a funded project (counting rules) are fixed: check them
+        # here and keep them out of the LP, which is then several times faster at 1e5 columns.
+        used = np.diff(sub.indptr) > 0
+        if np.any((lower[~used] > TOLERANCE) | (upper[~used] < -TOLERANCE)):
+            return None
+        if not used.any():  # nothing to place (no project funded, or no amount rows)
+            self.prices = np.zeros(len(self.rows))
+            return y
+        sub = sub[used].tocsc()
+        lp = highspy.HighsLp()
+        lp.num_col_, lp.num_row_ = len(columns), int(used.sum())
+        lp.col_cost_ = form.cost[columns]
+        lp.col_lower_ = np.zeros(len(columns))
+        lp.col_upper_ = np.repeat(form.width[built], segments)
+        lp.row_lower_, lp.row_upper_ = lower[used], upper[used]
+        lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+        lp.a_matrix_.start_ = sub.indptr
+        lp.a_matrix_.index_ = sub.indices
+        lp.a_matrix_.value_ = sub.data
+        lp.sense_ = highspy.ObjSense.kMaximize
+        with capture_output(capture_fd=True):  # HiGHS prints a banner on construction
+            highs = highspy.Highs()
+        highs.setOptionValue("output_flag", False)
+        # HiGHS's presolve spends 5 s on this LP at 1e5 columns, the simplex 1 s on it whole.
+        highs.setOptionValue("presolve", "off")
+        highs.passModel(lp)
+        highs.run()
+        if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return None
+        self.prices = np.zeros(len(self.rows))
+        self.prices[used] = highs.getSolution().row_dual
+        values = y
+        values[columns] = np.clip(np.asarray(highs.getSolution().col_value), 0.0, None)
+        return values
+
+
+def _floors_within_caps(
+    by_build: sp.csc_matrix, by_top: sp.csc_matrix, lower: list[float], upper: list[float]
+) -> dict[int, list[tuple[int, float]]]:
+    """Per cap row, the floor rows over a subset of its projects, each with a unit factor.
+
+    Money kept for such a floor must stay free under the cap: the budget keeps room for the
+    share minimums and regional floors still unmet. A unit of floor activity takes at least
+    ``factor`` units of the cap (the least ratio of their coefficients: a yearly budget row
+    sees only a project's spending in that year). Only amount rows with no negative
+    coefficient take part (count rows are in other units).
+    """
+    csr = by_build.tocsr()
+    negative = np.asarray((csr < 0).sum(axis=1)).ravel() > 0
+    amount = np.diff(by_top.tocsr().indptr) > 0
+    usable = amount & ~negative
+    floors = [r for r in range(len(lower)) if usable[r] and np.isfinite(lower[r]) and lower[r] > 0]
+    caps = [r for r in range(len(upper)) if usable[r] and np.isfinite(upper[r])]
+    if not floors or not caps:
+        return {}
+    pattern = (csr != 0).astype(np.int64)
+    overlap = (pattern[caps] @ pattern[floors].T).toarray()
+    size = np.asarray(pattern[floors].sum(axis=1)).ravel()
+    out: dict[int, list[tuple[int, float]]] = {}
+    for i, c in enumerate(caps):
+        for j in np.flatnonzero(overlap[i] == size).tolist():
+            f = floors[j]
+            if f == c:
+                continue
+            members = csr.indices[csr.indptr[f] : csr.indptr[f + 1]]
+            ratio = (
+                np.asarray(csr[c, members].toarray()).ravel()
+                / csr.data[csr.indptr[f] : csr.indptr[f + 1]]
+            )
+            out.setdefault(c, []).append((f, float(ratio.min(initial=np.inf))))
+    return out

@@ -1,0 +1,157 @@
+"""Anytime answers: a checked greedy plan is HiGHS's MIP start and the answer of last resort."""
+
+import dataclasses
+
+import highspy
+import numpy as np
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from optimize import SolveStatus, appraise, load_case, solve
+from optimize.case.case import CLUSTER_TYPES
+from optimize.case.rules import NoDuplication, Periods, Rules, ShareBounds
+from optimize.case.synthetic import synthetic_case
+from optimize.model.compiled import CompiledModel, SolverOptions
+from optimize.model.formulation import project_table
+from optimize.model.greedy import TOLERANCE, benefit_bound, greedy_plan, violation
+from optimize.report.summary import optimality_note, solve_figures
+from tests.optimize.checks import brute_force_optimum, rule_violations
+
+
+def compiled(case):
+    projects = project_table(case, appraise(case))
+    return CompiledModel(case, projects)
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    clusters=st.integers(min_value=6, max_value=16),
+    per_cell=st.integers(min_value=2, max_value=4),
+    seed=st.integers(min_value=0, max_value=10_000),
+    budget_scale=st.floats(min_value=0.5, max_value=1.5),
+    periods=st.sampled_from([None, False, True]),
+)
+def test_greedy_plan_satisfies_every_row_of_the_compiled_matrix(
+    clusters, per_cell, seed, budget_scale, periods
+) -> None:
+    case = synthetic_case(clusters, projects_per_cell=per_cell, seed=seed)
+    if periods is not None:  # yearly budgets, with or without carry-over
+        years = Periods(
+            years=(2021, 2022, 2023),
+            budgets=tuple(case.budget * budget_scale * s for s in (0.3, 0.3, 0.4)),
+            carry_over=periods,
+            profiles={
+                "platform": (0.5, 0.5),
+                "pilot_base": (0.2, 0.5, 0.3),
+                "demonstration": (1.0,),
+            },
+        )
+        case = dataclasses.replace(case, rules=dataclasses.replace(case.rules, periods=years))
+    # Every type and region present: a share floor on an empty group does not compile.
+    assume(set(case.clusters["cluster_type"]) == set(CLUSTER_TYPES))
+    assume("west" in set(case.clusters["region"]))
+    model = compiled(case)
+    model.set_budget(case.budget * budget_scale)
+    form = model.matrix_form()
+    plan = greedy_plan(form)
+    model.highs.run()
+    if model.highs.getModelStatus() == highspy.HighsModelStatus.kInfeasible:
+        assert plan is None  # nothing can pass the check
+        return
+    assert plan is not None
+    activity = form.matrix @ plan
+    assert np.all(activity >= form.row_lower - TOLERANCE)
+    assert np.all(activity <= form.row_upper + TOLERANCE)
+    builds = plan[form.build]
+    assert np.array_equal(builds, np.round(builds))
+    assert np.all(plan >= -TOLERANCE)
+    # Minimum viable scale, read from the plan's own columns: l_p y_p <= x_p <= u_p y_p.
+    top = plan[form.top_up].sum(axis=1)
+    assert np.all(top <= form.width * form.top_up.shape[1] * builds + TOLERANCE)
+    # No plan beats the optimum, and the budget-row bound is above both.
+    optimum = model.highs.getInfo().objective_function_value
+    assert form.cost @ plan <= optimum + 1e-6 * abs(optimum)
+    assert benefit_bound(form, model.budget_row()) >= optimum - 1e-6 * abs(optimum)
+
+
+def test_violation_sees_a_broken_rule() -> None:
+    case = synthetic_case(12, projects_per_cell=2, seed=3)
+    model = compiled(case)
+    form = model.matrix_form()
+    plan = greedy_plan(form)
+    assert plan is not None and violation(form, plan) <= TOLERANCE
+    banned = model.projects.index.get_loc(case.rules.must_not_fund[0])
+    broken = plan.copy()
+    broken[form.build[banned]] = 1.0  # fund a must-not-fund project (at its minimum grant)
+    assert violation(form, broken) >= 1.0 - TOLERANCE
+    fractional = plan.copy()
+    fractional[form.build[0]] = 0.5
+    assert violation(form, fractional) >= 0.5 - TOLERANCE
+
+
+@pytest.fixture(scope="module")
+def rushed():
+    """A case solved to optimality, and again with no time at all."""
+    case = synthetic_case(30, projects_per_cell=3, seed=7)
+    appraisal = appraise(case)
+    exact = solve(case, appraisal)
+    return case, exact, solve(case, appraisal, SolverOptions(time_limit=0.0))
+
+
+def test_tiny_time_limit_still_returns_a_feasible_allocation_with_its_gap(rushed) -> None:
+    case, exact, rushed = rushed
+    assert exact.status is SolveStatus.OPTIMAL
+    assert rushed.status is SolveStatus.TIME_LIMIT
+    assert rushed.status.has_solution
+    assert rule_violations(case, rushed) == []
+    assert rushed.objective <= exact.objective * (1 + 1e-9)
+    assert rushed.bound >= exact.objective * (1 - 1e-9)
+    assert rushed.mip_gap == pytest.approx((rushed.bound - rushed.objective) / rushed.objective)
+    assert 0.0 < rushed.mip_gap < np.inf
+    assert rushed.projects["benefit"].sum() == pytest.approx(rushed.objective)
+
+
+def test_summary_says_when_an_allocation_is_not_proven_optimal(rushed) -> None:
+    _, exact, rushed = rushed
+    figures = solve_figures(rushed)
+    assert figures["proven_optimal"] is False
+    assert figures["bound"] == pytest.approx(rushed.bound)
+    note = optimality_note(figures)
+    assert note is not None
+    assert "time_limit" in note and f"gap {rushed.mip_gap:.2%}" in note
+    assert optimality_note(solve_figures(exact)) is None
+
+
+@pytest.fixture(scope="module")
+def tiny(tiny_path):
+    case = load_case(tiny_path)
+    return case, appraise(case)
+
+
+RULES = {
+    "as shipped": None,
+    "type shares": Rules(
+        type_share={"basic": ShareBounds(0.1, 0.5), "frontier": ShareBounds(0.2, 0.6)}
+    ),
+    "no duplication": Rules(no_duplicated_construction=NoDuplication(("platform",), 1)),
+}
+
+
+@settings(max_examples=10, deadline=None)
+@given(budget=st.floats(min_value=1.0, max_value=14.0), variant=st.sampled_from(sorted(RULES)))
+def test_mip_start_leaves_the_proven_optimum_unchanged(tiny, budget, variant) -> None:
+    case, appraisal = tiny
+    rules = RULES[variant] or case.rules
+    varied = dataclasses.replace(case, budget=budget, rules=rules)
+    projects = project_table(varied, appraisal)
+    expected = brute_force_optimum(varied, projects)
+    model = CompiledModel(varied, projects, SolverOptions(time_limit=60.0))
+    started = model.solve(appraisal.priority_rule)
+    if expected == float("-inf"):
+        assert not started.status.has_solution
+        return
+    assert model.start_seconds is not None  # HiGHS was handed the greedy plan
+    assert started.status is SolveStatus.OPTIMAL
+    assert started.objective == pytest.approx(expected, rel=1e-6, abs=1e-9)
+    assert rule_violations(varied, started) == []
