@@ -20,8 +20,17 @@ from mcda.ahp import (
 from mcda.combined_weights import combine_weights
 from mcda.decision import DecisionMatrix
 from mcda.dominance import dominance, non_dominated
-from mcda.errors import JudgmentError, MatrixError, MCDAError, TableError
+from mcda.errors import CellError, JudgmentError, MatrixError, MCDAError, TableError
 from mcda.hierarchy import ROOT, CriteriaTree
+from mcda.imprecise import (
+    Cell,
+    ImpreciseMatrix,
+    ValueSamples,
+    rated_cells,
+    read_imprecise,
+    read_ratings,
+    read_scales,
+)
 from mcda.objective import objective_weights
 from mcda.ranking import NORMALIZATIONS, methods, rank
 from mcda.sheets import CellValue, cell_text, sheet_values
@@ -30,14 +39,18 @@ __all__ = [
     "NORMALIZATIONS",
     "ROOT",
     "AHPResult",
+    "Cell",
+    "CellError",
     "CellValue",
     "CriteriaTree",
     "DecisionMatrix",
     "GroupResult",
+    "ImpreciseMatrix",
     "JudgmentError",
     "MCDAError",
     "MatrixError",
     "TableError",
+    "ValueSamples",
     "aggregate",
     "cell_text",
     "combine_weights",
@@ -51,6 +64,10 @@ __all__ = [
     "objective_weights",
     "priorities",
     "rank",
+    "rated_cells",
+    "read_imprecise",
     "read_judgments",
+    "read_ratings",
+    "read_scales",
     "sheet_values",
 ]
