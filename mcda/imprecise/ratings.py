@@ -151,7 +151,9 @@ def scale_from_intensities(
     return RatingScale(criterion, series)
 
 
-def read_scales(path: str | Path, *, sheet: str | None = None) -> dict[str, RatingScale]:
+def read_scales(
+    path: str | Path, *, sheet: str | None = None, method: Method = "eigenvector"
+) -> dict[str, RatingScale]:
     """Read rating scales, stated or by pairwise judgments, from a CSV file or a sheet.
 
     Parameters
@@ -160,6 +162,8 @@ def read_scales(path: str | Path, *, sheet: str | None = None) -> dict[str, Rati
         Columns ``criterion, level, intensity`` or ``criterion, row, col, value``.
     sheet : str, optional
         Workbook sheet; the first when omitted.
+    method : {"eigenvector", "geometric_mean"}
+        How priorities of pairwise judgments are derived (Saaty's ratings: eigenvector).
 
     Returns
     -------
@@ -176,7 +180,7 @@ def read_scales(path: str | Path, *, sheet: str | None = None) -> dict[str, Rati
     if all(name in columns for name in INTENSITY_COLUMNS):
         return _stated_scales(table, columns)
     if all(name in columns for name in PAIRWISE_COLUMNS):
-        return _judged_scales(table, columns)
+        return _judged_scales(table, columns, method)
     raise CellError(
         f"a scale file needs columns {', '.join(INTENSITY_COLUMNS)} or "
         f"{', '.join(PAIRWISE_COLUMNS)} (found: {', '.join(table.header)})",
@@ -229,7 +233,7 @@ def _stated_scales(table: TextTable, columns: list[str]) -> dict[str, RatingScal
     return scales
 
 
-def _judged_scales(table: TextTable, columns: list[str]) -> dict[str, RatingScale]:
+def _judged_scales(table: TextTable, columns: list[str], method: Method) -> dict[str, RatingScale]:
     # The judgment reader groups by a "node" column: here, the criterion is the node.
     as_nodes = ["node" if name == "criterion" else name for name in columns]
     at = columns.index("criterion")
@@ -247,7 +251,7 @@ def _judged_scales(table: TextTable, columns: list[str]) -> dict[str, RatingScal
             )
         (matrix,) = by_expert.values()
         try:
-            scales[criterion] = scale_from_judgments(criterion, matrix)
+            scales[criterion] = scale_from_judgments(criterion, matrix, method)
         except JudgmentError as exc:
             raise JudgmentError(
                 f"levels of {criterion!r}: {exc.message}", file=table.name
