@@ -38,6 +38,7 @@ from mcda.ahp.judgments import read_long
 from mcda.ahp.priorities import AHPResult, Method, priorities
 from mcda.errors import CellError, JudgmentError
 from mcda.imprecise.cells import Cell, Spread
+from mcda.imprecise.long_rows import long_rows
 from mcda.imprecise.matrix import CellKey
 from mcda.sheets import TextTable, read_rows
 
@@ -178,7 +179,7 @@ def read_scales(
     table = read_rows(path, sheet=sheet)
     columns = [name.lower() for name in table.header]
     if all(name in columns for name in INTENSITY_COLUMNS):
-        return _stated_scales(table, columns)
+        return _stated_scales(table)
     if all(name in columns for name in PAIRWISE_COLUMNS):
         return _judged_scales(table, columns, method)
     raise CellError(
@@ -188,33 +189,26 @@ def read_scales(
     )
 
 
-def _stated_scales(table: TextTable, columns: list[str]) -> dict[str, RatingScale]:
-    at = {name: columns.index(name) for name in INTENSITY_COLUMNS}
-    field = {name: table.header[k] for name, k in at.items()}
+def _stated_scales(table: TextTable) -> dict[str, RatingScale]:
+    long = long_rows(table, INTENSITY_COLUMNS)
     levels: dict[str, dict[str, float]] = {}
     lines: dict[tuple[str, str], int] = {}
-    for line, texts in table.rows:
-        get = {name: texts[k] for name, k in at.items()}
-        for name in INTENSITY_COLUMNS:
-            if not get[name]:
-                raise CellError(f"{name} is empty", file=table.name, row=line, field=field[name])
+    for line, get in long.rows:
         criterion, level = get["criterion"], get["level"]
         if (criterion, level) in lines:
-            raise CellError(
+            raise long.error(
                 f"level {level!r} of {criterion!r} is given twice (first in row "
                 f"{lines[criterion, level]})",
-                file=table.name,
-                row=line,
-                field=field["level"],
+                line,
+                "level",
             )
         try:
             value = float(get["intensity"])
         except ValueError:
-            raise CellError(
+            raise long.error(
                 f"{get['intensity']!r} is not a number",
-                file=table.name,
-                row=line,
-                field=field["intensity"],
+                line,
+                "intensity",
             ) from None
         lines[criterion, level] = line
         levels.setdefault(criterion, {})[level] = value
@@ -229,7 +223,7 @@ def _stated_scales(table: TextTable, columns: list[str]) -> dict[str, RatingScal
             level = max(stated, key=stated.__getitem__)
             bad = [k for k, v in stated.items() if not (math.isfinite(v) and 0 < v <= 1)]
             line = lines[criterion, bad[0] if bad else level]
-            raise exc.at(file=table.name, row=line, field=field["intensity"]) from None
+            raise exc.at(file=table.name, row=line, field=long.fields["intensity"]) from None
     return scales
 
 
@@ -286,47 +280,31 @@ def read_ratings(
         scale, a level off its scale, or an expert rating one cell twice.
     """
     table = read_rows(path, sheet=sheet)
-    columns = [name.lower() for name in table.header]
-    missing = [name for name in RATING_COLUMNS if name not in columns]
-    if missing:
-        raise CellError(
-            f"a ratings file needs columns {', '.join(RATING_COLUMNS)}; missing "
-            f"{', '.join(missing)}",
-            file=table.name,
-        )
-    at = {name: columns.index(name) for name in RATING_COLUMNS}
-    field = {name: table.header[k] for name, k in at.items()}
+    long = long_rows(table, RATING_COLUMNS)
     records = []
     first: dict[tuple[str, str, str], int] = {}
-    for line, texts in table.rows:
-        get = {name: texts[k] for name, k in at.items()}
-        for name in RATING_COLUMNS:
-            if not get[name]:
-                raise CellError(f"{name} is empty", file=table.name, row=line, field=field[name])
+    for line, get in long.rows:
         scale = scales.get(get["criterion"])
         if scale is None:
-            raise CellError(
+            raise long.error(
                 f"criterion {get['criterion']!r} has no rating scale (scales: "
                 f"{', '.join(scales) or 'none'})",
-                file=table.name,
-                row=line,
-                field=field["criterion"],
+                line,
+                "criterion",
             )
         if get["level"] not in scale.intensities.index:
-            raise CellError(
+            raise long.error(
                 f"{get['level']!r} is not a level of the {scale.criterion!r} scale "
                 f"({', '.join(scale.levels)})",
-                file=table.name,
-                row=line,
-                field=field["level"],
+                line,
+                "level",
             )
         key = (get["expert"], get["alternative"], get["criterion"])
         if key in first:
-            raise CellError(
+            raise long.error(
                 f"expert {key[0]!r} already rated {key[1]!r} on {key[2]!r} (row {first[key]})",
-                file=table.name,
-                row=line,
-                field=field["expert"],
+                line,
+                "expert",
             )
         first[key] = line
         intensity = float(scale.intensities[get["level"]])

@@ -18,6 +18,7 @@ import pandas as pd
 
 from mcda.errors import CellError
 from mcda.imprecise.cells import NUMBERS, Cell
+from mcda.imprecise.long_rows import long_rows
 from mcda.imprecise.matrix import CellKey, ImpreciseMatrix
 from mcda.sheets import HEADER_ROW, TextTable, cell_text, read_rows
 
@@ -129,30 +130,17 @@ def _text(value: object) -> str:
 
 def _matrix(table: TextTable, directions: pd.Series | Mapping[str, str]) -> ImpreciseMatrix:
     """Cells from the rows of a long table; every error located in the table."""
-    columns = [name.lower() for name in table.header]
-    missing = [name for name in KEY_COLUMNS if name not in columns]
-    if missing:
-        raise CellError(
-            f"needs columns {', '.join(KEY_COLUMNS)}; missing {', '.join(missing)} "
-            f"(found: {', '.join(table.header)})",
-            file=table.name,
-        )
-    at = {name: columns.index(name) for name in COLUMNS if name in columns}
-    field = {name: table.header[k] for name, k in at.items()}
+    long = long_rows(table, KEY_COLUMNS, tuple(c for c in COLUMNS if c not in KEY_COLUMNS))
+    field = long.fields
     cells: dict[CellKey, Cell] = {}
     first: dict[CellKey, int] = {}
-    for line, texts in table.rows:
-        get = {name: texts[k] for name, k in at.items()}
-        for name in ("alternative", "criterion", "status"):
-            if not get[name]:
-                raise CellError(f"{name} is empty", file=table.name, row=line, field=field[name])
+    for line, get in long.rows:
         key = (get["alternative"], get["criterion"])
         if key in first:
-            raise CellError(
+            raise long.error(
                 f"{key[0]!r} on {key[1]!r} already has a row (row {first[key]})",
-                file=table.name,
-                row=line,
-                field=field["criterion"],
+                line,
+                "criterion",
             )
         numbers = {
             name: _number(get.get(name, ""), table.name, line, field.get(name, name))
