@@ -338,15 +338,23 @@ def _draw(plan: _Plan, n: int, rng: np.random.Generator) -> FloatArray:
     """`n` samples of the plan's cells, samples x alternatives x criteria."""
     if n < 1:
         raise MatrixError(f"number of samples is {n}; it must be at least 1")
-    out = np.repeat(plan.base[np.newaxis, :], n, axis=0)
+    out = np.empty((n, plan.base.size))
+    out[:] = plan.base
     index, low, high = plan.uniform
     if index.size:
         u = rng.random((n, index.size))
-        # The convex form cannot overflow; the clip undoes rounding past an end.
-        out[:, index] = np.clip(low * (1.0 - u) + high * u, low, high)
+        width = high - low
+        if np.all(np.isfinite(width)):
+            u *= width
+            u += low
+        else:  # a width past the float range: the convex form cannot overflow
+            u = low * (1.0 - u) + high * u
+        # Rounding may step past an end; clip it back.
+        out[:, index] = np.clip(u, low, high, out=u)
     index, low, mode, high = plan.triangular
     if index.size:
-        out[:, index] = np.clip(rng.triangular(low, mode, high, size=(n, index.size)), low, high)
+        t = rng.triangular(low, mode, high, size=(n, index.size))
+        out[:, index] = np.clip(t, low, high, out=t)
     index, table, counts = plan.empirical
     if index.size:
         pick = np.minimum((rng.random((n, index.size)) * counts).astype(np.intp), counts - 1)
