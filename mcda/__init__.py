@@ -27,8 +27,17 @@ from mcda.ahp import (
 from mcda.combined_weights import combine_weights
 from mcda.decision import DecisionMatrix
 from mcda.dominance import dominance, non_dominated
-from mcda.errors import JudgmentError, MatrixError, MCDAError, TableError
+from mcda.errors import CellError, JudgmentError, MatrixError, MCDAError, TableError
 from mcda.hierarchy import ROOT, CriteriaTree
+from mcda.imprecise import (
+    Cell,
+    ImpreciseMatrix,
+    ValueSamples,
+    rated_cells,
+    read_imprecise,
+    read_ratings,
+    read_scales,
+)
 from mcda.objective import objective_weights
 from mcda.outranking import electre_iii, gaia, promethee_i
 from mcda.ranking import NORMALIZATIONS, methods, rank
@@ -39,15 +48,19 @@ __all__ = [
     "ROOT",
     "AHPResult",
     "BWMResult",
+    "Cell",
+    "CellError",
     "CellValue",
     "CriteriaTree",
     "DecisionMatrix",
     "GroupResult",
+    "ImpreciseMatrix",
     "JudgmentError",
     "MCDAError",
     "MatrixError",
     "Synthesis",
     "TableError",
+    "ValueSamples",
     "aggregate",
     "bwm",
     "cell_text",
@@ -65,8 +78,12 @@ __all__ = [
     "priorities",
     "promethee_i",
     "rank",
+    "rated_cells",
     "read_bwm",
+    "read_imprecise",
     "read_judgments",
+    "read_ratings",
+    "read_scales",
     "sheet_values",
     "synthesize",
 ]

@@ -75,3 +75,7 @@ class TableError(LocatedError):
 
 class MatrixError(MCDAError):
     """A decision matrix, weight vector or direction vector is malformed."""
+
+
+class CellError(LocatedError):
+    """A cell of an imprecise decision matrix, a rating scale or a rating is malformed."""
