@@ -36,7 +36,7 @@ Array = npt.NDArray[np.float64]
 Index = npt.NDArray[np.int64]
 
 #: Largest row or bound violation a plan may have [row units] (HiGHS's feasibility tolerance).
-TOLERANCE = 1e-6
+FEASIBILITY_TOLERANCE = 1e-6
 
 #: Capacity aimed for under each floor, as multiples of the floor, tried in turn: other caps
 #: (a cluster's cap) may keep the funded projects from reaching their full capacity.
@@ -132,8 +132,8 @@ def greedy_plan(form: MatrixForm) -> Array | None:
     -------
     numpy.ndarray or None
         Values of every column, checked by :func:`violation` to be within
-        :data:`TOLERANCE` of every bound; None when the greedy fails (the case may still be
-        feasible) or the rows do not have the shape it reads.
+        :data:`FEASIBILITY_TOLERANCE` of every bound; None when the greedy fails (the case may
+        still be feasible) or the rows do not have the shape it reads.
     """
     first = _Greedy.floored(form)
     if first is None:
@@ -242,7 +242,7 @@ class _Greedy:
             first, second = (int(p), int(q)) if a.real > 0 else (int(q), int(p))
             needs[first].append(second)
         for p in range(n):
-            if top_min[p] > top_max[p] + TOLERANCE:
+            if top_min[p] > top_max[p] + FEASIBILITY_TOLERANCE:
                 can_on[p] = False
         members: dict[int, list[int]] = {}
         coefficient: dict[int, dict[int, tuple[float, float]]] = {}
@@ -318,10 +318,12 @@ class _Greedy:
             if (
                 d > 0
                 and after
-                > self.upper[r] - self.shortfall(self.floors_of.get(r, []), delta) + TOLERANCE
+                > self.upper[r]
+                - self.shortfall(self.floors_of.get(r, []), delta)
+                + FEASIBILITY_TOLERANCE
             ):
                 return False
-            if d < 0 and after < self.lower[r] - TOLERANCE:
+            if d < 0 and after < self.lower[r] - FEASIBILITY_TOLERANCE:
                 return False
         return True
 
@@ -432,7 +434,7 @@ class _Greedy:
         """
         while True:
             values = self.top_up_lp()
-            if values is not None and violation(self.form, values) <= TOLERANCE:
+            if values is not None and violation(self.form, values) <= FEASIBILITY_TOLERANCE:
                 return values
             if not self.added:
                 return None
@@ -457,7 +459,7 @@ class _Greedy:
         # Rows without a top-up of a funded project (counting rules) are fixed: check them
         # here and keep them out of the LP, which is then several times faster at 1e5 columns.
         used = np.diff(sub.indptr) > 0
-        if np.any((lower[~used] > TOLERANCE) | (upper[~used] < -TOLERANCE)):
+        if np.any((lower[~used] > FEASIBILITY_TOLERANCE) | (upper[~used] < -FEASIBILITY_TOLERANCE)):
             return None
         if not used.any():  # nothing to place (no project funded, or no amount rows)
             self.prices = np.zeros(len(self.rows))

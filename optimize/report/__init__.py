@@ -20,6 +20,7 @@ from optimize.report.summary import (
     illustrative_notice,
     optimality_note,
     run_summary,
+    solve_figures,
     summarize,
 )
 from optimize.report.tables import (
@@ -61,6 +62,7 @@ __all__ = [
     "run_files",
     "run_summary",
     "scenario_chart",
+    "solve_figures",
     "summarize",
     "sweep_files",
     "weights_table",

@@ -35,7 +35,7 @@ def _finite(value: float) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _solve_figures(allocation: Allocation) -> dict[str, Any]:
+def solve_figures(allocation: Allocation) -> dict[str, Any]:
     """Status, budget [1e8 CNY], spend [1e8 CNY], objective, bound, gap and counts of one solve.
 
     ``proven_optimal`` is False for an allocation the solver stopped on (time limit) before
@@ -176,7 +176,7 @@ def summarize(
             }
             for cluster, row in top.iterrows()
         ],
-        "allocation": _solve_figures(allocation)
+        "allocation": solve_figures(allocation)
         | {
             "funded_clusters": int(
                 allocation.projects.loc[allocation.projects["funded"], "cluster"].nunique()
@@ -192,7 +192,7 @@ def summarize(
 def allocation_summary(allocation: Allocation, marginals: pd.DataFrame) -> dict[str, Any]:
     """Status, totals, binding rules and marginal values as plain Python values."""
     binding = allocation.binding
-    return _solve_figures(allocation) | {
+    return solve_figures(allocation) | {
         "leverage": _finite(allocation.leverage),
         "binding_rules": [f"{r.rule}[{r.key}]" for r in binding.itertuples()],
         "marginal_values": [

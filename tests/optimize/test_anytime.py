@@ -9,13 +9,24 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from optimize import SolveStatus, appraise, load_case, solve
-from optimize.case.case import CLUSTER_TYPES
-from optimize.case.rules import NoDuplication, Periods, Rules, ShareBounds
-from optimize.case.synthetic import synthetic_case
-from optimize.model.compiled import CompiledModel, SolverOptions
-from optimize.model.formulation import project_table
-from optimize.model.greedy import TOLERANCE, benefit_bound, greedy_plan, violation
-from optimize.report.summary import optimality_note, solve_figures
+from optimize.case import (
+    CLUSTER_TYPES,
+    NoDuplication,
+    Periods,
+    Rules,
+    ShareBounds,
+    synthetic_case,
+)
+from optimize.model import (
+    FEASIBILITY_TOLERANCE,
+    CompiledModel,
+    SolverOptions,
+    benefit_bound,
+    greedy_plan,
+    project_table,
+    violation,
+)
+from optimize.report import optimality_note, solve_figures
 from tests.optimize.checks import brute_force_optimum, rule_violations
 
 
@@ -61,14 +72,14 @@ def test_greedy_plan_satisfies_every_row_of_the_compiled_matrix(
         return
     assert plan is not None
     activity = form.matrix @ plan
-    assert np.all(activity >= form.row_lower - TOLERANCE)
-    assert np.all(activity <= form.row_upper + TOLERANCE)
+    assert np.all(activity >= form.row_lower - FEASIBILITY_TOLERANCE)
+    assert np.all(activity <= form.row_upper + FEASIBILITY_TOLERANCE)
     builds = plan[form.build]
     assert np.array_equal(builds, np.round(builds))
-    assert np.all(plan >= -TOLERANCE)
+    assert np.all(plan >= -FEASIBILITY_TOLERANCE)
     # Minimum viable scale, read from the plan's own columns: l_p y_p <= x_p <= u_p y_p.
     top = plan[form.top_up].sum(axis=1)
-    assert np.all(top <= form.width * form.top_up.shape[1] * builds + TOLERANCE)
+    assert np.all(top <= form.width * form.top_up.shape[1] * builds + FEASIBILITY_TOLERANCE)
     # No plan beats the optimum, and the budget-row bound is above both.
     optimum = model.highs.getInfo().objective_function_value
     assert form.cost @ plan <= optimum + 1e-6 * abs(optimum)
@@ -80,14 +91,14 @@ def test_violation_sees_a_broken_rule() -> None:
     model = compiled(case)
     form = model.matrix_form()
     plan = greedy_plan(form)
-    assert plan is not None and violation(form, plan) <= TOLERANCE
+    assert plan is not None and violation(form, plan) <= FEASIBILITY_TOLERANCE
     banned = model.projects.index.get_loc(case.rules.must_not_fund[0])
     broken = plan.copy()
     broken[form.build[banned]] = 1.0  # fund a must-not-fund project (at its minimum grant)
-    assert violation(form, broken) >= 1.0 - TOLERANCE
+    assert violation(form, broken) >= 1.0 - FEASIBILITY_TOLERANCE
     fractional = plan.copy()
     fractional[form.build[0]] = 0.5
-    assert violation(form, fractional) >= 0.5 - TOLERANCE
+    assert violation(form, fractional) >= 0.5 - FEASIBILITY_TOLERANCE
 
 
 @pytest.fixture(scope="module")
