@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from mcda.plots.fonts import font_context
 
@@ -25,6 +26,8 @@ WIDTH = 8.0
 ROW_HEIGHT = 0.28
 #: Share of a colour map's range above which cells are dark enough for white numbers [-].
 DARK = 0.6
+#: matplotlib's warning for a missing Chinese glyph (it names the character by its Unicode name).
+CJK_GLYPH_MISSING = r"Glyph \d+ \(\\N\{(CJK|IDEOGRAPHIC|FULLWIDTH)"
 
 
 def names(index: pd.Index, labels: Labels) -> list[str]:
@@ -160,8 +163,10 @@ def stability_chart(intervals: pd.DataFrame, labels: Labels = None) -> Figure:
 def png_bytes(fig: Figure, dpi: int = 150, *, latin_first: bool = False) -> bytes:
     """Render a chart as PNG, the same bytes for the same chart on every run.
 
-    A glyph missing from every available font would be drawn as an empty box; that
-    matplotlib warning is raised as an error here instead of producing such a picture.
+    Every label is drawn as the literal text it holds (no mathtext). A Chinese glyph
+    missing from every available font would be drawn as an empty box; that matplotlib
+    warning is raised as an error here instead of producing such a picture (other missing
+    glyphs, such as emoji in a name, are drawn as boxes).
     The PNG carries no "Software" stamp (matplotlib's version), so that the files of two
     runs compare byte for byte.
 
@@ -181,7 +186,12 @@ def png_bytes(fig: Figure, dpi: int = 150, *, latin_first: bool = False) -> byte
         The PNG file.
     """
     buffer = io.BytesIO()
+    for text in fig.findobj(Text):  # made outside font_context: still draw it literally
+        text.set_parse_math(False)
     with font_context(latin_first), warnings.catch_warnings():
-        warnings.filterwarnings("error", message="Glyph .* missing from")
+        # A name may hold a character no font has (an emoji): a box, not a lost chart. A
+        # missing Chinese glyph means the CJK font is missing, which must not pass unseen.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from")
+        warnings.filterwarnings("error", message=CJK_GLYPH_MISSING)
         fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     return buffer.getvalue()

@@ -12,6 +12,7 @@ import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from mcda.consistency import RI_TABLES, ri_table
 from mcda.diagnose import METHOD as DIAGNOSIS_METHOD
@@ -197,7 +198,7 @@ def print_consistency(who: str, report: Mapping[str, Any]) -> None:
         highlight=False,
     )
     style = "green" if report["acceptable"] else "bold red"
-    console.print(f"  [{style}]{report['verdict']}[/{style}]")
+    console.print(Text.assemble("  ", (str(report["verdict"]), style)))
     for cell in report["completed"]:
         console.print(
             f"  completed ({cell['row']}, {cell['col']}) = {cell['value']:.4f} "
