@@ -10,6 +10,7 @@ from mcda.decision import DecisionMatrix
 from mcda.group import GROUP_METHODS, GroupMethod
 from mcda.ranking import NORMALIZATIONS
 from optimize.case.case import PRIORITY_RULES, BenefitCurve, Case, PriorityRule
+from optimize.case.names import clean_tables
 from optimize.case.parse_rules import parse_rules
 from optimize.case.raw import RawCase
 from optimize.case.settings import CASE_FILE, number, section
@@ -55,6 +56,7 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
         If the decision matrix cannot discriminate (a constant criterion).
     """
     doc, tables, labels = raw.settings, raw.tables, raw.labels
+    tables = clean_tables(tables, labels)
     check_sections(doc, SECTIONS)
     sources = load_sources(tables.get("sources"), labels.get("sources", "sources"))
     clusters = load_clusters(tables["clusters"], labels["clusters"])
