@@ -26,14 +26,22 @@ WIDTH = 8.0
 ROW_HEIGHT = 0.28
 #: Share of a colour map's range above which cells are dark enough for white numbers [-].
 DARK = 0.6
+#: Longest label drawn [characters]: a longer name would squeeze the plot to nothing.
+MAX_LABEL = 40
 #: matplotlib's warning for a missing Chinese glyph (it names the character by its Unicode name).
 CJK_GLYPH_MISSING = r"Glyph \d+ \(\\N\{(CJK|IDEOGRAPHIC|FULLWIDTH)"
 
 
+def short_label(label: object) -> str:
+    """`label` as text of at most :data:`MAX_LABEL` characters (cut with an ellipsis)."""
+    text = str(label)
+    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
+
+
 def names(index: pd.Index, labels: Labels) -> list[str]:
-    """Display name of each label (the label itself when no name is given)."""
+    """Display name of each label (the label itself when no name is given), shortened."""
     mapping = dict(labels) if labels is not None else {}
-    return [str(mapping.get(label, label)) for label in index]
+    return [short_label(mapping.get(label, label)) for label in index]
 
 
 def figure(rows: int) -> tuple[Figure, Axes]:
@@ -73,7 +81,7 @@ def heatmap(ax: Axes, values: pd.DataFrame, labels: Labels, fmt: str, cmap: str)
     """Annotated heatmap of `values` with row names from `labels`."""
     image = ax.imshow(values.to_numpy(dtype=float), aspect="auto", cmap=cmap)
     ax.set_yticks(range(len(values)), names(values.index, labels))
-    ax.set_xticks(range(values.shape[1]), [str(c) for c in values.columns])
+    ax.set_xticks(range(values.shape[1]), [short_label(c) for c in values.columns])
     ax.figure.colorbar(image, ax=ax)
     for (row, column), value in np.ndenumerate(values.to_numpy(dtype=float)):
         if np.isfinite(value) and value != 0:
@@ -103,7 +111,9 @@ def methods_chart(ranks: pd.DataFrame, labels: Labels = None) -> Figure:
         fig, ax = figure(len(ordered))
         heatmap(ax, ordered, labels, "g", "viridis_r")
         # Long alternative names leave a narrow heatmap; upright method names would overlap.
-        ax.set_xticks(range(ordered.shape[1]), [str(c) for c in ordered.columns], rotation=90)
+        ax.set_xticks(
+            range(ordered.shape[1]), [short_label(c) for c in ordered.columns], rotation=90
+        )
         ax.set_title("Rank by method (1 = best)")
     return fig
 
