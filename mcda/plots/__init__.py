@@ -11,6 +11,7 @@ from mcda.plots.charts import (
     acceptability_chart,
     methods_chart,
     png_bytes,
+    short_label,
     stability_chart,
     weights_chart,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "methods_chart",
     "png_bytes",
     "sans_serif",
+    "short_label",
     "stability_chart",
     "weights_chart",
 ]

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from mcda.plots.fonts import font_context
 
@@ -25,12 +26,22 @@ WIDTH = 8.0
 ROW_HEIGHT = 0.28
 #: Share of a colour map's range above which cells are dark enough for white numbers [-].
 DARK = 0.6
+#: Longest label drawn [characters]: a longer name would squeeze the plot to nothing.
+MAX_LABEL = 40
+#: matplotlib's warning for a missing Chinese glyph (it names the character by its Unicode name).
+CJK_GLYPH_MISSING = r"Glyph \d+ \(\\N\{(CJK|IDEOGRAPHIC|FULLWIDTH)"
+
+
+def short_label(label: object) -> str:
+    """`label` as text of at most :data:`MAX_LABEL` characters (cut with an ellipsis)."""
+    text = str(label)
+    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
 
 
 def names(index: pd.Index, labels: Labels) -> list[str]:
-    """Display name of each label (the label itself when no name is given)."""
+    """Display name of each label (the label itself when no name is given), shortened."""
     mapping = dict(labels) if labels is not None else {}
-    return [str(mapping.get(label, label)) for label in index]
+    return [short_label(mapping.get(label, label)) for label in index]
 
 
 def figure(rows: int) -> tuple[Figure, Axes]:
@@ -70,7 +81,7 @@ def heatmap(ax: Axes, values: pd.DataFrame, labels: Labels, fmt: str, cmap: str)
     """Annotated heatmap of `values` with row names from `labels`."""
     image = ax.imshow(values.to_numpy(dtype=float), aspect="auto", cmap=cmap)
     ax.set_yticks(range(len(values)), names(values.index, labels))
-    ax.set_xticks(range(values.shape[1]), [str(c) for c in values.columns])
+    ax.set_xticks(range(values.shape[1]), [short_label(c) for c in values.columns])
     ax.figure.colorbar(image, ax=ax)
     for (row, column), value in np.ndenumerate(values.to_numpy(dtype=float)):
         if np.isfinite(value) and value != 0:
@@ -100,7 +111,9 @@ def methods_chart(ranks: pd.DataFrame, labels: Labels = None) -> Figure:
         fig, ax = figure(len(ordered))
         heatmap(ax, ordered, labels, "g", "viridis_r")
         # Long alternative names leave a narrow heatmap; upright method names would overlap.
-        ax.set_xticks(range(ordered.shape[1]), [str(c) for c in ordered.columns], rotation=90)
+        ax.set_xticks(
+            range(ordered.shape[1]), [short_label(c) for c in ordered.columns], rotation=90
+        )
         ax.set_title("Rank by method (1 = best)")
     return fig
 
@@ -160,8 +173,10 @@ def stability_chart(intervals: pd.DataFrame, labels: Labels = None) -> Figure:
 def png_bytes(fig: Figure, dpi: int = 150, *, latin_first: bool = False) -> bytes:
     """Render a chart as PNG, the same bytes for the same chart on every run.
 
-    A glyph missing from every available font would be drawn as an empty box; that
-    matplotlib warning is raised as an error here instead of producing such a picture.
+    Every label is drawn as the literal text it holds (no mathtext). A Chinese glyph
+    missing from every available font would be drawn as an empty box; that matplotlib
+    warning is raised as an error here instead of producing such a picture (other missing
+    glyphs, such as emoji in a name, are drawn as boxes).
     The PNG carries no "Software" stamp (matplotlib's version), so that the files of two
     runs compare byte for byte.
 
@@ -181,7 +196,12 @@ def png_bytes(fig: Figure, dpi: int = 150, *, latin_first: bool = False) -> byte
         The PNG file.
     """
     buffer = io.BytesIO()
+    for text in fig.findobj(Text):  # made outside font_context: still draw it literally
+        text.set_parse_math(False)
     with font_context(latin_first), warnings.catch_warnings():
-        warnings.filterwarnings("error", message="Glyph .* missing from")
+        # A name may hold a character no font has (an emoji): a box, not a lost chart. A
+        # missing Chinese glyph means the CJK font is missing, which must not pass unseen.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from")
+        warnings.filterwarnings("error", message=CJK_GLYPH_MISSING)
         fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     return buffer.getvalue()

@@ -101,7 +101,18 @@ def sans_serif(latin_first: bool = False) -> list[str]:
 
 @contextmanager
 def font_context(latin_first: bool = False) -> Iterator[None]:
-    """Draw with the families of :func:`sans_serif` (the CJK font first unless `latin_first`)."""
+    """Draw with the families of :func:`sans_serif` (the CJK font first unless `latin_first`).
+
+    Text made inside the context is drawn as the literal text it holds: names are data, so
+    ``$...$`` is not mathtext (mathtext would stop the chart at a name it cannot parse).
+    """
     families = sans_serif(latin_first)
-    with mpl.rc_context({"font.family": "sans-serif", "font.sans-serif": families}):
+    with mpl.rc_context(
+        {
+            "font.family": "sans-serif",
+            "font.sans-serif": families,
+            "text.parse_math": False,
+            "text.usetex": False,
+        }
+    ):
         yield

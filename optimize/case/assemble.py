@@ -10,6 +10,7 @@ from mcda import NORMALIZATIONS, DecisionMatrix
 from mcda.ahp import GROUP_METHODS, GroupMethod
 from optimize.case.case import BenefitCurve, Case, check_priority_rule
 from optimize.case.limits import check_limit, check_table_sizes
+from optimize.case.names import clean_tables
 from optimize.case.parse_rules import _parse_rules
 from optimize.case.raw import RawCase
 from optimize.case.schema import DEFAULTS, SECTIONS, TABLES_SECTION
@@ -57,6 +58,7 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
     check_sections(doc, set(SECTIONS) - {TABLES_SECTION})
     check_keys(doc)
     check_table_sizes(tables, labels)
+    tables = clean_tables(tables, labels)
     sources = _load_sources(tables.get("sources"), labels.get("sources", "sources"))
     clusters = _load_clusters(tables["clusters"], labels["clusters"])
     tree = _load_criteria(tables["criteria"], labels["criteria"])

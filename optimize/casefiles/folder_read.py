@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import os
 import stat
 from collections.abc import Mapping
@@ -19,6 +20,7 @@ from optimize.case.scenario import SCENARIO_FILE, Scenario, parse_scenario
 from optimize.case.schema import CASE_TABLES, REQUIRED_TABLES, SECTIONS, TABLES_SECTION
 from optimize.case.settings import CASE_FILE, section
 from optimize.case.text_table import table_from_rows
+from optimize.casefiles.csv_text import check_separator, decode_csv
 from optimize.casefiles.file_limits import check_file_size, read_toml
 from optimize.errors import InputError
 
@@ -102,7 +104,7 @@ def _name_of(folder: Path, path: Path) -> str:
 
 
 def read_table(path: Path, label: str) -> pd.DataFrame:
-    """Read a UTF-8 CSV table as strings.
+    """Read a UTF-8 CSV table (a byte-order mark allowed) as strings.
 
     Parameters
     ----------
@@ -119,16 +121,18 @@ def read_table(path: Path, label: str) -> pd.DataFrame:
     Raises
     ------
     InputError
-        If the file is missing or unreadable, or :func:`table_from_rows` refuses it.
+        If the file is missing or unreadable, not UTF-8 (naming the row and the encoding it
+        looks like), separated by semicolons or tabs, or :func:`table_from_rows` refuses it.
     """
     if not path.is_file():
         raise InputError(label, "file not found")
     check_file_size(path, label, "table_bytes")
+    text = decode_csv(path.read_bytes(), label)
     try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            rows = list(csv.reader(handle))
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise InputError(label, f"cannot read as UTF-8 CSV ({exc})") from None
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise InputError(label, f"cannot read as CSV ({exc})") from None
+    check_separator(rows, label)
     return table_from_rows(rows, label)
 
 

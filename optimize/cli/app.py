@@ -39,6 +39,30 @@ def configure(
     STATE["debug"] = debug
 
 
+def _run_app() -> None:
+    """Run the commands; a bad option or argument is one line on stderr and exit code 2.
+
+    Typer's own error display (usage and a boxed message, five lines or more) is turned
+    off by ``standalone_mode=False``, so its exceptions and exit codes are handled here.
+    """
+    try:
+        code = app(standalone_mode=False)
+    except typer.TyperException as exc:  # click's UsageError, BadParameter, NoSuchOption
+        # A command group called bare has printed its help already (Typer checks this
+        # class by name too: it is not public).
+        if type(exc).__name__ != "NoArgsIsHelpError":
+            ctx = getattr(exc, "ctx", None)
+            hint = f" (see {ctx.command_path} --help)" if ctx is not None else ""
+            message = " ".join(exc.format_message().split())
+            errors.print(f"error: {message}{hint}", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        errors.print("Aborted!", markup=False, highlight=False)
+        sys.exit(1)
+    if isinstance(code, int) and code:  # --help and interrupts end in Typer's Exit
+        sys.exit(code)
+
+
 def main() -> None:
     """Entry point: run the CLI; bad input, infeasibility or a signal end in one line.
 
@@ -51,7 +75,7 @@ def main() -> None:
 
     with signals_raise():
         try:
-            app()
+            _run_app()
         except Interrupted as stop:
             errors.print(f"interrupted by {stop}", markup=False, highlight=False)
             sys.exit(stop.exit_code)

@@ -8,8 +8,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-console = Console()
-errors = Console(stderr=True)
+# Names from case files are data: no rich markup ("[/bold]") or emoji codes (":x:") in them.
+console = Console(markup=False, emoji=False)
+errors = Console(stderr=True, markup=False, emoji=False)
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1

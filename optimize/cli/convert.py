@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.text import Text
 
 from optimize.cli.common import console
 
@@ -47,7 +48,7 @@ def convert(
         case = assemble(raw, source)
         about = [f"{case.title} (case {case.name})", illustrative_notice(case), *INSTRUCTIONS]
         write_file(target, case_workbook(raw, about), force=force, option="TARGET")
-    console.print(f"[green]wrote[/green] {target} (case {case.name})")
+    console.print(Text.assemble(("wrote", "green"), f" {target} (case {case.name})"))
 
 
 def new(
@@ -70,4 +71,4 @@ def new(
     else:
         files = case_folder_files(raw, {"README.md": template_readme(name)})
         write_folder(target, files, force=force, option="TARGET")
-    console.print(f"[green]wrote[/green] blank case {target}")
+    console.print(Text.assemble(("wrote", "green"), f" blank case {target}"))

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from optimize.cli.common import (
     CaseArg,
@@ -25,9 +26,12 @@ def validate(case: CaseArg = None) -> None:
 
     loaded = load_case(case_path(case))
     console.print(
-        f"[green]ok[/green] {loaded.name}: {len(loaded.clusters)} clusters, "
-        f"{len(loaded.criteria.leaves)} leaf criteria, {len(loaded.projects)} projects, "
-        f"budget {loaded.budget:g}; illustrative scores {loaded.scores.illustrative_share:.0%}"
+        Text.assemble(
+            ("ok", "green"),
+            f" {loaded.name}: {len(loaded.clusters)} clusters, "
+            f"{len(loaded.criteria.leaves)} leaf criteria, {len(loaded.projects)} projects, "
+            f"budget {loaded.budget:g}; illustrative scores {loaded.scores.illustrative_share:.0%}",
+        )
     )
 
 
@@ -69,7 +73,7 @@ def print_summary(summary: dict[str, Any], out: Path) -> None:
     """A compact table of the run on the terminal."""
     from optimize.report import optimality_note
 
-    console.print(f"[bold yellow]{summary['notice']}[/bold yellow]")
+    console.print(summary["notice"], style="bold yellow")
     ranking = Table(title="Support-system ranking (TOPSIS closeness), top clusters")
     for column in ("rank", "cluster", "closeness"):
         ranking.add_column(column)

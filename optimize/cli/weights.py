@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from optimize.casefiles.file_limits import check_table_file
 from optimize.cli.common import console
@@ -137,7 +138,7 @@ def print_consistency(who: str, report: Mapping[str, Any]) -> None:
         highlight=False,
     )
     style = "green" if report["acceptable"] else "bold red"
-    console.print(f"  [{style}]{report['verdict']}[/{style}]")
+    console.print(Text.assemble("  ", (str(report["verdict"]), style)))
     for cell in report["completed"]:
         console.print(
             f"  completed ({cell['row']}, {cell['col']}) = {cell['value']:.4f} "

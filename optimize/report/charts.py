@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from mcda.plots import cjk_font, font_context, png_bytes
+from mcda.plots import cjk_font, font_context, png_bytes, short_label
 from optimize.report.labels import Lang
 
 #: Resolution of the PNGs [dots per inch].
@@ -55,10 +55,10 @@ def _stacked_bars(frame: pd.DataFrame, title: str, unit: str, lang: Lang) -> byt
         for k, column in enumerate(frame.columns):
             values = frame[column].to_numpy(dtype=float)
             axes.bar(
-                [str(i) for i in frame.index],
+                [short_label(i) for i in frame.index],
                 values,
                 bottom=bottom,
-                label=str(column),
+                label=short_label(column),
                 color=PALETTE[k % len(PALETTE)],
             )
             bottom += values
@@ -76,7 +76,9 @@ def horizontal_bars(values: pd.Series, title: str, unit: str, lang: Lang) -> byt
         height = max(2.5, 0.32 * len(ordered) + 1.2)
         figure = Figure(figsize=(7.0, height), layout="constrained")
         axes = figure.add_subplot()
-        axes.barh([str(i) for i in ordered.index], ordered.to_numpy(dtype=float), color=PALETTE[0])
+        axes.barh(
+            [short_label(i) for i in ordered.index], ordered.to_numpy(dtype=float), color=PALETTE[0]
+        )
         axes.set_title(title)
         axes.set_xlabel(unit)
         axes.grid(axis="x", alpha=0.3)
@@ -89,8 +91,8 @@ def _heatmap(frame: pd.DataFrame, title: str, lang: Lang) -> bytes:
         figure = Figure(figsize=(7.0, max(2.5, 0.3 * len(frame) + 1.5)), layout="constrained")
         axes = figure.add_subplot()
         image = axes.imshow(frame.to_numpy(dtype=float), aspect="auto", cmap="Blues", vmin=0)
-        axes.set_xticks(range(len(frame.columns)), [str(c) for c in frame.columns])
-        axes.set_yticks(range(len(frame.index)), [str(i) for i in frame.index])
+        axes.set_xticks(range(len(frame.columns)), [short_label(c) for c in frame.columns])
+        axes.set_yticks(range(len(frame.index)), [short_label(i) for i in frame.index])
         axes.set_title(title)
         figure.colorbar(image, ax=axes)
         return _render(figure, lang)
@@ -128,7 +130,9 @@ def core_index_chart(core: pd.DataFrame) -> bytes:
         )
         figure = Figure(figsize=(7.0, max(3.0, 0.12 * len(ordered))), layout="constrained")
         axis = figure.add_subplot()
-        axis.barh(ordered.index.astype(str), ordered["core_index"], color=colours.tolist())
+        axis.barh(
+            [short_label(i) for i in ordered.index], ordered["core_index"], color=colours.tolist()
+        )
         axis.axvline(0.95, color="tab:green", linestyle="--", linewidth=0.8)
         axis.axvline(0.05, color="tab:grey", linestyle="--", linewidth=0.8)
         axis.set_xlabel("core index: share of samples funded [-]")
@@ -149,10 +153,10 @@ def scenario_chart(by_cluster: pd.DataFrame) -> bytes:
                 positions + k * height,
                 by_cluster[scenario].to_numpy(dtype=float),
                 height=height,
-                label=str(scenario),
+                label=short_label(scenario),
                 color=PALETTE[k % len(PALETTE)],
             )
-        axis.set_yticks(positions + 0.4 - height / 2, [str(i) for i in by_cluster.index])
+        axis.set_yticks(positions + 0.4 - height / 2, [short_label(i) for i in by_cluster.index])
         axis.legend(frameon=False)
         axis.set_xlabel("funding [1e8 CNY]")
         axis.tick_params(axis="y", labelsize=7)

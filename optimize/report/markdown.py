@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pandas as pd
@@ -13,12 +14,33 @@ from optimize.report.tables import _formatted
 #: Folder of the chart PNGs inside a run's output folder.
 CHARTS_FOLDER = "charts"
 
+#: Markdown and HTML syntax characters, each written so that it shows as itself.
+_ESCAPES = {
+    "&": "&amp;",  # so that an entity typed in a name shows as typed
+    "<": "&lt;",  # no raw HTML: Markdown passes tags through to the page
+    "\\": "\\\\",
+    **{c: "\\" + c for c in "`*_[]|#~$"},
+}
+#: Characters that end a line: in a table cell or heading they would end it.
+_LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def _literal(text: str) -> str:
+    """`text` as Markdown that renders as exactly that text, on one line.
+
+    Names come from case files and are data: HTML tags, emphasis, links, code spans and
+    table pipes and ``$`` (math on some sites) in them are escaped, and line breaks become
+    spaces.
+    """
+    one_line = _LINE_BREAKS.sub(" ", text)
+    return "".join(_ESCAPES.get(c, c) for c in one_line)
+
 
 def _markdown_table(frame: pd.DataFrame, digits: Callable[[str], int], lang: Lang) -> str:
     """Render a DataFrame as a GitHub-flavoured Markdown table (decimals per column)."""
     header, rows = _formatted(frame, digits, lang)
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
+    lines = ["| " + " | ".join(map(_literal, header)) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(map(_literal, row)) + " |" for row in rows]
     return "\n".join(lines)
 
 
@@ -34,9 +56,9 @@ def _tree_names(table: pd.DataFrame) -> pd.DataFrame:
 
 def _markdown_section(section: Section, lang: Lang) -> str:
     """One section: heading, note, chart link, table."""
-    parts = [f"## {section.title}", section.note]
+    parts = [f"## {_literal(section.title)}", _literal(section.note)]
     if section.chart is not None:
-        parts.append(f"![{section.title}]({CHARTS_FOLDER}/{section.chart}.png)")
+        parts.append(f"![{_literal(section.title)}]({CHARTS_FOLDER}/{section.chart}.png)")
     if section.table is not None:
         table = _tree_names(section.table) if section.kind == "tree" else section.table
         parts.append(_markdown_table(table, section.column_digits, lang))
@@ -45,11 +67,12 @@ def _markdown_section(section: Section, lang: Lang) -> str:
 
 def markdown_report(content: ReportContent) -> str:
     """The report: the provenance notice first, then the run's facts and every section."""
+    facts = [(fact.startswith("WARNING"), _literal(fact)) for fact in content.facts]
     parts = [
-        f"# {content.title}",
-        f"> **{content.notice}**",
-        *(f"> **{fact}**" for fact in content.facts if fact.startswith("WARNING")),
-        "\n".join(f"- {fact}" for fact in content.facts if not fact.startswith("WARNING")),
+        f"# {_literal(content.title)}",
+        f"> **{_literal(content.notice)}**",
+        *(f"> **{fact}**" for warning, fact in facts if warning),
+        "\n".join(f"- {fact}" for warning, fact in facts if not warning),
         *(_markdown_section(section, content.lang) for section in content.sections),
     ]
     return "\n\n".join(parts) + "\n"
