@@ -7,6 +7,7 @@ hit-and-run sampler (:func:`mcda.sensitivity.samplers.hit_and_run`) draws unifor
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -42,7 +43,7 @@ def at_least(higher: str, lower: str) -> WeightConstraint:
 
 def total_order(criteria: Sequence[str]) -> tuple[WeightConstraint, ...]:
     """``w[c1] >= w[c2] >= ...`` for criteria listed from most to least important."""
-    return tuple(at_least(a, b) for a, b in zip(criteria, criteria[1:], strict=False))
+    return tuple(at_least(a, b) for a, b in itertools.pairwise(criteria))
 
 
 def within(criterion: str, low: float, high: float) -> tuple[WeightConstraint, ...]:

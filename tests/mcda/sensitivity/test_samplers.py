@@ -92,7 +92,7 @@ def test_a_flat_polytope_is_refused() -> None:
 
 
 def test_bad_constraints_are_refused() -> None:
-    with pytest.raises(MatrixError, match="low 0.5 > high 0.2"):
+    with pytest.raises(MatrixError, match=r"low 0\.5 > high 0\.2"):
         within("a", 0.5, 0.2)
     with pytest.raises(MatrixError, match="must be > 0"):
         ratio_at_most("a", "b", 0.0)
