@@ -112,29 +112,6 @@ def linear_meta_weights(m: int) -> Array:
     return (m - np.arange(1, m + 1)) / (m - 1)
 
 
-def _tie_groups(scores: Array) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """First rank (0-based) and size of each score's tie group, along the last axis."""
-    rounded = np.round(scores, TIE_DECIMALS)
-    m = rounded.shape[-1]
-    order = np.argsort(-rounded, axis=-1)
-    ordered = np.take_along_axis(rounded, order, axis=-1)
-    positions = np.broadcast_to(np.arange(m), rounded.shape)
-    starts = np.ones(rounded.shape, dtype=bool)
-    starts[..., 1:] = ordered[..., 1:] != ordered[..., :-1]
-    first = np.maximum.accumulate(np.where(starts, positions, 0), axis=-1)
-    ends = np.ones(rounded.shape, dtype=bool)
-    ends[..., :-1] = starts[..., 1:]
-    last = np.flip(
-        np.minimum.accumulate(np.flip(np.where(ends, positions, m - 1), axis=-1), axis=-1),
-        axis=-1,
-    )
-    start = np.empty(rounded.shape, dtype=np.int64)
-    size = np.empty(rounded.shape, dtype=np.int64)
-    np.put_along_axis(start, order, first, axis=-1)
-    np.put_along_axis(size, order, last - first + 1, axis=-1)
-    return start, size
-
-
 @dataclass
 class _Tally:
     """Running sums of one SMAA-2 pass (mutable on purpose: it only lives inside `smaa`)."""
@@ -144,8 +121,16 @@ class _Tally:
     wins: npt.NDArray[np.int64]
 
     def add(self, scores: Array, weights: Array) -> None:
-        start, size = _tie_groups(scores)
-        m = scores.shape[1]
+        """Count one chunk of samples x alternatives scores and their weights."""
+        rounded = np.round(scores, TIE_DECIMALS)
+        m = rounded.shape[1]
+        # above[s, i, j]: i scores strictly above j. One comparison block gives the wins,
+        # the first rank of each tie group (1 + number above) and its size.
+        above = rounded[:, :, np.newaxis] > rounded[:, np.newaxis, :]
+        count = np.int16 if m < 2**15 else np.int64
+        start = above.sum(axis=1, dtype=count)
+        size = m - start - above.sum(axis=2, dtype=count)
+        self.wins += above.reshape(len(above), m * m).sum(axis=0).reshape(m, m)
         offsets = np.arange(m) * m
         if size.max() == 1:
             self.ranks += np.bincount((offsets + start).ravel(), minlength=m * m)
@@ -157,19 +142,29 @@ class _Tally:
                     (offsets + start + d)[spread], weights=share[spread], minlength=m * m
                 )
         self.first_weights += ((start == 0) / size).T @ weights
-        self.wins += (start[:, :, np.newaxis] < start[:, np.newaxis, :]).sum(axis=0)
 
 
 def _first_share(scores: Array, alternatives: npt.NDArray[np.int64]) -> Array:
-    """Per alternative q: summed share of ranking first in ``scores[:, q, :]`` as itself."""
-    start, size = _tie_groups(scores)
+    """Per alternative q: summed share of ranking first in ``scores[:, :, q]`` as itself.
+
+    `scores` is samples x all alternatives x the k alternatives in `alternatives`.
+    """
+    rounded = np.round(scores, TIE_DECIMALS)
+    # Loops over the alternatives' slices: numpy reduces a middle axis slowly.
+    best = rounded[:, 0].copy()
+    for i in range(1, rounded.shape[1]):
+        np.maximum(best, rounded[:, i], out=best)
+    tied = np.zeros(best.shape, dtype=np.int64)
+    for i in range(rounded.shape[1]):
+        tied += rounded[:, i] == best
     q = np.arange(len(alternatives))
-    first: Array = ((start[:, q, alternatives] == 0) / size[:, q, alternatives]).sum(axis=0)
+    own_best = rounded[:, alternatives, q] == best
+    first: Array = (own_best / tied).sum(axis=0)
     return first
 
 
 # A chunk scorer: (start, stop) -> samples x alternatives scores under the samples' weights;
-# a central scorer: (start, stop, k x criteria weights) -> samples x k x alternatives.
+# a central scorer: (start, stop, k x criteria weights) -> samples x alternatives x k.
 ChunkScorer = Callable[[int, int], Array]
 CentralScorer = Callable[[int, int, Array], Array]
 
@@ -258,7 +253,8 @@ def _loop_scorer(
         return np.array([one(values[k], weights[k]) for k in range(start, stop)])
 
     def central(start: int, stop: int, shared: Array) -> Array:
-        return np.array([[one(values[k], w) for w in shared] for k in range(start, stop)])
+        scores = [[one(values[k], w) for w in shared] for k in range(start, stop)]
+        return np.array(scores).transpose(0, 2, 1)
 
     return chunk, central
 
@@ -440,7 +436,7 @@ def smaa_weights(
 
     def central(start: int, stop: int, shared: Array) -> Array:
         # One matrix: p_i^c is the same for every sample, so score it once and repeat.
-        once = scores_for_weights(problem, shared, method, **options)
+        once = scores_for_weights(problem, shared, method, **options).T
         return np.broadcast_to(once, (stop - start, *once.shape))
 
     labels = (problem.matrix.index, problem.matrix.columns)
