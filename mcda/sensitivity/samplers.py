@@ -108,7 +108,7 @@ def hit_and_run(
     n: int,
     seed: int,
     thin: int | None = None,
-    chains: int = 1000,
+    chains: int = 100,
     burn_in: int | None = None,
 ) -> npt.NDArray[np.float64]:
     """Weight vectors uniform over the simplex cut by linear constraints.
@@ -126,7 +126,9 @@ def hit_and_run(
     thin : int, optional
         Steps of a chain between two kept draws; default k, the dimension.
     chains : int
-        Chains run side by side (fewer if n is smaller).
+        Chains run side by side (fewer if n is smaller). Successive draws of one chain are
+        correlated (unbiased for averages, but fewer effective samples); more chains or a
+        larger `thin` make the draws closer to independent.
     burn_in : int, optional
         Steps of each chain before its first kept draw; default 100 k.
 

@@ -15,6 +15,10 @@ from mcda.sensitivity import (
 )
 from mcda.sensitivity.weight_constraints import inequalities
 
+#: The KS test assumes independent draws; draws of one chain are correlated, so the tests
+#: take four draws from each of 1000 independent chains.
+CHAINS = 1000
+
 #: Smallest per-coordinate KS p-value accepted. Draws are fixed by seed; 0.001 leaves room
 #: for an honest sampler under any seed (5 coordinates: a false alarm about 1 time in 200).
 P_MIN = 1e-3
@@ -30,7 +34,7 @@ def test_uniform_simplex_is_flat_dirichlet() -> None:
 
 def test_hit_and_run_matches_sorted_uniform_simplex_for_a_total_order() -> None:
     criteria = ["a", "b", "c", "d", "e"]
-    drawn = hit_and_run(criteria, total_order(criteria), 4000, seed=11)
+    drawn = hit_and_run(criteria, total_order(criteria), 4000, seed=11, chains=CHAINS)
     exact = -np.sort(-uniform_simplex(5, 4000, 12), axis=1)
     assert np.all(np.diff(drawn, axis=1) <= 1e-12)
     pvalues = [ks_2samp(drawn[:, j], exact[:, j]).pvalue for j in range(5)]
@@ -40,7 +44,7 @@ def test_hit_and_run_matches_sorted_uniform_simplex_for_a_total_order() -> None:
 def test_hit_and_run_matches_rejection_sampling_on_a_box() -> None:
     criteria = ["a", "b", "c", "d"]
     box = [*within("a", 0.1, 0.4), *within("b", 0.2, 0.5), *within("c", 0.0, 0.3)]
-    drawn = hit_and_run(criteria, box, 4000, seed=5)
+    drawn = hit_and_run(criteria, box, 4000, seed=5, chains=CHAINS)
     u = uniform_simplex(4, 60_000, 6)
     inside = (
         (u[:, 0] >= 0.1) & (u[:, 0] <= 0.4) & (u[:, 1] >= 0.2) & (u[:, 1] <= 0.5) & (u[:, 2] <= 0.3)
