@@ -18,6 +18,7 @@ import numpy.typing as npt
 from mcda.errors import MatrixError
 from mcda.methods.topsis import DISTANCES
 from mcda.normalization import NORMALIZATIONS, POSITIVE_ONLY
+from mcda.ranks import TIE_DECIMALS
 
 Array = npt.NDArray[np.float64]
 
@@ -200,6 +201,60 @@ class TopsisSamples:
             to_anti_ideal, total, out=np.full_like(total, 0.5), where=total > 0
         )
         return closeness
+
+    def first_share(self, weights: Array, alternatives: npt.NDArray[np.int64]) -> Array:
+        """Summed share of samples in which ``alternatives[q]`` is first under ``weights[q]``.
+
+        `weights` is k x criteria; ties (at ``TIE_DECIMALS``) are shared equally. Equals
+        ranking :meth:`shared`'s closeness, but closeness falls as the ratio
+        R = D+^p / D-^p rises, so the best alternative is found on R without roots; only
+        the alternatives whose closeness lies within 4e-12 of the best (the candidates for
+        a rounded tie) get their closeness computed and rounded.
+        """
+        scaled = self.gaps * self.scale[:, np.newaxis, :]
+        samples, rows, criteria = scaled.shape
+        m, k = rows // 2, len(weights)
+        if np.isinf(self.order):
+            distances = np.stack([(scaled * w).max(axis=2) for w in weights], axis=2)
+        else:
+            powered = weights if self.order == 1.0 else weights**self.order
+            distances = (scaled.reshape(samples * rows, criteria) @ powered.T).reshape(
+                samples, rows, k
+            )
+        to_ideal, to_anti_ideal = distances[:, :m], distances[:, m:]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = to_ideal / to_anti_ideal
+        # 0 / 0: both distances vanish, closeness 0.5 by convention, which is R = 1.
+        ratio[np.isnan(ratio)] = 1.0
+        least = ratio[:, 0].copy()
+        for row in range(1, m):
+            np.minimum(least, ratio[:, row], out=least)
+        root = 1.0 if np.isinf(self.order) else 1.0 / self.order
+        lowest = 1.0 / (1.0 + least**root) - 4e-12
+        with np.errstate(divide="ignore"):
+            threshold = np.where(lowest > 0, ((1.0 - lowest) / lowest) ** (1.0 / root), np.inf)
+        s, i, q = np.nonzero(ratio <= threshold[:, np.newaxis, :] * (1.0 + 1e-9))
+        closeness = _candidate_closeness(to_ideal[s, i, q], to_anti_ideal[s, i, q], self.order)
+        rounded = np.round(closeness, TIE_DECIMALS)
+        cell = s * k + q
+        best = np.full(samples * k, -np.inf)
+        np.maximum.at(best, cell, rounded)
+        top = rounded == best[cell]
+        tied = np.bincount(cell[top], minlength=samples * k)
+        own = top & (i == alternatives[q])
+        share: Array = np.bincount(q[own], weights=1.0 / tied[cell[own]], minlength=k).astype(float)
+        return share
+
+
+def _candidate_closeness(to_ideal: Array, to_anti_ideal: Array, order: float) -> Array:
+    """Closeness from p-th powers of the two distances (plain distances for Chebyshev)."""
+    if np.isfinite(order) and order != 1.0:
+        to_ideal, to_anti_ideal = to_ideal ** (1.0 / order), to_anti_ideal ** (1.0 / order)
+    total = to_ideal + to_anti_ideal
+    closeness: Array = np.divide(
+        to_anti_ideal, total, out=np.full_like(total, 0.5), where=total > 0
+    )
+    return closeness
 
 
 def _extremes(values: Array) -> tuple[Array, Array]:

@@ -164,9 +164,10 @@ def _first_share(scores: Array, alternatives: npt.NDArray[np.int64]) -> Array:
 
 
 # A chunk scorer: (start, stop) -> samples x alternatives scores under the samples' weights;
-# a central scorer: (start, stop, k x criteria weights) -> samples x alternatives x k.
+# a central scorer: (start, stop, k x criteria weights, the k alternatives) -> the summed
+# share of samples in which each of the k ranks first under its own weights.
 ChunkScorer = Callable[[int, int], Array]
-CentralScorer = Callable[[int, int, Array], Array]
+CentralScorer = Callable[[int, int, Array, npt.NDArray[np.int64]], Array]
 
 
 def _run(
@@ -199,8 +200,7 @@ def _run(
             hits = np.zeros(ever_first.size)
             for start in range(0, n, chunk):
                 stop = min(start + chunk, n)
-                scores = central_scorer(start, stop, central[ever_first])
-                hits += _first_share(scores, ever_first)
+                hits += central_scorer(start, stop, central[ever_first], ever_first)
             confident[ever_first] = hits / n
     alpha = linear_meta_weights(m) if meta_weights is None else np.asarray(meta_weights)
     if alpha.shape != (m,):
@@ -252,9 +252,9 @@ def _loop_scorer(
     def chunk(start: int, stop: int) -> Array:
         return np.array([one(values[k], weights[k]) for k in range(start, stop)])
 
-    def central(start: int, stop: int, shared: Array) -> Array:
+    def central(start: int, stop: int, shared: Array, alternatives: npt.NDArray[np.int64]) -> Array:
         scores = [[one(values[k], w) for w in shared] for k in range(start, stop)]
-        return np.array(scores).transpose(0, 2, 1)
+        return _first_share(np.array(scores).transpose(0, 2, 1), alternatives)
 
     return chunk, central
 
@@ -268,8 +268,9 @@ def _topsis_scorers(
         prepared = TopsisSamples.prepare(block(start, stop), benefit, **options)
         return prepared.per_sample(weights[start:stop])
 
-    def central(start: int, stop: int, shared: Array) -> Array:
-        return TopsisSamples.prepare(block(start, stop), benefit, **options).shared(shared)
+    def central(start: int, stop: int, shared: Array, alternatives: npt.NDArray[np.int64]) -> Array:
+        prepared = TopsisSamples.prepare(block(start, stop), benefit, **options)
+        return prepared.first_share(shared, alternatives)
 
     return chunk, central
 
@@ -434,10 +435,10 @@ def smaa_weights(
     def scorer(start: int, stop: int) -> Array:
         return scores_for_weights(problem, samples[start:stop], method, **options)
 
-    def central(start: int, stop: int, shared: Array) -> Array:
-        # One matrix: p_i^c is the same for every sample, so score it once and repeat.
+    def central(start: int, stop: int, shared: Array, alternatives: npt.NDArray[np.int64]) -> Array:
+        # One matrix: p_i^c is the same for every sample, so score it once and count it.
         once = scores_for_weights(problem, shared, method, **options).T
-        return np.broadcast_to(once, (stop - start, *once.shape))
+        return (stop - start) * _first_share(once[np.newaxis], alternatives)
 
     labels = (problem.matrix.index, problem.matrix.columns)
     return _run(
