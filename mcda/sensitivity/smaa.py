@@ -54,8 +54,9 @@ from mcda.sensitivity.weight_constraints import WeightConstraint
 
 Array = npt.NDArray[np.float64]
 
-#: Samples scored at once [-]: 2 000 x 25 x 18 values and their gaps stay near 20 MiB.
-CHUNK = 2_000
+#: Samples scored at once [-]: 500 x 25 x 18 values and their gaps (5 MiB) stay in cache,
+#: which measured faster than larger chunks.
+CHUNK = 500
 
 #: Default confidence of the tiers [-].
 CONFIDENCE = 0.9
