@@ -14,12 +14,10 @@ from __future__ import annotations
 import itertools
 import os
 import platform
-import statistics
-import time
-from collections.abc import Callable
 from functools import partial
 
 import numpy as np
+from timing import timed
 
 from mcda.sensitivity import (
     WeightConstraint,
@@ -71,17 +69,6 @@ def single_chain(n: int, seed: int, thin: int) -> np.ndarray:
         if (k + 1) % thin == 0:
             out[k // thin] = w
     return out
-
-
-def timed(task: Callable[[], object], runs: int) -> tuple[float, float]:
-    """Median wall time and median process CPU time of `runs` calls [s]."""
-    walls, cpus = [], []
-    for _ in range(runs):
-        wall, cpu = time.perf_counter(), time.process_time()
-        task()
-        walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
-    return statistics.median(walls), statistics.median(cpus)
 
 
 def main() -> None:

@@ -21,13 +21,11 @@ from __future__ import annotations
 
 import os
 import platform
-import statistics
-import time
 import tracemalloc
-from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+from timing import timed
 
 from mcda import rank
 from mcda.ranks import competition_ranks
@@ -82,17 +80,6 @@ def loop(
         hits = [competition_ranks(scores(k, central))[i] == 1 for k in range(n)]
         confidence[i] = np.mean(hits)
     return acceptability, winning, confidence
-
-
-def timed(task: Callable[[], object], runs: int) -> tuple[float, float]:
-    """Median wall time and median process CPU time of `runs` calls [s]."""
-    walls, cpus = [], []
-    for _ in range(runs):
-        wall, cpu = time.perf_counter(), time.process_time()
-        task()
-        walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
-    return statistics.median(walls), statistics.median(cpus)
 
 
 def main() -> None:
