@@ -185,6 +185,9 @@ def _run(
     """Both SMAA-2 passes over n samples in chunks, and the labelled result."""
     alternatives, criteria = labels
     n, m = len(weights), len(alternatives)
+    alpha = linear_meta_weights(m) if meta_weights is None else np.asarray(meta_weights)
+    if alpha.shape != (m,):
+        raise MatrixError(f"need {m} meta-weights, one per rank, not {alpha.shape}")
     tally = _Tally(np.zeros(m * m), np.zeros((m, len(criteria))), np.zeros((m, m), np.int64))
     # Inner dimensions are one criterion count (~18): threaded BLAS does not pay.
     with threadpool_limits(limits=1, user_api="blas"):
@@ -203,9 +206,6 @@ def _run(
                 stop = min(start + chunk, n)
                 hits += central_scorer(start, stop, central[ever_first], ever_first)
             confident[ever_first] = hits / n
-    alpha = linear_meta_weights(m) if meta_weights is None else np.asarray(meta_weights)
-    if alpha.shape != (m,):
-        raise MatrixError(f"need {m} meta-weights, one per rank, not {alpha.shape}")
     ranks = pd.RangeIndex(1, m + 1, name="rank")
     winning = pd.DataFrame(tally.wins / n, index=alternatives, columns=alternatives)
     relation = beats(winning, confidence)

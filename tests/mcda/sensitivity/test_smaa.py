@@ -201,3 +201,11 @@ def test_bad_input_is_refused() -> None:
         smaa(values, weights, *labels, confidence=0.4)
     with pytest.raises(MatrixError, match="not both"):
         smaa_weights(MATRIX, DIRECTIONS, weights=WEIGHTS, constraints=total_order(["x", "y"]))
+
+
+def test_stated_meta_weights_are_used_and_checked() -> None:
+    alpha = np.array([1.0, 0.0, 0.0, 0.0])
+    result = smaa_weights(MATRIX, DIRECTIONS, n=300, seed=0, meta_weights=alpha)
+    pd.testing.assert_series_equal(result.holistic, result.acceptability[1], check_names=False)
+    with pytest.raises(MatrixError, match="need 4 meta-weights"):
+        smaa_weights(MATRIX, DIRECTIONS, n=300, seed=0, meta_weights=alpha[:3])
