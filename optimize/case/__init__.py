@@ -11,6 +11,7 @@ from optimize.case.case import (
     check_priority_rule,
 )
 from optimize.case.limits import LIMITS, check_limit, env_name, limit
+from optimize.case.names import clean_id, clean_name
 from optimize.case.parse_rules import TOML_RULES
 from optimize.case.raw import RawCase
 from optimize.case.rules import (
@@ -101,6 +102,8 @@ __all__ = [
     "check_priority_rule",
     "check_sections",
     "checked_number",
+    "clean_id",
+    "clean_name",
     "depth",
     "env_name",
     "filled_columns",

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
         read_table,
         table_paths,
     )
-    from optimize.casefiles.folder_write import case_folder_files, csv_text
+    from optimize.casefiles.folder_write import case_folder_files, table_csv
     from optimize.casefiles.load import load_case
     from optimize.casefiles.template import blank_case, template_readme
     from optimize.casefiles.workbook_layout import (
@@ -44,7 +44,7 @@ _HOME = {
     "template_readme": "optimize.casefiles.template",
     "blank_case": "optimize.casefiles.template",
     "case_folder_files": "optimize.casefiles.folder_write",
-    "csv_text": "optimize.casefiles.folder_write",
+    "table_csv": "optimize.casefiles.folder_write",
     "case_workbook": "optimize.casefiles.workbook_write",
     "load_case": "optimize.casefiles.load",
     "load_scenarios": "optimize.casefiles.folder_read",
@@ -63,13 +63,13 @@ __all__ = [
     "blank_case",
     "case_folder_files",
     "case_workbook",
-    "csv_text",
     "load_case",
     "load_scenarios",
     "load_workbook_case",
     "read_case_folder",
     "read_table",
     "read_workbook",
+    "table_csv",
     "table_paths",
     "template_readme",
 ]

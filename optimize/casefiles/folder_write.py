@@ -32,7 +32,7 @@ def case_folder_files(raw: RawCase, extra: dict[str, str] | None = None) -> dict
     """
     names = {key: f"{key}.csv" for key in raw.tables}
     files = {CASE_FILE: _case_toml(raw.settings, names)}
-    files.update({names[key]: csv_text(table) for key, table in raw.tables.items()})
+    files.update({names[key]: table_csv(table) for key, table in raw.tables.items()})
     files.update(extra or {})
     return files
 
@@ -45,7 +45,7 @@ def _case_toml(settings: Mapping[str, Any], tables: dict[str, str]) -> str:
     return tomli_w.dumps(ordered)
 
 
-def csv_text(table: pd.DataFrame) -> str:
+def table_csv(table: pd.DataFrame) -> str:
     """A text table as CSV (header, then the rows; the row-number index is not written)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

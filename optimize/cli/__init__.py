@@ -1,7 +1,14 @@
 """The ``clusterplan`` command line: the only layer that prints, exits and writes files."""
 
 from optimize.cli.app import app, main
-from optimize.cli.common import EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_INTERNAL, STATE
+from optimize.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_INFEASIBLE,
+    EXIT_INTERNAL,
+    STATE,
+    console,
+    errors,
+)
 from optimize.cli.output import check_target
 from optimize.cli.weights import RI_TABLE_NAMES
 
@@ -13,5 +20,7 @@ __all__ = [
     "STATE",
     "app",
     "check_target",
+    "console",
+    "errors",
     "main",
 ]

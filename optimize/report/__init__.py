@@ -12,7 +12,7 @@ from optimize.report.content import ReportContent, Section, report_content
 from optimize.report.files import SweepKind, allocate_files, rank_files, run_files, sweep_files
 from optimize.report.html import html_report
 from optimize.report.labels import LANGS, Lang, is_lang
-from optimize.report.markdown import markdown_report
+from optimize.report.markdown import escape_markdown, markdown_report
 from optimize.report.registry import RESULT_TABLES, Results, ResultTable
 from optimize.report.results_workbook import results_workbook
 from optimize.report.summary import (
@@ -48,6 +48,7 @@ __all__ = [
     "consistency_warnings",
     "core_index_chart",
     "display_text",
+    "escape_markdown",
     "frontier_chart",
     "horizontal_bars",
     "html_report",

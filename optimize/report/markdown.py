@@ -25,7 +25,7 @@ _ESCAPES = {
 _LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
-def _literal(text: str) -> str:
+def escape_markdown(text: str) -> str:
     """`text` as Markdown that renders as exactly that text, on one line.
 
     Names come from case files and are data: HTML tags, emphasis, links, code spans and
@@ -39,8 +39,8 @@ def _literal(text: str) -> str:
 def _markdown_table(frame: pd.DataFrame, digits: Callable[[str], int], lang: Lang) -> str:
     """Render a DataFrame as a GitHub-flavoured Markdown table (decimals per column)."""
     header, rows = _formatted(frame, digits, lang)
-    lines = ["| " + " | ".join(map(_literal, header)) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(map(_literal, row)) + " |" for row in rows]
+    lines = ["| " + " | ".join(map(escape_markdown, header)) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(map(escape_markdown, row)) + " |" for row in rows]
     return "\n".join(lines)
 
 
@@ -56,9 +56,9 @@ def _tree_names(table: pd.DataFrame) -> pd.DataFrame:
 
 def _markdown_section(section: Section, lang: Lang) -> str:
     """One section: heading, note, chart link, table."""
-    parts = [f"## {_literal(section.title)}", _literal(section.note)]
+    parts = [f"## {escape_markdown(section.title)}", escape_markdown(section.note)]
     if section.chart is not None:
-        parts.append(f"![{_literal(section.title)}]({CHARTS_FOLDER}/{section.chart}.png)")
+        parts.append(f"![{escape_markdown(section.title)}]({CHARTS_FOLDER}/{section.chart}.png)")
     if section.table is not None:
         table = _tree_names(section.table) if section.kind == "tree" else section.table
         parts.append(_markdown_table(table, section.column_digits, lang))
@@ -67,10 +67,10 @@ def _markdown_section(section: Section, lang: Lang) -> str:
 
 def markdown_report(content: ReportContent) -> str:
     """The report: the provenance notice first, then the run's facts and every section."""
-    facts = [(fact.startswith("WARNING"), _literal(fact)) for fact in content.facts]
+    facts = [(fact.startswith("WARNING"), escape_markdown(fact)) for fact in content.facts]
     parts = [
-        f"# {_literal(content.title)}",
-        f"> **{_literal(content.notice)}**",
+        f"# {escape_markdown(content.title)}",
+        f"> **{escape_markdown(content.notice)}**",
         *(f"> **{fact}**" for warning, fact in facts if warning),
         "\n".join(f"- {fact}" for warning, fact in facts if not warning),
         *(_markdown_section(section, content.lang) for section in content.sections),

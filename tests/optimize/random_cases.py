@@ -17,7 +17,7 @@ import pandas as pd
 import tomli_w
 from hypothesis import strategies as st
 
-from optimize.casefiles import csv_text
+from optimize.casefiles import table_csv
 from tests.conftest import TINY
 
 CLUSTERS = ["a", "b", "c", "d"]
@@ -192,8 +192,8 @@ def write_case(files: dict[str, Any], folder: Path, order: list[int] | None = No
             "start",
         ],
     )
-    (folder / "clusters.csv").write_text(csv_text(clusters), encoding="utf-8")
-    (folder / "projects.csv").write_text(csv_text(projects), encoding="utf-8")
+    (folder / "clusters.csv").write_text(table_csv(clusters), encoding="utf-8")
+    (folder / "projects.csv").write_text(table_csv(projects), encoding="utf-8")
     tables = {
         name: f"{name}.csv"
         for name in ("clusters", "criteria", "judgments", "scores", "fit", "projects")

@@ -7,9 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from optimize.case.names import clean_id, clean_name
-from optimize.casefiles.folder_read import read_table
-from optimize.casefiles.load import load_case
+from optimize.case import clean_id, clean_name
+from optimize.casefiles import load_case, read_table
 from optimize.errors import InputError
 
 TINY_CLUSTERS = "id,name_zh,name_en\na,甲,Alpha\nb,乙,Beta\n"

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from markupsafe import escape
 from openpyxl import load_workbook
 
-from optimize.case.names import clean_name
-from optimize.report.markdown import _literal
+from optimize.case import clean_name
+from optimize.report import escape_markdown
 from optimize.spreadsheet import neutralise_text
 from tests.optimize.clirun import run_cli
 
@@ -119,7 +119,7 @@ def test_hostile_names_run_and_show_as_text(names, tiny_path, monkeypatch, capsy
         report = (out / "report.md").read_text(encoding="utf-8")
         assert "<" not in report  # no raw HTML at all: every "<" is written &lt;
         for name in shown[:2] + shown[3:]:
-            assert _literal(name) in report
+            assert escape_markdown(name) in report
         for block in table_blocks(report):
             widths = {markdown_cells(line) for line in block}
             assert len(widths) == 1, block
@@ -145,7 +145,7 @@ def test_hostile_names_run_and_show_as_text(names, tiny_path, monkeypatch, capsy
 def test_the_markdown_cell_counter_can_tell_a_broken_row():
     assert markdown_cells("| a | b\\|c |") == 2
     assert markdown_cells("| a\\\\| b |") == 2
-    assert markdown_cells("| " + _literal("|x|\\") + " | y |") == 2
+    assert markdown_cells("| " + escape_markdown("|x|\\") + " | y |") == 2
 
 
 def test_html_report_escapes_names(tiny_path, monkeypatch, capsys):
@@ -167,15 +167,15 @@ def test_display_names_keep_to_one_line(cell, shown):
 
 
 def test_markdown_literal_writes_every_syntax_character_as_itself():
-    assert _literal("<i>a|b</i> *x* _y_ `z` [l](u) $m$ ~s~ #h \\") == (
+    assert escape_markdown("<i>a|b</i> *x* _y_ `z` [l](u) $m$ ~s~ #h \\") == (
         "&lt;i>a\\|b&lt;/i> \\*x\\* \\_y\\_ \\`z\\` \\[l\\](u) \\$m\\$ \\~s\\~ \\#h \\\\"
     )
-    assert _literal("a\r\nb\u2028c") == "a b c"
-    assert _literal("&amp;") == "&amp;amp;"
+    assert escape_markdown("a\r\nb\u2028c") == "a b c"
+    assert escape_markdown("&amp;") == "&amp;amp;"
 
 
 def test_terminal_takes_no_markup_and_no_emoji_codes():
-    from optimize.cli.common import console, errors
+    from optimize.cli import console, errors
 
     for target in (console, errors):
         with target.capture() as captured:
@@ -187,7 +187,7 @@ def test_charts_draw_dollar_signs_literally():
     import pandas as pd
 
     from mcda import plots
-    from optimize.report.charts import horizontal_bars
+    from optimize.report import horizontal_bars
 
     labels = pd.Series([1.0, 2.0], index=["$\\frac{1$", "$x$ 😀"])
     assert horizontal_bars(labels, "$\\frac{1$", "[-]", "en").startswith(PNG)
