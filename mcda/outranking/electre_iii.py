@@ -153,7 +153,7 @@ def electre_iii(
     p: Threshold,
     v: Threshold = None,
 ) -> ElectreIII:
-    """ELECTRE III outranking, distillations and final partial pre-order [1]_ [2]_.
+    """ELECTRE III outranking, distillations and final partial pre-order.
 
     On criterion j, with b's advantage over a d = g_j(b) - g_j(a) (oriented so that
     larger is better): concordance c_j = 1 for d <= q_j, 0 for d >= p_j, linear between;

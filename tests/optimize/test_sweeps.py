@@ -103,7 +103,7 @@ def test_robustness_on_a_dask_cluster_matches_serial(tiny) -> None:
     distributed = pytest.importorskip("dask.distributed")
     serial = weight_robustness(tiny, samples=6, seed=11, concentration=5.0)
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=":0"
     ) as cluster:
         remote = weight_robustness(
             tiny, samples=6, seed=11, concentration=5.0, scheduler=cluster.scheduler_address
