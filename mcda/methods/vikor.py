@@ -1,8 +1,12 @@
 """VIKOR compromise ranking with the compromise set of Opricovic & Tzeng (2004).
 
 pymcdm computes the group utility S and the individual regret R; it has no compromise-set
-logic, and its Q divides by zero when all S (or all R) are equal. Q is therefore formed here
-from pymcdm's S and R, with an equal-everywhere term counted as 0.
+logic, and its Q divides 0 by 0 when all S (or all R) are equal (S* = S- or R* = R-).
+Q is therefore formed here from pymcdm's S and R, with such a tied term counted as 0: when
+every alternative has the same S, S separates none of them and Q is decided by R alone
+(and the reverse); when both tie, every Q is 0 and all alternatives share rank 1. "Equal"
+means equal to 12 decimals, so that floating-point noise in S or R cannot be stretched to
+a full 0-to-1 term.
 
 References
 ----------
@@ -20,12 +24,17 @@ import pandas as pd
 from mcda.errors import MatrixError
 from mcda.methods.pymcdm_call import explained
 from mcda.problem import Problem
+from mcda.ranks import TIE_DECIMALS
 
 
 def spread(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    """``(x - min) / (max - min)``, or zeros when every value is the same [-]."""
+    """``(x - min) / (max - min)``, or zeros when every value is the same [-].
+
+    Values equal to :data:`mcda.ranks.TIE_DECIMALS` decimals count as the same: the 0 / 0
+    of a tied S or R term is taken as 0, that term then separating no alternative.
+    """
     low, high = float(values.min()), float(values.max())
-    if high == low:
+    if round(high - low, TIE_DECIMALS) == 0:
         return np.zeros_like(values)
     scaled: npt.NDArray[np.float64] = (values - low) / (high - low)
     return scaled
@@ -83,7 +92,8 @@ def vikor(problem: Problem, v: float = 0.5) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns ``score`` = 1 - Q (higher is better, so that ``rank`` 1 is the lowest Q),
-        ``S``, ``R``, ``Q`` (lower is better) and boolean ``compromise``.
+        ``S``, ``R``, ``Q`` (lower is better) and boolean ``compromise``. Where all S (or
+        all R) are equal, that term of Q is 0 (see the module notes).
 
     Raises
     ------

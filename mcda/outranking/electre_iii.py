@@ -13,6 +13,12 @@ References
 .. [2] Figueira, J., Mousseau, V. & Roy, B. (2005). ELECTRE methods. In Figueira, Greco &
    Ehrgott (eds.), *Multiple Criteria Decision Analysis: State of the Art Surveys*,
    Springer, 133-153 (the formulas and the distillation used here).
+
+Distillation variant: within each extracted class the cut level keeps falling, step by
+step down to 0, and the class is narrowed at every step, with s(lambda) = 0.3 - 0.15
+lambda and strict comparisons, as in [2]_. Implementations that stop narrowing a class
+earlier (py-mcda's ``Electre3``, for one) agree on the credibility matrix but can return
+coarser classes; the tests show such a case.
 """
 
 from __future__ import annotations

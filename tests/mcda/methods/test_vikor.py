@@ -9,7 +9,7 @@ from hypothesis.extra.numpy import arrays
 from pymcdm.methods import VIKOR
 
 from mcda import MatrixError, rank
-from mcda.methods.vikor import compromise_set
+from mcda.methods.vikor import compromise_set, spread
 from tests.mcda.textbook import problem_frames
 
 
@@ -66,9 +66,11 @@ matrices = arrays(np.float64, (6, 3), elements=st.floats(min_value=0.1, max_valu
 @given(matrices, st.floats(min_value=0.0, max_value=1.0))
 def test_q_equals_pymcdm_where_pymcdm_is_defined(values: np.ndarray, v: float) -> None:
     matrix, weights, directions = problem_frames(values, [1, -1, 1], [0.5, 0.3, 0.2])
-    expected = VIKOR(v=v)(values, weights.to_numpy(), np.array([1, -1, 1]), validation=False)
+    # pymcdm's Q is 0 / 0 where all S or all R tie; it is compared only where defined.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        expected = VIKOR(v=v)(values, weights.to_numpy(), np.array([1, -1, 1]), validation=False)
     result = rank(matrix, weights, directions, method="vikor", v=v).loc[matrix.index]
-    if np.ptp(result["S"]) > 0 and np.ptp(result["R"]) > 0:
+    if np.ptp(result["S"]) > 1e-9 and np.ptp(result["R"]) > 1e-9:
         np.testing.assert_allclose(result["Q"], expected, atol=1e-12)
     best = result["Q"].idxmin()
     assert result.at[best, "compromise"]
@@ -81,6 +83,33 @@ def test_equal_group_utility_does_not_divide_by_zero() -> None:
     result = rank(matrix, weights, directions, method="vikor")
     assert (result["Q"] == 0).all() and (result["rank"] == 1).all()
     assert result["compromise"].all()
+
+
+def test_tied_group_utility_leaves_q_to_regret_alone() -> None:
+    # The case Hypothesis found: five alternatives tied, the sixth better on x (weight 0.5)
+    # and worse on y and z (0.3 + 0.2). Every S is 0.5, so S* = S- and pymcdm's Q is
+    # 0 / 0 (nan) for any v. With the tied term taken as 0, Q = (1 - v) (R - R*) / (R- - R*):
+    # R = 0.3 for A6 and 0.5 for the rest, so Q = 0 for A6 and 1 - v for the rest; at v = 0
+    # A6 ranks first alone and is the compromise (C1: 1 - 0 >= DQ = 1/5; C2: best by R).
+    rows = [[1.0, 1.0, 1.0]] * 5 + [[2.0, 2.0, 0.5]]
+    matrix, weights, directions = problem_frames(rows, [1, -1, 1], [0.5, 0.3, 0.2])
+    with np.errstate(invalid="ignore"):
+        peer = VIKOR(v=0.0)(np.array(rows), weights.to_numpy(), np.array([1, -1, 1]))
+    assert np.isnan(peer).all()
+    for v, others in ((0.0, 1.0), (0.25, 0.75)):
+        result = rank(matrix, weights, directions, method="vikor", v=v).sort_index()
+        np.testing.assert_allclose(result["S"], 0.5)
+        np.testing.assert_allclose(result["R"], [0.5] * 5 + [0.3])
+        np.testing.assert_allclose(result["Q"], [others] * 5 + [0.0])
+        assert list(result.index[result["compromise"]]) == ["A6"]
+        assert result.at["A6", "rank"] == 1 and (result["rank"].iloc[:5] == 2).all()
+
+
+def test_noise_in_a_tied_term_is_not_stretched_to_a_full_range() -> None:
+    # 0.1 + 0.2 and 0.3 differ by 5.6e-17: a tie, not a range that spread() would make
+    # 0 and 1.
+    np.testing.assert_array_equal(spread(np.array([0.1 + 0.2, 0.3, 0.3])), 0.0)
+    np.testing.assert_allclose(spread(np.array([0.1, 0.3, 0.2])), [0.0, 1.0, 0.5])
 
 
 def test_v_outside_unit_interval_is_refused() -> None:

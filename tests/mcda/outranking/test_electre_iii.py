@@ -117,3 +117,63 @@ def test_credibility_bounds_and_veto_monotonicity(
     for a in matrix.index:
         for b in matrix.index:
             assert relation.at[b, a] == mirror[relation.at[a, b]]
+
+
+# A second implementation's worked values. No published ELECTRE III example with printed
+# credibilities or distillations could be found and checked; this is the six-alternative,
+# four-criterion example
+# that pyDecision (Pereira, electre_iii example) ships and that py-mcda (IMT Atlantique,
+# tests/outranking/test_electre.py, TestElectre3) checks its implementation against.
+PEER = pd.DataFrame(
+    [
+        [8.84, 8.79, 6.43, 6.95],
+        [8.57, 8.51, 5.47, 6.91],
+        [7.76, 7.75, 5.34, 8.76],
+        [7.97, 9.12, 5.93, 8.09],
+        [9.03, 8.97, 8.19, 8.10],
+        [7.41, 7.87, 6.77, 7.23],
+    ],
+    index=["a1", "a2", "a3", "a4", "a5", "a6"],
+    columns=["g1", "g2", "g3", "g4"],
+)
+PEER_WEIGHTS = pd.Series([9.00, 8.24, 5.98, 8.48], index=PEER.columns) / 31.70
+
+
+def test_concordance_and_credibility_agree_with_py_mcda() -> None:
+    # q = 0.3, p = 0.5, v = 0.7 on every criterion, all maximised. py-mcda's concordance
+    # is printed to 2 decimals, its credibilities to 8.
+    result = electre_iii(PEER, PEER_WEIGHTS, dict.fromkeys(PEER.columns, "benefit"), 0.3, 0.5, 0.7)
+    concordance = [
+        [1.0, 1.0, 0.73, 0.69, 0.54, 0.96],
+        [0.81, 1.0, 0.73, 0.32, 0.11, 0.78],
+        [0.27, 0.46, 1.0, 0.55, 0.27, 0.81],
+        [0.53, 0.72, 0.73, 1.0, 0.53, 0.81],
+        [1.0, 1.0, 0.73, 1.0, 1.0, 1.0],
+        [0.46, 0.46, 0.66, 0.19, 0.0, 1.0],
+    ]
+    np.testing.assert_allclose(result.concordance, concordance, atol=0.006)
+    credibility = np.eye(6)
+    credibility[0, [1, 5]] = 1.0, 0.96227129
+    credibility[3, [1, 2]] = 0.71608833, 0.41073113
+    credibility[4] = 1.0, 1.0, 0.54764151, 1.0, 1.0, 1.0
+    np.testing.assert_allclose(result.credibility, credibility, atol=1e-8)
+
+
+def test_distillations_where_py_mcda_stops_early() -> None:
+    # py-mcda distils a5 | a1 | {a2, a3, a4, a6} descending and {a3, a5} | {a1, a4} |
+    # {a2, a6} ascending. With Roy's lambda steps (Figueira, Mousseau & Roy 2005) the
+    # distillation goes on inside a class: among {a2, a3, a4, a6}, lambda0 = S(a4, a2) =
+    # 0.716, s(lambda0) = 0.193, the next level is 0.411 (largest below 0.523), and at it
+    # a4 T a2 (0.716 > 0.411 and 0.716 - 0 > s(0.716)), so a4 alone has the best
+    # qualification. Ascending, {a3, a5} at the last level 0: a5 T a3 (0.548 - 0 >
+    # s(0.548) = 0.218), so a3 is extracted first, below a5.
+    result = electre_iii(PEER, PEER_WEIGHTS, dict.fromkeys(PEER.columns, "benefit"), 0.3, 0.5, 0.7)
+    assert result.ranks["descending"].to_dict() == {
+        "a1": 2, "a2": 4, "a3": 4, "a4": 3, "a5": 1, "a6": 4
+    }  # fmt: skip
+    assert result.ranks["ascending"].to_dict() == {
+        "a1": 3, "a2": 4, "a3": 2, "a4": 3, "a5": 1, "a6": 4
+    }  # fmt: skip
+    # The two pre-orders disagree on a3 against a1 and a4: incomparable.
+    assert result.relation.at["a3", "a1"] == result.relation.at["a3", "a4"] == "R"
+    assert result.relation.at["a5", "a3"] == "P"
