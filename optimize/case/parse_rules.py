@@ -40,17 +40,11 @@ def _parse_rules(
     Raises
     ------
     InputError
-        Naming the ``case.toml`` field of an unknown rule, an unknown cluster, region,
-        project or instrument, inconsistent bounds, a dependency cycle or a project that is
-        both must-fund and must-not-fund.
+        Naming the ``case.toml`` field of an unknown cluster, region, project or
+        instrument, inconsistent bounds, a dependency cycle or a project that is both
+        must-fund and must-not-fund. Unknown rule names are refused before, with the other
+        unknown keys, by :func:`optimize.case.setting_keys.check_keys`.
     """
-    unknown = sorted(set(doc) - TOML_RULES)
-    if unknown:
-        raise InputError(
-            CASE_FILE,
-            f"unknown rule (known: {', '.join(sorted(TOML_RULES))})",
-            field=f"rules.{unknown[0]}",
-        )
     for name in doc:
         text = section(doc, name).get("provenance")
         if text is not None:
@@ -97,11 +91,7 @@ def _share_bounds(
             raise InputError(CASE_FILE, f"unknown group (use {', '.join(allowed)})", field=key)
         if not isinstance(value, dict):
             raise InputError(CASE_FILE, "must be a table {min = .., max = ..}", field=key)
-        low = number(value, f"{key}.min", 0.0, default=0.0, maximum=1.0)
-        high = number(value, f"{key}.max", 0.0, default=1.0, maximum=1.0)
-        if low > high:
-            raise InputError(CASE_FILE, "min exceeds max", field=key)
-        bounds[group] = ShareBounds(low, high)
+        bounds[group] = ShareBounds(*_low_high(value, key, ("min", "max"), maximum=1.0))
     return bounds
 
 
@@ -119,12 +109,26 @@ def _cluster_limits(table: Mapping[str, Any], clusters: list[str]) -> dict[str, 
         if not value:
             continue
         key = f"rules.cluster_limits.{cluster if cluster in table else 'default'}"
-        low = number(value, f"{key}.floor", 0.0, default=0.0)
-        high = number(value, f"{key}.cap", 0.0) if "cap" in value else math.inf
-        if low > high:
-            raise InputError(CASE_FILE, "floor exceeds cap", field=key)
-        limits[cluster] = AmountBounds(low, high)
+        limits[cluster] = AmountBounds(*_low_high(value, key, ("floor", "cap")))
     return limits
+
+
+def _low_high(
+    table: Mapping[str, Any], key: str, names: tuple[str, str], maximum: float | None = None
+) -> tuple[float, float]:
+    """A ``{low = .., high = ..}`` pair under `key`, named by `names`, low not above high.
+
+    Absent, the low end is 0 and the high end is `maximum` (unbounded without one).
+    """
+    low_name, high_name = names
+    low = number(table, f"{key}.{low_name}", 0.0, default=0.0, maximum=maximum)
+    if high_name in table:
+        high = number(table, f"{key}.{high_name}", 0.0, maximum=maximum)
+    else:
+        high = math.inf if maximum is None else maximum
+    if low > high:
+        raise InputError(CASE_FILE, f"{low_name} exceeds {high_name}", field=key)
+    return low, high
 
 
 def _region_floor(table: Mapping[str, Any], regions: list[str]) -> dict[str, float]:
