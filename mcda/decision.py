@@ -99,10 +99,8 @@ def checked_scores(
 
     Parameters
     ----------
-    matrix : pandas.DataFrame
-        Alternatives x criteria scores.
-    directions : pandas.Series or mapping
-        ``"benefit"`` or ``"cost"`` per criterion.
+    matrix, directions
+        Alternatives x criteria scores, and ``"benefit"`` or ``"cost"`` per criterion.
     constant_ok : bool
         Allow a constant criterion column (only finiteness is checked then).
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pandas as pd
@@ -83,12 +83,7 @@ def _share_bounds(
 ) -> dict[str, ShareBounds]:
     """``{group = {min = .., max = ..}}`` shares of the budget per type or instrument."""
     bounds = {}
-    for group, value in table.items():
-        if group == "provenance":
-            continue
-        key = f"rules.{rule}.{group}"
-        if group not in allowed:
-            raise InputError(CASE_FILE, f"unknown group (use {', '.join(allowed)})", field=key)
+    for group, key, value in _entries(table, rule, "group", allowed):
         if not isinstance(value, dict):
             raise InputError(CASE_FILE, "must be a table {min = .., max = ..}", field=key)
         bounds[group] = ShareBounds(*_low_high(value, key, ("min", "max"), maximum=1.0))
@@ -133,15 +128,27 @@ def _low_high(
 
 def _region_floor(table: Mapping[str, Any], regions: list[str]) -> dict[str, float]:
     """Minimum share of the budget per region [-]."""
-    floors = {}
-    for region, value in table.items():
-        if region == "provenance":
+    return {
+        region: check_number(value, key, 0.0, maximum=1.0)
+        for region, key, value in _entries(table, "region_floor", "region", regions)
+    }
+
+
+def _entries(
+    table: Mapping[str, Any], rule: str, noun: str, allowed: list[str]
+) -> Iterator[tuple[str, str, Any]]:
+    """``(name, dotted key, value)`` per entry of a rule table but its provenance.
+
+    Lazy, so that each entry is refused (unknown name) before the next is read, as the
+    caller's own checks of the value are.
+    """
+    for name, value in table.items():
+        if name == "provenance":
             continue
-        key = f"rules.region_floor.{region}"
-        if region not in regions:
-            raise InputError(CASE_FILE, f"unknown region (use {', '.join(regions)})", field=key)
-        floors[region] = check_number(value, key, 0.0, maximum=1.0)
-    return floors
+        key = f"rules.{rule}.{name}"
+        if name not in allowed:
+            raise InputError(CASE_FILE, f"unknown {noun} (use {', '.join(allowed)})", field=key)
+        yield name, key, value
 
 
 def _no_duplication(doc: Mapping[str, Any]) -> NoDuplication | None:
