@@ -89,6 +89,39 @@ def check_scores(values: pd.DataFrame) -> None:
             )
 
 
+def checked_scores(
+    matrix: pd.DataFrame,
+    directions: pd.Series | Mapping[str, str],
+    *,
+    constant_ok: bool = False,
+) -> tuple[pd.DataFrame, pd.Series]:
+    """Scores as floats, checked, and directions aligned to their criteria.
+
+    Parameters
+    ----------
+    matrix, directions
+        Alternatives x criteria scores, and ``"benefit"`` or ``"cost"`` per criterion.
+    constant_ok : bool
+        Allow a constant criterion column (only finiteness is checked then).
+
+    Returns
+    -------
+    tuple of pandas.DataFrame and pandas.Series
+        The float scores and the directions in the order of their columns.
+
+    Raises
+    ------
+    MatrixError
+        As :func:`check_finite` (or :func:`check_scores`) and :func:`as_directions`.
+    """
+    values = matrix.astype(float)
+    if constant_ok:
+        check_finite(values)
+    else:
+        check_scores(values)
+    return values, as_directions(directions, values.columns)
+
+
 @dataclass(frozen=True)
 class DecisionMatrix:
     """Scores of alternatives on leaf criteria.
@@ -130,9 +163,7 @@ class DecisionMatrix:
         -------
         DecisionMatrix
         """
-        frame = values.astype(float)
-        check_scores(frame)
-        aligned = as_directions(directions, frame.columns)
+        frame, aligned = checked_scores(values, directions)
         origin = (
             pd.DataFrame("unspecified", index=frame.index, columns=frame.columns)
             if provenance is None

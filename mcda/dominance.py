@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from mcda.decision import as_directions, check_finite
+from mcda.decision import checked_scores
 from mcda.errors import MatrixError
 
 
@@ -43,13 +43,11 @@ def dominance(matrix: pd.DataFrame, directions: pd.Series | Mapping[str, str]) -
     MatrixError
         On duplicated alternatives, a missing or non-finite score, or bad directions.
     """
-    values = matrix.astype(float)
-    if values.index.has_duplicates:
+    if matrix.index.has_duplicates:
         raise MatrixError(
-            f"alternative {values.index[values.index.duplicated()][0]!r} appears twice"
+            f"alternative {matrix.index[matrix.index.duplicated()][0]!r} appears twice"
         )
-    check_finite(values)
-    aligned = as_directions(directions, values.columns)
+    values, aligned = checked_scores(matrix, directions, constant_ok=True)
     oriented = values.to_numpy() * np.where(aligned.to_numpy() == "benefit", 1.0, -1.0)
     at_least = np.all(oriented[:, None, :] >= oriented[None, :, :], axis=2)
     better = np.any(oriented[:, None, :] > oriented[None, :, :], axis=2)

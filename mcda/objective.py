@@ -42,7 +42,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from mcda.decision import as_directions, check_scores
+from mcda.decision import checked_scores
 from mcda.errors import MatrixError
 
 Matrix = npt.NDArray[np.float64]
@@ -155,9 +155,7 @@ def objective_weights(
         raise MatrixError(
             f"unknown objective weighting {method!r}; use one of {sorted(OBJECTIVE_METHODS)}"
         )
-    values = matrix.astype(float)
-    check_scores(values)
-    aligned = as_directions(directions, values.columns)
+    values, aligned = checked_scores(matrix, directions)
     if method in NON_NEGATIVE and (values < 0).to_numpy().any():
         column = values.columns[(values < 0).any()][0]
         raise MatrixError(f"{method} weights need scores >= 0; {column!r} has a negative one")

@@ -35,11 +35,7 @@ def preferences(method: Any, problem: Problem) -> npt.NDArray[np.float64]:
     MatrixError
         If pymcdm refuses the problem.
     """
-    try:
-        result = method(problem.values, problem.weight_vector, problem.types, validation=False)
-    except ValueError as exc:
-        raise MatrixError(f"{type(method).__name__}: {exc}") from exc
-    return np.asarray(result, dtype=float)
+    return np.asarray(_call(method, problem), dtype=float)
 
 
 def explained(method: Any, problem: Problem) -> dict[str, npt.NDArray[np.float64]]:
@@ -62,10 +58,15 @@ def explained(method: Any, problem: Problem) -> dict[str, npt.NDArray[np.float64
     MatrixError
         If pymcdm refuses the problem.
     """
+    result = _call(method, problem, verbose=True)
+    return {table.desc.label: np.asarray(table.data, dtype=float) for table in result.results}
+
+
+def _call(method: Any, problem: Problem, **options: Any) -> Any:
+    """`method` applied to `problem` without pymcdm's validation; a refusal as MatrixError."""
     try:
-        result = method(
-            problem.values, problem.weight_vector, problem.types, validation=False, verbose=True
+        return method(
+            problem.values, problem.weight_vector, problem.types, validation=False, **options
         )
     except ValueError as exc:
         raise MatrixError(f"{type(method).__name__}: {exc}") from exc
-    return {table.desc.label: np.asarray(table.data, dtype=float) for table in result.results}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pandas as pd
@@ -40,17 +40,11 @@ def _parse_rules(
     Raises
     ------
     InputError
-        Naming the ``case.toml`` field of an unknown rule, an unknown cluster, region,
-        project or instrument, inconsistent bounds, a dependency cycle or a project that is
-        both must-fund and must-not-fund.
+        Naming the ``case.toml`` field of an unknown cluster, region, project or
+        instrument, inconsistent bounds, a dependency cycle or a project that is both
+        must-fund and must-not-fund. Unknown rule names are refused before, with the other
+        unknown keys, by :func:`optimize.case.setting_keys.check_keys`.
     """
-    unknown = sorted(set(doc) - TOML_RULES)
-    if unknown:
-        raise InputError(
-            CASE_FILE,
-            f"unknown rule (known: {', '.join(sorted(TOML_RULES))})",
-            field=f"rules.{unknown[0]}",
-        )
     for name in doc:
         text = section(doc, name).get("provenance")
         if text is not None:
@@ -89,19 +83,10 @@ def _share_bounds(
 ) -> dict[str, ShareBounds]:
     """``{group = {min = .., max = ..}}`` shares of the budget per type or instrument."""
     bounds = {}
-    for group, value in table.items():
-        if group == "provenance":
-            continue
-        key = f"rules.{rule}.{group}"
-        if group not in allowed:
-            raise InputError(CASE_FILE, f"unknown group (use {', '.join(allowed)})", field=key)
+    for group, key, value in _entries(table, rule, "group", allowed):
         if not isinstance(value, dict):
             raise InputError(CASE_FILE, "must be a table {min = .., max = ..}", field=key)
-        low = number(value, f"{key}.min", 0.0, default=0.0, maximum=1.0)
-        high = number(value, f"{key}.max", 0.0, default=1.0, maximum=1.0)
-        if low > high:
-            raise InputError(CASE_FILE, "min exceeds max", field=key)
-        bounds[group] = ShareBounds(low, high)
+        bounds[group] = ShareBounds(*_low_high(value, key, ("min", "max"), maximum=1.0))
     return bounds
 
 
@@ -119,25 +104,51 @@ def _cluster_limits(table: Mapping[str, Any], clusters: list[str]) -> dict[str, 
         if not value:
             continue
         key = f"rules.cluster_limits.{cluster if cluster in table else 'default'}"
-        low = number(value, f"{key}.floor", 0.0, default=0.0)
-        high = number(value, f"{key}.cap", 0.0) if "cap" in value else math.inf
-        if low > high:
-            raise InputError(CASE_FILE, "floor exceeds cap", field=key)
-        limits[cluster] = AmountBounds(low, high)
+        limits[cluster] = AmountBounds(*_low_high(value, key, ("floor", "cap")))
     return limits
+
+
+def _low_high(
+    table: Mapping[str, Any], key: str, names: tuple[str, str], maximum: float | None = None
+) -> tuple[float, float]:
+    """A ``{low = .., high = ..}`` pair under `key`, named by `names`, low not above high.
+
+    Absent, the low end is 0 and the high end is `maximum` (unbounded without one).
+    """
+    low_name, high_name = names
+    low = number(table, f"{key}.{low_name}", 0.0, default=0.0, maximum=maximum)
+    if high_name in table:
+        high = number(table, f"{key}.{high_name}", 0.0, maximum=maximum)
+    else:
+        high = math.inf if maximum is None else maximum
+    if low > high:
+        raise InputError(CASE_FILE, f"{low_name} exceeds {high_name}", field=key)
+    return low, high
 
 
 def _region_floor(table: Mapping[str, Any], regions: list[str]) -> dict[str, float]:
     """Minimum share of the budget per region [-]."""
-    floors = {}
-    for region, value in table.items():
-        if region == "provenance":
+    return {
+        region: check_number(value, key, 0.0, maximum=1.0)
+        for region, key, value in _entries(table, "region_floor", "region", regions)
+    }
+
+
+def _entries(
+    table: Mapping[str, Any], rule: str, noun: str, allowed: list[str]
+) -> Iterator[tuple[str, str, Any]]:
+    """``(name, dotted key, value)`` per entry of a rule table but its provenance.
+
+    Lazy, so that each entry is refused (unknown name) before the next is read, as the
+    caller's own checks of the value are.
+    """
+    for name, value in table.items():
+        if name == "provenance":
             continue
-        key = f"rules.region_floor.{region}"
-        if region not in regions:
-            raise InputError(CASE_FILE, f"unknown region (use {', '.join(regions)})", field=key)
-        floors[region] = check_number(value, key, 0.0, maximum=1.0)
-    return floors
+        key = f"rules.{rule}.{name}"
+        if name not in allowed:
+            raise InputError(CASE_FILE, f"unknown {noun} (use {', '.join(allowed)})", field=key)
+        yield name, key, value
 
 
 def _no_duplication(doc: Mapping[str, Any]) -> NoDuplication | None:

@@ -74,13 +74,7 @@ class Allocation:
 
     def by_type_instrument(self) -> pd.DataFrame:
         """Funding [1e8 CNY] by cluster type (rows) and instrument (columns), with totals."""
-        table = self.projects.pivot_table(
-            index="cluster_type",
-            columns="instrument",
-            values="amount",
-            aggfunc="sum",
-            fill_value=0.0,
-        ).reindex(index=CLUSTER_TYPES, columns=INSTRUMENTS, fill_value=0.0)
+        table = _pivot(self.projects, "cluster_type").reindex(index=CLUSTER_TYPES, fill_value=0.0)
         table["total"] = table.sum(axis=1)
         table.loc["total"] = table.sum(axis=0)
         return table
@@ -123,13 +117,14 @@ class Allocation:
 
     def by_cluster(self) -> pd.DataFrame:
         """Funding [1e8 CNY] by cluster and instrument, with totals and benefit, largest first."""
-        table = self.projects.pivot_table(
-            index="cluster",
-            columns="instrument",
-            values="amount",
-            aggfunc="sum",
-            fill_value=0.0,
-        ).reindex(columns=INSTRUMENTS, fill_value=0.0)
+        table = _pivot(self.projects, "cluster")
         table["total"] = table.sum(axis=1)
         table["benefit"] = self.projects.groupby("cluster")["benefit"].sum()
         return table.sort_values("total", ascending=False, kind="stable")
+
+
+def _pivot(projects: pd.DataFrame, index: str) -> pd.DataFrame:
+    """Funding [1e8 CNY] per value of `index` (rows) and instrument (columns, all of them)."""
+    return projects.pivot_table(
+        index=index, columns="instrument", values="amount", aggfunc="sum", fill_value=0.0
+    ).reindex(columns=INSTRUMENTS, fill_value=0.0)
