@@ -4,21 +4,27 @@ from optimize.model.allocation import Allocation, SolveStatus
 from optimize.model.compiled import CompiledModel, SolverOptions
 from optimize.model.explain import describe, explain_infeasibility
 from optimize.model.formulation import benefit_coefficients, build_model, project_table
+from optimize.model.greedy import TOLERANCE as GREEDY_TOLERANCE
+from optimize.model.greedy import benefit_bound, greedy_plan, violation
 from optimize.model.marginal import marginal_values
 from optimize.model.rule_rows import RuleRow
 from optimize.model.solve import solve
 
 __all__ = [
+    "GREEDY_TOLERANCE",
     "Allocation",
     "CompiledModel",
     "RuleRow",
     "SolveStatus",
     "SolverOptions",
+    "benefit_bound",
     "benefit_coefficients",
     "build_model",
     "describe",
     "explain_infeasibility",
+    "greedy_plan",
     "marginal_values",
     "project_table",
     "solve",
+    "violation",
 ]

@@ -4,18 +4,30 @@ import dataclasses
 
 import highspy
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from optimize import SolveStatus, appraise, load_case, solve
-from optimize.case.case import CLUSTER_TYPES
-from optimize.case.rules import NoDuplication, Periods, Rules, ShareBounds
-from optimize.case.synthetic import synthetic_case
-from optimize.model.compiled import CompiledModel, SolverOptions
-from optimize.model.formulation import project_table
-from optimize.model.greedy import TOLERANCE, benefit_bound, greedy_plan, violation
-from optimize.report.summary import optimality_note, solve_figures
+from optimize.case import (
+    CLUSTER_TYPES,
+    NoDuplication,
+    Periods,
+    Rules,
+    ShareBounds,
+    synthetic_case,
+)
+from optimize.model import GREEDY_TOLERANCE as TOLERANCE
+from optimize.model import (
+    CompiledModel,
+    SolverOptions,
+    benefit_bound,
+    greedy_plan,
+    project_table,
+    violation,
+)
+from optimize.report import allocation_summary, optimality_note
 from tests.optimize.checks import brute_force_optimum, rule_violations
 
 
@@ -110,6 +122,10 @@ def test_tiny_time_limit_still_returns_a_feasible_allocation_with_its_gap(rushed
     assert rushed.mip_gap == pytest.approx((rushed.bound - rushed.objective) / rushed.objective)
     assert 0.0 < rushed.mip_gap < np.inf
     assert rushed.projects["benefit"].sum() == pytest.approx(rushed.objective)
+
+
+def solve_figures(allocation):
+    return allocation_summary(allocation, pd.DataFrame())
 
 
 def test_summary_says_when_an_allocation_is_not_proven_optimal(rushed) -> None:
