@@ -10,7 +10,7 @@ import pandas as pd
 from optimize.appraisal import Appraisal, Robustness, appraise, assess
 from optimize.case import Case
 from optimize.casefiles import load_case
-from optimize.model import Allocation, SolverOptions, marginal_values, solve
+from optimize.model import Allocation, SolverOptions, SolveStatus, marginal_values, solve
 
 
 @dataclass(frozen=True)
@@ -50,12 +50,15 @@ def run_case(
     options : SolverOptions, optional
         HiGHS options.
     marginals : bool
-        Also compute marginal values (several re-solves) when the allocation has a solution.
+        Also compute marginal values (several re-solves) when the allocation has a solution
+        and the time limit did not stop its solve.
     """
     case = load_case(path)
     appraisal = appraise(case)
     allocation = solve(case, appraisal, options)
     robustness = assess(case, appraisal.weights)
+    # After a time-limit stop, marginal values (several unlimited re-solves) are skipped.
     solved = marginals and allocation.status.has_solution
+    solved = solved and allocation.status is not SolveStatus.TIME_LIMIT
     values = marginal_values(case, appraisal, allocation) if solved else None
     return RunResult(case, appraisal, allocation, robustness, values)

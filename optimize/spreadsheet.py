@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -60,6 +61,8 @@ def safe_csv(frame: pd.DataFrame, **options: Any) -> str:
 def put(sheet: Worksheet, row: int, column: int, value: Any) -> None:
     """Write one cell; risky text becomes a quote-prefixed string cell, never a formula.
 
+    Control characters the xlsx format cannot hold become spaces.
+
     Parameters
     ----------
     sheet : openpyxl.worksheet.worksheet.Worksheet
@@ -69,6 +72,10 @@ def put(sheet: Worksheet, row: int, column: int, value: Any) -> None:
     value : Any
         Text, number, bool or None (an empty cell).
     """
+    if isinstance(value, str):
+        # The xlsx format cannot hold most control characters (openpyxl raises): a name
+        # or title holding one is written with a space in its place.
+        value = ILLEGAL_CHARACTERS_RE.sub(" ", value)
     cell = sheet.cell(row=row, column=column)
     cell.value = value
     if is_risky(value):

@@ -61,7 +61,14 @@ from mcda.ahp.judgments import (
 from mcda.ahp.pairwise import RECIPROCAL_TOLERANCE, Reciprocity, pairwise_matrix
 from mcda.ahp.priorities import COMPLETION_FOR, AHPResult, priorities
 from mcda.ahp.priorities import Method as PriorityMethod
-from mcda.ahp.scale import SAATY_SCALE, VERBAL_SCALE, parse_judgment, parse_ratio, scale_label
+from mcda.ahp.scale import (
+    MAX_JUDGMENT,
+    SAATY_SCALE,
+    VERBAL_SCALE,
+    parse_judgment,
+    parse_ratio,
+    scale_label,
+)
 from mcda.ahp.synthesis import (
     Measured,
     Pairwise,
@@ -78,6 +85,7 @@ __all__ = [
     "COMPLETION_FOR",
     "DIAGNOSIS_METHOD",
     "GROUP_METHODS",
+    "MAX_JUDGMENT",
     "RECIPROCAL_TOLERANCE",
     "RI_TABLES",
     "SAATY_SCALE",

@@ -61,23 +61,41 @@ def verbal_key(text: str) -> str:
     return " ".join(words)
 
 
+#: Largest magnitude of a judgment, and of its reciprocal [-]. Scales in use stop at 9
+#: (Saaty) or a few hundred (geometric scales); anything beyond is a typo, and magnitudes
+#: near the float limit overflow in the eigenvector and geometric-mean computations.
+MAX_JUDGMENT = 1e6
+
+#: A decimal as a spreadsheet writes it: no ``1_000``, ``0x10``, ``nan`` or non-ASCII digits
+#: (which :func:`float` would all read).
+_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+
+
 def parse_ratio(text: str) -> float:
     """Parse ``"3"``, ``"0.25"`` or ``"1/3"`` into a finite float.
+
+    Only spreadsheet decimals are numbers; a non-zero magnitude must lie within
+    [1 / :data:`MAX_JUDGMENT`, :data:`MAX_JUDGMENT`].
 
     Raises
     ------
     ValueError
-        If the text is not a finite number or a ratio of two.
+        If the text is not a finite number or a ratio of two, or its magnitude is beyond
+        the limit.
     """
-    numerator, slash, denominator = text.partition("/")
+    numerator, slash, denominator = (part.strip() for part in text.partition("/"))
+    parts = [numerator, denominator] if slash else [numerator]
+    if not all(_DECIMAL.fullmatch(part) for part in parts):
+        finite = numerator.lower().lstrip("+-") not in NON_FINITE_WORDS
+        raise ValueError(f"{text!r} is not a {'' if finite else 'finite '}number")
     try:
-        value = float(numerator) / float(denominator) if slash else float(text)
+        value = float(numerator) / float(denominator) if slash else float(numerator)
     except ZeroDivisionError:
         raise ValueError(f"{text!r} divides by zero") from None
-    except ValueError:
-        raise ValueError(f"{text!r} is not a number") from None
-    if not math.isfinite(value):
-        raise ValueError(f"{text!r} is not a finite number")
+    if not math.isfinite(value) or abs(value) > MAX_JUDGMENT:
+        raise ValueError(f"{text!r} is too large (judgments up to {MAX_JUDGMENT:,.0f})")
+    if 0 < abs(value) < 1 / MAX_JUDGMENT:
+        raise ValueError(f"{text!r} is too small (judgments down to 1/{MAX_JUDGMENT:,.0f})")
     return value
 
 

@@ -3,7 +3,7 @@
 The known keys are those of :data:`optimize.case.schema.SETTINGS` (the case-file reference):
 a misspelt key inside a section, a rule or a share table would otherwise be dropped without a
 word, turning a rule off. A key whose settings lie below it must hold a table; a setting must
-hold a value, not a table.
+hold a value, not a table; a text setting (a name, a table path, a provenance) not a list.
 """
 
 from __future__ import annotations
@@ -18,6 +18,10 @@ from optimize.errors import InputError
 
 #: Dotted patterns of the known keys, split; ``<x>`` stands for any one name.
 _PATTERNS: tuple[tuple[str, ...], ...] = tuple(tuple(s.key.split(".")) for s in SETTINGS)
+#: Patterns of the settings that hold text (names, titles, table paths, provenance).
+_TEXT: frozenset[tuple[str, ...]] = frozenset(
+    tuple(s.key.split(".")) for s in SETTINGS if s.kind == "string"
+)
 #: Patterns whose last part holds anything (``case.<key>``: free metadata).
 _OPEN: frozenset[tuple[str, ...]] = frozenset(
     tuple(s.key.split(".")) for s in SETTINGS if s.kind == "any"
@@ -74,6 +78,9 @@ def _check_table(table: Mapping[str, Any], path: tuple[str, ...], file: str) -> 
             _check_table(value, here, file)
         elif not leaf:
             raise InputError(file, "must be a table", field=_dot(here))
+        elif isinstance(value, list) and any(p in _TEXT for p in matching):
+            # read with str(), a list would become its Python spelling without a word
+            raise InputError(file, "must be text in quotes, not a list", field=_dot(here))
 
 
 def _matching(path: tuple[str, ...]) -> list[tuple[str, ...]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -11,7 +12,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from optimize.cli.common import CaseArg, case_path, console
+from optimize.cli.common import CaseArg, case_path, console, errors
 from optimize.cli.option_checks import check_count, check_finite
 
 
@@ -33,12 +34,15 @@ def allocate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Allocate the budget; print binding rules and marginal values, or explain infeasibility."""
+    import pandas as pd
+
     from optimize.appraisal.appraise import appraise
     from optimize.case import check_priority_rule
     from optimize.casefiles.load import case_inputs, load_case
     from optimize.cli.infeasible import infeasible_error
     from optimize.cli.output import check_target, write_folder
-    from optimize.model.marginal import marginal_values
+    from optimize.model.allocation import SolveStatus
+    from optimize.model.marginal import MARGINAL_COLUMNS, marginal_values
     from optimize.model.solve import SolverOptions, solve
     from optimize.report import allocate_files, allocation_summary, optimality_note
 
@@ -58,7 +62,18 @@ def allocate(
     allocation = solve(loaded, appraisal, options)
     if not allocation.status.has_solution:
         raise infeasible_error(loaded, appraisal, allocation, options)
-    marginals = marginal_values(loaded, appraisal, allocation)
+    if allocation.status is SolveStatus.TIME_LIMIT:
+        # Marginal values re-solve the model several times without a limit: skipped.
+        marginals = pd.DataFrame(columns=MARGINAL_COLUMNS)
+        errors.print(
+            "note: marginal values skipped: the time limit stopped the solve "
+            "(rerun with a larger --time-limit, or none, to get them)",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+    else:
+        marginals = marginal_values(loaded, appraisal, allocation)
     summary = allocation_summary(allocation, marginals)
     if out is not None:
         write_folder(out, allocate_files(loaded, appraisal, allocation, marginals), force=force)
@@ -93,9 +108,12 @@ def allocate(
     idle = len(marginals) - len(restricting)
     if idle:
         console.print(f"{idle} more rule rows are tight but relaxing them gains nothing.")
+    leverage = allocation.leverage
+    # Leverage divides by the central funding: with nothing spent it has no value.
+    shown = f"{leverage:.2f}" if math.isfinite(leverage) else "not defined (nothing spent)"
     console.print(
         f"spent {allocation.spent:.2f} of {allocation.budget:g}; "
-        f"benefit {allocation.objective:.4f}; leverage {allocation.leverage:.2f}"
+        f"benefit {allocation.objective:.4f}; leverage {shown}"
     )
     if note := optimality_note(summary):
         console.print(note)

@@ -44,23 +44,38 @@ def run(
     marginals: Annotated[
         bool, typer.Option("--marginals", help="Also compute marginal values (slower).")
     ] = False,
+    time_limit: Annotated[
+        float | None, typer.Option(help="HiGHS time limit in seconds.", min=0.0)
+    ] = None,
+    mip_gap: Annotated[float, typer.Option(help="Relative MIP gap [-].", min=0.0)] = 1e-6,
 ) -> None:
     """Appraise, rank and allocate; write tables, summary, reports (md, html) and results.xlsx."""
     from optimize.casefiles.load import case_inputs
     from optimize.cli.infeasible import infeasible_error
+    from optimize.cli.option_checks import check_finite
     from optimize.cli.output import check_target, write_folder
+    from optimize.model import SolverOptions
     from optimize.pipeline import run_case
     from optimize.report import LANGS, consistency_warnings, is_lang, run_files, run_summary
 
     if not is_lang(lang):
         raise InputError("--lang", f"unknown language {lang!r} (use {' or '.join(LANGS)})")
+    check_finite("--time-limit", time_limit, positive=True)
+    check_finite("--mip-gap", mip_gap, 0.0)
     path = case_path(case)
     check_target(out, force, case_inputs(path))
-    result = run_case(path, marginals=marginals)
+    options = SolverOptions(time_limit=time_limit, mip_gap=mip_gap)
+    result = run_case(path, options, marginals=marginals)
     if not result.allocation.status.has_solution:
-        raise infeasible_error(result.case, result.appraisal, result.allocation)
+        raise infeasible_error(result.case, result.appraisal, result.allocation, options)
     summary = run_summary(result)
     write_folder(out, run_files(result, lang=lang), force=force)
+    if marginals and result.marginals is None:
+        errors.print(
+            "note: marginal values skipped: the time limit stopped the solve",
+            markup=False,
+            highlight=False,
+        )
     for line in consistency_warnings(result.appraisal):
         errors.print(f"warning: {line}", markup=False, highlight=False, soft_wrap=True)
     if as_json:

@@ -18,6 +18,8 @@ class SolveStatus(StrEnum):
     INFEASIBLE = "infeasible"
     UNBOUNDED = "unbounded"
     TIME_LIMIT = "time_limit"
+    #: The time limit stopped the solver before it (or the greedy start) found any plan.
+    TIME_LIMIT_NO_SOLUTION = "time_limit_no_solution"
     ERROR = "error"
 
     @property

@@ -336,6 +336,8 @@ class CompiledModel:
         status, objective, values = self.run()
         seconds = time.perf_counter() - start
         if values is None:
+            if status is SolveStatus.TIME_LIMIT:
+                status = SolveStatus.TIME_LIMIT_NO_SOLUTION
             return _empty_allocation(self.projects, status, budget, priority_rule, seconds)
         bound = self.bound(status, objective)
         gap = abs(bound - objective) / max(abs(objective), 1e-12)

@@ -4,6 +4,7 @@ import dataclasses
 
 import highspy
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -26,7 +27,7 @@ from optimize.model import (
     project_table,
     violation,
 )
-from optimize.report import optimality_note, solve_figures
+from optimize.report import allocation_summary, optimality_note
 from tests.optimize.checks import brute_force_optimum, rule_violations
 
 
@@ -121,6 +122,10 @@ def test_tiny_time_limit_still_returns_a_feasible_allocation_with_its_gap(rushed
     assert rushed.mip_gap == pytest.approx((rushed.bound - rushed.objective) / rushed.objective)
     assert 0.0 < rushed.mip_gap < np.inf
     assert rushed.projects["benefit"].sum() == pytest.approx(rushed.objective)
+
+
+def solve_figures(allocation):
+    return allocation_summary(allocation, pd.DataFrame())
 
 
 def test_summary_says_when_an_allocation_is_not_proven_optimal(rushed) -> None:

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -78,3 +79,25 @@ def test_no_csv_cell_is_a_formula(command, risky_case, tmp_path, monkeypatch, ca
     assert any(f"'{RISKY}".replace('"', '""') in text for text in texts.values())
     if command == "sweep scenarios":
         assert any(f"'{RISKY_SCENARIO}" in text for text in texts.values())
+
+
+def test_a_control_character_in_the_case_title_reaches_the_workbook_as_a_space(
+    tiny_path, tmp_path, monkeypatch, capsys
+):
+    # Found by the fuzzing suite: openpyxl refused the title and `run` crashed (exit 1).
+    from openpyxl import load_workbook
+
+    case = tmp_path / "case"
+    shutil.copytree(tiny_path, case)
+    toml = case / "case.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace('"Tiny test case"', '"Tiny\\u001ftest"'),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    code, _, err = run_cli(["run", str(case), "--out", str(out)], monkeypatch, capsys)
+    assert code == 0, err
+    book = load_workbook(out / "results.xlsx")
+    texts = [c.value for s in book for r in s.iter_rows() for c in r if isinstance(c.value, str)]
+    assert any("Tiny test" in t for t in texts)
+    assert not any("\x1f" in t for t in texts)

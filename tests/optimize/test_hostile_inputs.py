@@ -1,9 +1,9 @@
-"""Hostile numbers, keys and shapes in a case: refused with one line and exit 2, never a crash.
+"""Hostile numbers in scenarios and command-line options, and the values the fuzzing suite uses.
 
-Hypothesis mutates the tiny case's ``case.toml`` (a value at a known or unknown key replaced by
-NaN, infinity, a huge or tiny number, text, a list, a table) and its CSV cells, then runs
-``clusterplan allocate`` in-process: the exit code is 0, 2 (one line on stderr) or 3
-(infeasible), and no input file changes.
+The hostile values and cells below are what :mod:`tests.optimize.test_fuzz_contract` writes
+into ``case.toml`` and the CSV tables; here Hypothesis puts them into ``scenarios.toml`` and
+numeric options: the exit code is 0, 2 (one line on stderr) or 3 (infeasible), and no input
+file changes.
 """
 
 import hashlib
@@ -111,18 +111,6 @@ def known_keys() -> list[str]:
 
 
 KEYS = known_keys()
-#: Misspelt or invented keys at places where keys are read.
-UNKNOWN_KEYS = [
-    "appraisal.blnd",
-    "benefit.slope",
-    "budget.totl",
-    "rules.type_share.basic.mni",
-    "rules.type_share.basik",
-    "rules.no_duplicated_construction.max_per_domian",
-    "rules.cluster_limits.default.flor",
-    "rules.dependencies.demo_needs_pilot",
-    "periods.profiles.platfrom",
-]
 CSV_COLUMNS = {
     "scores.csv": ["value"],
     "fit.csv": ["coefficient"],
@@ -146,28 +134,6 @@ CELL_TEXT = st.text(
     alphabet=st.characters(blacklist_characters='",\n\r', blacklist_categories=("Cs",)),
     max_size=8,
 )
-
-
-def toml_mutation():
-    values = st.one_of(st.sampled_from(HOSTILE_VALUES), NUMBERS)
-    known = st.tuples(st.just("known key"), st.sampled_from(KEYS), values)
-    unknown = st.tuples(st.just("unknown key"), st.sampled_from(UNKNOWN_KEYS), st.just(1))
-    return st.one_of(known, unknown)
-
-
-def cell_mutation():
-    return st.sampled_from(sorted(CSV_COLUMNS)).flatmap(
-        lambda name: st.tuples(
-            st.just(name),
-            st.sampled_from(CSV_COLUMNS[name]),
-            st.integers(min_value=0, max_value=7),
-            st.one_of(
-                st.sampled_from(HOSTILE_CELLS),
-                NUMBERS.map(repr),
-                CELL_TEXT,
-            ),
-        )
-    )
 
 
 def write_toml_mutation(case: Path, key: str, value) -> bool:
@@ -195,53 +161,6 @@ def write_cell_mutation(case: Path, name: str, column: str, row: int, text: str)
     cells[header.index(column)] = f'"{text}"' if "," in text else text
     body[row % len(body)] = ",".join(cells)
     (case / name).write_text("\n".join([lines[0], *body]) + "\n", encoding="utf-8")
-
-
-#: Commands the mutated case goes through: allocate explains infeasibility and computes
-#: marginal values; run writes every report.
-COMMANDS = st.sampled_from(["allocate", "run"])
-
-
-def check_outcome(case: Path, command: str, monkeypatch, capsys) -> int:
-    before = digest(case)
-    out = case.parent / "out"
-    args = ["allocate", str(case), "--json"] if command == "allocate" else ["run", str(case)]
-    code, _, err = run_cli(
-        args + (["--out", str(out)] if command == "run" else []), monkeypatch, capsys
-    )
-    assert code in (0, 2, 3), err
-    if code != 0:
-        assert not out.exists()
-    if code == 2:
-        assert len(err.strip().splitlines()) == 1, err
-        assert err.startswith("error: "), err
-    assert digest(case) == before
-    return code
-
-
-@fuzz(40)
-@given(mutation=toml_mutation(), command=COMMANDS)
-def test_hostile_case_toml_values(mutation, command, monkeypatch, capsys):
-    kind, key, value = mutation
-    with tempfile.TemporaryDirectory() as folder:
-        case = Path(folder) / "case"
-        shutil.copytree(TINY, case)
-        if not write_toml_mutation(case, key, value):
-            return
-        code = check_outcome(case, command, monkeypatch, capsys)
-        event(f"{kind}: exit {code}")
-
-
-@fuzz(40)
-@given(mutation=cell_mutation(), command=COMMANDS)
-def test_hostile_csv_cells(mutation, command, monkeypatch, capsys):
-    name, column, row, text = mutation
-    with tempfile.TemporaryDirectory() as folder:
-        case = Path(folder) / "case"
-        shutil.copytree(TINY, case)
-        write_cell_mutation(case, name, column, row, text)
-        code = check_outcome(case, command, monkeypatch, capsys)
-        event(f"{name} cell: exit {code}")
 
 
 @pytest.mark.parametrize("text", ["nan", "inf", "1e16", "1_000", "１２", "1e300/1e-300", "9" * 400])

@@ -52,11 +52,28 @@ def test_every_verbal_label_is_on_the_scale_from_1_to_9() -> None:
         ("1/0", "'1/0' divides by zero"),
         ("3x", "'3x' is not a number"),
         ("", "'' is not a number"),
+        # forms Python's float reads but a spreadsheet does not
+        ("1_000", "'1_000' is not a number"),
+        ("１２", "'１２' is not a number"),
+        ("0x10", "'0x10' is not a number"),
+        ("-inf", "'-inf' is not a finite number"),
+        # magnitudes beyond the stated limit
+        ("1e300", r"'1e300' is too large \(judgments up to 1,000,000\)"),
+        ("1e309", "'1e309' is too large"),
+        ("1000001", "'1000001' is too large"),
+        ("1/1e300", "'1/1e300' is too small"),
+        ("1e-7", r"'1e-7' is too small \(judgments down to 1/1,000,000\)"),
     ],
 )
 def test_bad_judgments_are_refused(text: str, message: str) -> None:
     with pytest.raises(JudgmentError, match=message):
         parse_judgment(text)
+
+
+def test_judgments_at_the_limit_are_read() -> None:
+    assert parse_judgment("1e6") == 1e6
+    assert parse_judgment(" 1 / 1000000 ") == pytest.approx(1e-6)
+    assert parse_judgment("+2.5E0") == 2.5
 
 
 def test_nearest_scale_value_and_labels() -> None:
