@@ -60,6 +60,8 @@ def table_paths(folder: Path, tables: Mapping[str, Any]) -> dict[str, Path]:
         if not isinstance(name, str) or not name:
             raise InputError(CASE_FILE, "must be a file name", field=f"tables.{key}")
         paths[key] = _file_inside(root, name, CASE_FILE, f"tables.{key}")
+        if not paths[key].exists():
+            raise InputError(CASE_FILE, f"file {name!r} not found", field=f"tables.{key}")
     return paths
 
 
