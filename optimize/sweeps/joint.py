@@ -100,7 +100,9 @@ def joint_robustness(
         ``extra["cluster_ranks"]``: per cluster the 5/50/95 % quantiles of its TOPSIS rank
         (1 = strongest; observed ranks, not interpolated) and its mean closeness [-];
         ``extra["weights"]``: the leaf weights used per sample [-];
-        ``extra["criteria"]``: per criterion its AHP weight [-] and whether it was kept.
+        ``extra["criteria"]``: per criterion its AHP weight [-] and whether it was kept;
+        ``extra["settings"]``: what was sampled and how (seed, samples, weight model,
+        concentration, unknown-cell policy, core share), as text.
 
     Raises
     ------
@@ -152,8 +154,24 @@ def joint_robustness(
             {"ahp_weight": centre, "kept": matrix.criteria.isin(drawn.criteria)},
             index=matrix.criteria.rename("criterion"),
         ),
+        "settings": _settings(
+            seed=seed,
+            samples=samples,
+            weights=weights if isinstance(weights, str) else "caller samples",
+            concentration=concentration if isinstance(weights, str) else "",
+            unknown=unknown,
+            ranges=ranges,
+            dropped=", ".join(drawn.dropped),
+            core_share=core_share,
+        ),
     }
     return SweepResult(_funding_summary(outcomes), funding, extra, seed=seed, complete=complete)
+
+
+def _settings(**settings: object) -> pd.DataFrame:
+    """Settings of a run as text, one row each (column ``value``)."""
+    text = {name: "" if value is None else str(value) for name, value in settings.items()}
+    return pd.DataFrame({"value": pd.Series(text, dtype=str)}).rename_axis("setting")
 
 
 def _matrix(case: Case, appraisal: Appraisal, values: ImpreciseMatrix | None) -> ImpreciseMatrix:
