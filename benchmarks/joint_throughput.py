@@ -16,6 +16,8 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from typing import Any
+from unittest.mock import patch
 
 from mcda.imprecise import Cell, ImpreciseMatrix
 from optimize.case import shipped_case
@@ -70,26 +72,23 @@ def main() -> None:
             for name, value in rates.items():
                 print(f"{n:>8} {name:<24} {value:>10.1f} {value / rates['serial']:>9.2f}")
 
-    from optimize.sweeps import engine
+    import optimize.sweeps.joint as joint
+    from optimize.sweeps.engine import _run_points as original
 
     solving = 0.0
-    original = engine._run_points
 
-    def timed_run_points(*a: object, **k: object) -> object:
+    def timed_run_points(*a: Any, **k: Any) -> Any:
         nonlocal solving
-        start = time.perf_counter()
-        result = original(*a, **k)  # type: ignore[arg-type]
-        solving += time.perf_counter() - start
+        begin = time.perf_counter()
+        result = original(*a, **k)
+        solving += time.perf_counter() - begin
         return result
 
     n = args.samples[0]
-    import optimize.sweeps.joint as joint
-
-    joint._run_points = timed_run_points  # type: ignore[assignment]
-    start = time.perf_counter()
-    joint_robustness(case, n, seed=1, values=values)
-    total = time.perf_counter() - start
-    joint._run_points = original
+    with patch.object(joint, "_run_points", timed_run_points):
+        start = time.perf_counter()
+        joint_robustness(case, n, seed=1, values=values)
+        total = time.perf_counter() - start
     print(f"\nstage split, serial, {n} samples")
     print(f"{'build and solve':<28} {solving:>7.2f} s {solving / n * 1e3:>7.1f} ms/sample")
     rest = total - solving
