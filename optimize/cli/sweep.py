@@ -271,7 +271,7 @@ def joint_sweep(
     scheduler: SchedulerOption = None,
 ) -> None:
     """How often each project is funded when scores and leaf weights are both uncertain."""
-    from mcda.imprecise import POLICIES, Ranges, read_imprecise
+    from mcda import UNKNOWN_POLICIES, Ranges, read_imprecise
     from optimize.errors import InputError
     from optimize.sweeps import joint_robustness
 
@@ -280,8 +280,8 @@ def joint_sweep(
     check_finite("--concentration", concentration, positive=True)
     check_finite("--core-share", core_share, 0.0, 1.0, positive=True)
     check_count("--jobs", jobs, "jobs", "worker processes")
-    if unknown is not None and unknown not in POLICIES:
-        raise InputError("--unknown", f"{unknown!r}; use one of {list(POLICIES)}")
+    if unknown is not None and unknown not in UNKNOWN_POLICIES:
+        raise InputError("--unknown", f"{unknown!r}; use one of {list(UNKNOWN_POLICIES)}")
     policy = unknown
 
     def sweep(loaded: Case, on_chunk: Callable[[int], None]) -> SweepResult:

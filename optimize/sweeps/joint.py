@@ -23,10 +23,15 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from mcda.imprecise import ImpreciseMatrix, Ranges, UnknownChoice, ValueSamples
-from mcda.methods.topsis import topsis_batch
-from mcda.problem import build_problem
-from mcda.ranks import competition_ranks
+from mcda import (
+    ImpreciseMatrix,
+    Ranges,
+    UnknownChoice,
+    ValueSamples,
+    build_problem,
+    competition_ranks,
+)
+from mcda.methods import scores_for_weights
 from optimize.appraisal.appraise import Appraisal, appraise, cluster_priority
 from optimize.case.case import Case
 from optimize.errors import InputError
@@ -240,16 +245,18 @@ def _closeness(drawn: ValueSamples, leaf: FloatArray, normalization: str) -> Flo
     first = pd.DataFrame(drawn.values[0], index=drawn.alternatives, columns=drawn.criteria)
     equal = pd.Series(1.0 / len(drawn.criteria), index=drawn.criteria)
     if (drawn.values == drawn.values[:1]).all():
-        return topsis_batch(build_problem(first, equal, directions), leaf, normalization)
+        problem = build_problem(first, equal, directions)
+        return scores_for_weights(problem, leaf, "topsis", normalization=normalization)
     rows = [
-        topsis_batch(
+        scores_for_weights(
             build_problem(
                 pd.DataFrame(sample, index=drawn.alternatives, columns=drawn.criteria),
                 equal,
                 directions,
             ),
             leaf[k : k + 1],
-            normalization,
+            "topsis",
+            normalization=normalization,
         )[0]
         for k, sample in enumerate(drawn.values)
     ]

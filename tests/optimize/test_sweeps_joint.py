@@ -14,7 +14,6 @@ from optimize import appraise, load_case, solve
 from optimize.errors import InputError
 from optimize.model import SolverOptions
 from optimize.sweeps import joint_robustness
-from optimize.sweeps.joint import _closeness
 
 EXACT = SolverOptions(mip_gap=1e-9)
 
@@ -126,19 +125,22 @@ def test_a_dropped_criterion_leaves_the_weights_renormalised(tiny, uncertain) ->
     np.testing.assert_allclose(weights.sum(axis=1), 1.0)
 
 
-def test_each_sample_is_scored_on_its_own_values(tiny, uncertain) -> None:
-    drawn = uncertain.sample(5, 2, unknown="draw", ranges={"L4": (0.0, 40.0)})
-    weights = np.random.default_rng(0).dirichlet(np.ones(4), size=5)
-    scores = _closeness(drawn, weights, "vector")
+def test_each_sample_is_scored_on_its_own_values_and_recorded_weights(tiny, uncertain) -> None:
+    ranges = {"L4": (0.0, 40.0)}
+    result = joint_robustness(tiny, 5, 9, values=uncertain, unknown="draw", ranges=ranges)
+    # The documented seeding: values from the first child of SeedSequence(seed).
+    value_seed = np.random.SeedSequence(9).spawn(2)[0]
+    drawn = uncertain.sample(5, np.random.default_rng(value_seed), unknown="draw", ranges=ranges)
+    weights = result.extra["weights"]
+    scores = []
     for k in range(5):
         frame = pd.DataFrame(drawn.values[k], index=drawn.alternatives, columns=drawn.criteria)
-        expected = rank(
-            frame,
-            pd.Series(weights[k], index=drawn.criteria),
-            drawn.directions,
-            normalization="vector",
-        )["score"]
-        np.testing.assert_allclose(scores[k], expected.loc[drawn.alternatives], rtol=1e-12)
+        scores.append(
+            rank(frame, weights.iloc[k], drawn.directions, normalization="vector")["score"]
+        )
+    expected = pd.concat(scores, axis=1).mean(axis=1)
+    table = result.extra["cluster_ranks"]
+    np.testing.assert_allclose(table["mean_closeness"], expected.loc[table.index], rtol=1e-12)
 
 
 def test_mismatched_values_and_weights_are_refused(tiny) -> None:
