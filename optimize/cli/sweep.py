@@ -160,6 +160,20 @@ def _run_sweep(
     return result
 
 
+def _check_sampling(samples: int, seed: int, concentration: float, jobs: int, what: str) -> None:
+    """Refuse bad ``--samples``, ``--seed``, ``--concentration`` or ``--jobs`` values."""
+    check_count("--samples", samples, "samples", what)
+    check_finite("--seed", seed, 0.0)
+    check_finite("--concentration", concentration, positive=True)
+    check_count("--jobs", jobs, "jobs", "worker processes")
+
+
+def _print_classes(result: SweepResult) -> None:
+    """How many projects fall in each core-index class."""
+    counts = result.extra["core_index"]["class"].value_counts().to_dict()
+    console.print(f"core index: {counts}")
+
+
 @sweep_app.command("budget")
 def budget_sweep(
     case: CaseArg = None,
@@ -214,10 +228,7 @@ def robustness_sweep(
     """How often each project is funded when the level-1 weights are uncertain."""
     from optimize.sweeps import weight_robustness
 
-    check_count("--samples", samples, "samples", "weight samples")
-    check_finite("--seed", seed, 0.0)
-    check_finite("--concentration", concentration, positive=True)
-    check_count("--jobs", jobs, "jobs", "worker processes")
+    _check_sampling(samples, seed, concentration, jobs, "weight samples")
     result = _run_sweep(
         case,
         out,
@@ -234,8 +245,7 @@ def robustness_sweep(
         ),
         kind="robustness",
     )
-    counts = result.extra["core_index"]["class"].value_counts().to_dict()
-    console.print(f"core index: {counts}")
+    _print_classes(result)
 
 
 @sweep_app.command("joint")
@@ -275,11 +285,8 @@ def joint_sweep(
     from optimize.errors import InputError
     from optimize.sweeps import joint_robustness
 
-    check_count("--samples", samples, "samples", "joint samples")
-    check_finite("--seed", seed, 0.0)
-    check_finite("--concentration", concentration, positive=True)
+    _check_sampling(samples, seed, concentration, jobs, "joint samples")
     check_finite("--core-share", core_share, 0.0, 1.0, positive=True)
-    check_count("--jobs", jobs, "jobs", "worker processes")
     if unknown is not None and unknown not in UNKNOWN_POLICIES:
         raise InputError("--unknown", f"{unknown!r}; use one of {list(UNKNOWN_POLICIES)}")
     policy = unknown
@@ -306,8 +313,7 @@ def joint_sweep(
     result = _run_sweep(
         case, out, force, "joint robustness", points=lambda _: samples, sweep=sweep, kind="joint"
     )
-    counts = result.extra["core_index"]["class"].value_counts().to_dict()
-    console.print(f"core index: {counts}")
+    _print_classes(result)
 
 
 @sweep_app.command("sobol")
