@@ -29,9 +29,12 @@ from mcda.decision import DecisionMatrix
 from mcda.dominance import dominance, non_dominated
 from mcda.errors import CellError, JudgmentError, MatrixError, MCDAError, TableError
 from mcda.hierarchy import ROOT, CriteriaTree
+from mcda.imprecise import POLICIES as UNKNOWN_POLICIES
 from mcda.imprecise import (
     Cell,
     ImpreciseMatrix,
+    Ranges,
+    UnknownChoice,
     ValueSamples,
     rated_cells,
     read_imprecise,
@@ -40,12 +43,15 @@ from mcda.imprecise import (
 )
 from mcda.objective import objective_weights
 from mcda.outranking import electre_iii, gaia, promethee_i
+from mcda.problem import Problem, build_problem
 from mcda.ranking import NORMALIZATIONS, methods, rank
+from mcda.ranks import competition_ranks
 from mcda.sheets import CellValue, cell_text, sheet_values
 
 __all__ = [
     "NORMALIZATIONS",
     "ROOT",
+    "UNKNOWN_POLICIES",
     "AHPResult",
     "BWMResult",
     "Cell",
@@ -58,14 +64,19 @@ __all__ = [
     "JudgmentError",
     "MCDAError",
     "MatrixError",
+    "Problem",
+    "Ranges",
     "Synthesis",
     "TableError",
+    "UnknownChoice",
     "ValueSamples",
     "aggregate",
+    "build_problem",
     "bwm",
     "cell_text",
     "combine_weights",
     "compare",
+    "competition_ranks",
     "complete",
     "consistency",
     "diagnose",

@@ -1,4 +1,4 @@
-"""``clusterplan sweep``: budget frontier, weight robustness, Sobol indices, scenarios."""
+"""``clusterplan sweep``: budget frontier, weight and joint robustness, Sobol indices, scenarios."""
 
 from __future__ import annotations
 
@@ -160,6 +160,20 @@ def _run_sweep(
     return result
 
 
+def _check_sampling(samples: int, seed: int, concentration: float, jobs: int, what: str) -> None:
+    """Refuse bad ``--samples``, ``--seed``, ``--concentration`` or ``--jobs`` values."""
+    check_count("--samples", samples, "samples", what)
+    check_finite("--seed", seed, 0.0)
+    check_finite("--concentration", concentration, positive=True)
+    check_count("--jobs", jobs, "jobs", "worker processes")
+
+
+def _print_classes(result: SweepResult) -> None:
+    """How many projects fall in each core-index class."""
+    counts = result.extra["core_index"]["class"].value_counts().to_dict()
+    console.print(f"core index: {counts}")
+
+
 @sweep_app.command("budget")
 def budget_sweep(
     case: CaseArg = None,
@@ -214,10 +228,7 @@ def robustness_sweep(
     """How often each project is funded when the level-1 weights are uncertain."""
     from optimize.sweeps import weight_robustness
 
-    check_count("--samples", samples, "samples", "weight samples")
-    check_finite("--seed", seed, 0.0)
-    check_finite("--concentration", concentration, positive=True)
-    check_count("--jobs", jobs, "jobs", "worker processes")
+    _check_sampling(samples, seed, concentration, jobs, "weight samples")
     result = _run_sweep(
         case,
         out,
@@ -234,8 +245,75 @@ def robustness_sweep(
         ),
         kind="robustness",
     )
-    counts = result.extra["core_index"]["class"].value_counts().to_dict()
-    console.print(f"core index: {counts}")
+    _print_classes(result)
+
+
+@sweep_app.command("joint")
+def joint_sweep(
+    case: CaseArg = None,
+    samples: Annotated[int, typer.Option("--samples", min=1, help="Joint samples.")] = 200,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed (recorded).")] = 0,
+    concentration: Annotated[
+        float, typer.Option(min=0.0, help="Dirichlet concentration of leaf weights.")
+    ] = 100.0,
+    core_share: Annotated[
+        float,
+        typer.Option("--core-share", help="Share of samples that puts a project in the core."),
+    ] = 0.8,
+    values: Annotated[
+        Path | None,
+        typer.Option(
+            "--values",
+            help="Imprecise scores, long table (.csv or .xlsx); default: the case's points.",
+        ),
+    ] = None,
+    unknown: Annotated[
+        str | None,
+        typer.Option(
+            "--unknown",
+            help="Unknown cells: 'draw' (over the range the criterion's known cells span) "
+            "or 'drop' (the criterion, weights renormalised).",
+        ),
+    ] = None,
+    out: OutOption = Path("sweep-joint"),
+    force: ForceOption = False,
+    jobs: JobsOption = 1,
+    scheduler: SchedulerOption = None,
+) -> None:
+    """How often each project is funded when scores and leaf weights are both uncertain."""
+    from mcda import UNKNOWN_POLICIES, Ranges, read_imprecise
+    from optimize.errors import InputError
+    from optimize.sweeps import joint_robustness
+
+    _check_sampling(samples, seed, concentration, jobs, "joint samples")
+    check_finite("--core-share", core_share, 0.0, 1.0, positive=True)
+    if unknown is not None and unknown not in UNKNOWN_POLICIES:
+        raise InputError("--unknown", f"{unknown!r}; use one of {list(UNKNOWN_POLICIES)}")
+    policy = unknown
+
+    def sweep(loaded: Case, on_chunk: Callable[[int], None]) -> SweepResult:
+        matrix = None if values is None else read_imprecise(values, loaded.scores.directions)
+        ranges: Ranges | None = None
+        if policy == "draw" and matrix is not None:
+            ranges = {str(criterion): "observed" for criterion in matrix.criteria}
+        return joint_robustness(
+            loaded,
+            samples,
+            seed,
+            values=matrix,
+            concentration=concentration,
+            unknown=policy,
+            ranges=ranges,
+            core_share=core_share,
+            n_jobs=jobs,
+            scheduler=scheduler,
+            on_chunk=on_chunk,
+        )
+
+    result = _run_sweep(
+        case, out, force, "joint robustness", points=lambda _: samples, sweep=sweep, kind="joint"
+    )
+    _print_classes(result)
 
 
 @sweep_app.command("sobol")

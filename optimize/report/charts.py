@@ -121,23 +121,45 @@ def frontier_chart(points: pd.DataFrame) -> bytes:
         return _render(figure)
 
 
-def core_index_chart(core: pd.DataFrame) -> bytes:
-    """Share of weight samples in which each project is funded, sorted."""
+#: Colour of each project class of the robustness sweeps (weights only, and joint).
+_CLASS_COLOURS = {
+    "robustly in": "tab:green",
+    "robust core": "tab:green",
+    "borderline": "tab:orange",
+    "robustly out": "tab:grey",
+    "exterior": "tab:grey",
+}
+
+
+def core_index_chart(
+    core: pd.DataFrame,
+    thresholds: tuple[float, ...] = (0.95, 0.05),
+    title: str = "Funding robustness to the criteria weights (illustrative data)",
+) -> bytes:
+    """Share of samples in which each project is funded, sorted.
+
+    Parameters
+    ----------
+    core : pandas.DataFrame
+        Per project ``core_index`` [-] and ``class``.
+    thresholds : tuple of float
+        Class boundaries drawn as dashed lines [-].
+    title : str
+        Chart title.
+    """
     with _fonts("en"):
         ordered = core.sort_values("core_index")
-        colours = ordered["class"].map(
-            {"robustly in": "tab:green", "borderline": "tab:orange", "robustly out": "tab:grey"}
-        )
+        colours = ordered["class"].map(_CLASS_COLOURS)
         figure = Figure(figsize=(7.0, max(3.0, 0.12 * len(ordered))), layout="constrained")
         axis = figure.add_subplot()
         axis.barh(
             [short_label(i) for i in ordered.index], ordered["core_index"], color=colours.tolist()
         )
-        axis.axvline(0.95, color="tab:green", linestyle="--", linewidth=0.8)
-        axis.axvline(0.05, color="tab:grey", linestyle="--", linewidth=0.8)
+        for line, colour in zip(thresholds, ("tab:green", "tab:grey"), strict=False):
+            axis.axvline(line, color=colour, linestyle="--", linewidth=0.8)
         axis.set_xlabel("core index: share of samples funded [-]")
         axis.tick_params(axis="y", labelsize=6)
-        axis.set_title("Funding robustness to the criteria weights (illustrative data)")
+        axis.set_title(title)
         return _render(figure)
 
 

@@ -33,7 +33,7 @@ from optimize.spreadsheet import safe_csv
 from optimize.sweeps.engine import SweepResult
 
 #: The sweeps of ``clusterplan sweep``.
-SweepKind = Literal["budget", "robustness", "sobol", "scenarios"]
+SweepKind = Literal["budget", "robustness", "joint", "sobol", "scenarios"]
 
 
 def _json_text(value: Any) -> str:
@@ -181,6 +181,10 @@ def _sweep_charts(result: SweepResult, kind: SweepKind) -> dict[str, bytes]:
         return {"frontier": frontier_chart(result.points)}
     if kind == "robustness":
         return {"core_index": core_index_chart(result.extra["core_index"])}
+    if kind == "joint":
+        share = float(str(result.extra["settings"].loc["core_share", "value"]))
+        title = "Funding robustness to scores and weights (illustrative data)"
+        return {"core_index": core_index_chart(result.extra["core_index"], (share,), title)}
     if kind == "scenarios":
         return {"scenarios": scenario_chart(result.extra["by_cluster"])}
     return {}

@@ -1,7 +1,8 @@
-"""Many solves of one case: budget frontier, weight robustness, Sobol, scenarios."""
+"""Many solves of one case: budget frontier, weight and joint robustness, Sobol, scenarios."""
 
 from optimize.sweeps.budget import budget_frontier, entries_and_exits
 from optimize.sweeps.engine import SWEEP_OPTIONS, SweepResult
+from optimize.sweeps.joint import CORE_SHARE, joint_robustness
 from optimize.sweeps.scenarios import compare_scenarios
 from optimize.sweeps.weights import (
     ROBUSTLY_IN,
@@ -12,6 +13,7 @@ from optimize.sweeps.weights import (
 )
 
 __all__ = [
+    "CORE_SHARE",
     "ROBUSTLY_IN",
     "ROBUSTLY_OUT",
     "SWEEP_OPTIONS",
@@ -19,6 +21,7 @@ __all__ = [
     "budget_frontier",
     "compare_scenarios",
     "entries_and_exits",
+    "joint_robustness",
     "sample_level1",
     "weight_robustness",
     "weight_sobol",
