@@ -10,6 +10,7 @@ costs in HiGHS: the model is built and compiled once per worker.
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +26,13 @@ from pyomo.repn.plugins.standard_form import LinearStandardFormCompiler
 from optimize.case.case import Case
 from optimize.model.allocation import Allocation, SolveStatus
 from optimize.model.formulation import build_model
-from optimize.model.greedy import MatrixForm, benefit_bound, greedy_plan
+from optimize.model.greedy import (
+    FEASIBILITY_TOLERANCE,
+    MatrixForm,
+    benefit_bound,
+    greedy_plan,
+    violation,
+)
 from optimize.model.readback import _empty_allocation, _read_solution, _rule_activity, _spend_for
 from optimize.model.rule_rows import RuleRow
 
@@ -40,6 +47,14 @@ HIGHS_STATUS = {
     # Only the deadline callback interrupts HiGHS: the time limit, enforced by us.
     highspy.HighsModelStatus.kInterrupt: SolveStatus.TIME_LIMIT,
 }
+
+#: Time HiGHS gets after the deadline to honour its interrupt before the answer is given
+#: without it [s].
+GRACE = 1.0
+
+#: First estimate of the time to read an allocation back, per column [s]: 3.3 s at 1e5
+#: columns while HiGHS still runs beside it. Later solves use the last one measured.
+READ_SECONDS_PER_COLUMN = 3.5e-5
 
 
 @dataclass(frozen=True)
@@ -73,13 +88,21 @@ class CompiledModel:
     options : SolverOptions, optional
         HiGHS options. With a time limit, every solve first builds a greedy plan
         (:func:`~optimize.model.greedy.greedy_plan`), checked against every row, as HiGHS's MIP
-        start and the answer if HiGHS has nothing better when time runs out.
+        start and the answer if HiGHS has nothing better when time runs out. The answer
+        comes within the limit plus :data:`GRACE` even when HiGHS is in a phase that does
+        not poll its interrupt: it is then the best plan HiGHS has reported (or the greedy
+        plan) with the best bound reported, and HiGHS finishes in a background thread; the
+        next solve or parameter change on this model, and the interpreter's exit, wait for
+        that thread (the overrun: 10-25 s at 1e5 columns).
 
     Attributes
     ----------
     start_seconds : float or None
         Time from the start of the last solve to its greedy plan [s]; None without a time
         limit or when the greedy found no plan.
+    read_seconds : float
+        Time the last solve took to read its allocation back [s] (at first an estimate from
+        the model's size), kept free at the end of the time limit.
     """
 
     def __init__(
@@ -107,12 +130,20 @@ class CompiledModel:
         self.column_of_build, self.column_of_top_up = self.column_maps()
         self.start_seconds: float | None = None
         self.deadline = float("inf")
+        # A HiGHS run left behind at the deadline (see `run`), and what HiGHS has reported so
+        # far in this solve: best (objective, column values) and dual bound.
+        self.worker: threading.Thread | None = None
+        self.incumbent: tuple[float, Array] | None = None
+        self.dual_bound = float("inf")
+        self.read_seconds = READ_SECONDS_PER_COLUMN * len(self.columns)
         if self.options.time_limit is not None:
             # HiGHS overruns its own time limit in long root phases; its interrupt callbacks
             # stop it at the deadline wherever it polls them (not inside a root cut round,
             # which still overruns a 60 s limit by 10-25 s at 1e5 columns).
             self.highs.cbSimplexInterrupt.subscribe(self.interrupt)
             self.highs.cbMipInterrupt.subscribe(self.interrupt)
+            self.highs.cbMipInterrupt.subscribe(self.track)
+            self.highs.cbMipImprovingSolution.subscribe(self.track)
 
     def rhs_in_budget(self, repn: Any) -> tuple[Array, Array]:
         """Each row's bound as fixed + slope x budget (share-based rows move with it)."""
@@ -147,6 +178,23 @@ class CompiledModel:
         """HiGHS callback: ask it to stop once the time limit has passed."""
         if time.perf_counter() > self.deadline:
             event.data_in.user_interrupt = True
+
+    def track(self, event: Any) -> None:
+        """HiGHS callback: keep its latest dual bound and best feasible solution."""
+        out = event.data_out
+        if np.isfinite(out.mip_dual_bound):
+            self.dual_bound = float(out.mip_dual_bound)
+        if event.callback_type == highspy.cb.HighsCallbackType.kCallbackMipImprovingSolution:
+            values = np.array(out.mip_solution, float)
+            objective = float(self.cost @ values) if len(values) == len(self.cost) else np.nan
+            if self.incumbent is None or objective > self.incumbent[0]:
+                self.incumbent = (objective, values)
+
+    def settle(self) -> None:
+        """Wait for a HiGHS run left behind at a deadline before the instance is touched."""
+        if self.worker is not None:
+            self.worker.join()
+            self.worker = None
 
     def configure(self, options: SolverOptions) -> None:
         """Pass HiGHS options through."""
@@ -214,6 +262,7 @@ class CompiledModel:
 
     def set_budget(self, budget: float) -> None:
         """Change the budget [1e8 CNY]: every budget-dependent row bound moves."""
+        self.settle()
         lower, upper = self.row_bounds(budget)
         rows = np.flatnonzero(self.budget_slope != 0)
         rows = np.union1d(rows, [self.budget_row()])
@@ -230,6 +279,7 @@ class CompiledModel:
 
     def set_coefficients(self, coefficient: pd.Series) -> None:
         """Change each project's benefit coefficient a_p [-] (costs scale with it)."""
+        self.settle()
         base = self.projects["coefficient"].to_numpy(float)
         new = coefficient.loc[self.projects.index].to_numpy(float)
         owner = self.cost_of
@@ -262,13 +312,33 @@ class CompiledModel:
 
         With a time limit, a greedy plan checked against every row is HiGHS's MIP start and
         the answer if HiGHS finds nothing better in time: a large case then still gets a
-        feasible allocation. The greedy's time counts towards the limit.
+        feasible allocation. The greedy's time counts towards the limit, and so does
+        reading the allocation back (:attr:`read_seconds`, reserved at the end).
         """
+        self.settle()
         # Forget the previous solve: each answer then depends only on the model as it stands,
         # so a sweep gives the same results whatever the order or chunking of its points.
         self.highs.clearSolver()
+        self.incumbent, self.dual_bound = None, float("inf")
         start = self.mip_start()
-        self.highs.run()
+        if self.options.time_limit is None:
+            self.highs.run()
+            return self.result(start)
+        # HiGHS polls its interrupt only between phases; a root cut round at 1e5 columns runs
+        # on 10-25 s past the deadline. It runs in a thread (highspy releases the GIL) and the
+        # answer comes at the deadline plus GRACE with what HiGHS has reported so far; the
+        # thread finishes on its own at its next interrupt poll, and every later use of this
+        # instance (and the interpreter's exit) waits for it first.
+        worker = threading.Thread(target=self.highs.run, name="highs")
+        worker.start()
+        worker.join(max(self.deadline + GRACE - time.perf_counter(), 0.0))
+        if not worker.is_alive():
+            return self.result(start)
+        self.worker = worker
+        return self.best_known(start)
+
+    def result(self, start: Array | None) -> tuple[SolveStatus, float, Array | None]:
+        """Status, objective and column values of a finished HiGHS run."""
         status = HIGHS_STATUS.get(self.highs.getModelStatus(), SolveStatus.ERROR)
         info = self.highs.getInfo()
         found = info.primal_solution_status == 2  # 2 = feasible solution available
@@ -286,6 +356,19 @@ class CompiledModel:
             np.asarray(self.highs.getSolution().col_value),
         )
 
+    def best_known(self, start: Array | None) -> tuple[SolveStatus, float, Array | None]:
+        """The better of HiGHS's reported incumbent (if it checks out) and the greedy start."""
+        candidates = [] if start is None else [(float(self.cost @ start), start)]
+        incumbent = self.incumbent
+        if incumbent is not None and np.isfinite(incumbent[0]):
+            values = incumbent[1]
+            if violation(self.matrix_form(), values) <= FEASIBILITY_TOLERANCE:
+                candidates.append(incumbent)
+        if not candidates:
+            return SolveStatus.TIME_LIMIT, float("nan"), None
+        objective, values = max(candidates, key=lambda c: c[0])
+        return SolveStatus.TIME_LIMIT, objective, values
+
     def mip_start(self) -> Array | None:
         """Hand HiGHS a checked greedy plan when a time limit is set, and return it."""
         limit = self.options.time_limit
@@ -293,7 +376,8 @@ class CompiledModel:
         if limit is None:
             return None
         begin = time.perf_counter()
-        self.deadline = begin + limit
+        # The limit covers the whole answer: HiGHS stops early enough to read it back.
+        self.deadline = begin + limit - self.read_seconds
         start = greedy_plan(self.matrix_form())
         if start is not None:
             self.start_seconds = time.perf_counter() - begin
@@ -319,7 +403,8 @@ class CompiledModel:
         (before its root LP); the budget row alone also bounds every allocation
         (:func:`~optimize.model.greedy.benefit_bound`), and the smaller bound is kept.
         """
-        dual = float(self.highs.getInfo().mip_dual_bound)
+        running = self.worker is not None and self.worker.is_alive()
+        dual = self.dual_bound if running else float(self.highs.getInfo().mip_dual_bound)
         if not np.isfinite(dual):
             dual = float("inf")
         if status is not SolveStatus.OPTIMAL:
@@ -339,6 +424,7 @@ class CompiledModel:
             if status is SolveStatus.TIME_LIMIT:
                 status = SolveStatus.TIME_LIMIT_NO_SOLUTION
             return _empty_allocation(self.projects, status, budget, priority_rule, seconds)
+        read = time.perf_counter()
         bound = self.bound(status, objective)
         gap = abs(bound - objective) / max(abs(objective), 1e-12)
         if status is SolveStatus.OPTIMAL and gap > self.options.mip_gap + 1e-9:
@@ -346,7 +432,7 @@ class CompiledModel:
         for var, value in zip(self.columns, values, strict=True):
             var.set_value(value, skip_validation=True)
         table = _read_solution(self.model, self.projects, self.case.benefit.slope_decay)
-        return Allocation(
+        allocation = Allocation(
             table,
             status,
             objective,
@@ -358,3 +444,5 @@ class CompiledModel:
             rules=_rule_activity(self.model),
             spend=_spend_for(self.case, self.projects, table),
         )
+        self.read_seconds = time.perf_counter() - read
+        return allocation

@@ -1,6 +1,8 @@
 """Anytime answers: a checked greedy plan is HiGHS's MIP start and the answer of last resort."""
 
 import dataclasses
+import threading
+import time
 
 import highspy
 import numpy as np
@@ -171,3 +173,38 @@ def test_mip_start_leaves_the_proven_optimum_unchanged(tiny, budget, variant) ->
     assert started.status is SolveStatus.OPTIMAL
     assert started.objective == pytest.approx(expected, rel=1e-6, abs=1e-9)
     assert rule_violations(varied, started) == []
+
+
+def test_answer_comes_at_the_deadline_while_highs_is_stuck_in_a_phase() -> None:
+    # A callback that holds HiGHS stands in for a root cut round that polls no interrupt.
+    case = synthetic_case(30, projects_per_cell=3, seed=7)
+    appraisal = appraise(case)
+    model = CompiledModel(case, project_table(case, appraisal), SolverOptions(time_limit=1.0))
+    held, release = threading.Event(), threading.Event()
+
+    def hold(event) -> None:
+        if not held.is_set():
+            held.set()
+            release.wait(60.0)
+
+    model.highs.cbSimplexInterrupt.subscribe(hold)
+    model.highs.cbMipInterrupt.subscribe(hold)
+    begin = time.perf_counter()
+    try:
+        stuck = model.solve(appraisal.priority_rule)
+        elapsed = time.perf_counter() - begin
+        still_running = model.worker is not None and model.worker.is_alive()
+    finally:
+        release.set()
+    assert held.is_set()
+    assert still_running  # the answer did not wait for HiGHS
+    assert elapsed < 1.0 + 6.0  # a 1 s grace, and generous: the machine is shared
+    assert stuck.status is SolveStatus.TIME_LIMIT
+    assert rule_violations(case, stuck) == []
+    assert stuck.objective > 0.0
+    assert stuck.bound >= stuck.objective and np.isfinite(stuck.mip_gap)
+    # The next solve waits for the abandoned run instead of sharing HiGHS with it.
+    again = model.solve(appraisal.priority_rule)
+    assert model.worker is None
+    assert rule_violations(case, again) == []
+    assert again.objective >= stuck.objective * (1 - 1e-9)
