@@ -121,6 +121,7 @@ def _run_sweep(
     points: Callable[[Case], int],
     sweep: Callable[..., SweepResult],
     kind: SweepKind,
+    inputs: tuple[Path, ...] = (),
 ) -> SweepResult:
     """Run one sampling sweep from the command line and write its files into `out`.
 
@@ -142,6 +143,8 @@ def _run_sweep(
         ``n`` points finish.
     kind : SweepKind
         Which sweep, for its files.
+    inputs : tuple of pathlib.Path
+        Files the sweep reads besides the case (e.g. ``--values``); `out` may not overlap them.
 
     Returns
     -------
@@ -152,7 +155,7 @@ def _run_sweep(
     from optimize.cli.output import check_target
 
     path = case_path(case)
-    check_target(out, force, case_inputs(path))
+    check_target(out, force, (*case_inputs(path), *inputs))
     loaded = load_case(path)
     with progress(points(loaded), what) as advance:
         result = sweep(loaded, on_chunk=advance)
@@ -311,7 +314,14 @@ def joint_sweep(
         )
 
     result = _run_sweep(
-        case, out, force, "joint robustness", points=lambda _: samples, sweep=sweep, kind="joint"
+        case,
+        out,
+        force,
+        "joint robustness",
+        points=lambda _: samples,
+        sweep=sweep,
+        kind="joint",
+        inputs=() if values is None else (values,),
     )
     _print_classes(result)
 

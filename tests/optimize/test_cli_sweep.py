@@ -92,6 +92,15 @@ def test_joint_reads_imprecise_values_under_the_stated_policy(
     assert (out / "core_index.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_joint_never_writes_over_its_values_file(tiny_path, tmp_path, monkeypatch, capsys) -> None:
+    values = _imprecise_values(tiny_path, tmp_path)
+    before = values.read_bytes()
+    args = ["sweep", "joint", str(tiny_path), "--samples", "4", "--values", str(values)]
+    code, _, err = run_cli([*args, "--out", str(values.parent), "--force"], monkeypatch, capsys)
+    assert code == 2 and "--out" in err and len(err.strip().splitlines()) == 1
+    assert values.read_bytes() == before
+
+
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
