@@ -236,14 +236,45 @@ def _ranking_section(results: Results, lang: Lang) -> list[Section]:
     return [Section("ranking", _text("ranking", lang), note, table)]
 
 
+def method_label(name: str) -> str:
+    """A registry method name as readers know it: ``promethee_ii`` -> ``PROMETHEE II``."""
+    return name.replace("_", " ").upper()
+
+
+def _method_pairs(table: pd.DataFrame) -> pd.DataFrame:
+    """Each pair of distinct methods once, labelled "TOPSIS vs VIKOR", the first as reference.
+
+    `table` is :func:`mcda.compare`'s, indexed by (reference, compared) in run order.
+    """
+    order = list(dict.fromkeys(table.index.get_level_values("reference")))
+    kept = [
+        (reference, compared)
+        for reference, compared in table.index
+        if order.index(reference) < order.index(compared)
+    ]
+    pairs = table.loc[kept]
+    pairs.index = pd.Index(
+        [f"{method_label(a)} vs {method_label(b)}" for a, b in kept], name="methods"
+    )
+    return pairs
+
+
 def _agreement_section(results: Results, lang: Lang) -> list[Section]:
     """Rank correlation between ranking methods, when several were run."""
     note = (
-        "Rank correlation between the rankings of different methods on the same scores and "
-        "weights: Spearman, and the WS coefficient of Salabun & Urbaniak (2020), which "
-        "weighs disagreement at the top more."
+        "Rank correlation between the rankings of each pair of methods on the same scores and "
+        "weights: Spearman, weighted Spearman r_w (Pinto da Costa & Soares 2005), Kendall's "
+        "tau_b, and the WS coefficient of Salabun & Urbaniak (2020), which weighs "
+        "disagreement at the top more and takes the first method of the pair as reference."
     )
-    return _registered("method_agreement", results, "agreement", _text("agreement", lang), note)
+    return _registered(
+        "method_agreement",
+        results,
+        "agreement",
+        _text("agreement", lang),
+        note,
+        view=_method_pairs,
+    )
 
 
 def _acceptability_section(results: Results, lang: Lang) -> list[Section]:

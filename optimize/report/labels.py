@@ -71,6 +71,7 @@ COLUMNS_ZH: dict[str, str] = {
     "score": "贴近度",
     "priority": "优先级",
     "criterion": "指标",
+    "methods": "方法对",
     "level": "层级",
     "local_weight": "局部权重",
     "global_weight": "全局权重",

@@ -58,6 +58,14 @@ def test_run_summary_and_report_carry_robustness(tiny_path) -> None:
     report = str(files["report.md"])
     assert "## Agreement between ranking methods" in report
     assert "## Rank acceptability" in report
+    # Every registered method meets every other once in the agreement table, by name.
+    agreement = report.split("## Agreement between ranking methods", 1)[1].split("\n## ", 1)[0]
+    assert "('" not in agreement
+    pairs = [line.split("|")[1].strip() for line in agreement.splitlines() if " vs " in line]
+    assert len(pairs) == len(methods()) * (len(methods()) - 1) // 2
+    assert "TOPSIS vs PROMETHEE II" in pairs and "VIKOR vs TOPSIS" not in pairs
+    named = {side for pair in pairs for side in pair.split(" vs ")}
+    assert named == {m.replace("_", " ").upper() for m in methods()}
     assert summary["robustness"]["acceptability"]["seed"] == RUN_SEED
     assert report.index("## Rank acceptability") < report.index("## Provenance")
     json.loads(str(files["summary.json"]), parse_constant=lambda c: pytest.fail(f"{c} in summary"))

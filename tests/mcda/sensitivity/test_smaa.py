@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mcda import MatrixError, rank
+from mcda import MatrixError, methods, rank
 from mcda.ranks import competition_ranks
 from mcda.sensitivity import (
     rank_acceptability,
@@ -117,6 +117,35 @@ def test_a_method_without_a_batch_scorer_loops_per_sample() -> None:
     ]
     top = (competition_ranks(np.array(first)) == 1).mean(axis=0)
     np.testing.assert_allclose(result.acceptability[1], top)
+
+
+@pytest.mark.parametrize("method", methods())
+def test_every_registered_method_runs_smaa_2_on_joint_and_weight_samples(method: str) -> None:
+    # Joint samples: the acceptability is the share of samples at each rank that a loop
+    # over mcda.rank gives (continuous noise: no ties).
+    n = 12
+    values, weights = jittered(n, 5), dirichlet_weights(WEIGHTS.to_numpy(), n, 3.0, 5)
+    result = smaa(values, weights, list("abcd"), list("xyz"), DIRECTIONS, method=method)
+    scores = [
+        rank(
+            pd.DataFrame(values[k], index=MATRIX.index, columns=MATRIX.columns),
+            pd.Series(weights[k], index=MATRIX.columns),
+            DIRECTIONS,
+            method,
+        ).loc[MATRIX.index, "score"]
+        for k in range(n)
+    ]
+    ranks = competition_ranks(np.array(scores))
+    expected = np.stack([(ranks == r).mean(axis=0) for r in range(1, 5)], axis=1)
+    np.testing.assert_allclose(result.acceptability.to_numpy(), expected, atol=1e-12)
+    assert result.method == method
+    # Weight samples on the point matrix, near-fixed: every sample ranks as the base does.
+    fixed = smaa_weights(
+        MATRIX, DIRECTIONS, n=20, method=method, weights=WEIGHTS, concentration=1e9
+    )
+    base = rank(MATRIX, WEIGHTS, DIRECTIONS, method=method)["rank"]
+    for alternative, r in base.items():
+        assert fixed.acceptability.at[alternative, r] == pytest.approx(1.0), method
 
 
 def test_ties_share_the_ranks_they_cover() -> None:
