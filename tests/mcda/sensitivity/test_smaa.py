@@ -101,6 +101,32 @@ def test_joint_topsis_equals_a_loop_over_rank(options: dict[str, str]) -> None:
     assert result.confidence_factors["a"] == pytest.approx(first)
 
 
+@pytest.mark.parametrize("coarse", [False, True])
+def test_threads_do_not_change_a_bit(coarse: bool) -> None:
+    # Chunks are counted on several threads and added in chunk order; with `coarse`, b and
+    # d have equal rows, so tie, in every other sample.
+    n = 700
+    values = jittered(n, 6)
+    if coarse:
+        values[::2, 1] = values[::2, 3]
+    weights = dirichlet_weights(WEIGHTS.to_numpy(), n, 3.0, 6)
+    labels = (list(MATRIX.index), list(MATRIX.columns))
+    one = smaa(values, weights, *labels, DIRECTIONS, chunk=64, workers=1)
+    three = smaa(values, weights, *labels, DIRECTIONS, chunk=64, workers=3)
+    for name in ("acceptability", "holistic", "central_weights", "confidence_factors", "winning"):
+        assert getattr(one, name).equals(getattr(three, name)), name  # exact, NaN == NaN
+    tied = 1.0 - one.winning.at["b", "d"] - one.winning.at["d", "b"]
+    assert tied == pytest.approx(0.5 if coarse else 0.0, abs=1e-12)
+
+
+def test_a_bad_value_stops_every_thread_with_its_sample() -> None:
+    values = jittered(400, 7)
+    values[333, 1, 2] = np.nan
+    weights = dirichlet_weights(WEIGHTS.to_numpy(), 400, 3.0, 7)
+    with pytest.raises(MatrixError, match="value sample 333 "):
+        smaa(values, weights, list("abcd"), list("xyz"), DIRECTIONS, chunk=50, workers=2)
+
+
 def test_a_method_without_a_batch_scorer_loops_per_sample() -> None:
     n = 40
     values, weights = jittered(n, 4), dirichlet_weights(WEIGHTS.to_numpy(), n, 3.0, 4)
@@ -228,6 +254,8 @@ def test_bad_input_is_refused() -> None:
         smaa(values=broken, weights=weights, alternatives=labels[0], criteria=labels[1])
     with pytest.raises(MatrixError, match=r"\(0.5, 1\]"):
         smaa(values, weights, *labels, confidence=0.4)
+    with pytest.raises(MatrixError, match="chunk and workers must be >= 1, not 0 and 2"):
+        smaa(values, weights, *labels, chunk=0, workers=2)
     with pytest.raises(MatrixError, match="not both"):
         smaa_weights(MATRIX, DIRECTIONS, weights=WEIGHTS, constraints=total_order(["x", "y"]))
 
