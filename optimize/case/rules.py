@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 RULE_NAMES: dict[str, str] = {
     "budget": "total funding <= budget [1e8 CNY] (modelling choice)",
     "period_budget": "spending per plan year <= that year's budget, optionally with carry-over",
-    "type_share": "share of the budget per cluster type within [min, max] (paper §4 分类施策)",
+    "type_share": "share of the budget per cluster type within [min, max] (modelling choice "
+    "encoding paper §4 分类施策)",
     "instrument_share": "share of the budget per instrument within [min, max]",
     "cluster_limits": "funding per cluster within [floor, cap] [1e8 CNY]",
     "region_floor": "share of the budget per region >= floor (modelling choice; paper §3 only "
