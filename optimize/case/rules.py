@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 
 #: Every rule the model knows, with what it encodes and where it comes from.
 RULE_NAMES: dict[str, str] = {
-    "budget": "total funding <= budget [1e8 CNY] (modelling)",
+    "budget": "total funding <= budget [1e8 CNY] (modelling choice)",
     "period_budget": "spending per plan year <= that year's budget, optionally with carry-over",
-    "type_share": "share of the budget per cluster type within [min, max] (paper §4 分类施策)",
+    "type_share": "share of the budget per cluster type within [min, max] (modelling choice "
+    "encoding paper §4 分类施策)",
     "instrument_share": "share of the budget per instrument within [min, max]",
     "cluster_limits": "funding per cluster within [floor, cap] [1e8 CNY]",
-    "region_floor": "share of the budget per region >= floor (paper §3 'dense east, sparse west')",
+    "region_floor": "share of the budget per region >= floor (modelling choice; paper §3 only "
+    "describes 'dense east, sparse west')",
     "no_duplicated_construction": "at most n funded projects per technology domain and "
     "instrument (paper §3.1, §4.1 避免重复投资和建设, §3.3)",
     "basic_concentration": "basic clusters: at most m funded projects each, each at least a "
