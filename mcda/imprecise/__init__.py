@@ -20,8 +20,8 @@ from mcda.imprecise.ratings import (
     read_ratings,
     read_scales,
     scale_from_intensities,
-    scales_from_rows,
     scale_from_judgments,
+    scales_from_rows,
 )
 from mcda.imprecise.sampling import (
     POLICIES,

@@ -212,7 +212,8 @@ def _matrix(
             message = exc.message
             if status == "rated" and rated is not None and not given:
                 message = "a rated cell needs low and high, or experts' ratings of it"
-            raise CellError(message, file=table.name, row=line, field=field.get(name, name)) from None
+            where = field.get(name, name)
+            raise CellError(message, file=table.name, row=line, field=where) from None
         first[key] = line
     if not cells:
         raise CellError("holds no cells", file=table.name)

@@ -137,11 +137,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
             "intensities [-]; unknown holds no number (see [uncertainty])",
             "point | interval | list | triangular | rated | unknown",
         ),
-        _extra("low", "lower bound of the cell", "number >= 0", "unit of the criterion"),
-        _extra("high", "upper bound of the cell, >= low", "number >= 0", "unit of the criterion"),
-        _extra(
-            "mode", "peak of a triangular cell, in [low, high]", "number >= 0", "unit of the criterion"
-        ),
+        _extra("low", "lower bound of the cell", "number >= 0", "criterion unit"),
+        _extra("high", "upper bound of the cell, >= low", "number >= 0", "criterion unit"),
+        _extra("mode", "peak of a triangle, in [low, high]", "number >= 0", "criterion unit"),
     ),
     "rating_scales": (
         _column("criterion", "leaf criterion id", "criterion the scale rates"),

@@ -1,4 +1,4 @@
-"""The scores table as cells (point, interval, list, triangular, rated, unknown), and its point view.
+"""The scores table as cells (point, interval, triangular, rated, unknown, ...) and its point view.
 
 The scores table holds one row per cluster and leaf criterion. Its optional ``status``,
 ``low``, ``high`` and ``mode`` columns say what is known of a cell (empty status: a point), so a
@@ -279,4 +279,3 @@ def _point_of(cell: Cell, uncertainty: Uncertainty) -> float:
     if uncertainty.point == "estimate" and cell.mode is not None:
         return cell.mode
     return (float(cell.low) + float(cell.high)) / 2  # type: ignore[arg-type]
-

@@ -31,7 +31,7 @@ UNKNOWN_POLICIES: tuple[UnknownPolicy, ...] = ("draw", "drop")
 POINT_RULES: tuple[PointRule, ...] = ("estimate", "midpoint")
 RATING_SPREADS: tuple[Spread, ...] = ("empirical", "interval")
 #: The range a case may state instead of numbers: the span of the criterion's known cells.
-OBSERVED = "observed"
+OBSERVED: Literal["observed"] = "observed"
 
 
 @dataclass(frozen=True)
