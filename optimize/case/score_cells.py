@@ -50,6 +50,9 @@ NUMBER_COLUMNS = ("value", "low", "high", "mode")
 #: One cell per (cluster, criterion).
 CellKey = tuple[str, str]
 
+#: Kinds of provenance a scores cell may have, in the order counts list them.
+PROVENANCE_KINDS = ("paper", "facts", "illustrative", "ratings", "unknown")
+
 
 def _located(exc: CellError | JudgmentError, label: str) -> InputError:
     """An mcda error about a table as the case's one-line input error."""
@@ -279,3 +282,15 @@ def _point_of(cell: Cell, uncertainty: Uncertainty) -> float:
     if uncertainty.point == "estimate" and cell.mode is not None:
         return cell.mode
     return (float(cell.low) + float(cell.high)) / 2  # type: ignore[arg-type]
+
+
+def provenance_counts(values: ImpreciseMatrix) -> pd.Series:
+    """How many cells have each kind of provenance (:data:`PROVENANCE_KINDS`), zeros listed.
+
+    A kind is the provenance up to its colon (``facts:S12`` is ``facts``); a cell of another
+    provenance (a matrix built outside a case) counts under its own text.
+    """
+    kinds = pd.Series(values.provenance.to_numpy().ravel()).map(lambda p: str(p).partition(":")[0])
+    counts = kinds.value_counts()
+    order = [*PROVENANCE_KINDS, *sorted(set(counts.index) - set(PROVENANCE_KINDS))]
+    return counts.reindex(order, fill_value=0).rename("cells")
