@@ -212,6 +212,7 @@ def _matrix(
             message = exc.message
             if status == "rated" and rated is not None and not given:
                 message = "a rated cell needs low and high, or experts' ratings of it"
+                name = "status"
             where = field.get(name, name)
             raise CellError(message, file=table.name, row=line, field=where) from None
         first[key] = line

@@ -1,8 +1,8 @@
 """The tiny test case with imprecise scores: intervals, a triangle, an unknown and expert ratings.
 
 Made from ``tests/cases/tiny`` at test time: a:L1 is the interval [1, 3], b:L1 the triangle
-(2, 4, 6), c:L2 is unknown (drawn over the observed range of L2), and every L3 cell is rated by
-experts on a three-level scale (good 1, fair 0.5, poor 0.2).
+(low 2, mode 3, high 6), c:L2 is unknown (drawn over the observed range of L2), and every L3
+cell is rated by experts on a three-level scale (good 1, fair 0.5, poor 0.2).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ HEADER = "cluster,criterion,value,provenance,rule,status,low,high,mode"
 #: (cluster, criterion) -> the rest of its scores row after cluster and criterion.
 CHANGED = {
     ("a", "L1"): ",,illustrative,t,interval,1,3,",
-    ("b", "L1"): ",,illustrative,t,triangular,2,6,4",
+    ("b", "L1"): ",,illustrative,t,triangular,2,6,3",
     ("c", "L2"): ",,unknown,not published,unknown,,,",
 }
 RATED_CRITERION = "L3"
