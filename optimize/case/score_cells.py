@@ -50,6 +50,11 @@ NUMBER_COLUMNS = ("value", "low", "high", "mode")
 #: One cell per (cluster, criterion).
 CellKey = tuple[str, str]
 
+#: Columns of the ratings as :func:`mcda.ratings_from_rows` returns them (besides intensity, row).
+RATING_COLUMNS = ("expert", "alternative", "criterion", "level")
+#: Stands for an absent table.
+_EMPTY = pd.DataFrame()
+
 #: Kinds of provenance a scores cell may have, in the order counts list them.
 PROVENANCE_KINDS = ("paper", "facts", "illustrative", "ratings", "unknown")
 
@@ -82,14 +87,17 @@ def load_rated(
         case lacks, a bad scale, a level off its criterion's scale, a cell rated twice by one
         expert.
     """
-    none = pd.DataFrame(columns=["expert", "alternative", "criterion", "level", "intensity", "row"])
-    raw = tables.get("ratings")
-    if raw is None or raw.empty:
-        return {}, none
-    if tables.get("rating_scales") is None or tables["rating_scales"].empty:
+    given = {key for key in ("rating_scales", "ratings") if not tables.get(key, _EMPTY).empty}
+    scales = (
+        _load_scales(tables["rating_scales"], labels["rating_scales"], leaves)
+        if "rating_scales" in given
+        else {}
+    )
+    if "ratings" not in given:
+        return {}, pd.DataFrame(columns=[*RATING_COLUMNS, "intensity", "row"])
+    if not scales:
         raise InputError(CASE_FILE, "ratings need a rating_scales table", field="tables.ratings")
-    scales = _load_scales(tables["rating_scales"], labels["rating_scales"], leaves)
-    label = labels["ratings"]
+    raw, label = tables["ratings"], labels["ratings"]
     table = with_columns(raw, label, REQUIRED_COLUMNS["ratings"])
     _require_values(table, label, filled_columns("ratings"))
     _require_choice(table, label, "cluster", list(clusters))

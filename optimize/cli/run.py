@@ -21,7 +21,12 @@ from optimize.errors import InputError
 
 
 def validate(case: CaseArg = None) -> None:
-    """Check a case's files; print what was loaded or one line naming the bad input."""
+    """Check a case's files; print what was loaded or one line naming the bad input.
+
+    Besides the counts of clusters, criteria and projects, it prints how many score cells are
+    points, intervals, list-derived intervals, triangular, rated and unknown, and how many
+    cite the paper, a public fact, the ratings, or are illustrative or unknown.
+    """
     from optimize.case import provenance_counts
     from optimize.casefiles.load import load_case
 
