@@ -213,6 +213,8 @@ def check_ratings_used(
 def _check_unknown_policy(table: pd.DataFrame, label: str, uncertainty: Uncertainty) -> None:
     """Each criterion with unknown cells needs a policy, and a range when drawn."""
     unknown = table[table["status"] == "unknown"]
+    if unknown.empty:
+        return
     for criterion, rows in unknown.groupby("criterion", sort=False):
         line = int(str(rows.index[0]))
         if uncertainty.unknown is None:
@@ -264,32 +266,16 @@ def point_scores(values: ImpreciseMatrix, uncertainty: Uncertainty) -> DecisionM
     except MatrixError as exc:
         raise InputError(CASE_FILE, str(exc), field="uncertainty") from None
     kept = pd.Index([c for c in values.criteria if c not in dropped], name="criterion")
-    middle = (plausible["low"] + plausible["high"]) / 2
-    numbers = pd.DataFrame(
-        {
-            criterion: [
-                float(middle[criterion])
-                if cell.status == "unknown"
-                else _point_of(cell, uncertainty)
-                for cell in values.cells[criterion]
-            ]
-            for criterion in kept
-        },
-        index=values.alternatives,
-        columns=kept,
-    )
-    provenance = values.provenance.loc[:, kept]
-    provenance.columns = kept
-    return DecisionMatrix.build(numbers, values.directions.loc[kept], provenance)
-
-
-def _point_of(cell: Cell, uncertainty: Uncertainty) -> float:
-    """One number for a known cell under the stated point rule."""
-    if cell.status == "point" or (uncertainty.point == "estimate" and cell.value is not None):
-        return float(cell.value)  # type: ignore[arg-type]  # a point holds its value
-    if uncertainty.point == "estimate" and cell.mode is not None:
-        return cell.mode
-    return (float(cell.low) + float(cell.high)) / 2  # type: ignore[arg-type]
+    status = values.status
+    value, low, high, mode = (values.number(name) for name in ("value", "low", "high", "mode"))
+    middle = (low + high) / 2
+    if uncertainty.point == "estimate":
+        middle = value.fillna(mode).fillna(middle)
+    numbers = middle.where(status != "point", value)
+    for criterion, (lowest, highest) in plausible[["low", "high"]].iterrows():
+        numbers.loc[status[criterion] == "unknown", criterion] = (lowest + highest) / 2
+    numbers.columns.name = "criterion"
+    return DecisionMatrix.build(numbers.loc[:, kept], values.directions.loc[kept], values.provenance)
 
 
 def provenance_counts(values: ImpreciseMatrix) -> pd.Series:
