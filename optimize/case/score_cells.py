@@ -275,7 +275,8 @@ def point_scores(values: ImpreciseMatrix, uncertainty: Uncertainty) -> DecisionM
     for criterion, (lowest, highest) in plausible[["low", "high"]].iterrows():
         numbers.loc[status[criterion] == "unknown", criterion] = (lowest + highest) / 2
     numbers.columns.name = "criterion"
-    return DecisionMatrix.build(numbers.loc[:, kept], values.directions.loc[kept], values.provenance)
+    directions = values.directions.loc[kept]
+    return DecisionMatrix.build(numbers.loc[:, kept], directions, values.provenance)
 
 
 def provenance_counts(values: ImpreciseMatrix) -> pd.Series:
