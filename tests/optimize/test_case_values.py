@@ -10,10 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mcda import ImpreciseMatrix
-from optimize import load_case
+from optimize import InputError, load_case
 from optimize.appraisal import appraise
 from optimize.case import shipped_case
 from optimize.casefiles import INSTRUCTIONS, case_workbook, read_case_folder, read_workbook
+from optimize.pipeline import run_case
 from tests.optimize.case_equality import assert_same_case
 from tests.optimize.clirun import run_cli
 from tests.optimize.imprecise_case import write_imprecise_tiny
@@ -83,6 +84,23 @@ def test_drop_leaves_the_criterion_out_and_renormalises_the_weights(imprecise, t
     assert list(case.values.criteria) == ["L1", "L2", "L3", "L4"]
     full = appraise(load_case(tiny_path)).weights.drop("L2")  # the same judgments
     pd.testing.assert_series_equal(appraise(case).weights, full / full.sum())
+
+
+@pytest.mark.parametrize("policy", ["draw", "drop"])
+def test_the_whole_point_pipeline_runs_on_an_imprecise_case(imprecise, policy):
+    edit(imprecise / "case.toml", 'unknown = "draw"', f'unknown = "{policy}"')
+    result = run_case(imprecise)
+    assert result.allocation.status.has_solution
+    assert set(result.appraisal.ranking.index) == {"a", "b", "c", "d"}
+
+
+def test_a_rule_cannot_rest_on_a_dropped_criterion(imprecise):
+    edit(imprecise / "case.toml", 'unknown = "draw"', 'unknown = "drop"')
+    rule = '[rules.frontier_platform_research]\ncriterion = "L2"\nmin_score = 1.0\n'
+    edit(imprecise / "case.toml", "[uncertainty]", f"{rule}\n[uncertainty]")
+    with pytest.raises(InputError, match="'L2' is dropped") as caught:
+        load_case(imprecise)
+    assert caught.value.field == "rules.frontier_platform_research.criterion"
 
 
 def test_the_workbook_form_holds_the_same_cells(imprecise, tmp_path):
