@@ -13,7 +13,13 @@ from mcda import ImpreciseMatrix
 from optimize import InputError, load_case
 from optimize.appraisal import appraise
 from optimize.case import shipped_case
-from optimize.casefiles import INSTRUCTIONS, case_workbook, read_case_folder, read_workbook
+from optimize.casefiles import (
+    INSTRUCTIONS,
+    blank_case,
+    case_workbook,
+    read_case_folder,
+    read_workbook,
+)
 from optimize.pipeline import run_case
 from tests.optimize.case_equality import assert_same_case
 from tests.optimize.clirun import run_cli
@@ -125,6 +131,13 @@ def test_a_point_case_gains_no_rating_tables_in_a_round_trip(tiny_path, tmp_path
     book.write_bytes(case_workbook(read_case_folder(tiny_path), INSTRUCTIONS))
     raw, _ = read_workbook(book)
     assert set(raw.tables) == set(read_case_folder(tiny_path).tables)
+
+
+def test_the_blank_template_offers_the_imprecise_columns_and_says_how_to_use_them():
+    blank = blank_case("new")
+    assert {"status", "low", "high", "mode"} <= set(blank.tables["scores"].columns)
+    assert list(blank.tables["ratings"].columns) == ["expert", "cluster", "criterion", "level"]
+    assert any("[uncertainty]" in line and "status" in line for line in INSTRUCTIONS)
 
 
 def test_the_shipped_case_is_all_points_and_its_point_view_is_its_table():
