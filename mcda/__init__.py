@@ -30,25 +30,36 @@ from mcda.dominance import dominance, non_dominated
 from mcda.errors import CellError, JudgmentError, MatrixError, MCDAError, TableError
 from mcda.hierarchy import ROOT, CriteriaTree
 from mcda.imprecise import POLICIES as UNKNOWN_POLICIES
+from mcda.imprecise import STATUSES as CELL_STATUSES
 from mcda.imprecise import (
     Cell,
     ImpreciseMatrix,
+    Range,
     Ranges,
+    RatingScale,
+    Spread,
     UnknownChoice,
+    UnknownPolicy,
     ValueSamples,
+    imprecise_from_rows,
+    imprecise_table,
     rated_cells,
+    ratings_from_rows,
     read_imprecise,
     read_ratings,
     read_scales,
+    resolve_unknown,
+    scales_from_rows,
 )
 from mcda.objective import objective_weights
 from mcda.outranking import electre_iii, gaia, promethee_i
 from mcda.problem import Problem, build_problem
 from mcda.ranking import NORMALIZATIONS, methods, rank
 from mcda.ranks import competition_ranks
-from mcda.sheets import CellValue, cell_text, sheet_values
+from mcda.sheets import CellValue, TextTable, cell_text, sheet_values
 
 __all__ = [
+    "CELL_STATUSES",
     "NORMALIZATIONS",
     "ROOT",
     "UNKNOWN_POLICIES",
@@ -65,10 +76,15 @@ __all__ = [
     "MCDAError",
     "MatrixError",
     "Problem",
+    "Range",
     "Ranges",
+    "RatingScale",
+    "Spread",
     "Synthesis",
     "TableError",
+    "TextTable",
     "UnknownChoice",
+    "UnknownPolicy",
     "ValueSamples",
     "aggregate",
     "build_problem",
@@ -83,6 +99,8 @@ __all__ = [
     "dominance",
     "electre_iii",
     "gaia",
+    "imprecise_from_rows",
+    "imprecise_table",
     "methods",
     "non_dominated",
     "objective_weights",
@@ -90,11 +108,14 @@ __all__ = [
     "promethee_i",
     "rank",
     "rated_cells",
+    "ratings_from_rows",
     "read_bwm",
     "read_imprecise",
     "read_judgments",
     "read_ratings",
     "read_scales",
+    "resolve_unknown",
+    "scales_from_rows",
     "sheet_values",
     "synthesize",
 ]

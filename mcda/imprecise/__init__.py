@@ -16,10 +16,12 @@ from mcda.imprecise.matrix import ImpreciseMatrix
 from mcda.imprecise.ratings import (
     RatingScale,
     rated_cells,
+    ratings_from_rows,
     read_ratings,
     read_scales,
     scale_from_intensities,
     scale_from_judgments,
+    scales_from_rows,
 )
 from mcda.imprecise.sampling import (
     POLICIES,
@@ -28,10 +30,16 @@ from mcda.imprecise.sampling import (
     UnknownChoice,
     UnknownPolicy,
     ValueSamples,
+    resolve_unknown,
     sample,
     sample_chunks,
 )
-from mcda.imprecise.table import imprecise_from_table, imprecise_table, read_imprecise
+from mcda.imprecise.table import (
+    imprecise_from_rows,
+    imprecise_from_table,
+    imprecise_table,
+    read_imprecise,
+)
 
 __all__ = [
     "POLICIES",
@@ -46,14 +54,18 @@ __all__ = [
     "UnknownChoice",
     "UnknownPolicy",
     "ValueSamples",
+    "imprecise_from_rows",
     "imprecise_from_table",
     "imprecise_table",
     "rated_cells",
+    "ratings_from_rows",
     "read_imprecise",
     "read_ratings",
     "read_scales",
+    "resolve_unknown",
     "sample",
     "sample_chunks",
     "scale_from_intensities",
     "scale_from_judgments",
+    "scales_from_rows",
 ]

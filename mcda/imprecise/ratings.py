@@ -176,7 +176,29 @@ def read_scales(
     CellError, JudgmentError or TableError
         One line naming the file, row and column of the first bad cell.
     """
-    table = read_rows(path, sheet=sheet)
+    return scales_from_rows(read_rows(path, sheet=sheet), method=method)
+
+
+def scales_from_rows(table: TextTable, *, method: Method = "eigenvector") -> dict[str, RatingScale]:
+    """Rating scales from a table already read as text (see :func:`read_scales`).
+
+    Parameters
+    ----------
+    table : TextTable
+        Columns ``criterion, level, intensity`` or ``criterion, row, col, value``, with
+        spreadsheet row numbers.
+    method : {"eigenvector", "geometric_mean"}
+        How priorities of pairwise judgments are derived.
+
+    Returns
+    -------
+    dict of str to RatingScale
+
+    Raises
+    ------
+    CellError or JudgmentError
+        As :func:`read_scales`.
+    """
     columns = [name.lower() for name in table.header]
     if all(name in columns for name in INTENSITY_COLUMNS):
         return _stated_scales(table)
@@ -279,8 +301,35 @@ def read_ratings(
         One line naming the file, row and column: an empty cell, a criterion without a
         scale, a level off its scale, or an expert rating one cell twice.
     """
-    table = read_rows(path, sheet=sheet)
-    long = long_rows(table, RATING_COLUMNS)
+    return ratings_from_rows(read_rows(path, sheet=sheet), scales)
+
+
+def ratings_from_rows(
+    table: TextTable, scales: Mapping[str, RatingScale], *, alternative: str = "alternative"
+) -> pd.DataFrame:
+    """Experts' ratings from a table already read as text (see :func:`read_ratings`).
+
+    Parameters
+    ----------
+    table : TextTable
+        Columns ``expert``, `alternative`, ``criterion``, ``level``, with spreadsheet row
+        numbers.
+    scales : mapping of str to RatingScale
+        Rating scale per criterion.
+    alternative : str
+        Lower-case name of the column holding the alternatives (e.g. ``"cluster"``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`read_ratings` (the alternatives' column is always ``alternative``).
+
+    Raises
+    ------
+    CellError
+        As :func:`read_ratings`.
+    """
+    long = long_rows(table, ("expert", alternative, "criterion", "level"))
     records = []
     first: dict[tuple[str, str, str], int] = {}
     for line, get in long.rows:
@@ -299,7 +348,7 @@ def read_ratings(
                 line,
                 "level",
             )
-        key = (get["expert"], get["alternative"], get["criterion"])
+        key = (get["expert"], get[alternative], get["criterion"])
         if key in first:
             raise long.error(
                 f"expert {key[0]!r} already rated {key[1]!r} on {key[2]!r} (row {first[key]})",

@@ -223,20 +223,8 @@ def _compile(
     matrix: ImpreciseMatrix, unknown: UnknownChoice | None, ranges: Ranges | None
 ) -> tuple[_Plan, _Frame]:
     """Resolve the unknown-cell policy and flatten the kept cells into arrays."""
-    status = matrix.status
-    with_unknown = [c for c in matrix.criteria if (status[c] == "unknown").any()]
-    policy = _policies(with_unknown, unknown, matrix.criteria)
-    dropped = tuple(c for c in with_unknown if policy[c] == "drop")
+    dropped, plausible = resolve_unknown(matrix, unknown, ranges)
     kept = pd.Index([c for c in matrix.criteria if c not in dropped])
-    if kept.empty:
-        raise MatrixError(f"every criterion is dropped ({list(dropped)}): nothing is left to rank")
-    drawn = [c for c in with_unknown if policy[c] == "draw"]
-    plausible = pd.DataFrame(
-        [_plausible(matrix, c, (ranges or {}).get(c)) for c in drawn],
-        index=pd.Index(drawn, name="criterion"),
-        columns=["low", "high"],
-        dtype=float,
-    )
     cells = matrix.cells.loc[:, kept]
     kinds = cells.map(lambda cell: cell.status).to_numpy().ravel()
     numbers = {
@@ -272,6 +260,47 @@ def _compile(
         (rated, table, counts),
     )
     return plan, _Frame(matrix, kept, dropped, plausible)
+
+
+def resolve_unknown(
+    matrix: ImpreciseMatrix, unknown: UnknownChoice | None = None, ranges: Ranges | None = None
+) -> tuple[tuple[str, ...], pd.DataFrame]:
+    """Which criteria an unknown-cell policy drops, and the ranges its drawn cells span.
+
+    Parameters
+    ----------
+    matrix : ImpreciseMatrix
+        The cells.
+    unknown, ranges
+        As in :func:`sample`.
+
+    Returns
+    -------
+    dropped : tuple of str
+        Criteria left out, in the matrix's order.
+    plausible : pandas.DataFrame
+        Columns ``low``, ``high`` per criterion whose unknown cells are drawn, an
+        ``"observed"`` range resolved to numbers [criterion unit].
+
+    Raises
+    ------
+    MatrixError
+        As :func:`sample`.
+    """
+    status = matrix.status
+    with_unknown = [c for c in matrix.criteria if (status[c] == "unknown").any()]
+    policy = _policies(with_unknown, unknown, matrix.criteria)
+    dropped = tuple(c for c in with_unknown if policy[c] == "drop")
+    if len(dropped) == len(matrix.criteria):
+        raise MatrixError(f"every criterion is dropped ({list(dropped)}): nothing is left to rank")
+    drawn = [c for c in with_unknown if policy[c] == "draw"]
+    plausible = pd.DataFrame(
+        [_plausible(matrix, c, (ranges or {}).get(c)) for c in drawn],
+        index=pd.Index(drawn, name="criterion"),
+        columns=["low", "high"],
+        dtype=float,
+    )
+    return dropped, plausible
 
 
 def _policies(

@@ -5,20 +5,23 @@ One row per cell, with columns ``alternative``, ``criterion``, ``status`` and an
 columns are ignored). Which numbers a row holds must fit its status (:mod:`mcda.imprecise.cells`);
 every (alternative, criterion) pair needs exactly one row; an unmeasured cell is a row with
 status ``unknown``. Workbook cells follow :func:`mcda.sheets.sheet_values`: values only, no
-formulas.
+formulas. :func:`imprecise_from_rows` reads a table another reader has already turned into
+text (a case's scores table), with its own name for the alternatives' column and rated cells
+whose numbers come from experts' ratings.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 
 from mcda.errors import CellError
 from mcda.imprecise.cells import NUMBERS, Cell
-from mcda.imprecise.long_rows import long_rows
+from mcda.imprecise.long_rows import LongRows, long_rows
 from mcda.imprecise.matrix import CellKey, ImpreciseMatrix
 from mcda.sheets import HEADER_ROW, TextTable, cell_text, read_rows
 
@@ -95,6 +98,42 @@ def imprecise_from_table(
     return _matrix(TextTable(name, header, rows), directions)
 
 
+def imprecise_from_rows(
+    table: TextTable,
+    directions: pd.Series | Mapping[str, str],
+    *,
+    alternative: str = "alternative",
+    rated: Mapping[CellKey, Cell] | None = None,
+) -> ImpreciseMatrix:
+    """Read an imprecise matrix from a long table already read as text.
+
+    Parameters
+    ----------
+    table : TextTable
+        One row per cell (see the module notes), with spreadsheet row numbers; the
+        alternatives' column is named `alternative`.
+    directions : pandas.Series or mapping
+        ``"benefit"`` or ``"cost"`` per criterion.
+    alternative : str
+        Lower-case name of the column holding the alternatives (e.g. ``"cluster"``).
+    rated : mapping of (alternative, criterion) to Cell, optional
+        Rated cells made from experts' ratings (:func:`mcda.imprecise.ratings.rated_cells`):
+        a row of status ``rated`` whose numeric columns are all empty takes its cell from
+        here, keeping the row's provenance.
+
+    Returns
+    -------
+    ImpreciseMatrix
+
+    Raises
+    ------
+    CellError
+        Naming the table, row and column of the first bad cell, including a rated row with
+        neither numbers nor ratings, and a criterion mixing rated and numeric cells.
+    """
+    return _matrix(table, directions, alternative=alternative, rated=rated or {})
+
+
 def imprecise_table(matrix: ImpreciseMatrix) -> pd.DataFrame:
     """The long table of `matrix`, one row per cell, columns :data:`COLUMNS`.
 
@@ -128,14 +167,21 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
-def _matrix(table: TextTable, directions: pd.Series | Mapping[str, str]) -> ImpreciseMatrix:
+def _matrix(
+    table: TextTable,
+    directions: pd.Series | Mapping[str, str],
+    *,
+    alternative: str = "alternative",
+    rated: Mapping[CellKey, Cell] | None = None,
+) -> ImpreciseMatrix:
     """Cells from the rows of a long table; every error located in the table."""
-    long = long_rows(table, KEY_COLUMNS, tuple(c for c in COLUMNS if c not in KEY_COLUMNS))
+    keys = (alternative, *KEY_COLUMNS[1:])
+    long = long_rows(table, keys, tuple(c for c in COLUMNS if c not in KEY_COLUMNS))
     field = long.fields
     cells: dict[CellKey, Cell] = {}
     first: dict[CellKey, int] = {}
     for line, get in long.rows:
-        key = (get["alternative"], get["criterion"])
+        key = (get[alternative], get["criterion"])
         if key in first:
             raise long.error(
                 f"{key[0]!r} on {key[1]!r} already has a row (row {first[key]})",
@@ -146,9 +192,15 @@ def _matrix(table: TextTable, directions: pd.Series | Mapping[str, str]) -> Impr
             name: _number(get.get(name, ""), table.name, line, field.get(name, name))
             for name in NUMBERS
         }
+        status = get["status"].lower()
+        given = any(number is not None for number in numbers.values())
+        if status == "rated" and rated is not None and key in rated and not given:
+            cells[key] = replace(rated[key], provenance=get.get("provenance", "") or "unspecified")
+            first[key] = line
+            continue
         try:
             cells[key] = Cell(
-                get["status"].lower(),  # type: ignore[arg-type]  # Cell checks it
+                status,  # type: ignore[arg-type]  # Cell checks it
                 value=numbers["value"],
                 low=numbers["low"],
                 high=numbers["high"],
@@ -157,9 +209,12 @@ def _matrix(table: TextTable, directions: pd.Series | Mapping[str, str]) -> Impr
             )
         except CellError as exc:
             name = exc.field or "status"
-            raise CellError(
-                exc.message, file=table.name, row=line, field=field.get(name, name)
-            ) from None
+            message = exc.message
+            if status == "rated" and rated is not None and not given:
+                message = "a rated cell needs low and high, or experts' ratings of it"
+                name = "status"
+            where = field.get(name, name)
+            raise CellError(message, file=table.name, row=line, field=where) from None
         first[key] = line
     if not cells:
         raise CellError("holds no cells", file=table.name)
@@ -173,7 +228,23 @@ def _matrix(table: TextTable, directions: pd.Series | Mapping[str, str]) -> Impr
                     "unknown if nothing is known)",
                     file=table.name,
                 )
+    _check_rated_criteria(long, cells, first)
     return ImpreciseMatrix.build(cells, directions)
+
+
+def _check_rated_criteria(
+    long: LongRows, cells: Mapping[CellKey, Cell], first: Mapping[CellKey, int]
+) -> None:
+    """Refuse a numeric cell in a criterion that has rated cells, naming its row."""
+    rated = {criterion for (_, criterion), cell in cells.items() if cell.status == "rated"}
+    for key, cell in cells.items():
+        if key[1] in rated and cell.status not in ("rated", "unknown"):
+            raise long.error(
+                f"criterion {key[1]!r} has rated cells, measured by rating intensities [-]; "
+                f"its other cells must be rated or unknown, not {cell.status}",
+                first[key],
+                "status",
+            )
 
 
 def _number(text: str, file: str, line: int, field: str) -> float | None:

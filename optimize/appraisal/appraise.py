@@ -23,7 +23,8 @@ class Appraisal:
         weights, each expert's result and, for AIJ, the group matrix's (one expert is a
         group of one).
     weights : pandas.Series
-        Global weight per leaf criterion [-], summing to 1.
+        Global weight per leaf criterion of the case's point view [-], summing to 1 (a
+        dropped criterion's weight is spread over the others, see :func:`kept_weights`).
     ranking : pandas.DataFrame
         Per cluster: TOPSIS closeness ``score`` in [0, 1] and ``rank`` (1 = strongest).
     priority : pandas.Series
@@ -115,11 +116,26 @@ def appraise(
         node: aggregate(experts, _expert_weights_of(case, list(experts)), case.group)
         for node, experts in case.judgments.items()
     }
-    weights = case.criteria.global_weights({node: r.weights for node, r in local.items()})
+    weights = kept_weights(
+        case, case.criteria.global_weights({node: r.weights for node, r in local.items()})
+    )
     rule = priority_rule or case.priority_rule
     mix = case.blend if blend is None else blend
     ranking, priority = rank_clusters(case, weights, rule, mix)
     return Appraisal(local, weights, ranking, priority, rule, mix)
+
+
+def kept_weights(case: Case, weights: pd.Series) -> pd.Series:
+    """Leaf weights on the criteria of the case's point view, renormalised to sum to 1.
+
+    A criterion whose unknown cells are dropped (``uncertainty.unknown = "drop"``) is not in
+    the point view; the others keep their proportions (a modelling choice, as in sampling).
+    Without dropped criteria the weights are returned unchanged.
+    """
+    if not case.dropped:
+        return weights
+    kept = weights.loc[case.scores.values.columns]
+    return kept / kept.sum()
 
 
 def rank_clusters(
@@ -147,7 +163,7 @@ def rank_clusters(
     """
     ranking = rank(
         case.scores.values,
-        weights,
+        kept_weights(case, weights),
         case.scores.directions,
         method="topsis",
         normalization=case.normalization,

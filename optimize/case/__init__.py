@@ -30,6 +30,7 @@ from optimize.case.schema import (
     DEFAULTS,
     NUMERIC_COLUMNS,
     OPTIONAL_COLUMNS,
+    OPTIONAL_TABLES,
     REQUIRED_COLUMNS,
     REQUIRED_TABLES,
     RULES_SECTION,
@@ -43,11 +44,13 @@ from optimize.case.schema import (
     filled_columns,
     required_columns,
 )
+from optimize.case.score_cells import PROVENANCE_KINDS, point_scores, provenance_counts
 from optimize.case.setting_keys import depth
 from optimize.case.settings import CASE_FILE, section
 from optimize.case.shipped import DEFAULT_CASE, shipped_case, shipped_cases_folder
 from optimize.case.synthetic import synthetic_case
 from optimize.case.text_table import FIRST_DATA_ROW, table_from_rows, with_columns
+from optimize.case.uncertainty import POINT_RULES, RATING_SPREADS, PointRule, Uncertainty
 from optimize.case.values import (
     MAX_MAGNITUDE,
     MIN_MAGNITUDE,
@@ -69,7 +72,11 @@ __all__ = [
     "MIN_MAGNITUDE",
     "NUMERIC_COLUMNS",
     "OPTIONAL_COLUMNS",
+    "OPTIONAL_TABLES",
+    "POINT_RULES",
     "PRIORITY_RULES",
+    "PROVENANCE_KINDS",
+    "RATING_SPREADS",
     "REQUIRED_COLUMNS",
     "REQUIRED_TABLES",
     "RULES_SECTION",
@@ -88,6 +95,7 @@ __all__ = [
     "Column",
     "NoDuplication",
     "Periods",
+    "PointRule",
     "PriorityRule",
     "RawCase",
     "ResearchThreshold",
@@ -95,6 +103,7 @@ __all__ = [
     "Scenario",
     "Setting",
     "ShareBounds",
+    "Uncertainty",
     "ValueRangeError",
     "apply",
     "assemble",
@@ -110,6 +119,8 @@ __all__ = [
     "limit",
     "number_from_text",
     "parse_scenario",
+    "point_scores",
+    "provenance_counts",
     "required_columns",
     "section",
     "shipped_case",

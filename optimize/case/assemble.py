@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 
-from mcda import NORMALIZATIONS, DecisionMatrix
+from mcda import NORMALIZATIONS
 from mcda.ahp import GROUP_METHODS, GroupMethod
 from optimize.case.case import BenefitCurve, Case, check_priority_rule
 from optimize.case.limits import check_limit, check_table_sizes
@@ -14,6 +14,12 @@ from optimize.case.names import clean_tables
 from optimize.case.parse_rules import _parse_rules
 from optimize.case.raw import RawCase
 from optimize.case.schema import DEFAULTS, SECTIONS, TABLES_SECTION
+from optimize.case.score_cells import (
+    check_ratings_used,
+    load_rated,
+    load_score_cells,
+    point_scores,
+)
 from optimize.case.setting_keys import check_keys
 from optimize.case.settings import CASE_FILE, number, section
 from optimize.case.tables import (
@@ -22,9 +28,9 @@ from optimize.case.tables import (
     _load_fit,
     _load_judgments,
     _load_projects,
-    _load_scores,
     _load_sources,
 )
+from optimize.case.uncertainty import parse_uncertainty
 from optimize.errors import InputError
 
 
@@ -63,9 +69,20 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
     clusters = _load_clusters(tables["clusters"], labels["clusters"])
     tree = _load_criteria(tables["criteria"], labels["criteria"])
     judgments, _ = _load_judgments(tables["judgments"], labels["judgments"], tree)
-    values, origin_of = _load_scores(
-        tables["scores"], labels["scores"], clusters.index, tree.leaves, sources.index
+    uncertainty = parse_uncertainty(doc, tree.leaves)
+    rated, ratings = load_rated(tables, labels, clusters.index, tree.leaves, uncertainty)
+    values = load_score_cells(
+        tables["scores"],
+        labels["scores"],
+        clusters.index,
+        tree.leaves,
+        tree.directions,
+        sources.index,
+        rated,
+        uncertainty,
     )
+    check_ratings_used(values, rated, ratings, labels.get("ratings", "ratings"))
+    scores = point_scores(values, uncertainty)
     fit = _load_fit(tables["fit"], labels["fit"])
     projects = _load_projects(tables["projects"], labels["projects"], clusters.index)
     meta = section(doc, "case")
@@ -98,6 +115,14 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
     rules = _parse_rules(
         rules_doc, section(doc, "periods"), provenance, clusters, projects, tree.leaves
     )
+    research = rules.frontier_platform_research
+    if research is not None and research.criterion not in scores.values.columns:
+        raise InputError(
+            CASE_FILE,
+            f"criterion {research.criterion!r} is dropped (its unknown cells under "
+            "uncertainty.unknown = drop): the rule needs its scores",
+            field="rules.frontier_platform_research.criterion",
+        )
     default_total = sum(rules.periods.budgets) if rules.periods is not None else None
     return Case(
         name=str(meta.get("name", raw.name)),
@@ -107,7 +132,8 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
         clusters=clusters,
         criteria=tree,
         judgments=judgments,
-        scores=DecisionMatrix.build(values, tree.directions, origin_of),
+        scores=scores,
+        values=values,
         fit=fit,
         projects=projects,
         benefit=BenefitCurve(
@@ -123,6 +149,7 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
         sources=sources,
         group=cast(GroupMethod, group),
         expert_weights=_expert_weights(section(appraisal, "expert_weights"), experts),
+        uncertainty=uncertainty,
     )
 
 

@@ -9,9 +9,10 @@ from typing import Literal, cast
 
 import pandas as pd
 
-from mcda import CriteriaTree, DecisionMatrix
+from mcda import CriteriaTree, DecisionMatrix, ImpreciseMatrix
 from mcda.ahp import GroupMethod
 from optimize.case.rules import Rules
+from optimize.case.uncertainty import Uncertainty
 from optimize.errors import InputError
 
 CLUSTER_TYPES = ["basic", "strategic", "frontier"]
@@ -78,7 +79,13 @@ class Case:
         expert; a judgments table without an ``expert`` column is one expert's,
         :data:`mcda.judgments.SOLE_EXPERT`.
     scores : mcda.decision.DecisionMatrix
-        Clusters x leaf criteria with provenance.
+        The point view of `values` that appraisal and allocation use: clusters x kept leaf
+        criteria with provenance (a criterion whose unknown cells are dropped is left out;
+        see :func:`optimize.case.score_cells.point_scores`).
+    values : mcda.ImpreciseMatrix
+        Every cell of the scores table, clusters x leaf criteria: point, interval, list,
+        triangular, rated or unknown, with status and provenance; all points for a case
+        whose scores are points.
     fit : pandas.DataFrame
         Type (index) x instrument (columns) fit coefficient [-].
     projects : pandas.DataFrame
@@ -105,6 +112,8 @@ class Case:
         their priorities (AIP), each by weighted geometric mean.
     expert_weights : mapping of str to float
         Weight of each expert [-] (any positive scale); empty for equal weights.
+    uncertainty : Uncertainty
+        The stated choices for cells that are not points (``[uncertainty]``).
     """
 
     name: str
@@ -115,6 +124,7 @@ class Case:
     criteria: CriteriaTree
     judgments: Mapping[str, Mapping[str, pd.DataFrame]]
     scores: DecisionMatrix
+    values: ImpreciseMatrix
     fit: pd.DataFrame
     projects: pd.DataFrame
     benefit: BenefitCurve
@@ -127,6 +137,12 @@ class Case:
     sources: pd.DataFrame
     group: GroupMethod = "aij"
     expert_weights: Mapping[str, float] = field(default_factory=dict)
+    uncertainty: Uncertainty = field(default_factory=Uncertainty)
+
+    @property
+    def dropped(self) -> list[str]:
+        """Leaf criteria left out of the point view (unknown cells under ``drop``)."""
+        return [c for c in self.values.criteria if c not in self.scores.values.columns]
 
     @property
     def illustrative(self) -> bool:

@@ -106,15 +106,64 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "scores": (
         _column("cluster", "cluster id", "cluster scored"),
         _column("criterion", "leaf criterion id", "leaf criterion; one row per cluster x leaf"),
-        _column("value", "number >= 0", "score", "unit of the criterion"),
+        _column(
+            "value",
+            "number >= 0",
+            "the score of a point; optional best estimate inside [low, high] of an interval, "
+            "list, triangular or rated cell; empty for an unknown cell",
+            "unit of the criterion",
+            False,
+        ),
         _column(
             "provenance",
-            "paper:P.. | facts:S.. | illustrative",
-            "where the value comes from; a cited id must be in the sources table",
+            "paper:P.. | facts:S.. | illustrative | ratings | unknown",
+            "where the cell comes from; a cited id must be in the sources table; ratings: the "
+            "ratings table (rated cells only); unknown: no source gives it (unknown cells only)",
         ),
         _column(
-            "rule", "text", "how the value was made; required for illustrative values", "", False
+            "rule",
+            "text",
+            "how the value was made, or why it is unknown; required for illustrative and "
+            "unknown provenance",
+            "",
+            False,
         ),
+        _extra(
+            "status",
+            "what is known of the cell; empty: point. A point needs value; interval (any "
+            "number in [low, high]) and list (low: strict, high: broad reading of a national "
+            "list) need low and high; triangular needs low, mode and high; rated takes its cell "
+            "from the ratings table (numbers empty) or states low and high in rating "
+            "intensities [-]; unknown holds no number (see [uncertainty])",
+            "point | interval | list | triangular | rated | unknown",
+        ),
+        _extra("low", "lower bound of the cell", "number >= 0", "criterion unit"),
+        _extra("high", "upper bound of the cell, >= low", "number >= 0", "criterion unit"),
+        _extra("mode", "peak of a triangle, in [low, high]", "number >= 0", "criterion unit"),
+    ),
+    "rating_scales": (
+        _column("criterion", "leaf criterion id", "criterion the scale rates"),
+        _extra("level", "a level of the scale (stated form)"),
+        _extra(
+            "intensity",
+            "idealised intensity of the level, in (0, 1], the top level 1 (stated form)",
+            "number",
+            "[-]",
+        ),
+        _extra("row", "level compared (pairwise form: AHP ratings mode, Saaty 1986)"),
+        _extra("col", "level it is compared with (pairwise form)"),
+        _extra(
+            "value",
+            "how many times row is preferred to col (pairwise form; 1/3 or a verbal label)",
+            "number > 0",
+            "[-]",
+        ),
+    ),
+    "ratings": (
+        _column("expert", "text", "who rates"),
+        _column("cluster", "cluster id", "cluster rated"),
+        _column("criterion", "leaf criterion id", "criterion rated; it needs a rating scale"),
+        _column("level", "text", "a level of the criterion's rating scale"),
     ),
     "fit": (
         _column("cluster_type", "basic | strategic | frontier", "cluster type"),
@@ -167,8 +216,10 @@ TABLES: dict[str, tuple[Column, ...]] = {
     ),
 }
 
-#: Tables that ``[tables]`` must name (``sources`` is optional).
+#: Tables that ``[tables]`` must name.
 REQUIRED_TABLES = ("clusters", "criteria", "judgments", "scores", "fit", "projects")
+#: Tables a case may leave out; an empty one is the same as none.
+OPTIONAL_TABLES = ("sources", "rating_scales", "ratings")
 
 
 def required_columns(table: str) -> list[str]:
@@ -233,6 +284,20 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("case.<key>", "any", "", "-", "other metadata, kept as given (Case.meta)"),
     Setting("tables.<table>", "string", "", "required", "CSV file name inside the case folder"),
     Setting("tables.sources", "string", "", "no sources", "CSV of cited facts (optional)"),
+    Setting(
+        "tables.rating_scales",
+        "string",
+        "",
+        "no scales",
+        "CSV of rating scales, stated or by pairwise judgments on the levels (optional)",
+    ),
+    Setting(
+        "tables.ratings",
+        "string",
+        "",
+        "no ratings",
+        "CSV of experts' ratings of rated cells (optional; needs tables.rating_scales)",
+    ),
     _defaulted(
         "appraisal.normalization",
         "vector | minmax | max | sum",
@@ -277,6 +342,41 @@ SETTINGS: tuple[Setting, ...] = (
         "marginal benefit of each segment relative to the previous one",
     ),
     _provenance_of("benefit"),
+    Setting(
+        "uncertainty.unknown",
+        "draw | drop",
+        "",
+        "required when a cell is unknown",
+        "modelling choice for unknown cells: drawn uniformly over the criterion's plausible "
+        "range (draw), or the criterion is left out and the weights renormalised over the "
+        "others (drop), on the point path as in sampling",
+    ),
+    Setting(
+        "uncertainty.ranges.<criterion>",
+        '[low, high] or "observed"',
+        "unit of the criterion",
+        "required for a drawn unknown cell",
+        "plausible range of a criterion's unknown cells; observed: from the smallest to the "
+        "largest number its known cells hold",
+    ),
+    _defaulted(
+        "uncertainty.point",
+        "estimate | midpoint",
+        "",
+        "estimate",
+        "modelling choice: the number appraisal and allocation use for a cell that is not a "
+        "point: its stated value, else its mode, else the midpoint of [low, high] (estimate), "
+        "or always the midpoint; a drawn unknown cell: the midpoint of its plausible range",
+    ),
+    _defaulted(
+        "uncertainty.rating_spread",
+        "empirical | interval",
+        "",
+        "empirical",
+        "several experts' ratings of one cell: each expert's intensity equally likely "
+        "(empirical) or uniform over the interval they span; never their average",
+    ),
+    _provenance_of("uncertainty"),
     Setting(
         "budget.total",
         "number >= 0",
@@ -491,8 +591,8 @@ RULES_SECTION = "rules"
 #: Default of each setting whose default is a value, by dotted key.
 DEFAULTS: Mapping[str, Any] = {s.key: s.value for s in SETTINGS if s.value is not None}
 
-#: Every table a case may have (``sources`` is optional: a case may cite no facts).
-CASE_TABLES: tuple[str, ...] = (*REQUIRED_TABLES, "sources")
+#: Every table a case may have (the optional ones last).
+CASE_TABLES: tuple[str, ...] = (*REQUIRED_TABLES, *OPTIONAL_TABLES)
 
 #: Columns each table must have (from :data:`TABLES`).
 REQUIRED_COLUMNS: Mapping[str, tuple[str, ...]] = {
@@ -508,8 +608,9 @@ OPTIONAL_COLUMNS: Mapping[str, tuple[str, ...]] = {
 #: Columns read as numbers; a workbook stores them as number cells.
 NUMERIC_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "judgments": ("value",),
-    "scores": ("value",),
+    "scores": ("value", "low", "high", "mode"),
     "fit": ("coefficient",),
+    "rating_scales": ("intensity", "value"),
     "projects": ("min_grant", "max_grant", "efficiency", "cofunding_ratio", "start"),
 }
 
@@ -522,7 +623,13 @@ TABLE_PURPOSE: Mapping[str, str] = {
     "judgments": "AHP pairwise judgments, upper triangle: node (goal or a level-1 criterion), "
     "row, col, value on Saaty's 1-9 scale (1/3 allowed), provenance",
     "scores": "the decision matrix in long form: cluster, leaf criterion, value, provenance "
-    "(paper:P.., facts:S.. or illustrative) and the rule that set an illustrative value",
+    "(paper:P.., facts:S.., illustrative, ratings or unknown) and the rule that set an "
+    "illustrative value; optional status (point, interval, list, triangular, rated, unknown; "
+    "empty: point) with low, high and mode for what is known only as a range",
+    "rating_scales": "rating scales of rated criteria: criterion, level, intensity (0-1, top "
+    "level 1), or criterion, row, col, value (pairwise judgments on the levels)",
+    "ratings": "experts' ratings of rated cells: expert, cluster, criterion, level (one row "
+    "per expert and cell; several experts make the cell's spread)",
     "fit": "fit coefficient of each cluster type x instrument (platform, pilot_base, "
     "demonstration) [-]",
     "projects": "candidate projects: id, cluster, instrument, min_grant and max_grant "

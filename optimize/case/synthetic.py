@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from mcda import CriteriaTree, DecisionMatrix
+from mcda import CriteriaTree, DecisionMatrix, ImpreciseMatrix
 from mcda.ahp import SOLE_EXPERT
 from optimize.case.case import CLUSTER_TYPES, INSTRUMENTS, BenefitCurve, Case
 from optimize.case.rules import (
@@ -90,6 +90,7 @@ def synthetic_case(n_clusters: int, projects_per_cell: int = 4, seed: int = 0) -
         must_not_fund=tuple(str(p) for p in some[1:3]),
         min_leverage=1.3,
     )
+    matrix = DecisionMatrix.build(scores, tree.directions)
     return Case(
         name=f"synthetic-{n_clusters}",
         title=f"Synthetic case, {n_clusters} clusters (random, seed {seed})",
@@ -98,7 +99,8 @@ def synthetic_case(n_clusters: int, projects_per_cell: int = 4, seed: int = 0) -
         clusters=clusters,
         criteria=tree,
         judgments=judgments,
-        scores=DecisionMatrix.build(scores, tree.directions),
+        scores=matrix,
+        values=ImpreciseMatrix.from_point(matrix),
         fit=pd.DataFrame(
             [[1.0, 0.3, 0.3], [1.0, 1.0, 0.6], [1.0, 0.6, 1.0]],
             index=CLUSTER_TYPES,

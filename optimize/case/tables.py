@@ -25,7 +25,9 @@ from optimize.case.text_table import (
 from optimize.case.values import ValueRangeError, number_from_text
 from optimize.errors import InputError
 
-PROVENANCE_PATTERN = re.compile(r"^(paper:P\d+|facts:S\d+|illustrative)$")
+PROVENANCE_PATTERN = re.compile(r"^(paper:P\d+|facts:S\d+|illustrative|ratings|unknown)$")
+#: Provenance forms that only cells of one status may have.
+_STATUS_OF_PROVENANCE = {"ratings": "rated", "unknown": "unknown"}
 
 
 def _load_clusters(raw: pd.DataFrame, label: str) -> pd.DataFrame:
@@ -131,37 +133,6 @@ def _load_judgments(
     return matrices, table
 
 
-def _load_scores(
-    raw: pd.DataFrame,
-    label: str,
-    clusters: pd.Index,
-    leaves: list[str],
-    sources: pd.Index,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Decision-matrix values and provenance from a long ``cluster,criterion,value`` table.
-
-    Returns
-    -------
-    tuple of pandas.DataFrame
-        Values and provenance, each clusters x leaves.
-    """
-    table = with_columns(raw, label, REQUIRED_COLUMNS["scores"])
-    _require_values(table, label, ["cluster", "criterion", "value", "provenance"])
-    _require_choice(table, label, "cluster", list(clusters))
-    _require_choice(table, label, "criterion", leaves)
-    _require_unique(table, label, ["cluster", "criterion"])
-    values = _parse_number(table, label, "value", minimum=0.0)
-    _check_provenance(table, label, sources)
-    table["number"] = values
-    wide = table.pivot(index="cluster", columns="criterion", values="number")
-    origin = table.pivot(index="cluster", columns="criterion", values="provenance")
-    wide = wide.reindex(index=clusters, columns=leaves)
-    gap = _first_gap(wide)
-    if gap is not None:
-        raise InputError(label, f"no score for cluster {gap[0]!r} on criterion {gap[1]!r}")
-    return wide.astype(float), origin.reindex(index=clusters, columns=leaves)
-
-
 def _first_gap(wide: pd.DataFrame) -> tuple[str, str] | None:
     """Row and column label of the first missing cell of a pivoted table, if any."""
     missing = np.argwhere(wide.isna().to_numpy())
@@ -185,12 +156,23 @@ def _check_provenance(table: pd.DataFrame, label: str, sources: pd.Index) -> Non
         if not PROVENANCE_PATTERN.match(origin):
             raise InputError(
                 label,
-                f"provenance {origin!r} must be paper:P.., facts:S.. or illustrative",
+                f"provenance {origin!r} must be paper:P.., facts:S.. or illustrative (ratings "
+                "or unknown for a rated or unknown cell)",
                 int(str(row)),
                 "provenance",
             )
-        if origin == "illustrative" and not record.get("rule", ""):
-            raise InputError(label, "an illustrative value needs its rule", int(str(row)), "rule")
+        status = str(record.get("status", "point"))
+        if _STATUS_OF_PROVENANCE.get(origin, status) != status:
+            raise InputError(
+                label,
+                f"provenance {origin!r} is for {_STATUS_OF_PROVENANCE[origin]} cells, this one "
+                f"is {status}",
+                int(str(row)),
+                "provenance",
+            )
+        if origin in ("illustrative", "unknown") and not record.get("rule", ""):
+            needs = "its rule" if origin == "illustrative" else "its reason in rule"
+            raise InputError(label, f"an {origin} value needs {needs}", int(str(row)), "rule")
         cited = origin.partition(":")[2]
         if cited and cited not in sources:
             raise InputError(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from mcda import TextTable
 from optimize.case.limits import check_limit
 from optimize.case.values import ValueRangeError, checked_number, number_from_text
 from optimize.errors import InputError
@@ -56,6 +57,16 @@ def table_from_rows(rows: list[list[str]], label: str) -> pd.DataFrame:
         body.append([cell.strip() for cell in cells] + [str(offset + FIRST_DATA_ROW)])
     frame = pd.DataFrame(body, columns=[*header, "_row"], dtype=object)
     return frame.set_index("_row", drop=True)
+
+
+def as_text_table(table: pd.DataFrame, label: str) -> TextTable:
+    """A table from :func:`table_from_rows` in the form :mod:`mcda`'s readers take."""
+    header = tuple(str(column) for column in table.columns)
+    rows = tuple(
+        (int(str(line)), tuple(str(cell) for cell in cells))
+        for line, cells in zip(table.index, table.itertuples(index=False), strict=True)
+    )
+    return TextTable(label, header, rows)
 
 
 def with_columns(table: pd.DataFrame, label: str, required: tuple[str, ...]) -> pd.DataFrame:

@@ -17,6 +17,8 @@ SHEET_ORDER: tuple[str, ...] = (
     "criteria",
     "judgments",
     "scores",
+    "rating_scales",
+    "ratings",
     "fit",
     "projects",
     BUDGET_SHEET,
@@ -25,7 +27,8 @@ SHEET_ORDER: tuple[str, ...] = (
     "sources",
 )
 
-#: Sheets a case workbook must have (``about``, ``scenarios`` and ``sources`` may be absent).
+#: Sheets a case workbook must have (``about``, ``scenarios`` and the optional tables may be
+#: absent).
 REQUIRED_SHEETS: tuple[str, ...] = (*REQUIRED_TABLES, BUDGET_SHEET, RULES_SHEET)
 
 #: Columns of the scenarios sheet: named overrides of settings (read by later commands).
@@ -35,9 +38,9 @@ SHEET_PURPOSE = {
     **TABLE_PURPOSE,
     BUDGET_SHEET: "the [budget] and [periods] settings, one row each: rule, key, field, value, "
     "provenance (e.g. budget | | total | 60 | where the number comes from)",
-    RULES_SHEET: "every other setting of case.toml ([case], [appraisal], [benefit] and each "
-    "policy rule under [rules]), one row each: rule, key, field, value, provenance "
-    "(e.g. type_share | basic | min | 0.05 | ...)",
+    RULES_SHEET: "every other setting of case.toml ([case], [appraisal], [benefit], "
+    "[uncertainty] and each policy rule under [rules]), one row each: rule, key, field, "
+    "value, provenance (e.g. type_share | basic | min | 0.05 | ...)",
     SCENARIOS_SHEET: "named scenarios: each row overrides one setting (empty for now)",
 }
 
@@ -50,6 +53,12 @@ GENERAL_INSTRUCTIONS: tuple[str, ...] = (
     "for a row of the sources table, or illustrative plus the rule that set it); settings "
     "have a provenance text. Reports say on their first screen when any input is "
     "illustrative.",
+    "What no source gives exactly is not made up: give a score a status (interval or list "
+    "with low and high, triangular with low, mode and high, rated with experts' ratings on "
+    "the rating_scales and ratings sheets, or unknown with its reason in rule) instead of "
+    "a value. The [uncertainty] settings say what to do with unknown cells (draw over "
+    "uncertainty.ranges, or drop the criterion) and which number appraisal and allocation "
+    "use for a cell that is not a point.",
 )
 
 #: What only a workbook needs to be told.

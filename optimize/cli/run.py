@@ -21,7 +21,13 @@ from optimize.errors import InputError
 
 
 def validate(case: CaseArg = None) -> None:
-    """Check a case's files; print what was loaded or one line naming the bad input."""
+    """Check a case's files; print what was loaded or one line naming the bad input.
+
+    Besides the counts of clusters, criteria and projects, it prints how many score cells are
+    points, intervals, list-derived intervals, triangular, rated and unknown, and how many
+    cite the paper, a public fact, the ratings, or are illustrative or unknown.
+    """
+    from optimize.case import provenance_counts
     from optimize.casefiles.load import load_case
 
     loaded = load_case(case_path(case))
@@ -30,9 +36,14 @@ def validate(case: CaseArg = None) -> None:
             ("ok", "green"),
             f" {loaded.name}: {len(loaded.clusters)} clusters, "
             f"{len(loaded.criteria.leaves)} leaf criteria, {len(loaded.projects)} projects, "
-            f"budget {loaded.budget:g}; illustrative scores {loaded.scores.illustrative_share:.0%}",
+            f"budget {loaded.budget:g}",
         )
     )
+    statuses = loaded.values.status_counts()
+    for what, counts in (("cells", statuses), ("provenance", provenance_counts(loaded.values))):
+        console.print(Text(f"{what}: " + ", ".join(f"{n} {k}" for k, n in counts.items())))
+    if loaded.dropped:
+        console.print(Text(f"dropped for unknown cells: {', '.join(loaded.dropped)}"))
 
 
 def run(

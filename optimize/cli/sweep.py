@@ -295,7 +295,7 @@ def joint_sweep(
     policy = unknown
 
     def sweep(loaded: Case, on_chunk: Callable[[int], None]) -> SweepResult:
-        matrix = None if values is None else read_imprecise(values, loaded.scores.directions)
+        matrix = None if values is None else read_imprecise(values, loaded.values.directions)
         ranges: Ranges | None = None
         if policy == "draw" and matrix is not None:
             ranges = {str(criterion): "observed" for criterion in matrix.criteria}

@@ -31,7 +31,8 @@ def weights_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
         for leaf, group in zip(leaves, groups, strict=True)
     ]
     table["group_weight"] = [float(goal[group]) for group in groups]
-    table["global_weight"] = appraisal.weights.loc[table.index]
+    # A criterion dropped for its unknown cells weighs nothing in this appraisal.
+    table["global_weight"] = appraisal.weights.reindex(table.index, fill_value=0.0)
     table.index.name = "criterion"
     return table[
         [

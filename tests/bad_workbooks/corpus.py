@@ -42,6 +42,31 @@ def empty_row(book: Workbook) -> None:
     book["projects"].insert_rows(4)
 
 
+def interval_row(low: float, high: float) -> Edit:
+    """Give the scores sheet status, low and high columns; make row 2 an interval."""
+
+    def edit(book: Workbook) -> None:
+        sheet = book["scores"]
+        for column, name in zip("FGH", ("status", "low", "high"), strict=True):
+            sheet[f"{column}1"] = name
+        sheet["C2"], sheet["F2"], sheet["G2"], sheet["H2"] = None, "interval", low, high
+
+    return edit
+
+
+def rating_off_scale(book: Workbook) -> None:
+    """Make L3 a rated criterion; the rating of c uses a level its scale lacks."""
+    sheet = book["scores"]
+    sheet["F1"] = "status"
+    for line in (4, 8, 12, 16):  # the L3 rows
+        sheet[f"C{line}"], sheet[f"D{line}"], sheet[f"E{line}"] = None, "ratings", None
+        sheet[f"F{line}"] = "rated"
+    for row in (["L3", "good", 1], ["L3", "poor", 0.2]):
+        book["rating_scales"].append([*row, None, None, None])
+    for cluster, level in (("a", "good"), ("b", "poor"), ("c", "excellent"), ("d", "good")):
+        book["ratings"].append(["e1", cluster, "L3", level])
+
+
 def append_rule(book: Workbook) -> None:
     book["rules"].append(["regional_quota", None, "west", 0.2, "made up"])
 
@@ -105,6 +130,14 @@ CORPUS: dict[str, tuple[Edit, str]] = {
     "text_budget": (
         set_cell("budget", "D2", "sixty"),
         f"{BOOK}, cell budget!D2, field 'budget.total': 'sixty' is not a number",
+    ),
+    "interval_low_above_high": (
+        interval_row(5, 2),
+        f"{BOOK}, cell scores!G2, field 'low': low 5 is above high 2",
+    ),
+    "rating_off_scale": (
+        rating_off_scale,
+        f"{BOOK}, cell ratings!D4, field 'level': 'excellent' is not a level of the 'L3' scale",
     ),
     "unknown_rule": (
         append_rule,

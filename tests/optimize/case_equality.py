@@ -22,6 +22,9 @@ def assert_same_case(left: Case, right: Case) -> None:
             pd.testing.assert_frame_equal(a.values, b.values, obj="scores")
             pd.testing.assert_frame_equal(a.provenance, b.provenance, obj="provenance")
             pd.testing.assert_series_equal(a.directions, b.directions, obj="directions")
+        elif field.name == "values":
+            pd.testing.assert_frame_equal(a.cells, b.cells, obj="values")
+            pd.testing.assert_series_equal(a.directions, b.directions, obj="value directions")
         elif field.name == "judgments":
             assert list(a) == list(b)
             for node in a:

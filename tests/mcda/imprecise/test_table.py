@@ -6,8 +6,16 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from mcda.errors import CellError, TableError
-from mcda.imprecise import imprecise_from_table, imprecise_table, read_imprecise
+from mcda.errors import CellError, MatrixError, TableError
+from mcda.imprecise import (
+    Cell,
+    imprecise_from_rows,
+    imprecise_from_table,
+    imprecise_table,
+    read_imprecise,
+    resolve_unknown,
+)
+from mcda.sheets import TextTable
 from tests.mcda.published import write
 
 DIRECTIONS = {"patents": "benefit", "cost": "cost"}
@@ -116,3 +124,40 @@ def test_a_dataframe_row_is_numbered_as_in_a_spreadsheet() -> None:
     with pytest.raises(CellError, match="needs value") as caught:
         imprecise_from_table(frame, {"x": "cost", "y": "cost"}, name="cells")
     assert (caught.value.file, caught.value.row, caught.value.field) == ("cells", 3, "value")
+
+
+def rows(*lines: str) -> TextTable:
+    """A cluster-keyed long table as text, rows numbered from 2."""
+    header = ("cluster", "criterion", "value", "low", "high", "status", "provenance")
+    return TextTable(
+        "scores", header, tuple((k + 2, tuple(line.split(","))) for k, line in enumerate(lines))
+    )
+
+
+def test_rows_read_as_text_name_their_own_key_column_and_take_rated_cells() -> None:
+    table = rows("a,patents,,,,rated,panel", "b,patents,,,,unknown,none")
+    experts = {("a", "patents"): Cell.rated([1.0, 0.5], "empirical", "ratings by e1, e2")}
+    matrix = imprecise_from_rows(
+        table, {"patents": "benefit"}, alternative="cluster", rated=experts
+    )
+    cell = matrix.cells.loc["a", "patents"]
+    assert cell.support == (1.0, 0.5) and cell.provenance == "panel"
+    with pytest.raises(CellError, match="needs low and high, or experts' ratings") as caught:
+        imprecise_from_rows(table, {"patents": "benefit"}, alternative="cluster", rated={})
+    assert (caught.value.row, caught.value.field) == (2, "status")
+
+
+def test_a_rated_criterion_with_a_number_is_refused_at_its_row() -> None:
+    table = rows("a,patents,,0.5,1,rated,panel", "b,patents,3,,,point,facts")
+    with pytest.raises(CellError, match="has rated cells") as caught:
+        imprecise_from_rows(table, {"patents": "benefit"}, alternative="cluster")
+    assert (caught.value.file, caught.value.row, caught.value.field) == ("scores", 3, "status")
+
+
+def test_unknown_cells_resolve_to_dropped_criteria_or_observed_ranges() -> None:
+    table = rows("a,patents,,,,unknown,x", "b,patents,4,,,point,x", "c,patents,,2,9,interval,x")
+    matrix = imprecise_from_rows(table, {"patents": "benefit"}, alternative="cluster")
+    dropped, ranges = resolve_unknown(matrix, "draw", {"patents": "observed"})
+    assert dropped == () and ranges.loc["patents"].tolist() == [2.0, 9.0]
+    with pytest.raises(MatrixError, match="every criterion is dropped"):
+        resolve_unknown(matrix, "drop")
