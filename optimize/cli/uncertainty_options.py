@@ -34,28 +34,38 @@ UnknownOption = Annotated[
         "or 'drop' (the criterion, weights renormalised).",
     ),
 ]
+# Defaults (None here) are UncertaintySettings' own, so that importing the command line
+# loads no stage; --help names them.
 SamplesOption = Annotated[
-    int, typer.Option("--samples", help="Joint samples of scores and weights for SMAA-2.")
+    int | None,
+    typer.Option(
+        "--samples", help="Joint samples of scores and weights for SMAA-2 (default 2000)."
+    ),
 ]
-SeedOption = Annotated[int, typer.Option("--seed", help="Random seed (recorded).")]
+SeedOption = Annotated[
+    int | None, typer.Option("--seed", help="Random seed, recorded (default 2022).")
+]
 WeightModelOption = Annotated[
-    str,
+    str | None,
     typer.Option(
         "--weight-model",
-        help="Leaf weights: 'dirichlet' (around the AHP weights), 'uniform' (over the "
-        "simplex) or 'ordinal' (keeping the order of the AHP judgments, hit-and-run).",
+        help="Leaf weights: 'dirichlet' (around the AHP weights; the default), 'uniform' "
+        "(over the simplex) or 'ordinal' (keeping the order of the AHP judgments, "
+        "hit-and-run).",
     ),
 ]
 ConcentrationOption = Annotated[
-    float,
-    typer.Option("--concentration", help="Dirichlet concentration (larger = tighter)."),
+    float | None,
+    typer.Option(
+        "--concentration", help="Dirichlet concentration, larger = tighter (default 100)."
+    ),
 ]
 ConfidenceOption = Annotated[
-    float,
+    float | None,
     typer.Option(
         "--confidence",
         help="Tiers: a cluster is placed above another only when it scores higher in at "
-        "least this share of the samples, in (0.5, 1].",
+        "least this share of the samples, in (0.5, 1] (default 0.9).",
     ),
 ]
 
@@ -70,14 +80,14 @@ def check_unknown(unknown: str | None) -> UnknownPolicy | None:
 
 
 def uncertainty_settings(
-    samples: int,
-    seed: int,
-    weight_model: str,
-    concentration: float,
-    unknown: str | None,
-    confidence: float,
+    samples: int | None = None,
+    seed: int | None = None,
+    weight_model: str | None = None,
+    concentration: float | None = None,
+    unknown: str | None = None,
+    confidence: float | None = None,
 ) -> UncertaintySettings:
-    """The checked SMAA-2 settings of a command.
+    """The checked SMAA-2 settings of a command (None: the default of that setting).
 
     Raises
     ------
@@ -86,16 +96,22 @@ def uncertainty_settings(
     """
     from optimize.appraisal import WEIGHT_MODELS, UncertaintySettings
 
+    default = UncertaintySettings()
     check_finite("--samples", samples, 1.0)
     check_count("--samples", samples, "samples", "joint samples")
     check_finite("--seed", seed, 0.0)
     model = next((known for known in WEIGHT_MODELS if known == weight_model), None)
-    if model is None:
+    if weight_model is not None and model is None:
         raise InputError("--weight-model", f"{weight_model!r}; use one of {list(WEIGHT_MODELS)}")
     check_finite("--concentration", concentration, positive=True)
     check_finite("--confidence", confidence, 0.0, 1.0)
-    if not confidence > 0.5:
+    if confidence is not None and not confidence > 0.5:
         raise InputError("--confidence", f"must be above 0.5 (at most 1), not {confidence:g}")
     return UncertaintySettings(
-        samples, seed, model, concentration, check_unknown(unknown), confidence
+        default.samples if samples is None else samples,
+        default.seed if seed is None else seed,
+        model or default.weight_model,
+        default.concentration if concentration is None else concentration,
+        check_unknown(unknown),
+        default.confidence if confidence is None else confidence,
     )
