@@ -62,7 +62,14 @@ def run_files(run: RunResult, lang: Lang = "en") -> dict[str, str | bytes]:
         ``report.md``, ``report.html``, ``results.xlsx`` and ``charts/*.png``.
     """
     content = report_content(
-        run.case, run.appraisal, run.allocation, run.marginals, run.robustness, lang
+        run.case,
+        run.appraisal,
+        run.allocation,
+        run.marginals,
+        run.robustness,
+        lang,
+        uncertainty=run.uncertainty,
+        funding_robustness=run.funding_robustness,
     )
     tables = _built_tables(Results.of_run(run))
     files: dict[str, str | bytes] = {

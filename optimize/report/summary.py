@@ -13,6 +13,7 @@ from optimize.appraisal.uncertainty import Uncertainty
 from optimize.case.case import Case
 from optimize.model.allocation import Allocation, SolveStatus
 from optimize.pipeline import RunResult
+from optimize.report.labels import Lang, _text
 
 TOP_CLUSTERS = 10
 
@@ -122,14 +123,9 @@ def _robustness_summary(case: Case, robustness: Robustness) -> dict[str, Any]:
     }
 
 
-def tier_rule(confidence: float) -> str:
-    """The tier rule in one sentence, at `confidence` [-]."""
-    return (
-        f"A cluster is placed above another only when it scores higher in at least "
-        f"{confidence:.0%} of the samples, P(i > j) >= {confidence:g}; clusters in one tier "
-        "are not separated at that confidence (a tier is 1 + the longest chain of such wins "
-        "above it)."
-    )
+def tier_rule(confidence: float, lang: Lang = "en") -> str:
+    """The tier rule in one sentence, at `confidence` [-], in `lang`."""
+    return _text("tier_rule", lang).format(share=f"{confidence:.0%}", confidence=f"{confidence:g}")
 
 
 def tier_phrase(tier: int, members: list[str], name: str) -> str:
