@@ -13,6 +13,7 @@ from optimize.appraisal.robustness import (
 )
 from optimize.appraisal.uncertainty import (
     CONFIDENCE,
+    UNKNOWN_POLICIES,
     WEIGHT_MODELS,
     Uncertainty,
     UncertaintySettings,
@@ -32,6 +33,7 @@ __all__ = [
     "REFERENCE",
     "RUN_SAMPLES",
     "RUN_SEED",
+    "UNKNOWN_POLICIES",
     "WEIGHT_MODELS",
     "Appraisal",
     "Robustness",

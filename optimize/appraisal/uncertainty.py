@@ -51,6 +51,8 @@ WEIGHT_MODELS: tuple[WeightModel, ...] = get_args(WeightModel)
 #: A policy for unknown cells: draw over the range the criterion's known cells span, or drop
 #: the criterion and renormalise the weights.
 UnknownPolicy = Literal["draw", "drop"]
+#: Every unknown-cell policy.
+UNKNOWN_POLICIES: tuple[UnknownPolicy, ...] = get_args(UnknownPolicy)
 
 #: Default confidence of the tiers [-]: i is placed above j only when P(i > j) >= 0.9.
 CONFIDENCE = 0.9

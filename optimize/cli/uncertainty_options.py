@@ -72,11 +72,12 @@ ConfidenceOption = Annotated[
 
 def check_unknown(unknown: str | None) -> UnknownPolicy | None:
     """The ``--unknown`` policy, refused unless ``draw`` or ``drop`` (None: no policy)."""
-    if unknown is None:
-        return None
-    if unknown == "draw" or unknown == "drop":
-        return unknown
-    raise InputError("--unknown", f"{unknown!r}; use one of ['draw', 'drop']")
+    from optimize.appraisal import UNKNOWN_POLICIES
+
+    policy = next((known for known in UNKNOWN_POLICIES if known == unknown), None)
+    if unknown is not None and policy is None:
+        raise InputError("--unknown", f"{unknown!r}; use one of {list(UNKNOWN_POLICIES)}")
+    return policy
 
 
 def uncertainty_settings(

@@ -258,7 +258,7 @@ def _certainty_sections(results: Results, lang: Lang) -> list[Section]:
         note = (
             f"Share of {len(robust.points)} joint samples (same weight model and seed) in "
             "which each project is funded, the allocation re-solved per sample: robust core "
-            f">= {robust.extra['settings'].loc['core_share', 'value']}, exterior = never "
+            f">= {robust.extra['settings'].loc['core_share', 'value']!s}, exterior = never "
             "funded, borderline otherwise; amount quantiles [1e8 CNY]."
         )
         sections.append(

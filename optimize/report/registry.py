@@ -140,10 +140,18 @@ _RANKS: dict[str, Kind] = {c: "count" for c in ("tier", "rank_q05", "rank_q50", 
 _CORE: dict[str, Kind] = {c: "amount" for c in ("q05", "q50", "q95")}
 
 
-def _uncertain(
-    build: Callable[[Uncertainty, Case], pd.DataFrame],
-) -> Callable[[Results], pd.DataFrame | None]:
-    """A table built from the run's SMAA-2 result (None without one)."""
+#: Tables of an SMAA-2 result, by name: build(uncertainty, case).
+UNCERTAINTY_TABLES: dict[str, Callable[[Uncertainty, Case], pd.DataFrame]] = {
+    "cell_status": lambda u, _: u.statuses,
+    "tiers": lambda u, case: tier_table(case, u),
+    "rank_intervals": lambda u, case: rank_interval_table(case, u),
+    "pairwise_winning": lambda u, _: u.smaa.winning.rename_axis("cluster"),
+}
+
+
+def _uncertain(name: str) -> Callable[[Results], pd.DataFrame | None]:
+    """Table `name` of :data:`UNCERTAINTY_TABLES` from a run (None without SMAA-2)."""
+    build = UNCERTAINTY_TABLES[name]
     return lambda r: None if r.uncertainty is None else build(r.uncertainty, r.case)
 
 
@@ -151,28 +159,28 @@ def _uncertain(
 RESULT_TABLES: tuple[ResultTable, ...] = (
     ResultTable(
         "cell_status",
-        _uncertain(lambda u, _: u.statuses),
+        _uncertain("cell_status"),
         "robustness",
         default="count",
         run_csv=True,
     ),
     ResultTable(
         "tiers",
-        _uncertain(lambda u, case: tier_table(case, u)),
+        _uncertain("tiers"),
         "robustness",
         default="count",
         run_csv=True,
     ),
     ResultTable(
         "rank_intervals",
-        _uncertain(lambda u, case: rank_interval_table(case, u)),
+        _uncertain("rank_intervals"),
         "robustness",
         _RANKS,
         run_csv=True,
     ),
     ResultTable(
         "pairwise_winning",
-        _uncertain(lambda u, _: u.smaa.winning.rename_axis("cluster")),
+        _uncertain("pairwise_winning"),
         "robustness",
         run_csv=True,
     ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable
 from typing import Any
 
 import pandas as pd
@@ -137,7 +138,7 @@ def tier_phrase(tier: int, members: list[str], name: str) -> str:
 def _uncertainty_summary(case: Case, uncertainty: Uncertainty) -> dict[str, Any]:
     """Cell statuses, the SMAA-2 settings, the tiers and each cluster's rank interval."""
     settings = uncertainty.settings
-    names = case.clusters["name_en"]
+    names = case.clusters["name_en"].astype(str).to_dict()
     return {
         "cell_status": {
             str(status): {"cells": int(row["cells"]), "illustrative": int(row["illustrative"])}
@@ -153,7 +154,7 @@ def _uncertainty_summary(case: Case, uncertainty: Uncertainty) -> dict[str, Any]
         "rule": tier_rule(settings.confidence),
         "tiers": [[str(names[c]) for c in tier] for tier in uncertainty.smaa.tiers],
         "clusters": [
-            {"cluster": str(cluster), "name_en": str(names[cluster])}
+            {"cluster": str(cluster), "name_en": names[cluster]}
             | {key: int(row[key]) for key in ("tier", "rank_q05", "rank_q50", "rank_q95")}
             | {key: float(row[key]) for key in ("p_first", "holistic")}
             for cluster, row in uncertainty.rank_intervals.iterrows()
@@ -184,15 +185,15 @@ def summarize(
     level1 = {c: float(appraisal.local["goal"].weights[c]) for c in case.criteria.children()}
     by_type = allocation.by_type_instrument()
     top = appraisal.ranking.head(TOP_CLUSTERS)
-    names = case.clusters["name_en"]
-    tiers = None if uncertainty is None else uncertainty.tier
+    names = case.clusters["name_en"].astype(str).to_dict()
+    tiers = {} if uncertainty is None else uncertainty.tier.to_dict()
 
-    def tier_fields(cluster: object) -> dict[str, Any]:
-        if uncertainty is None or tiers is None:
+    def tier_fields(cluster: Hashable) -> dict[str, Any]:
+        if uncertainty is None:
             return {}
         tier = int(tiers[cluster])
-        members = [str(names[c]) for c in uncertainty.smaa.tiers[tier - 1]]
-        return {"tier": tier, "tier_text": tier_phrase(tier, members, str(names[cluster]))}
+        members = [names[c] for c in uncertainty.smaa.tiers[tier - 1]]
+        return {"tier": tier, "tier_text": tier_phrase(tier, members, names[cluster])}
 
     return {
         "case": {"name": case.name, "title": case.title, "illustrative": case.illustrative},
