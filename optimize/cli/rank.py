@@ -128,7 +128,7 @@ def print_rankings(names: pd.Series, result: Robustness, tier: pd.Series) -> Non
     tiers = tier.to_dict()
     ranks = result.ranks
     reference = str(ranks.columns[0])
-    table = Table(title=f"Point ranks by method beside the tier (ordered by {reference})")
+    table = Table(title=f"Point ranks by method, with tier ({reference} order)")
     table.add_column("tier", justify="right")
     table.add_column("cluster")
     for name in ranks.columns:

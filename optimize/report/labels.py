@@ -123,7 +123,6 @@ COLUMNS_ZH: dict[str, str] = {
     "provenance": "来源",
     "tier": "梯队",
     "size": "集群数",
-    "point_rank": "点值排名",
     "members": "集群",
     "status": "状态",
     "cells": "单元格数",

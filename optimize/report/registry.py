@@ -203,7 +203,7 @@ RESULT_TABLES: tuple[ResultTable, ...] = (
         "ranking",
         lambda r: ranking_table(r.case, r.appraisal, r.tier),
         "appraisal",
-        {"rank": "count", "tier": "count", "point_rank": "count", "priority": "weight"},
+        {"rank": "count", "tier": "count", "priority": "weight"},
         run_csv=True,
     ),
     ResultTable(

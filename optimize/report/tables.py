@@ -51,8 +51,8 @@ def weights_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
 def ranking_table(case: Case, appraisal: Appraisal, tier: pd.Series | None = None) -> pd.DataFrame:
     """Clusters by TOPSIS closeness with names, type, region and priority.
 
-    With `tier` (per cluster, from SMAA-2) the point rank is shown after its tier, as
-    ``point_rank``: alone it would claim an order the data may not support.
+    With `tier` (per cluster, from SMAA-2) the point rank follows its tier: alone it would
+    claim an order the data may not support.
     """
     table = appraisal.ranking.join(case.clusters[["name_en", "name_zh", "cluster_type", "region"]])
     table["priority"] = appraisal.priority.loc[table.index]
@@ -61,7 +61,7 @@ def ranking_table(case: Case, appraisal: Appraisal, tier: pd.Series | None = Non
     if tier is None:
         return table[columns]
     table["tier"] = tier.loc[table.index]
-    return table.rename(columns={"rank": "point_rank"})[["tier", "point_rank", *columns[1:]]]
+    return table[["tier", *columns]]
 
 
 def consistency_table(appraisal: Appraisal) -> pd.DataFrame:
@@ -158,7 +158,7 @@ def _localised_ranking(
     frame = table.drop(columns=["name_en", "name_zh"]).assign(name=names)
     frame["cluster_type"] = frame["cluster_type"].map(lambda key: _name(str(key), lang))
     frame["region"] = frame["region"].map(_region_names(case, lang))
-    ranks = ["rank"] if tier is None else ["tier", "point_rank"]
+    ranks = ["rank"] if tier is None else ["tier", "rank"]
     return frame[[*ranks, "name", "cluster_type", "region", "score", "priority"]]
 
 
