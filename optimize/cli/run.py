@@ -154,6 +154,9 @@ def print_summary(summary: dict[str, Any], out: Path) -> None:
         tier = str(row.get("tier", "-"))
         ranking.add_row(tier, str(row["rank"]), row["name_en"], f"{row['score']:.3f}")
     console.print(ranking)
+    if sure is not None and summary["ranking"]:
+        top = summary["ranking"][0]
+        console.print(f"highest closeness: {top['name_en']}, {top['tier_text']}")
     allocation = summary["allocation"]
     table = Table(title=f"Allocation (亿元), status {allocation['status']}")
     grid = allocation["by_type_instrument"]
