@@ -4,13 +4,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
-from optimize.appraisal import Appraisal, Robustness, appraise, assess
+from mcda import ImpreciseMatrix
+from optimize.appraisal import (
+    Appraisal,
+    Robustness,
+    Uncertainty,
+    UncertaintySettings,
+    appraise,
+    assess,
+    assess_uncertainty,
+    case_values,
+    read_values,
+    unknown_ranges,
+    weight_samples,
+)
 from optimize.case import Case
+from optimize.case.limits import check_limit
 from optimize.casefiles import load_case
 from optimize.model import Allocation, SolverOptions, SolveStatus, marginal_values, solve
+
+if TYPE_CHECKING:
+    from optimize.sweeps import SweepResult
 
 
 @dataclass(frozen=True)
@@ -29,6 +48,11 @@ class RunResult:
         Rankings by every method, their agreement and the rank acceptability.
     marginals : pandas.DataFrame, optional
         Marginal values of the budget and of each binding rule, when asked for.
+    uncertainty : Uncertainty, optional
+        How sure the ranking is: cell statuses of the values, SMAA-2 indices and the tiers
+        of clusters the data cannot separate.
+    funding_robustness : optimize.sweeps.SweepResult, optional
+        Joint robustness of the funding (core index per project), when asked for.
     """
 
     case: Case
@@ -36,12 +60,20 @@ class RunResult:
     allocation: Allocation
     robustness: Robustness
     marginals: pd.DataFrame | None = None
+    uncertainty: Uncertainty | None = None
+    funding_robustness: SweepResult | None = None
 
 
 def run_case(
-    path: Path, options: SolverOptions | None = None, *, marginals: bool = False
+    path: Path,
+    options: SolverOptions | None = None,
+    *,
+    marginals: bool = False,
+    values: Path | None = None,
+    uncertainty: UncertaintySettings | None = None,
+    robust_samples: int = 0,
 ) -> RunResult:
-    """Load the case at `path`, appraise it, check the ranking's robustness, allocate.
+    """Load the case at `path`, appraise it, say how sure the ranking is, allocate.
 
     Parameters
     ----------
@@ -52,13 +84,59 @@ def run_case(
     marginals : bool
         Also compute marginal values (several re-solves) when the allocation has a solution
         and the time limit did not stop its solve.
+    values : pathlib.Path, optional
+        Long table of imprecise scores (default: the case's own values).
+    uncertainty : UncertaintySettings, optional
+        Samples, seed, weight model, unknown-cell policy and confidence of the SMAA-2 run
+        (default settings when None).
+    robust_samples : int
+        Joint samples of the funding robustness (one re-solve each; 0 skips it). They use
+        the SMAA-2 run's seed, weight model and unknown-cell policy.
+
+    Raises
+    ------
+    InputError
+        On a bad case, values file or sample count.
     """
+    if robust_samples:
+        check_limit("samples", robust_samples, "joint samples", "--robust-samples")
     case = load_case(path)
+    settings = uncertainty or UncertaintySettings()
+    matrix = case_values(case) if values is None else read_values(values, case)
     appraisal = appraise(case)
+    sure = assess_uncertainty(case, appraisal, matrix, settings)
     allocation = solve(case, appraisal, options)
     robustness = assess(case, appraisal.weights)
     # After a time-limit stop, marginal values (several unlimited re-solves) are skipped.
     solved = marginals and allocation.status.has_solution
     solved = solved and allocation.status is not SolveStatus.TIME_LIMIT
-    values = marginal_values(case, appraisal, allocation) if solved else None
-    return RunResult(case, appraisal, allocation, robustness, values)
+    margins = marginal_values(case, appraisal, allocation) if solved else None
+    funding = (
+        _funding_robustness(case, appraisal, matrix, settings, robust_samples)
+        if robust_samples and allocation.status.has_solution
+        else None
+    )
+    return RunResult(case, appraisal, allocation, robustness, margins, sure, funding)
+
+
+def _funding_robustness(
+    case: Case,
+    appraisal: Appraisal,
+    matrix: ImpreciseMatrix,
+    settings: UncertaintySettings,
+    samples: int,
+) -> SweepResult:
+    """Core index of each project over `samples` joint draws of values and weights."""
+    from optimize.sweeps import joint_robustness  # only runs that ask for it load the sweeps
+
+    _, weight_seed = np.random.SeedSequence(settings.seed).spawn(2)
+    policy, ranges = unknown_ranges(case, settings.unknown)
+    return joint_robustness(
+        case,
+        samples,
+        settings.seed,
+        values=matrix,
+        weights=weight_samples(case, appraisal, settings, samples, weight_seed),
+        unknown=policy,
+        ranges=ranges,
+    )

@@ -24,6 +24,7 @@ periods            100          plan years in ``periods.years`` [-]
 scenarios          1 000        scenarios in ``scenarios.toml`` [-]
 steps              10 000       grid points of a budget sweep (``--steps``) [-]
 samples            100 000      weight samples (``--samples``, ``--robustness``) [-]
+sampled_values     50 000 000   samples x clusters x criteria drawn for SMAA-2 (400 MB) [-]
 sobol_samples      4 096        base samples of a Sobol design (``--samples``) [-]
 jobs               64           worker processes (``--jobs``) [-]
 threads            64           solver threads (``--threads``) [-]
@@ -58,6 +59,7 @@ LIMITS: Final[dict[str, int]] = {
     "scenarios": 1_000,
     "steps": 10_000,
     "samples": 100_000,
+    "sampled_values": 50_000_000,
     "sobol_samples": 4_096,
     "jobs": 64,
     "threads": 64,

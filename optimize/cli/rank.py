@@ -10,11 +10,21 @@ from rich.table import Table
 
 from optimize.cli.common import CaseArg, case_path, console, errors
 from optimize.cli.option_checks import check_count, check_finite
+from optimize.cli.uncertainty_options import (
+    ConcentrationOption,
+    ConfidenceOption,
+    SamplesOption,
+    SeedOption,
+    UnknownOption,
+    ValuesOption,
+    WeightModelOption,
+    uncertainty_settings,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from optimize.appraisal.robustness import Robustness
+    from optimize.appraisal import Robustness, Uncertainty
 
 MethodOption = Annotated[
     list[str] | None,
@@ -33,56 +43,98 @@ def rank_command(
     robustness: Annotated[
         int, typer.Option("--robustness", help="Weight samples for rank acceptability (0: none).")
     ] = 0,
-    seed: Annotated[
-        int | None,
-        typer.Option(
-            "--seed", help="Seed of the weight samples (default: the seed clusterplan run uses)."
-        ),
-    ] = None,
+    seed: SeedOption = None,
+    samples: SamplesOption = None,
+    weight_model: WeightModelOption = None,
+    concentration: ConcentrationOption = None,
+    confidence: ConfidenceOption = None,
+    values: ValuesOption = None,
+    unknown: UnknownOption = None,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write tables and charts here.")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing folder.")] = False,
 ) -> None:
-    """Rank the clusters by several MCDA methods; show agreement and rank acceptability."""
-    from optimize.appraisal.appraise import appraise
-    from optimize.appraisal.robustness import RUN_SEED, assess
+    """Rank the clusters by several MCDA methods; say which tiers the data can separate.
+
+    SMAA-2 draws --samples joint samples of the scores (--values, default the case's) and
+    the leaf weights (--weight-model); clusters are grouped into tiers the data cannot
+    separate at --confidence, and every point rank is shown beside its tier.
+    """
+    from optimize.appraisal import (
+        appraise,
+        assess,
+        assess_uncertainty,
+        case_values,
+        read_values,
+    )
     from optimize.casefiles.load import case_inputs, load_case
     from optimize.cli.output import check_target, write_folder
     from optimize.report.files import rank_files
 
     check_finite("--robustness", robustness, 0.0)
     check_count("--robustness", robustness, "samples", "weight samples")
-    check_finite("--seed", seed, 0.0)
+    settings = uncertainty_settings(samples, seed, weight_model, concentration, unknown, confidence)
     path = case_path(case)
     if out is not None:
-        check_target(out, force, case_inputs(path))
+        check_target(out, force, (*case_inputs(path), *(() if values is None else (values,))))
     loaded = load_case(path)
-    weights = appraise(loaded).weights
-    result = assess(
-        loaded, weights, method, samples=robustness, seed=RUN_SEED if seed is None else seed
-    )
-    print_rankings(loaded.clusters["name_en"], result)
+    appraisal = appraise(loaded)
+    matrix = case_values(loaded) if values is None else read_values(values, loaded)
+    sure = assess_uncertainty(loaded, appraisal, matrix, settings)
+    result = assess(loaded, appraisal.weights, method, samples=robustness, seed=settings.seed)
+    print_tiers(loaded.clusters["name_en"], sure)
+    print_rankings(loaded.clusters["name_en"], result, sure.tier)
     for name, reason in result.skipped.items():
         note(f"{name} left out: {reason}")
     if out is not None:
-        write_folder(out, rank_files(loaded, weights, result, note), force=force)
+        files = rank_files(loaded, appraisal.weights, result, note, sure)
+        write_folder(out, files, force=force)
         console.print(f"files in {out}")
 
 
-def print_rankings(names: pd.Series, result: Robustness) -> None:
-    """Ranks by method, agreement with the first method, and rank acceptability."""
+def print_tiers(names: pd.Series, uncertainty: Uncertainty) -> None:
+    """What the scores are made of, the tier rule, and the tiers."""
+    from optimize.report.summary import tier_rule
+
+    counts = uncertainty.statuses
+    console.print(
+        "cells: "
+        + ", ".join(
+            f"{int(row['cells'])} {status}"
+            + (f" ({int(row['illustrative'])} illustrative)" if row["illustrative"] else "")
+            for status, row in counts.iterrows()
+            if row["cells"]
+        )
+    )
+    settings = uncertainty.settings
+    console.print(tier_rule(settings.confidence), soft_wrap=True)
+    table = Table(
+        title=f"Tiers the data cannot separate (SMAA-2, {settings.samples} samples, seed "
+        f"{settings.seed}; weights: {settings.describe()})"
+    )
+    for column in ("tier", "clusters"):
+        table.add_column(column)
+    for k, members in enumerate(uncertainty.smaa.tiers, start=1):
+        table.add_row(str(k), ", ".join(str(names[c]) for c in members))
+    console.print(table)
+
+
+def print_rankings(names: pd.Series, result: Robustness, tier: pd.Series) -> None:
+    """Point ranks by method beside each cluster's tier, agreement, rank acceptability."""
     from optimize.appraisal.robustness import acceptability_table
 
     label = {str(k): str(v) for k, v in names.items()}
+    tiers = tier.to_dict()
     ranks = result.ranks
     reference = str(ranks.columns[0])
-    table = Table(title=f"Cluster ranks by method (1 = best; ordered by {reference})")
+    table = Table(title=f"Point ranks by method, with tier ({reference} order)")
+    table.add_column("tier", justify="right")
     table.add_column("cluster")
     for name in ranks.columns:
         table.add_column(str(name), justify="right")
     for cluster, row in ranks.iterrows():
-        table.add_row(label[str(cluster)], *(str(int(r)) for r in row))
+        table.add_row(str(tiers[cluster]), label[str(cluster)], *(str(int(r)) for r in row))
     console.print(table)
     if result.agreement is not None:
         agreement = Table(title=f"Agreement with {reference}")
@@ -98,10 +150,12 @@ def print_rankings(names: pd.Series, result: Robustness) -> None:
             title=f"Rank acceptability ({sampled.method}, {sampled.samples} weight samples, "
             f"seed {sampled.seed})"
         )
-        for column in ("rank", "cluster", "P(first)", "P(top 3)", "P(top 5)", "mean rank"):
+        for column in ("tier", "point rank", "cluster", "P(first)", "P(top 3)", "P(top 5)"):
             shares.add_column(column)
+        shares.add_column("mean rank")
         for cluster, row in acceptability_table(result).iterrows():
             shares.add_row(
+                str(tiers[cluster]),
                 str(int(row["rank"])),
                 label[str(cluster)],
                 *(f"{row[k]:.3f}" for k in ("p_first", "p_top3", "p_top5")),

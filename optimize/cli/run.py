@@ -17,6 +17,16 @@ from optimize.cli.common import (
     console,
     errors,
 )
+from optimize.cli.uncertainty_options import (
+    ConcentrationOption,
+    ConfidenceOption,
+    SamplesOption,
+    SeedOption,
+    UnknownOption,
+    ValuesOption,
+    WeightModelOption,
+    uncertainty_settings,
+)
 from optimize.errors import InputError
 
 
@@ -59,11 +69,30 @@ def run(
         float | None, typer.Option(help="HiGHS time limit in seconds.", min=0.0)
     ] = None,
     mip_gap: Annotated[float, typer.Option(help="Relative MIP gap [-].", min=0.0)] = 1e-6,
+    values: ValuesOption = None,
+    unknown: UnknownOption = None,
+    samples: SamplesOption = None,
+    seed: SeedOption = None,
+    weight_model: WeightModelOption = None,
+    concentration: ConcentrationOption = None,
+    confidence: ConfidenceOption = None,
+    robust_samples: Annotated[
+        int,
+        typer.Option(
+            "--robust-samples",
+            help="Joint samples of the funding robustness (core index of each project; one "
+            "re-solve each, about 40 per second; 0: skip).",
+        ),
+    ] = 0,
 ) -> None:
-    """Appraise, rank and allocate; write tables, summary, reports (md, html) and results.xlsx."""
+    """Appraise, rank and allocate; write tables, summary, reports (md, html) and results.xlsx.
+
+    The report leads with how sure the ranking is: SMAA-2 over --samples joint draws of the
+    scores and leaf weights, and the tiers of clusters the data cannot separate.
+    """
     from optimize.casefiles.load import case_inputs
     from optimize.cli.infeasible import infeasible_error
-    from optimize.cli.option_checks import check_finite
+    from optimize.cli.option_checks import check_count, check_finite
     from optimize.cli.output import check_target, write_folder
     from optimize.model import SolverOptions
     from optimize.pipeline import run_case
@@ -73,10 +102,20 @@ def run(
         raise InputError("--lang", f"unknown language {lang!r} (use {' or '.join(LANGS)})")
     check_finite("--time-limit", time_limit, positive=True)
     check_finite("--mip-gap", mip_gap, 0.0)
+    settings = uncertainty_settings(samples, seed, weight_model, concentration, unknown, confidence)
+    check_finite("--robust-samples", robust_samples, 0.0)
+    check_count("--robust-samples", robust_samples, "samples", "joint samples")
     path = case_path(case)
-    check_target(out, force, case_inputs(path))
+    check_target(out, force, (*case_inputs(path), *(() if values is None else (values,))))
     options = SolverOptions(time_limit=time_limit, mip_gap=mip_gap)
-    result = run_case(path, options, marginals=marginals)
+    result = run_case(
+        path,
+        options,
+        marginals=marginals,
+        values=values,
+        uncertainty=settings,
+        robust_samples=robust_samples,
+    )
     if not result.allocation.status.has_solution:
         raise infeasible_error(result.case, result.appraisal, result.allocation, options)
     summary = run_summary(result)
@@ -100,12 +139,35 @@ def print_summary(summary: dict[str, Any], out: Path) -> None:
     from optimize.report import optimality_note
 
     console.print(summary["notice"], style="bold yellow")
+    sure = summary.get("uncertainty")
+    if sure is not None:
+        statuses = ", ".join(
+            f"{count['cells']} {status}"
+            + (f" ({count['illustrative']} illustrative)" if count["illustrative"] else "")
+            for status, count in sure["cell_status"].items()
+            if count["cells"]
+        )
+        console.print(f"cells: {statuses}")
+        console.print(sure["rule"], soft_wrap=True)
+        tiers = Table(
+            title=f"Tiers the data cannot separate at confidence {sure['confidence']:g} "
+            f"(SMAA-2, {sure['samples']} samples, seed {sure['seed']})"
+        )
+        for column in ("tier", "clusters"):
+            tiers.add_column(column)
+        for k, members in enumerate(sure["tiers"][:5], start=1):
+            tiers.add_row(str(k), ", ".join(members))
+        console.print(tiers)
     ranking = Table(title="Support-system ranking (TOPSIS closeness), top clusters")
-    for column in ("rank", "cluster", "closeness"):
+    for column in ("tier", "point rank", "cluster", "closeness"):
         ranking.add_column(column)
     for row in summary["ranking"][:5]:
-        ranking.add_row(str(row["rank"]), row["name_en"], f"{row['score']:.3f}")
+        tier = str(row.get("tier", "-"))
+        ranking.add_row(tier, str(row["rank"]), row["name_en"], f"{row['score']:.3f}")
     console.print(ranking)
+    if sure is not None and summary["ranking"]:
+        top = summary["ranking"][0]
+        console.print(f"highest closeness: {top['name_en']}, {top['tier_text']}")
     allocation = summary["allocation"]
     table = Table(title=f"Allocation (亿元), status {allocation['status']}")
     grid = allocation["by_type_instrument"]

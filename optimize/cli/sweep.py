@@ -15,6 +15,7 @@ from rich.progress import Progress
 
 from optimize.cli.common import CaseArg, case_path, console, errors
 from optimize.cli.option_checks import check_count, check_finite, check_power_of_two
+from optimize.cli.uncertainty_options import UnknownOption, ValuesOption, check_unknown
 
 if TYPE_CHECKING:
     from optimize.case import Case
@@ -263,49 +264,31 @@ def joint_sweep(
         float,
         typer.Option("--core-share", help="Share of samples that puts a project in the core."),
     ] = 0.8,
-    values: Annotated[
-        Path | None,
-        typer.Option(
-            "--values",
-            help="Imprecise scores, long table (.csv or .xlsx); default: the case's points.",
-        ),
-    ] = None,
-    unknown: Annotated[
-        str | None,
-        typer.Option(
-            "--unknown",
-            help="Unknown cells: 'draw' (over the range the criterion's known cells span) "
-            "or 'drop' (the criterion, weights renormalised).",
-        ),
-    ] = None,
+    values: ValuesOption = None,
+    unknown: UnknownOption = None,
     out: OutOption = Path("sweep-joint"),
     force: ForceOption = False,
     jobs: JobsOption = 1,
     scheduler: SchedulerOption = None,
 ) -> None:
     """How often each project is funded when scores and leaf weights are both uncertain."""
-    from mcda import UNKNOWN_POLICIES, Ranges, read_imprecise
-    from optimize.errors import InputError
+    from optimize.appraisal import read_values, unknown_ranges
     from optimize.sweeps import joint_robustness
 
     _check_sampling(samples, seed, concentration, jobs, "joint samples")
     check_finite("--core-share", core_share, 0.0, 1.0, positive=True)
-    if unknown is not None and unknown not in UNKNOWN_POLICIES:
-        raise InputError("--unknown", f"{unknown!r}; use one of {list(UNKNOWN_POLICIES)}")
-    policy = unknown
+    policy = check_unknown(unknown)
 
     def sweep(loaded: Case, on_chunk: Callable[[int], None]) -> SweepResult:
-        matrix = None if values is None else read_imprecise(values, loaded.values.directions)
-        ranges: Ranges | None = None
-        if policy == "draw" and matrix is not None:
-            ranges = {str(criterion): "observed" for criterion in matrix.criteria}
+        matrix = None if values is None else read_values(values, loaded)
+        chosen, ranges = unknown_ranges(loaded, policy)
         return joint_robustness(
             loaded,
             samples,
             seed,
             values=matrix,
             concentration=concentration,
-            unknown=policy,
+            unknown=chosen,
             ranges=ranges,
             core_share=core_share,
             n_jobs=jobs,

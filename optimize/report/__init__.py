@@ -6,6 +6,7 @@ from optimize.report.charts import (
     core_index_chart,
     frontier_chart,
     horizontal_bars,
+    rank_interval_chart,
     scenario_chart,
 )
 from optimize.report.content import ReportContent, Section, report_content
@@ -57,6 +58,7 @@ __all__ = [
     "markdown_report",
     "optimality_note",
     "rank_files",
+    "rank_interval_chart",
     "ranking_table",
     "report_content",
     "results_workbook",

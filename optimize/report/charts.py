@@ -91,10 +91,41 @@ def _heatmap(frame: pd.DataFrame, title: str, lang: Lang) -> bytes:
         figure = Figure(figsize=(7.0, max(2.5, 0.3 * len(frame) + 1.5)), layout="constrained")
         axes = figure.add_subplot()
         image = axes.imshow(frame.to_numpy(dtype=float), aspect="auto", cmap="Blues", vmin=0)
-        axes.set_xticks(range(len(frame.columns)), [short_label(c) for c in frame.columns])
+        axes.set_xticks(
+            range(len(frame.columns)),
+            [short_label(c) for c in frame.columns],
+            rotation=90 if len(frame.columns) > 10 else 0,  # long names side by side collide
+        )
         axes.set_yticks(range(len(frame.index)), [short_label(i) for i in frame.index])
         axes.set_title(title)
         figure.colorbar(image, ax=axes)
+        return _render(figure, lang)
+
+
+def rank_interval_chart(intervals: pd.DataFrame, title: str, axis: str, lang: Lang) -> bytes:
+    """Each cluster's median rank (dot) and 5-95 % rank interval (line), best at the top.
+
+    Parameters
+    ----------
+    intervals : pandas.DataFrame
+        Per cluster (index: display names, in the order to draw from the top) ``tier``,
+        ``rank_q05``, ``rank_q50`` and ``rank_q95`` [-].
+    title, axis : str
+        Chart title and rank-axis label.
+    lang : str
+        ``"zh"`` selects a CJK font.
+    """
+    with _fonts(lang):
+        figure = Figure(figsize=(7.0, max(2.5, 0.3 * len(intervals) + 1.2)), layout="constrained")
+        axes = figure.add_subplot()
+        rows = np.arange(len(intervals))[::-1]
+        colours = [PALETTE[(int(t) - 1) % 2] for t in intervals["tier"]]  # tiers alternate
+        axes.hlines(rows, intervals["rank_q05"], intervals["rank_q95"], colors=colours)
+        axes.scatter(intervals["rank_q50"], rows, color=colours, zorder=3)
+        axes.set_yticks(rows, [short_label(i) for i in intervals.index])
+        axes.set_xlabel(axis)
+        figure.suptitle(title)  # centred on the figure: the long names push the axes right
+        axes.grid(axis="x", alpha=0.3)
         return _render(figure, lang)
 
 
@@ -135,6 +166,7 @@ def core_index_chart(
     core: pd.DataFrame,
     thresholds: tuple[float, ...] = (0.95, 0.05),
     title: str = "Funding robustness to the criteria weights (illustrative data)",
+    lang: Lang = "en",
 ) -> bytes:
     """Share of samples in which each project is funded, sorted.
 
@@ -146,8 +178,10 @@ def core_index_chart(
         Class boundaries drawn as dashed lines [-].
     title : str
         Chart title.
+    lang : str
+        ``"zh"`` selects a CJK font (for a Chinese title).
     """
-    with _fonts("en"):
+    with _fonts(lang):
         ordered = core.sort_values("core_index")
         colours = ordered["class"].map(_CLASS_COLOURS)
         figure = Figure(figsize=(7.0, max(3.0, 0.12 * len(ordered))), layout="constrained")
@@ -160,7 +194,7 @@ def core_index_chart(
         axis.set_xlabel("core index: share of samples funded [-]")
         axis.tick_params(axis="y", labelsize=6)
         axis.set_title(title)
-        return _render(figure)
+        return _render(figure, lang)
 
 
 def scenario_chart(by_cluster: pd.DataFrame) -> bytes:

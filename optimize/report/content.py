@@ -15,25 +15,30 @@ import pandas as pd
 from mcda.ahp import COMPATIBILITY_THRESHOLD, saaty_threshold
 from optimize.appraisal.appraise import Appraisal
 from optimize.appraisal.robustness import Robustness
+from optimize.appraisal.uncertainty import Uncertainty
 from optimize.case.case import INSTRUMENTS, Case
 from optimize.model.allocation import Allocation
 from optimize.report import charts as plots
 from optimize.report.charts import chart_language
 from optimize.report.labels import Lang, _text
 from optimize.report.registry import REGISTRY, Kind, Results, _decimals
-from optimize.report.summary import illustrative_notice
+from optimize.report.summary import illustrative_notice, tier_rule
 from optimize.report.tables import (
     _criteria_tree,
     _groups_table,
     _localised_clusters,
     _localised_grid,
+    _localised_intervals,
     _localised_ranking,
+    _localised_statuses,
     _region_table,
     _score_provenance,
     _settings_provenance,
     _sources_table,
     consistency_warnings,
+    tier_table,
 )
+from optimize.sweeps.engine import SweepResult
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,9 @@ def report_content(
     marginals: pd.DataFrame | None = None,
     robustness: Robustness | None = None,
     lang: Lang = "en",
+    *,
+    uncertainty: Uncertainty | None = None,
+    funding_robustness: SweepResult | None = None,
 ) -> ReportContent:
     """Build the sections and charts of a run's report.
 
@@ -141,8 +149,14 @@ def report_content(
         Method agreement and rank acceptability; each present one adds a section.
     lang : {"en", "zh"}
         Language of headings and names.
+    uncertainty : Uncertainty, optional
+        Cell statuses, SMAA-2 indices and tiers: the report then leads with them.
+    funding_robustness : optimize.sweeps.SweepResult, optional
+        Joint robustness of the funding: adds the core-index section.
     """
-    results = Results(case, appraisal, allocation, marginals, robustness)
+    results = Results(
+        case, appraisal, allocation, marginals, robustness, uncertainty, funding_robustness
+    )
     sections = [section for build in _SECTIONS for section in build(results, lang)]
     return ReportContent(
         title=f"{case.title}: {_text('report', lang)}",
@@ -185,6 +199,80 @@ def _registered(
             kinds=entry.kinds,
         )
     ]
+
+
+def _certainty_sections(results: Results, lang: Lang) -> list[Section]:
+    """What the scores are made of, the tiers the data cannot separate, pairwise winning.
+
+    These lead the report: every ranking below is read in their light.
+    """
+    uncertainty = results.uncertainty
+    if uncertainty is None:
+        return []
+    settings = uncertainty.settings
+    dropped = (
+        f"; criteria dropped for their unknown cells: {', '.join(uncertainty.dropped)}"
+        if uncertainty.dropped
+        else ""
+    )
+    sampling = (
+        f"SMAA-2 (Lahdelma & Salminen 2001) over {settings.samples} joint samples of the "
+        f"scores and the leaf weights (seed {settings.seed}); weights: {settings.describe()}; "
+        f"unknown cells: {settings.unknown or 'none allowed'}{dropped}; TOPSIS with "
+        f"{results.case.normalization} normalisation scores each sample."
+    )
+    total = int(uncertainty.statuses["cells"].sum())
+    status_note = (
+        f"Status of each of the {total} cells of the decision matrix (point, interval, "
+        "list-derived interval, triangular, expert rating, unknown) and how many of them "
+        f"carry illustrative values set by a documented rule, not measured. {sampling}"
+    )
+    confidence = settings.confidence
+    sections = [
+        Section(
+            "cell_status",
+            _text("cell_status", lang),
+            status_note,
+            _localised_statuses(uncertainty, lang),
+            digits=0,
+        ),
+        Section(
+            "tiers",
+            f"{_text('tiers', lang)} (P >= {confidence:g})",
+            tier_rule(confidence, lang),
+            tier_table(results.case, uncertainty, lang),
+            chart="rank_intervals",
+            digits=0,
+        ),
+        Section(
+            "winning",
+            _text("winning", lang),
+            "Share of the samples in which the row's cluster scores strictly above the "
+            "column's; a tie counts for neither, so P(i > j) + P(j > i) <= 1.",
+            chart="winning",
+        ),
+    ]
+    core = REGISTRY["core_index"].build(results)
+    if core is not None and results.funding_robustness is not None:
+        robust = results.funding_robustness
+        note = (
+            f"Share of {len(robust.points)} joint samples (same weight model and seed) in "
+            "which each project is funded, the allocation re-solved per sample: robust core "
+            f">= {robust.extra['settings'].loc['core_share', 'value']!s}, exterior = never "
+            "funded, borderline otherwise; amount quantiles [1e8 CNY]."
+        )
+        sections.append(
+            Section(
+                "core_index",
+                _text("core_index", lang),
+                note,
+                core.sort_values("core_index", ascending=False, kind="stable"),
+                chart="core_index",
+                digits=3,
+                kinds=REGISTRY["core_index"].kinds,
+            )
+        )
+    return sections
 
 
 def _criteria_section(results: Results, lang: Lang) -> list[Section]:
@@ -232,7 +320,9 @@ def _ranking_section(results: Results, lang: Lang) -> list[Section]:
         f"the global weights above; priority = the {appraisal.priority_rule} rule applied to "
         "closeness."
     )
-    table = _localised_ranking(case, appraisal, lang)
+    if results.uncertainty is not None:
+        note += " A point rank is shown only beside the tier that says what the data separate."
+    table = _localised_ranking(case, appraisal, lang, results.tier)
     return [Section("ranking", _text("ranking", lang), note, table)]
 
 
@@ -393,6 +483,7 @@ def _provenance_sections(results: Results, lang: Lang) -> list[Section]:
 
 #: The report's sections in order, each built by one function (an empty list: no section).
 _SECTIONS: tuple[Callable[[Results, Lang], list[Section]], ...] = (
+    _certainty_sections,
     _criteria_section,
     _consistency_section,
     _panel_section,
@@ -430,10 +521,38 @@ def _charts(results: Results, lang: Lang) -> dict[str, bytes]:
             lang,
         ),
     }
+    charts |= _certainty_charts(results, lang)
     acceptability = REGISTRY["rank_acceptability"].build(results)
     if acceptability is not None:
         title = _text("acceptability", lang)
         charts["acceptability"] = plots._heatmap(acceptability, title, lang)
+    return charts
+
+
+def _certainty_charts(results: Results, lang: Lang) -> dict[str, bytes]:
+    """Rank intervals, pairwise winning and (when run) the core index, labelled in `lang`."""
+    uncertainty = results.uncertainty
+    if uncertainty is None:
+        return {}
+    intervals = _localised_intervals(results.case, uncertainty, lang)
+    names = intervals.index.to_series(index=uncertainty.rank_intervals.index)
+    winning = uncertainty.smaa.winning.loc[names.index, names.index]
+    charts = {
+        "rank_intervals": plots.rank_interval_chart(
+            intervals, _text("rank_intervals", lang), _text("rank_axis", lang), lang
+        ),
+        "winning": plots._heatmap(
+            winning.set_axis(names.to_numpy(), axis=0).set_axis(names.to_numpy(), axis=1),
+            _text("winning", lang),
+            lang,
+        ),
+    }
+    core = REGISTRY["core_index"].build(results)
+    if core is not None and results.funding_robustness is not None:
+        share = float(str(results.funding_robustness.extra["settings"].loc["core_share", "value"]))
+        charts["core_index"] = plots.core_index_chart(
+            core, (share,), _text("core_index", lang), lang
+        )
     return charts
 
 

@@ -18,6 +18,7 @@ from mcda import plots
 from mcda.sensitivity import stability_intervals
 from optimize.appraisal.appraise import Appraisal
 from optimize.appraisal.robustness import Robustness, acceptability_table, method_options
+from optimize.appraisal.uncertainty import Uncertainty
 from optimize.case.case import Case
 from optimize.model.allocation import Allocation
 from optimize.pipeline import RunResult
@@ -26,7 +27,7 @@ from optimize.report.content import report_content
 from optimize.report.html import html_report
 from optimize.report.labels import Lang
 from optimize.report.markdown import CHARTS_FOLDER, markdown_report
-from optimize.report.registry import Results, _built_tables
+from optimize.report.registry import UNCERTAINTY_TABLES, Results, _built_tables
 from optimize.report.results_workbook import results_workbook
 from optimize.report.summary import allocation_summary, illustrative_notice, run_summary
 from optimize.spreadsheet import safe_csv
@@ -62,7 +63,14 @@ def run_files(run: RunResult, lang: Lang = "en") -> dict[str, str | bytes]:
         ``report.md``, ``report.html``, ``results.xlsx`` and ``charts/*.png``.
     """
     content = report_content(
-        run.case, run.appraisal, run.allocation, run.marginals, run.robustness, lang
+        run.case,
+        run.appraisal,
+        run.allocation,
+        run.marginals,
+        run.robustness,
+        lang,
+        uncertainty=run.uncertainty,
+        funding_robustness=run.funding_robustness,
     )
     tables = _built_tables(Results.of_run(run))
     files: dict[str, str | bytes] = {
@@ -123,7 +131,11 @@ def _method_rankings_table(case: Case, robustness: Robustness) -> pd.DataFrame:
 
 
 def rank_files(
-    case: Case, weights: pd.Series, robustness: Robustness, note: Callable[[str], None]
+    case: Case,
+    weights: pd.Series,
+    robustness: Robustness,
+    note: Callable[[str], None],
+    uncertainty: Uncertainty | None = None,
 ) -> dict[str, str | bytes]:
     """CSV tables and PNG charts of a ranking run, by file name.
 
@@ -137,13 +149,16 @@ def rank_files(
         Rankings by method, their agreement and (optionally) rank acceptability.
     note : callable
         Receives one-line notes for the user (e.g. the English-names fallback).
+    uncertainty : Uncertainty, optional
+        SMAA-2 result: adds ``cell_status.csv``, ``tiers.csv``, ``rank_intervals.csv`` and
+        ``pairwise_winning.csv``.
 
     Returns
     -------
     dict of str to str or bytes
         ``rankings.csv``, ``stability.csv`` and the charts; ``agreement.csv`` with two or
         more methods; ``acceptability.csv``, ``acceptability_summary.csv`` and
-        ``central_weights.csv`` when weights were sampled.
+        ``central_weights.csv`` when weights were sampled; the SMAA-2 tables when given.
     """
     first = next(iter(robustness.rankings))
     criteria = case.criteria.table.loc[weights.index]
@@ -160,6 +175,11 @@ def rank_files(
     }
     if robustness.agreement is not None:
         files["agreement.csv"] = safe_csv(robustness.agreement)
+    if uncertainty is not None:
+        files |= {
+            f"{name}.csv": safe_csv(build(uncertainty, case))
+            for name, build in UNCERTAINTY_TABLES.items()
+        }
     sampled = robustness.acceptability
     if sampled is not None:
         files |= {

@@ -18,6 +18,32 @@ def is_lang(value: str) -> TypeGuard[Lang]:
 #: Headings and phrases: key -> (English, Chinese).
 TEXT: dict[str, tuple[str, str]] = {
     "report": ("planning run", "规划测算"),
+    "cell_status": (
+        "How sure we are: what the scores are made of",
+        "结论有多可靠：评分数据的构成",
+    ),
+    "tiers": (
+        "Tiers of clusters the data cannot separate",
+        "数据无法区分的集群梯队",
+    ),
+    "tier_rule": (
+        "A cluster is placed above another only when it scores higher in at least {share} of "
+        "the samples, P(i > j) >= {confidence}; clusters in one tier are not separated at that "
+        "confidence (a tier is 1 + the longest chain of such wins above it).",
+        "仅当一个集群在至少 {share} 的抽样中得分高于另一集群，即 P(i > j) >= {confidence} 时，"
+        "才将其排在前面；同一梯队内的集群在该置信度下无法区分（梯队序号 = 1 + 其上方此类胜出链的"
+        "最大长度）。",
+    ),
+    "rank_intervals": (
+        "Median rank of each cluster with its 5-95% interval",
+        "各集群排名的中位数及其 5%-95% 区间",
+    ),
+    "rank_axis": ("rank across samples (1 = strongest)", "抽样中的排名（1 = 最强）"),
+    "winning": ("Pairwise winning P(row > column)", "两两胜出概率 P(行 > 列)"),
+    "core_index": (
+        "Funding robustness: core index of each project",
+        "资助稳健性：各项目的核心指数",
+    ),
     "run": ("Run", "测算设置"),
     "criteria": ("Criteria tree: AHP weights and consistency", "指标体系：AHP 权重与一致性"),
     "weights_chart": ("Global weight of each leaf criterion", "各末级指标的全局权重"),
@@ -54,6 +80,12 @@ NAMES: dict[str, tuple[str, str]] = {
     "pilot_base": ("pilot-scale base", "中试基地"),
     "demonstration": ("demonstration", "示范应用"),
     "total": ("total", "合计"),
+    "point": ("point", "点值"),
+    "interval": ("interval", "区间"),
+    "list": ("list-derived interval", "名录推算区间"),
+    "triangular": ("triangular", "三角分布"),
+    "rated": ("expert rating", "专家评级"),
+    "unknown": ("unknown", "未知"),
     "yangtze_delta": ("Yangtze River Delta", "长江三角洲"),
     "pearl_delta": ("Pearl River Delta", "珠江三角洲"),
     "bohai_rim": ("Bohai Rim", "环渤海地区"),
@@ -90,6 +122,23 @@ COLUMNS_ZH: dict[str, str] = {
     "bound": "界限",
     "setting": "设置",
     "provenance": "来源",
+    "tier": "梯队",
+    "size": "集群数",
+    "members": "集群",
+    "status": "状态",
+    "cells": "单元格数",
+    "illustrative": "其中示意值",
+    "rank_q05": "排名 5% 分位",
+    "rank_q50": "排名中位数",
+    "rank_q95": "排名 95% 分位",
+    "p_first": "居首概率",
+    "holistic": "整体可接受度",
+    "project": "项目",
+    "core_index": "核心指数",
+    "class": "类别",
+    "q05": "金额 5% 分位",
+    "q50": "金额中位数",
+    "q95": "金额 95% 分位",
 }
 
 

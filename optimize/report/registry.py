@@ -15,15 +15,19 @@ import pandas as pd
 
 from optimize.appraisal.appraise import Appraisal
 from optimize.appraisal.robustness import Robustness
+from optimize.appraisal.uncertainty import Uncertainty
 from optimize.case.case import INSTRUMENTS, Case
 from optimize.model.allocation import Allocation
 from optimize.pipeline import RunResult
 from optimize.report.tables import (
     _acceptability_of,
     consistency_table,
+    rank_interval_table,
     ranking_table,
+    tier_table,
     weights_table,
 )
+from optimize.sweeps.engine import SweepResult
 
 #: What a column holds, which sets how its numbers are shown.
 Kind = Literal["amount", "weight", "ratio", "count"]
@@ -53,6 +57,10 @@ class Results:
         Marginal values of the budget and binding rules, when computed.
     robustness : Robustness, optional
         Rankings by method, their agreement and rank acceptability, when computed.
+    uncertainty : Uncertainty, optional
+        Cell statuses, SMAA-2 indices and tiers, when computed.
+    funding_robustness : optimize.sweeps.SweepResult, optional
+        Joint robustness of the funding (core index per project), when computed.
     """
 
     case: Case
@@ -60,11 +68,26 @@ class Results:
     allocation: Allocation
     marginals: pd.DataFrame | None = None
     robustness: Robustness | None = None
+    uncertainty: Uncertainty | None = None
+    funding_robustness: SweepResult | None = None
 
     @classmethod
     def of_run(cls, run: RunResult) -> Results:
         """The results of a whole planning run."""
-        return cls(run.case, run.appraisal, run.allocation, run.marginals, run.robustness)
+        return cls(
+            run.case,
+            run.appraisal,
+            run.allocation,
+            run.marginals,
+            run.robustness,
+            run.uncertainty,
+            run.funding_robustness,
+        )
+
+    @property
+    def tier(self) -> pd.Series | None:
+        """Tier of each cluster, when the run has an SMAA-2 result."""
+        return None if self.uncertainty is None else self.uncertainty.tier
 
 
 @dataclass(frozen=True)
@@ -113,9 +136,63 @@ _WEIGHTS: dict[str, Kind] = {c: "weight" for c in ("group_weight", "local_weight
 _RULE_AMOUNTS: dict[str, Kind] = {"activity": "amount", "bound": "amount", "slack": "amount"}
 _BY_GROUP: dict[str, Kind] = {"amount": "amount", "funded_projects": "count"}
 _GRID: dict[str, Kind] = {c: "amount" for c in (*INSTRUMENTS, "total")}
+_RANKS: dict[str, Kind] = {c: "count" for c in ("tier", "rank_q05", "rank_q50", "rank_q95")}
+_CORE: dict[str, Kind] = {c: "amount" for c in ("q05", "q50", "q95")}
+
+
+#: Tables of an SMAA-2 result, by name: build(uncertainty, case).
+UNCERTAINTY_TABLES: dict[str, Callable[[Uncertainty, Case], pd.DataFrame]] = {
+    "cell_status": lambda u, _: u.statuses,
+    "tiers": lambda u, case: tier_table(case, u),
+    "rank_intervals": lambda u, case: rank_interval_table(case, u),
+    "pairwise_winning": lambda u, _: u.smaa.winning.rename_axis("cluster"),
+}
+
+
+def _uncertain(name: str) -> Callable[[Results], pd.DataFrame | None]:
+    """Table `name` of :data:`UNCERTAINTY_TABLES` from a run (None without SMAA-2)."""
+    build = UNCERTAINTY_TABLES[name]
+    return lambda r: None if r.uncertainty is None else build(r.uncertainty, r.case)
+
 
 #: Every result table, in sheet order.
 RESULT_TABLES: tuple[ResultTable, ...] = (
+    ResultTable(
+        "cell_status",
+        _uncertain("cell_status"),
+        "robustness",
+        default="count",
+        run_csv=True,
+    ),
+    ResultTable(
+        "tiers",
+        _uncertain("tiers"),
+        "robustness",
+        default="count",
+        run_csv=True,
+    ),
+    ResultTable(
+        "rank_intervals",
+        _uncertain("rank_intervals"),
+        "robustness",
+        _RANKS,
+        run_csv=True,
+    ),
+    ResultTable(
+        "pairwise_winning",
+        _uncertain("pairwise_winning"),
+        "robustness",
+        run_csv=True,
+    ),
+    ResultTable(
+        "core_index",
+        lambda r: (
+            None if r.funding_robustness is None else r.funding_robustness.extra["core_index"]
+        ),
+        "robustness",
+        _CORE,
+        run_csv=True,
+    ),
     ResultTable(
         "weights", lambda r: weights_table(r.case, r.appraisal), "appraisal", _WEIGHTS, run_csv=True
     ),
@@ -124,9 +201,9 @@ RESULT_TABLES: tuple[ResultTable, ...] = (
     ),
     ResultTable(
         "ranking",
-        lambda r: ranking_table(r.case, r.appraisal),
+        lambda r: ranking_table(r.case, r.appraisal, r.tier),
         "appraisal",
-        {"rank": "count", "priority": "weight"},
+        {"rank": "count", "tier": "count", "priority": "weight"},
         run_csv=True,
     ),
     ResultTable(

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable
 from typing import Any
 
 import pandas as pd
 
 from optimize.appraisal.appraise import Appraisal
 from optimize.appraisal.robustness import REFERENCE, Robustness, acceptability_table
+from optimize.appraisal.uncertainty import Uncertainty
 from optimize.case.case import Case
 from optimize.model.allocation import Allocation, SolveStatus
 from optimize.pipeline import RunResult
+from optimize.report.labels import Lang, _text
 
 TOP_CLUSTERS = 10
 
@@ -121,11 +124,50 @@ def _robustness_summary(case: Case, robustness: Robustness) -> dict[str, Any]:
     }
 
 
+def tier_rule(confidence: float, lang: Lang = "en") -> str:
+    """The tier rule in one sentence, at `confidence` [-], in `lang`."""
+    return _text("tier_rule", lang).format(share=f"{confidence:.0%}", confidence=f"{confidence:g}")
+
+
+def tier_phrase(tier: int, members: list[str], name: str) -> str:
+    """``tier 1 (with X, Y)`` for `name` in a tier of `members`, or ``tier 1 (alone)``."""
+    others = [member for member in members if member != name]
+    return f"tier {tier} ({'with ' + ', '.join(others) if others else 'alone'})"
+
+
+def _uncertainty_summary(case: Case, uncertainty: Uncertainty) -> dict[str, Any]:
+    """Cell statuses, the SMAA-2 settings, the tiers and each cluster's rank interval."""
+    settings = uncertainty.settings
+    names = case.clusters["name_en"].astype(str).to_dict()
+    return {
+        "cell_status": {
+            str(status): {"cells": int(row["cells"]), "illustrative": int(row["illustrative"])}
+            for status, row in uncertainty.statuses.iterrows()
+        },
+        "samples": settings.samples,
+        "seed": settings.seed,
+        "weight_model": settings.weight_model,
+        "weights": settings.describe(),
+        "unknown": settings.unknown,
+        "dropped_criteria": list(uncertainty.dropped),
+        "confidence": settings.confidence,
+        "rule": tier_rule(settings.confidence),
+        "tiers": [[str(names[c]) for c in tier] for tier in uncertainty.smaa.tiers],
+        "clusters": [
+            {"cluster": str(cluster), "name_en": names[cluster]}
+            | {key: int(row[key]) for key in ("tier", "rank_q05", "rank_q50", "rank_q95")}
+            | {key: float(row[key]) for key in ("p_first", "holistic")}
+            for cluster, row in uncertainty.rank_intervals.iterrows()
+        ],
+    }
+
+
 def summarize(
     case: Case,
     appraisal: Appraisal,
     allocation: Allocation,
     robustness: Robustness | None = None,
+    uncertainty: Uncertainty | None = None,
 ) -> dict[str, Any]:
     """Key results of a run as plain Python values.
 
@@ -135,11 +177,24 @@ def summarize(
         ``case``, ``notice``, ``weights`` (level 1 and leaves), ``consistency`` per matrix,
         ``expert_panels`` (nodes judged by several experts), ``ranking`` (top clusters),
         ``allocation`` (status, totals, by type x instrument) and, when given,
-        ``robustness`` (see :func:`robustness_summary`).
+        ``robustness`` (see :func:`robustness_summary`) and ``uncertainty`` (cell
+        statuses, SMAA-2 settings, tiers and rank intervals). With uncertainty, each
+        ranking row has its ``tier`` and ``tier_text`` (``tier 1 (with X, Y)``): a point
+        rank is never shown without its tier.
     """
     level1 = {c: float(appraisal.local["goal"].weights[c]) for c in case.criteria.children()}
     by_type = allocation.by_type_instrument()
     top = appraisal.ranking.head(TOP_CLUSTERS)
+    names = case.clusters["name_en"].astype(str).to_dict()
+    tiers = {} if uncertainty is None else uncertainty.tier.to_dict()
+
+    def tier_fields(cluster: Hashable) -> dict[str, Any]:
+        if uncertainty is None:
+            return {}
+        tier = int(tiers[cluster])
+        members = [names[c] for c in uncertainty.smaa.tiers[tier - 1]]
+        return {"tier": tier, "tier_text": tier_phrase(tier, members, names[cluster])}
+
     return {
         "case": {"name": case.name, "title": case.title, "illustrative": case.illustrative},
         "notice": illustrative_notice(case),
@@ -174,6 +229,7 @@ def summarize(
                 "name_en": str(case.clusters.at[cluster, "name_en"]),
                 "score": float(row["score"]),
             }
+            | tier_fields(cluster)
             for cluster, row in top.iterrows()
         ],
         "allocation": solve_figures(allocation)
@@ -186,7 +242,10 @@ def summarize(
                 for kind, row in by_type.iterrows()
             },
         },
-    } | ({} if robustness is None else {"robustness": _robustness_summary(case, robustness)})
+    } | (
+        ({} if robustness is None else {"robustness": _robustness_summary(case, robustness)})
+        | ({} if uncertainty is None else {"uncertainty": _uncertainty_summary(case, uncertainty)})
+    )
 
 
 def allocation_summary(allocation: Allocation, marginals: pd.DataFrame) -> dict[str, Any]:
@@ -204,4 +263,12 @@ def allocation_summary(allocation: Allocation, marginals: pd.DataFrame) -> dict[
 
 def run_summary(run: RunResult) -> dict[str, Any]:
     """:func:`summarize` of a whole run, as ``summary.json`` holds it."""
-    return summarize(run.case, run.appraisal, run.allocation, run.robustness)
+    summary = summarize(run.case, run.appraisal, run.allocation, run.robustness, run.uncertainty)
+    if run.funding_robustness is not None:
+        core = run.funding_robustness.extra["core_index"]
+        summary["funding_robustness"] = {
+            "samples": len(run.funding_robustness.points),
+            "seed": run.funding_robustness.seed,
+            "classes": {str(k): int(v) for k, v in core["class"].value_counts().items()},
+        }
+    return summary

@@ -11,6 +11,7 @@ import pandas as pd
 from mcda import ROOT
 from optimize.appraisal.appraise import Appraisal
 from optimize.appraisal.robustness import Robustness
+from optimize.appraisal.uncertainty import Uncertainty
 from optimize.case.case import Case
 from optimize.model.allocation import Allocation
 from optimize.report.labels import Lang, _column, _name
@@ -48,12 +49,20 @@ def weights_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
     ]
 
 
-def ranking_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
-    """Clusters by TOPSIS closeness with names, type, region and priority."""
+def ranking_table(case: Case, appraisal: Appraisal, tier: pd.Series | None = None) -> pd.DataFrame:
+    """Clusters by TOPSIS closeness with names, type, region and priority.
+
+    With `tier` (per cluster, from SMAA-2) the point rank follows its tier: alone it would
+    claim an order the data may not support.
+    """
     table = appraisal.ranking.join(case.clusters[["name_en", "name_zh", "cluster_type", "region"]])
     table["priority"] = appraisal.priority.loc[table.index]
     table.index.name = "cluster"
-    return table[["rank", "name_en", "name_zh", "cluster_type", "region", "score", "priority"]]
+    columns = ["rank", "name_en", "name_zh", "cluster_type", "region", "score", "priority"]
+    if tier is None:
+        return table[columns]
+    table["tier"] = tier.loc[table.index]
+    return table[["tier", *columns]]
 
 
 def consistency_table(appraisal: Appraisal) -> pd.DataFrame:
@@ -141,14 +150,51 @@ def _criteria_tree(case: Case, appraisal: Appraisal, lang: Lang) -> pd.DataFrame
     return frame.set_index("criterion")
 
 
-def _localised_ranking(case: Case, appraisal: Appraisal, lang: Lang) -> pd.DataFrame:
+def _localised_ranking(
+    case: Case, appraisal: Appraisal, lang: Lang, tier: pd.Series | None = None
+) -> pd.DataFrame:
     """The ranking with one name column and type and region names in `lang`."""
-    table = ranking_table(case, appraisal)
+    table = ranking_table(case, appraisal, tier)
     names = table["name_zh" if lang == "zh" else "name_en"]
     frame = table.drop(columns=["name_en", "name_zh"]).assign(name=names)
     frame["cluster_type"] = frame["cluster_type"].map(lambda key: _name(str(key), lang))
     frame["region"] = frame["region"].map(_region_names(case, lang))
-    return frame[["rank", "name", "cluster_type", "region", "score", "priority"]]
+    ranks = ["rank"] if tier is None else ["tier", "rank"]
+    return frame[[*ranks, "name", "cluster_type", "region", "score", "priority"]]
+
+
+def rank_interval_table(case: Case, uncertainty: Uncertainty) -> pd.DataFrame:
+    """Per cluster: names, tier, rank quantiles, P(first) and holistic index."""
+    intervals = uncertainty.rank_intervals
+    names = case.clusters.loc[intervals.index, ["name_en", "name_zh"]]
+    return names.join(intervals).rename_axis("cluster")
+
+
+def tier_table(case: Case, uncertainty: Uncertainty, lang: Lang = "en") -> pd.DataFrame:
+    """One row per tier: its size and its clusters' names in `lang`, joined."""
+    names = case.clusters["name_zh" if lang == "zh" else "name_en"]
+    joiner = "、" if lang == "zh" else "; "
+    tiers = uncertainty.smaa.tiers
+    return pd.DataFrame(
+        {
+            "size": [len(members) for members in tiers],
+            "members": [joiner.join(str(names[c]) for c in members) for members in tiers],
+        },
+        index=pd.RangeIndex(1, len(tiers) + 1, name="tier"),
+    )
+
+
+def _localised_statuses(uncertainty: Uncertainty, lang: Lang) -> pd.DataFrame:
+    """Cells per status, the statuses named in `lang`."""
+    statuses = uncertainty.statuses
+    return statuses.set_axis([_name(str(s), lang) for s in statuses.index]).rename_axis("status")
+
+
+def _localised_intervals(case: Case, uncertainty: Uncertainty, lang: Lang) -> pd.DataFrame:
+    """Rank intervals with one name column in `lang`, indexed by that name."""
+    table = rank_interval_table(case, uncertainty)
+    names = table["name_zh" if lang == "zh" else "name_en"]
+    return table.drop(columns=["name_en", "name_zh"]).set_axis(names).rename_axis("name")
 
 
 def _region_names(case: Case, lang: Lang) -> dict[str, str]:

@@ -32,7 +32,8 @@ from mcda import (
     competition_ranks,
 )
 from mcda.methods import scores_for_weights
-from optimize.appraisal.appraise import Appraisal, appraise, cluster_priority
+from optimize.appraisal.appraise import appraise, cluster_priority
+from optimize.appraisal.uncertainty import case_values, checked_values
 from optimize.case.case import Case
 from optimize.errors import InputError
 from optimize.model.compiled import SolverOptions
@@ -124,12 +125,13 @@ def joint_robustness(
         raise InputError("core_share", f"must be in (0, 1], not {core_share}")
     appraisal = appraise(case)
     projects = project_table(case, appraisal)
-    matrix = _matrix(case, appraisal, values)
+    matrix = case_values(case) if values is None else checked_values(values, case)
     value_seed, weight_seed = np.random.SeedSequence(seed).spawn(2)
     drawn = matrix.sample(
         samples, np.random.default_rng(value_seed), unknown=unknown, ranges=ranges
     )
-    centre = appraisal.weights.loc[matrix.criteria].to_numpy(float)
+    # A criterion the case drops from its point view has no AHP weight: it weighs 0.
+    centre = appraisal.weights.reindex(matrix.criteria, fill_value=0.0).to_numpy(float)
     raw = _weight_samples(weights, centre, matrix.criteria, samples, concentration, weight_seed)
     leaf = np.asarray(drawn.renormalise(raw), dtype=float)
     closeness = _closeness(drawn, leaf, case.normalization)
@@ -177,25 +179,6 @@ def _settings(**settings: object) -> pd.DataFrame:
     """Settings of a run as text, one row each (column ``value``)."""
     text = {name: "" if value is None else str(value) for name, value in settings.items()}
     return pd.DataFrame({"value": pd.Series(text, dtype=str)}).rename_axis("setting")
-
-
-def _matrix(case: Case, appraisal: Appraisal, values: ImpreciseMatrix | None) -> ImpreciseMatrix:
-    """The value matrix to sample, checked against the case's clusters and leaf criteria."""
-    if values is None:
-        return ImpreciseMatrix.from_point(case.scores)
-    for axis, have, want in (
-        ("clusters", values.alternatives, case.clusters.index),
-        ("criteria", values.criteria, appraisal.weights.index),
-    ):
-        missing = want.difference(have)
-        extra = have.difference(want)
-        if len(missing) or len(extra):
-            raise InputError(
-                "values",
-                f"the value matrix's {axis} differ from the case's: missing "
-                f"{list(missing)[:5]}, not in the case {list(extra)[:5]}",
-            )
-    return values
 
 
 def _weight_samples(

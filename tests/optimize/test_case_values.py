@@ -95,9 +95,15 @@ def test_drop_leaves_the_criterion_out_and_renormalises_the_weights(imprecise, t
 @pytest.mark.parametrize("policy", ["draw", "drop"])
 def test_the_whole_point_pipeline_runs_on_an_imprecise_case(imprecise, policy):
     edit(imprecise / "case.toml", 'unknown = "draw"', f'unknown = "{policy}"')
-    result = run_case(imprecise)
+    result = run_case(imprecise, robust_samples=8)
     assert result.allocation.status.has_solution
     assert set(result.appraisal.ranking.index) == {"a", "b", "c", "d"}
+    # The uncertainty analysis reads the case's own cells and its stated policy.
+    assert result.uncertainty is not None
+    counts = result.uncertainty.statuses["cells"]
+    assert counts.drop("point", errors="ignore").sum() > 0
+    assert ("L2" in result.uncertainty.dropped) == (policy == "drop")
+    assert result.funding_robustness is not None
 
 
 def test_a_rule_cannot_rest_on_a_dropped_criterion(imprecise):

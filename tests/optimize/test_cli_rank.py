@@ -16,7 +16,7 @@ def test_rank_prints_methods_agreement_and_acceptability(tiny_path, monkeypatch,
         capsys,
     )
     assert code == 0
-    assert "Cluster ranks by method" in text and "vikor" in text
+    assert "Point ranks by method, with tier" in text and "vikor" in text
     assert "Agreement with topsis" in text
     assert "300 weight samples, seed 2022" in text
 
@@ -37,6 +37,10 @@ def test_rank_writes_tables_and_charts_reproducibly(tiny_path, tmp_path, monkeyp
         "methods.png",
         "stability.png",
         "acceptability.png",
+        "cell_status.csv",
+        "tiers.csv",
+        "rank_intervals.csv",
+        "pairwise_winning.csv",
     }
     assert all(p.read_bytes().startswith(PNG) for p in out.glob("*.png"))
     shares = pd.read_csv(out / "acceptability.csv", index_col="cluster")

@@ -25,12 +25,16 @@ from tests.optimize.test_cli import run_cli
 REPO = Path(__file__).resolve().parents[2]
 RUN_FILES = [
     "allocation.csv",
+    "cell_status.csv",
     "charts",
+    "pairwise_winning.csv",
+    "rank_intervals.csv",
     "ranking.csv",
     "report.html",
     "report.md",
     "results.xlsx",
     "summary.json",
+    "tiers.csv",
     "weights.csv",
 ]
 
@@ -52,7 +56,9 @@ def test_run_writes_reports_workbook_and_charts(tiny_path, tmp_path, monkeypatch
         "acceptability.png",
         "allocation_region.png",
         "allocation_type.png",
+        "rank_intervals.png",
         "weights.png",
+        "winning.png",
     ]
     report = (out / "report.md").read_text(encoding="utf-8")
     assert report.splitlines()[2].startswith("> **ILLUSTRATIVE DATA")
@@ -67,7 +73,15 @@ def test_results_workbook_sheets_formats_and_frozen_headers(
     out = tmp_path / "out"
     run_cli(["run", str(tiny_path), "--out", str(out), "--marginals"], monkeypatch, capsys)
     book = load_workbook(out / "results.xlsx")
-    assert book.sheetnames[:4] == ["about", "weights", "consistency", "ranking"]
+    # The uncertainty tables lead, as in the report; then the appraisal's.
+    assert book.sheetnames[:5] == [
+        "about",
+        "cell_status",
+        "tiers",
+        "rank_intervals",
+        "pairwise_winning",
+    ]
+    assert book.sheetnames[5:8] == ["weights", "consistency", "ranking"]
     assert {"by_type_instrument", "by_region", "rules", "marginal_values"} <= set(book.sheetnames)
     assert book["about"]["A2"].value.startswith("ILLUSTRATIVE DATA")
     weights = book["weights"]
@@ -223,7 +237,16 @@ def test_a_table_added_to_the_registry_reaches_csv_and_workbook(tiny_path, monke
     monkeypatch.setattr("optimize.report.registry.RESULT_TABLES", (*RESULT_TABLES, counts))
     files = run_files(run)
     csvs = sorted(name for name in files if name.endswith(".csv"))
-    assert csvs == ["allocation.csv", "project_counts.csv", "ranking.csv", "weights.csv"]
+    assert csvs == [
+        "allocation.csv",
+        "cell_status.csv",
+        "pairwise_winning.csv",
+        "project_counts.csv",
+        "rank_intervals.csv",
+        "ranking.csv",
+        "tiers.csv",
+        "weights.csv",
+    ]
     book = load_workbook(io.BytesIO(files["results.xlsx"]))
     assert book.sheetnames[-1] == "project_counts"
     assert book["project_counts"].cell(2, 2).number_format == "0"
