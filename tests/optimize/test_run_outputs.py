@@ -52,8 +52,8 @@ def test_run_writes_reports_workbook_and_charts(tiny_path, tmp_path, monkeypatch
     code, _, err = run_cli(["run", str(tiny_path), "--out", str(out)], monkeypatch, capsys)
     assert code == 0, err
     assert sorted(p.name for p in out.iterdir()) == RUN_FILES
+    # The weights-only acceptability heatmap is superseded by the SMAA-2 charts.
     assert sorted(p.name for p in (out / "charts").iterdir()) == [
-        "acceptability.png",
         "allocation_region.png",
         "allocation_type.png",
         "rank_intervals.png",
