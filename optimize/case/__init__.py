@@ -2,8 +2,6 @@
 
 from optimize.case.assemble import assemble, check_sections
 from optimize.case.case import (
-    CLUSTER_TYPES,
-    INSTRUMENTS,
     PRIORITY_RULES,
     BenefitCurve,
     Case,
@@ -30,6 +28,7 @@ from optimize.case.schema import (
     DEFAULTS,
     NUMERIC_COLUMNS,
     OPTIONAL_COLUMNS,
+    OPTIONAL_TABLES,
     REQUIRED_COLUMNS,
     REQUIRED_TABLES,
     RULES_SECTION,
@@ -59,16 +58,15 @@ from optimize.case.values import (
 __all__ = [
     "CASE_FILE",
     "CASE_TABLES",
-    "CLUSTER_TYPES",
     "DEFAULTS",
     "DEFAULT_CASE",
     "FIRST_DATA_ROW",
-    "INSTRUMENTS",
     "LIMITS",
     "MAX_MAGNITUDE",
     "MIN_MAGNITUDE",
     "NUMERIC_COLUMNS",
     "OPTIONAL_COLUMNS",
+    "OPTIONAL_TABLES",
     "PRIORITY_RULES",
     "REQUIRED_COLUMNS",
     "REQUIRED_TABLES",

@@ -21,6 +21,7 @@ from optimize.case.tables import (
     _load_criteria,
     _load_fit,
     _load_judgments,
+    _load_named,
     _load_projects,
     _load_scores,
     _load_sources,
@@ -60,14 +61,21 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
     check_table_sizes(tables, labels)
     tables = clean_tables(tables, labels)
     sources = _load_sources(tables.get("sources"), labels.get("sources", "sources"))
-    clusters = _load_clusters(tables["clusters"], labels["clusters"])
+    types = _load_named(tables.get("types"), labels.get("types", "types"), "types")
+    instruments = _load_named(
+        tables.get("instruments"), labels.get("instruments", "instruments"), "instruments"
+    )
+    fit, eligible = _load_fit(
+        tables["fit"], labels["fit"], list(types.index), list(instruments.index)
+    )
+    groups = ([str(t) for t in fit.index], [str(i) for i in fit.columns])
+    clusters = _load_clusters(tables["clusters"], labels["clusters"], groups[0])
     tree = _load_criteria(tables["criteria"], labels["criteria"])
     judgments, _ = _load_judgments(tables["judgments"], labels["judgments"], tree)
     values, origin_of = _load_scores(
         tables["scores"], labels["scores"], clusters.index, tree.leaves, sources.index
     )
-    fit = _load_fit(tables["fit"], labels["fit"])
-    projects = _load_projects(tables["projects"], labels["projects"], clusters.index)
+    projects = _load_projects(tables["projects"], labels["projects"], clusters, eligible)
     meta = section(doc, "case")
     appraisal = section(doc, "appraisal")
     benefit = section(doc, "benefit")
@@ -96,7 +104,7 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
         "benefit": str(benefit.get("provenance", "")),
     }
     rules = _parse_rules(
-        rules_doc, section(doc, "periods"), provenance, clusters, projects, tree.leaves
+        rules_doc, section(doc, "periods"), provenance, clusters, projects, tree.leaves, groups
     )
     default_total = sum(rules.periods.budgets) if rules.periods is not None else None
     return Case(
@@ -123,6 +131,9 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
         sources=sources,
         group=cast(GroupMethod, group),
         expert_weights=_expert_weights(section(appraisal, "expert_weights"), experts),
+        instruments=instruments,
+        types=types,
+        eligible=eligible,
     )
 
 

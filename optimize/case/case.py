@@ -14,8 +14,6 @@ from mcda.ahp import GroupMethod
 from optimize.case.rules import Rules
 from optimize.errors import InputError
 
-CLUSTER_TYPES = ["basic", "strategic", "frontier"]
-INSTRUMENTS = ["platform", "pilot_base", "demonstration"]
 PRIORITY_RULES = ["merit", "need", "blend"]
 
 PriorityRule = Literal["merit", "need", "blend"]
@@ -80,7 +78,9 @@ class Case:
     scores : mcda.decision.DecisionMatrix
         Clusters x leaf criteria with provenance.
     fit : pandas.DataFrame
-        Type (index) x instrument (columns) fit coefficient [-].
+        Type (index) x instrument (columns) fit coefficient [-]; its index and columns are
+        the case's cluster types and instruments, in the case's order (see
+        :attr:`type_ids` and :attr:`instrument_ids`).
     projects : pandas.DataFrame
         Indexed by project id; ``cluster``, ``instrument``, ``min_grant`` and ``max_grant``
         [1e8 CNY], ``efficiency`` [-].
@@ -105,6 +105,16 @@ class Case:
         their priorities (AIP), each by weighted geometric mean.
     expert_weights : mapping of str to float
         Weight of each expert [-] (any positive scale); empty for equal weights.
+    instruments : pandas.DataFrame
+        The instruments table indexed by instrument id (``name_en``, ``name_zh``, what it
+        buys, the paper path and sentence it rests on, ...); empty when the case has none,
+        then the fit table alone names the instruments.
+    types : pandas.DataFrame
+        The cluster types table indexed by type id (``name_en``, ``name_zh``, paper
+        section); empty when the case has none, then the fit table alone names the types.
+    eligible : pandas.DataFrame
+        Type (index) x instrument (columns): whether clusters of the type may receive the
+        instrument (bool); empty means every pair is eligible.
     """
 
     name: str
@@ -127,6 +137,36 @@ class Case:
     sources: pd.DataFrame
     group: GroupMethod = "aij"
     expert_weights: Mapping[str, float] = field(default_factory=dict)
+    instruments: pd.DataFrame = field(default_factory=pd.DataFrame)
+    types: pd.DataFrame = field(default_factory=pd.DataFrame)
+    eligible: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @property
+    def type_ids(self) -> list[str]:
+        """The case's cluster type ids, in its order."""
+        return [str(t) for t in self.fit.index]
+
+    @property
+    def instrument_ids(self) -> list[str]:
+        """The case's instrument ids, in its order."""
+        return [str(i) for i in self.fit.columns]
+
+    def is_eligible(self, cluster_type: str, instrument: str) -> bool:
+        """Whether clusters of `cluster_type` may receive `instrument`."""
+        if self.eligible.empty:
+            return True
+        return bool(self.eligible.at[cluster_type, instrument])
+
+    def display_name(self, key: str, lang: str) -> str | None:
+        """Name of a cluster type or instrument in `lang` (``en`` or ``zh``), or None.
+
+        None when neither the types nor the instruments table names `key`.
+        """
+        column = "name_zh" if lang == "zh" else "name_en"
+        for table in (self.types, self.instruments):
+            if key in table.index and column in table.columns and table.at[key, column]:
+                return str(table.at[key, column])
+        return None
 
     @property
     def illustrative(self) -> bool:

@@ -22,12 +22,13 @@ RULE_NAMES: dict[str, str] = {
     "region_floor": "share of the budget per region >= floor (paper §3 'dense east, sparse west')",
     "no_duplicated_construction": "at most n funded projects per technology domain and "
     "instrument (paper §3.1, §4.1 避免重复投资和建设, §3.3)",
-    "basic_concentration": "basic clusters: at most m funded projects each, each at least a "
-    "minimum grant (paper §4.1 提高产业集中度)",
-    "frontier_platform_research": "a frontier platform only where the research-institution "
-    "criterion reaches a threshold (paper §4.3 科技创新资源密集地区)",
+    "basic_concentration": "clusters of the given types (basic): at most m funded projects "
+    "each, each at least a minimum grant (paper §4.1 提高产业集中度)",
+    "frontier_platform_research": "projects of the given instruments in clusters of the given "
+    "types (frontier platforms) only where the research-institution criterion reaches a "
+    "threshold (paper §4.3 科技创新资源密集地区)",
     "dependencies": "a project is funded only if the project it needs is funded; optionally, "
-    "a demonstration project only if a pilot base of its cluster is",
+    "a project of one instrument only if a project of another in its cluster is",
     "exclusions": "at most one project of each mutually exclusive pair",
     "must_fund": "these projects are funded",
     "must_not_fund": "these projects are not funded",
@@ -61,32 +62,43 @@ class NoDuplication:
 
 @dataclass(frozen=True)
 class BasicConcentration:
-    """Few, large grants in basic clusters.
+    """Few, large grants in clusters of the given types.
 
     Attributes
     ----------
+    types : tuple of str
+        Cluster types covered (the paper's basic clusters in the shipped case).
     max_projects : int
         Funded projects allowed per basic cluster [-].
     min_grant : float
         Smallest grant of a funded project in a basic cluster [1e8 CNY].
     """
 
+    types: tuple[str, ...]
     max_projects: int
     min_grant: float
 
 
 @dataclass(frozen=True)
 class ResearchThreshold:
-    """Frontier platforms need a research-institution score of at least `min_score`.
+    """Some projects need a research-institution score of at least `min_score`.
+
+    Those of the given instruments in clusters of the given types.
 
     Attributes
     ----------
+    types : tuple of str
+        Cluster types covered (the paper's frontier clusters in the shipped case).
+    instruments : tuple of str
+        Instruments covered (its frontier-technology platforms in the shipped case).
     criterion : str
         Leaf criterion holding the research-institution density (C2.1 in the shipped case).
     min_score : float
         Threshold in the criterion's unit.
     """
 
+    types: tuple[str, ...]
+    instruments: tuple[str, ...]
     criterion: str
     min_score: float
 
@@ -126,7 +138,9 @@ class Rules:
     basic_concentration: BasicConcentration | None = None
     frontier_platform_research: ResearchThreshold | None = None
     dependencies: tuple[tuple[str, str], ...] = ()
-    demonstration_needs_pilot_base: bool = False
+    #: ``(instrument, needed instrument)``: a project of the first is funded only if a
+    #: project of the second in its cluster is.
+    in_cluster: tuple[tuple[str, str], ...] = ()
     exclusions: tuple[tuple[str, str], ...] = ()
     must_fund: tuple[str, ...] = ()
     must_not_fund: tuple[str, ...] = ()
@@ -156,5 +170,5 @@ def _fields_of(rule: str) -> tuple[str, ...]:
     return {
         "period_budget": ("periods",),
         "cofunding": ("min_leverage",),
-        "dependencies": ("dependencies", "demonstration_needs_pilot_base"),
+        "dependencies": ("dependencies", "in_cluster"),
     }.get(rule, (rule,))

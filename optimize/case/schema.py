@@ -64,7 +64,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _column(
             "tech_domain", "text", "technology domain; no_duplicated_construction groups by it"
         ),
-        _column("cluster_type", "basic | strategic | frontier", "the paper's cluster type"),
+        _column(
+            "cluster_type", "type id", "cluster type: an id of the types table (or the fit table)"
+        ),
         _extra("city", "city or cities (joined with ';')"),
         _extra("province", "province"),
         _extra("region_zh", "region as the source list gives it"),
@@ -116,17 +118,46 @@ TABLES: dict[str, tuple[Column, ...]] = {
             "rule", "text", "how the value was made; required for illustrative values", "", False
         ),
     ),
+    "types": (
+        _column("id", "identifier", "cluster type id, unique; clusters, fit and rules refer to it"),
+        _column("name_en", "text", "English name, used in reports"),
+        _column("name_zh", "text", "Chinese name, used in Chinese reports"),
+        _extra("paper_section", "section of the paper that defines the type"),
+        _extra("paper_quote", "the paper's sentence defining the type, verbatim"),
+    ),
+    "instruments": (
+        _column("id", "identifier", "instrument id, unique; fit, projects and rules refer to it"),
+        _column("name_en", "text", "English name, used in reports"),
+        _column("name_zh", "text", "Chinese name, used in Chinese reports"),
+        _extra("buys", "what a grant of the instrument pays for"),
+        _extra("paper_path", "the paper's path the instrument implements, with its section"),
+        _extra("paper_quote", "the paper's sentence the instrument rests on, verbatim"),
+        _extra(
+            "lumpiness",
+            "fixed (one block of about min_grant) or range (any amount between min_grant and "
+            "max_grant); descriptive: each project's own grants are what the model funds",
+            "fixed | range",
+        ),
+        _extra("operating_years", "years a funded project runs", "number >= 0", "years"),
+        _extra("provenance", "source of the row, or illustrative with its rule"),
+    ),
     "fit": (
-        _column("cluster_type", "basic | strategic | frontier", "cluster type"),
-        _column("instrument", "platform | pilot_base | demonstration", "funding instrument"),
+        _column("cluster_type", "type id", "cluster type"),
+        _column("instrument", "instrument id", "funding instrument"),
         _column("coefficient", "number >= 0", "fit f of the instrument for the type", "[-]"),
+        _extra(
+            "eligible",
+            "whether clusters of the type may receive the instrument (empty: yes); a project "
+            "of a cluster whose type is not eligible for its instrument is refused",
+            "yes | no",
+        ),
         _extra("rating", "H / M / L reading of the paper"),
         _extra("provenance", "source of the rating and the coefficient"),
     ),
     "projects": (
         _column("id", "identifier", "project id, unique; rules refer to it"),
         _column("cluster", "cluster id", "cluster the project is in"),
-        _column("instrument", "platform | pilot_base | demonstration", "funding instrument"),
+        _column("instrument", "instrument id", "funding instrument"),
         _column("min_grant", "number >= 0", "minimum viable grant l_p", MONEY),
         _column("max_grant", "number > min_grant", "maximum grant u_p", MONEY),
         _extra("efficiency", "project efficiency e_p (> 0; empty: 1)", "number > 0", "[-]"),
@@ -189,7 +220,8 @@ class Setting:
     ----------
     key : str
         Dotted key; ``<type>``, ``<instrument>``, ``<cluster>``, ``<region>``, ``<expert>``,
-        ``<table>`` and ``<key>`` stand for a name of that kind.
+        ``<table>`` and ``<key>`` stand for a name of that kind (a type or instrument is
+        one of the case's own ids).
     kind : str
         TOML type and allowed values.
     unit : str
@@ -382,9 +414,9 @@ SETTINGS: tuple[Setting, ...] = (
     _provenance_of("rules.region_floor", "region_floor"),
     Setting(
         "rules.no_duplicated_construction.instruments",
-        "list of instruments",
+        "list of instrument ids",
         "",
-        '["platform"]',
+        "required",
         "instruments covered",
         "no_duplicated_construction",
     ),
@@ -398,11 +430,19 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     _provenance_of("rules.no_duplicated_construction", "no_duplicated_construction"),
     Setting(
+        "rules.basic_concentration.types",
+        "list of type ids",
+        "",
+        "required",
+        "cluster types held to few, large grants (the paper's basic clusters)",
+        "basic_concentration",
+    ),
+    Setting(
         "rules.basic_concentration.max_projects",
         "integer >= 0",
         "projects",
         "1",
-        "funded projects allowed per basic cluster",
+        "funded projects allowed per cluster of these types",
         "basic_concentration",
     ),
     Setting(
@@ -410,10 +450,26 @@ SETTINGS: tuple[Setting, ...] = (
         "number >= 0",
         MONEY,
         "0",
-        "smallest grant of a funded project in a basic cluster",
+        "smallest grant of a funded project in a cluster of these types",
         "basic_concentration",
     ),
     _provenance_of("rules.basic_concentration", "basic_concentration"),
+    Setting(
+        "rules.frontier_platform_research.types",
+        "list of type ids",
+        "",
+        "required",
+        "cluster types covered (the paper's frontier clusters)",
+        "frontier_platform_research",
+    ),
+    Setting(
+        "rules.frontier_platform_research.instruments",
+        "list of instrument ids",
+        "",
+        "required",
+        "instruments covered (the paper's frontier-technology platforms)",
+        "frontier_platform_research",
+    ),
     Setting(
         "rules.frontier_platform_research.criterion",
         "leaf criterion id",
@@ -427,7 +483,7 @@ SETTINGS: tuple[Setting, ...] = (
         "number",
         "unit of the criterion",
         "required",
-        "score a frontier cluster needs for a platform",
+        "score a cluster of these types needs for a project of these instruments",
         "frontier_platform_research",
     ),
     _provenance_of("rules.frontier_platform_research", "frontier_platform_research"),
@@ -440,12 +496,12 @@ SETTINGS: tuple[Setting, ...] = (
         "dependencies",
     ),
     Setting(
-        "rules.dependencies.demonstration_needs_pilot_base",
-        "boolean",
+        "rules.dependencies.in_cluster",
+        "list of [instrument id, needed instrument id]",
         "",
-        "false",
-        "also: a demonstration project needs at least one funded pilot base of its cluster "
-        "(none in its cluster: it is not funded)",
+        "[]",
+        "also: a project of the first instrument needs at least one funded project of the "
+        "second in its cluster (none in its cluster: it is not funded)",
         "dependencies",
     ),
     _provenance_of("rules.dependencies", "dependencies"),
@@ -491,8 +547,12 @@ RULES_SECTION = "rules"
 #: Default of each setting whose default is a value, by dotted key.
 DEFAULTS: Mapping[str, Any] = {s.key: s.value for s in SETTINGS if s.value is not None}
 
-#: Every table a case may have (``sources`` is optional: a case may cite no facts).
-CASE_TABLES: tuple[str, ...] = (*REQUIRED_TABLES, "sources")
+#: Tables a case may leave out: without ``types`` or ``instruments`` the fit table alone
+#: names the cluster types and instruments; without ``sources`` the case cites no facts.
+OPTIONAL_TABLES: tuple[str, ...] = ("types", "instruments", "sources")
+
+#: Every table a case may have.
+CASE_TABLES: tuple[str, ...] = (*REQUIRED_TABLES, *OPTIONAL_TABLES)
 
 #: Columns each table must have (from :data:`TABLES`).
 REQUIRED_COLUMNS: Mapping[str, tuple[str, ...]] = {
@@ -510,21 +570,27 @@ NUMERIC_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "judgments": ("value",),
     "scores": ("value",),
     "fit": ("coefficient",),
+    "instruments": ("operating_years",),
     "projects": ("min_grant", "max_grant", "efficiency", "cofunding_ratio", "start"),
 }
 
 #: What each table holds, for the workbook's instructions and the template README.
 TABLE_PURPOSE: Mapping[str, str] = {
     "clusters": "one row per cluster: id, Chinese and English name, region key, technology "
-    "domain (clusters sharing one count as duplicates), cluster_type basic|strategic|frontier",
+    "domain (clusters sharing one count as duplicates), cluster_type (a type id)",
     "criteria": "the criteria tree: a level-1 criterion has an empty parent; leaves need a "
     "direction benefit|cost and a unit",
     "judgments": "AHP pairwise judgments, upper triangle: node (goal or a level-1 criterion), "
     "row, col, value on Saaty's 1-9 scale (1/3 allowed), provenance",
     "scores": "the decision matrix in long form: cluster, leaf criterion, value, provenance "
     "(paper:P.., facts:S.. or illustrative) and the rule that set an illustrative value",
-    "fit": "fit coefficient of each cluster type x instrument (platform, pilot_base, "
-    "demonstration) [-]",
+    "types": "the cluster types: id, English and Chinese name, the paper section defining "
+    "each (optional: without it the fit table names the types)",
+    "instruments": "the funding instruments: id, English and Chinese name, what each buys, "
+    "the paper path and sentence it rests on, lumpiness, operating years (optional: without "
+    "it the fit table names the instruments)",
+    "fit": "fit coefficient of each cluster type x instrument [-], and whether the type is "
+    "eligible for the instrument",
     "projects": "candidate projects: id, cluster, instrument, min_grant and max_grant "
     "[1e8 CNY]; optional efficiency [-], cofunding_ratio [-], start year",
     "sources": "cited facts: fact_id (P.. or S..) and source; any further columns are kept",

@@ -17,6 +17,8 @@ SHEET_ORDER: tuple[str, ...] = (
     "criteria",
     "judgments",
     "scores",
+    "types",
+    "instruments",
     "fit",
     "projects",
     BUDGET_SHEET,
@@ -25,7 +27,8 @@ SHEET_ORDER: tuple[str, ...] = (
     "sources",
 )
 
-#: Sheets a case workbook must have (``about``, ``scenarios`` and ``sources`` may be absent).
+#: Sheets a case workbook must have (``about``, ``scenarios`` and the optional tables'
+#: sheets may be absent).
 REQUIRED_SHEETS: tuple[str, ...] = (*REQUIRED_TABLES, BUDGET_SHEET, RULES_SHEET)
 
 #: Columns of the scenarios sheet: named overrides of settings (read by later commands).

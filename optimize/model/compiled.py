@@ -33,7 +33,12 @@ from optimize.model.greedy import (
     greedy_plan,
     violation,
 )
-from optimize.model.readback import _empty_allocation, _read_solution, _rule_activity, _spend_for
+from optimize.model.readback import (
+    _empty_allocation,
+    _read_solution,
+    _rule_activity,
+    _spend_for,
+)
 from optimize.model.rule_rows import RuleRow
 
 Array = npt.NDArray[np.float64]
@@ -423,7 +428,9 @@ class CompiledModel:
         if values is None:
             if status is SolveStatus.TIME_LIMIT:
                 status = SolveStatus.TIME_LIMIT_NO_SOLUTION
-            return _empty_allocation(self.projects, status, budget, priority_rule, seconds)
+            return _empty_allocation(
+                self.case, self.projects, status, budget, priority_rule, seconds
+            )
         read = time.perf_counter()
         bound = self.bound(status, objective)
         gap = abs(bound - objective) / max(abs(objective), 1e-12)
@@ -443,6 +450,8 @@ class CompiledModel:
             priority_rule,
             rules=_rule_activity(self.model),
             spend=_spend_for(self.case, self.projects, table),
+            types=tuple(self.case.type_ids),
+            instruments=tuple(self.case.instrument_ids),
         )
         self.read_seconds = time.perf_counter() - read
         return allocation

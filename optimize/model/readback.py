@@ -48,7 +48,12 @@ def _read_solution(model: pyo.ConcreteModel, projects: pd.DataFrame, decay: floa
 
 
 def _empty_allocation(
-    projects: pd.DataFrame, status: SolveStatus, budget: float, rule: str, seconds: float
+    case: Case,
+    projects: pd.DataFrame,
+    status: SolveStatus,
+    budget: float,
+    rule: str,
+    seconds: float,
 ) -> Allocation:
     """An allocation without a solution: nothing funded, objective NaN."""
     table = projects[SOLUTION_COLUMNS].copy()
@@ -56,7 +61,18 @@ def _empty_allocation(
     table["amount"] = 0.0
     table["benefit"] = 0.0
     nan = float("nan")
-    return Allocation(table, status, nan, nan, nan, seconds, budget, rule)
+    return Allocation(
+        table,
+        status,
+        nan,
+        nan,
+        nan,
+        seconds,
+        budget,
+        rule,
+        types=tuple(case.type_ids),
+        instruments=tuple(case.instrument_ids),
+    )
 
 
 def _spend_for(case: Case, projects: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame | None:

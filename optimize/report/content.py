@@ -15,7 +15,7 @@ import pandas as pd
 from mcda.ahp import COMPATIBILITY_THRESHOLD, saaty_threshold
 from optimize.appraisal.appraise import Appraisal
 from optimize.appraisal.robustness import Robustness
-from optimize.case.case import INSTRUMENTS, Case
+from optimize.case.case import Case
 from optimize.model.allocation import Allocation
 from optimize.report import charts as plots
 from optimize.report.charts import chart_language
@@ -270,7 +270,7 @@ def _allocation_sections(results: Results, lang: Lang) -> list[Section]:
             f"{_text('allocation_type', lang)} ({unit})",
             f"Solved by HiGHS, status {allocation.status}, MIP gap {allocation.mip_gap:.1e}. "
             f"Budget {allocation.budget:g}: {budget}.",
-            _localised_grid(allocation, lang),
+            _localised_grid(case, allocation, lang),
             chart="allocation_type",
             digits=2,
         ),
@@ -387,7 +387,7 @@ def _charts(results: Results, lang: Lang) -> dict[str, bytes]:
             lang,
         ),
         "allocation_type": plots._stacked_bars(
-            _localised_grid(allocation, lang).iloc[:-1, : len(INSTRUMENTS)],
+            _localised_grid(case, allocation, lang).iloc[:-1, :-1],
             _text("allocation_type", lang),
             unit,
             lang,

@@ -10,10 +10,13 @@ import itertools
 
 import numpy as np
 import pandas as pd
+import pytest
 from scipy.optimize import linprog
 
+from optimize import SolveStatus, solve
+from optimize.appraisal import Appraisal
 from optimize.case import Case
-from optimize.model import Allocation
+from optimize.model import Allocation, project_table
 
 TOL = 1e-6
 
@@ -83,7 +86,7 @@ def decisions_allowed(case: Case, projects: pd.DataFrame, y: pd.Series) -> list[
             broken.append("no duplicated construction")
     if rules.basic_concentration is not None:
         chosen = projects.loc[sorted(on)]
-        basic = chosen[chosen["cluster_type"] == "basic"]
+        basic = chosen[chosen["cluster_type"].isin(rules.basic_concentration.types)]
         if (basic.groupby("cluster").size() > rules.basic_concentration.max_projects).any():
             broken.append("basic concentration count")
     if rules.frontier_platform_research is not None:
@@ -91,16 +94,17 @@ def decisions_allowed(case: Case, projects: pd.DataFrame, y: pd.Series) -> list[
         for p in on:
             row = projects.loc[p]
             sparse = case.scores.values.at[row["cluster"], rt.criterion] < rt.min_score
-            if row["cluster_type"] == "frontier" and row["instrument"] == "platform" and sparse:
+            covered = row["cluster_type"] in rt.types and row["instrument"] in rt.instruments
+            if covered and sparse:
                 broken.append("frontier platform research")
     if any(p in on and q not in on for p, q in rules.dependencies):
         broken.append("dependencies")
-    if rules.demonstration_needs_pilot_base:
+    for instrument, needed in rules.in_cluster:
         chosen = projects.loc[sorted(on)]
-        based = set(chosen.loc[chosen["instrument"] == "pilot_base", "cluster"])
-        demos = chosen[chosen["instrument"] == "demonstration"]
-        if not set(demos["cluster"]) <= based:
-            broken.append("demonstration needs a pilot base")
+        based = set(chosen.loc[chosen["instrument"] == needed, "cluster"])
+        users = chosen[chosen["instrument"] == instrument]
+        if not set(users["cluster"]) <= based:
+            broken.append(f"{instrument} needs {needed} in its cluster")
     if any(p in on and q in on for p, q in rules.exclusions):
         broken.append("exclusions")
     if any(p not in on for p in rules.must_fund):
@@ -125,7 +129,7 @@ def rule_violations(case: Case, allocation: Allocation) -> list[str]:
         problems.append("maximum grant")
     concentration = case.rules.basic_concentration
     if concentration is not None:
-        basic = table[funded & (table["cluster_type"] == "basic")]
+        basic = table[funded & table["cluster_type"].isin(concentration.types)]
         if (basic["amount"] < concentration.min_grant - TOL).any():
             problems.append("basic concentration grant")
     for name, coef, sense, bound in amount_rules(case, table):
@@ -161,7 +165,7 @@ def brute_force_optimum(case: Case, projects: pd.DataFrame) -> float:
         concentration = case.rules.basic_concentration
         if concentration is not None:
             for k, p in enumerate(ids):
-                if projects.at[p, "cluster_type"] == "basic" and y[p] > 0:
+                if projects.at[p, "cluster_type"] in concentration.types and y[p] > 0:
                     row = np.zeros(len(ids) * segments)
                     row[k * segments : (k + 1) * segments] = -1.0
                     a_ub.append(row)
@@ -172,3 +176,15 @@ def brute_force_optimum(case: Case, projects: pd.DataFrame) -> float:
         value = float((projects["coefficient"].to_numpy() * base).sum() - result.fun)
         best = max(best, value)
     return best
+
+
+def assert_matches_enumeration(case: Case, appraisal: Appraisal) -> None:
+    """HiGHS's optimum of `case` equals brute force, every rule holding (or both infeasible)."""
+    allocation = solve(case, appraisal)
+    expected = brute_force_optimum(case, project_table(case, appraisal))
+    if expected == float("-inf"):
+        assert allocation.status is SolveStatus.INFEASIBLE
+        return
+    assert allocation.status is SolveStatus.OPTIMAL
+    assert rule_violations(case, allocation) == []
+    assert allocation.objective == pytest.approx(expected, rel=1e-6, abs=1e-9)

@@ -31,7 +31,15 @@ PLACEHOLDERS = {
     "<expert>": "alice",
 }
 #: Keys that a rule needs besides the one under test.
-COMPANIONS = {"rules.frontier_platform_research": {"criterion": "L1", "min_score": 1.0}}
+COMPANIONS = {
+    "rules.frontier_platform_research": {
+        "types": ["frontier"],
+        "instruments": ["platform"],
+        "criterion": "L1",
+        "min_score": 1.0,
+    },
+    "rules.basic_concentration": {"types": ["basic"]},
+}
 
 SOURCES_CSV = "fact_id,source\nS001,a public page\n"
 

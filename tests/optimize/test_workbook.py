@@ -54,6 +54,8 @@ def test_workbook_sheets_and_frozen_headers(tmp_path, monkeypatch, capsys):
         "criteria",
         "judgments",
         "scores",
+        "types",
+        "instruments",
         "fit",
         "projects",
         "budget",
