@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from optimize import SolveStatus, appraise, load_case, solve
+from optimize import appraise, load_case, solve
 from optimize.case import (
     AmountBounds,
     BasicConcentration,
@@ -18,7 +18,6 @@ from optimize.case import (
     Rules,
     ShareBounds,
 )
-from optimize.model import project_table
 from tests.optimize.checks import assert_matches_enumeration
 
 PERIODS = Periods(
@@ -35,9 +34,9 @@ VARIANTS = {
     ),
     "region_floor": Rules(region_floor={"west": 0.3}),
     "basic_concentration": Rules(basic_concentration=BasicConcentration(("basic",), 1, 1.5)),
-    "frontier_platform_research": Rules(frontier_platform_research=ResearchThreshold(
-            ("frontier",), ("platform",), "L3", 25.0
-        )),
+    "frontier_platform_research": Rules(
+        frontier_platform_research=ResearchThreshold(("frontier",), ("platform",), "L3", 25.0)
+    ),
     "dependencies": Rules(dependencies=(("a.demo", "a.platform"), ("c.demo", "c.platform"))),
     "exclusions": Rules(exclusions=(("b.platform", "d.platform"), ("b.pilot", "c.demo"))),
     "must": Rules(must_fund=("d.pilot",), must_not_fund=("b.pilot",)),
