@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from optimize import SolveStatus, appraise, load_case, solve
 from optimize.case import (
-    CLUSTER_TYPES,
     NoDuplication,
     Periods,
     Rules,
@@ -63,7 +62,7 @@ def test_greedy_plan_satisfies_every_row_of_the_compiled_matrix(
         )
         case = dataclasses.replace(case, rules=dataclasses.replace(case.rules, periods=years))
     # Every type and region present: a share floor on an empty group does not compile.
-    assume(set(case.clusters["cluster_type"]) == set(CLUSTER_TYPES))
+    assume(set(case.clusters["cluster_type"]) == set(case.type_ids))
     assume("west" in set(case.clusters["region"]))
     model = compiled(case)
     model.set_budget(case.budget * budget_scale)
