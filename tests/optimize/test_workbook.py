@@ -20,11 +20,11 @@ def convert(source: Path, target: Path, monkeypatch, capsys) -> None:
     assert code == 0, err
 
 
-@pytest.mark.parametrize("case", ["shipped", "tiny"])
+@pytest.mark.parametrize("case", ["shipped", "tiny", "made_up"])
 def test_round_trip_folder_workbook_folder_is_lossless(
-    case, tiny_path, tmp_path, monkeypatch, capsys
+    case, tiny_path, made_up_path, tmp_path, monkeypatch, capsys
 ):
-    folder = shipped_case() if case == "shipped" else tiny_path
+    folder = {"shipped": shipped_case(), "tiny": tiny_path, "made_up": made_up_path}[case]
     book, back = tmp_path / "case.xlsx", tmp_path / "back"
     convert(folder, book, monkeypatch, capsys)
     convert(book, back, monkeypatch, capsys)
