@@ -119,3 +119,20 @@ def test_an_infeasible_floor_on_a_made_up_type_is_explained(
     code, _, err = run_cli(["allocate", str(case)], monkeypatch, capsys)
     assert code == 3, err
     assert "type_share [outpost:min]" in err
+
+
+def test_marginal_values_and_a_budget_sweep_run_on_the_made_up_case(
+    made_up_path, tmp_path, monkeypatch, capsys
+) -> None:
+    code, out, err = run_cli(["allocate", str(made_up_path), "--json"], monkeypatch, capsys)
+    assert code == 0, err
+    values = {(v["rule"], v["key"]): v for v in json.loads(out)["marginal_values"]}
+    assert ("dependencies", "b.testbed->lab") in values
+    budget = values[("budget", "total")]
+    # Integers fixed, one more unit of budget buys the LP dual's worth of top-ups.
+    assert budget["finite_difference"] == pytest.approx(budget["lp_dual_fixed_integer"], rel=1e-6)
+    sweep = tmp_path / "sweep"
+    args = ["sweep", "budget", str(made_up_path), "--from", "2", "--to", "8", "--steps", "4"]
+    code, _, err = run_cli([*args, "--out", str(sweep)], monkeypatch, capsys)
+    assert code == 0, err
+    assert (sweep / "sweep.json").is_file()
