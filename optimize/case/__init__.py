@@ -9,6 +9,7 @@ from optimize.case.case import (
     Case,
     PriorityRule,
     check_priority_rule,
+    empty_stock,
 )
 from optimize.case.limits import LIMITS, check_limit, env_name, limit
 from optimize.case.names import clean_id, clean_name
@@ -30,6 +31,7 @@ from optimize.case.schema import (
     DEFAULTS,
     NUMERIC_COLUMNS,
     OPTIONAL_COLUMNS,
+    OPTIONAL_TABLES,
     REQUIRED_COLUMNS,
     REQUIRED_TABLES,
     RULES_SECTION,
@@ -46,6 +48,13 @@ from optimize.case.schema import (
 from optimize.case.setting_keys import depth
 from optimize.case.settings import CASE_FILE, section
 from optimize.case.shipped import DEFAULT_CASE, shipped_case, shipped_cases_folder
+from optimize.case.stock import (
+    CONFLICT_COLUMNS,
+    centre_text,
+    project_domains,
+    refused_by_stock,
+    stock_conflicts,
+)
 from optimize.case.synthetic import synthetic_case
 from optimize.case.text_table import FIRST_DATA_ROW, table_from_rows, with_columns
 from optimize.case.values import (
@@ -60,6 +69,7 @@ __all__ = [
     "CASE_FILE",
     "CASE_TABLES",
     "CLUSTER_TYPES",
+    "CONFLICT_COLUMNS",
     "DEFAULTS",
     "DEFAULT_CASE",
     "FIRST_DATA_ROW",
@@ -69,6 +79,7 @@ __all__ = [
     "MIN_MAGNITUDE",
     "NUMERIC_COLUMNS",
     "OPTIONAL_COLUMNS",
+    "OPTIONAL_TABLES",
     "PRIORITY_RULES",
     "REQUIRED_COLUMNS",
     "REQUIRED_TABLES",
@@ -98,6 +109,7 @@ __all__ = [
     "ValueRangeError",
     "apply",
     "assemble",
+    "centre_text",
     "check_limit",
     "check_priority_rule",
     "check_sections",
@@ -105,15 +117,19 @@ __all__ = [
     "clean_id",
     "clean_name",
     "depth",
+    "empty_stock",
     "env_name",
     "filled_columns",
     "limit",
     "number_from_text",
     "parse_scenario",
+    "project_domains",
+    "refused_by_stock",
     "required_columns",
     "section",
     "shipped_case",
     "shipped_cases_folder",
+    "stock_conflicts",
     "synthetic_case",
     "table_from_rows",
     "with_columns",

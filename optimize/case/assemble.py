@@ -16,6 +16,7 @@ from optimize.case.raw import RawCase
 from optimize.case.schema import DEFAULTS, SECTIONS, TABLES_SECTION
 from optimize.case.setting_keys import check_keys
 from optimize.case.settings import CASE_FILE, number, section
+from optimize.case.stock import _check_project_links, _load_stock
 from optimize.case.tables import (
     _load_clusters,
     _load_criteria,
@@ -68,6 +69,14 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
     )
     fit = _load_fit(tables["fit"], labels["fit"])
     projects = _load_projects(tables["projects"], labels["projects"], clusters.index)
+    stock = _load_stock(
+        tables.get("stock"),
+        labels.get("stock", "stock"),
+        clusters,
+        sources.index,
+        {*clusters["tech_domain"], *projects["domain"]} - {""},
+    )
+    _check_project_links(tables["projects"], labels["projects"], clusters, stock)
     meta = section(doc, "case")
     appraisal = section(doc, "appraisal")
     benefit = section(doc, "benefit")
@@ -96,7 +105,7 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
         "benefit": str(benefit.get("provenance", "")),
     }
     rules = _parse_rules(
-        rules_doc, section(doc, "periods"), provenance, clusters, projects, tree.leaves
+        rules_doc, section(doc, "periods"), provenance, clusters, projects, tree.leaves, stock
     )
     default_total = sum(rules.periods.budgets) if rules.periods is not None else None
     return Case(
@@ -123,6 +132,7 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
         sources=sources,
         group=cast(GroupMethod, group),
         expert_weights=_expert_weights(section(appraisal, "expert_weights"), experts),
+        stock=stock,
     )
 
 

@@ -14,6 +14,25 @@ from mcda.ahp import GroupMethod
 from optimize.case.rules import Rules
 from optimize.errors import InputError
 
+
+def empty_stock() -> pd.DataFrame:
+    """A stock table with its columns and no platform."""
+    return pd.DataFrame(columns=list(STOCK_COLUMNS), index=pd.Index([], name="id"), dtype=object)
+
+
+#: Columns of :attr:`Case.stock` besides its id index.
+STOCK_COLUMNS = (
+    "name_en",
+    "name_zh",
+    "kind",
+    "domain",
+    "city",
+    "year",
+    "source",
+    "cluster",
+    "note",
+)
+
 CLUSTER_TYPES = ["basic", "strategic", "frontier"]
 INSTRUMENTS = ["platform", "pilot_base", "demonstration"]
 PRIORITY_RULES = ["merit", "need", "blend"]
@@ -105,6 +124,10 @@ class Case:
         their priorities (AIP), each by weighted geometric mean.
     expert_weights : mapping of str to float
         Weight of each expert [-] (any positive scale); empty for equal weights.
+    stock : pandas.DataFrame
+        Existing national and provincial platforms indexed by id: ``name_en``, ``name_zh``,
+        ``kind``, ``domain``, ``city``, ``year``, ``source``, ``cluster`` (empty: none),
+        ``note`` (see :mod:`optimize.case.stock`); empty when the case states none.
     """
 
     name: str
@@ -127,6 +150,7 @@ class Case:
     sources: pd.DataFrame
     group: GroupMethod = "aij"
     expert_weights: Mapping[str, float] = field(default_factory=dict)
+    stock: pd.DataFrame = field(default_factory=lambda: empty_stock())
 
     @property
     def illustrative(self) -> bool:

@@ -34,6 +34,7 @@ def _parse_rules(
     clusters: pd.DataFrame,
     projects: pd.DataFrame,
     leaves: list[str],
+    stock: pd.DataFrame | None = None,
 ) -> Rules:
     """Validated rules; records each rule's provenance text in `provenance`.
 
@@ -57,7 +58,7 @@ def _parse_rules(
         ),
         cluster_limits=_cluster_limits(section(doc, "cluster_limits"), list(clusters.index)),
         region_floor=_region_floor(section(doc, "region_floor"), sorted(set(clusters["region"]))),
-        no_duplicated_construction=_no_duplication(doc),
+        no_duplicated_construction=_no_duplication(doc, stock),
         basic_concentration=_basic_concentration(doc),
         frontier_platform_research=_research_threshold(doc, leaves),
         dependencies=_dependencies(section(doc, "dependencies"), projects),
@@ -151,8 +152,8 @@ def _entries(
         yield name, key, value
 
 
-def _no_duplication(doc: Mapping[str, Any]) -> NoDuplication | None:
-    """At most n funded projects per technology domain and instrument."""
+def _no_duplication(doc: Mapping[str, Any], stock: pd.DataFrame | None) -> NoDuplication | None:
+    """At most n funded projects per technology domain and instrument; the stock's kinds."""
     if "no_duplicated_construction" not in doc:
         return None
     rule = section(doc, "no_duplicated_construction")
@@ -165,7 +166,16 @@ def _no_duplication(doc: Mapping[str, Any]) -> NoDuplication | None:
             CASE_FILE, f"must be a list from {INSTRUMENTS}", field=f"{key}.instruments"
         )
     limit = _whole(rule, f"{key}.max_per_domain", default=1)
-    return NoDuplication(tuple(instruments), limit)
+    kinds = string_list(rule.get("stock_kinds", []), f"{key}.stock_kinds", "kinds")
+    known = set() if stock is None else set(stock["kind"])
+    unknown = [kind for kind in kinds if kind not in known]
+    if unknown:
+        raise InputError(
+            CASE_FILE,
+            f"kind {unknown[0]!r} is not in the stock table",
+            field=f"{key}.stock_kinds",
+        )
+    return NoDuplication(tuple(instruments), limit, tuple(dict.fromkeys(kinds)))
 
 
 def _basic_concentration(doc: Mapping[str, Any]) -> BasicConcentration | None:

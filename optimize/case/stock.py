@@ -1,0 +1,189 @@
+"""The national stock: existing platforms, and the candidates whose domain they already serve.
+
+The paper asks to avoid 重复建设 (§3.1, §3.3, §4.1 避免重复投资和建设) and to build national
+centres 优先在产业集群内 (§4.2); MIIT runs one national manufacturing innovation centre per
+field. A case states the existing platforms in its optional ``stock`` table. The duplication
+rule (``no_duplicated_construction`` with ``stock_kinds``) then refuses a candidate of its
+instruments whose domain already has a centre of a counted kind outside the candidate's
+cluster and none inside it, unless the project states a ``stock_override``. Which centre,
+where, and who says so travels with every refusal (:func:`stock_conflicts`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from optimize.case.case import STOCK_COLUMNS, Case, empty_stock
+from optimize.case.schema import REQUIRED_COLUMNS
+from optimize.case.text_table import (
+    _parse_number,
+    _require_choice,
+    _require_unique,
+    _require_values,
+    with_columns,
+)
+
+#: Columns of :func:`stock_conflicts`.
+CONFLICT_COLUMNS = [
+    "project",
+    "cluster",
+    "instrument",
+    "domain",
+    "centres",
+    "override",
+    "complements",
+    "reason",
+]
+
+
+def _load_stock(
+    raw: pd.DataFrame | None,
+    label: str,
+    clusters: pd.DataFrame,
+    sources: pd.Index,
+    domains: set[str],
+) -> pd.DataFrame:
+    """Existing platforms indexed by id (no rows when the case has no stock table).
+
+    Parameters
+    ----------
+    raw : pandas.DataFrame or None
+        The text table.
+    label : str
+        Its name in messages.
+    clusters : pandas.DataFrame
+        The case's clusters (a platform's ``cluster`` must be one).
+    sources : pandas.Index
+        Fact ids of the sources table (a platform's ``source`` must be one).
+    domains : set of str
+        Domains a platform may serve: the clusters' tech_domain and the projects' domain.
+
+    Raises
+    ------
+    InputError
+        Naming the row and field of a repeated id, an unknown domain, cluster or source, or a
+        year that is not a whole number.
+    """
+    if raw is None or raw.empty:
+        return empty_stock()
+    required = REQUIRED_COLUMNS["stock"]
+    table = with_columns(raw, label, required)
+    _require_values(table, label, [c for c in required if c != "name_zh"])
+    _require_unique(table, label, ["id"])
+    _require_choice(table, label, "domain", sorted(domains))
+    _require_choice(table, label, "source", list(sources))
+    for column in ("cluster", "note"):
+        if column not in table:
+            table[column] = ""
+    placed = table[table["cluster"] != ""]
+    _require_choice(placed, label, "cluster", list(clusters.index))
+    table["year"] = _parse_number(table, label, "year", minimum=0.0, whole=True).astype(int)
+    return table.set_index("id", drop=True)[list(STOCK_COLUMNS)]
+
+
+def _check_project_links(
+    raw: pd.DataFrame, label: str, clusters: pd.DataFrame, stock: pd.DataFrame
+) -> None:
+    """Refuse a project ``domain`` or ``complements`` that names nothing the case knows.
+
+    Raises
+    ------
+    InputError
+        Naming the projects table row and field.
+    """
+    for column, allowed in (
+        ("domain", {*clusters["tech_domain"], *stock["domain"]}),
+        ("complements", set(stock.index)),
+    ):
+        if column in raw:
+            stated = raw[raw[column] != ""]
+            _require_choice(stated, label, column, sorted(allowed))
+
+
+def _stated(projects: pd.DataFrame, column: str) -> pd.Series:
+    """A text column of the projects table, empty text where a case does not have it."""
+    if column in projects:
+        return projects[column].fillna("").astype(str)
+    return pd.Series("", index=projects.index, dtype=object)
+
+
+def project_domains(projects: pd.DataFrame, clusters: pd.DataFrame) -> pd.Series:
+    """Technology domain of each project: its own ``domain``, else its cluster's tech_domain."""
+    own = _stated(projects, "domain")
+    inherited = clusters["tech_domain"].reindex(projects["cluster"]).to_numpy()
+    return own.where(own != "", pd.Series(inherited, index=projects.index)).astype(str)
+
+
+def _cities(clusters: pd.DataFrame) -> dict[str, set[str]]:
+    """The cities of each cluster (its ``city`` cell split at ';'; none without the column)."""
+    if "city" not in clusters:
+        return {str(k): set() for k in clusters.index}
+    return {
+        str(k): {c.strip() for c in str(v).split(";") if c.strip()}
+        for k, v in clusters["city"].items()
+    }
+
+
+def centre_text(stock: pd.DataFrame, platform: str) -> str:
+    """One existing platform in words: names, city, year and the source that reports it."""
+    row = stock.loc[platform]
+    names = " ".join(str(n) for n in (row["name_zh"], row["name_en"]) if str(n))
+    return f"{names} ({row['city']}, {row['year']}; source {row['source']})"
+
+
+def stock_conflicts(case: Case) -> pd.DataFrame:
+    """Candidates whose domain's national centre already sits outside their cluster.
+
+    A candidate counts when the duplication rule has ``stock_kinds``, the candidate's
+    instrument is one of the rule's, and its domain has platforms of those kinds outside its
+    cluster but none inside (a platform is inside when its ``cluster`` is the candidate's
+    cluster or its city is one of the cluster's cities).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per such candidate, in project order, columns :data:`CONFLICT_COLUMNS`:
+        ``centres`` the stock ids outside (joined with ';'), ``override`` the project's
+        stated reason to fund it anyway (empty: refused), ``complements`` the stock id it
+        states, ``reason`` one sentence naming the centres, their cities and sources.
+    """
+    rule = case.rules.no_duplicated_construction
+    if rule is None or not rule.stock_kinds or case.stock.empty:
+        return pd.DataFrame(columns=CONFLICT_COLUMNS)
+    counted = case.stock[case.stock["kind"].isin(rule.stock_kinds)]
+    projects = case.projects
+    domains = project_domains(projects, case.clusters)
+    overrides, complements = _stated(projects, "stock_override"), _stated(projects, "complements")
+    cities = _cities(case.clusters)
+    records = []
+    for project in projects.index[projects["instrument"].isin(rule.instruments)]:
+        cluster, domain = str(projects.at[project, "cluster"]), str(domains[project])
+        centres = counted[counted["domain"] == domain]
+        inside = (centres["cluster"] == cluster) | centres["city"].isin(cities[cluster])
+        if centres.empty or inside.any():
+            continue
+        named = "; ".join(centre_text(case.stock, str(c)) for c in centres.index)
+        reason = f"{project}: the national centre of {domain} already exists elsewhere: {named}"
+        if overrides[project]:
+            reason += f"; funded anyway by override: {overrides[project]}"
+        if complements[project]:
+            reason += f"; complements {centre_text(case.stock, complements[project])}"
+        records.append(
+            (
+                str(project),
+                cluster,
+                str(projects.at[project, "instrument"]),
+                domain,
+                ";".join(str(c) for c in centres.index),
+                overrides[project],
+                complements[project],
+                reason,
+            )
+        )
+    return pd.DataFrame.from_records(records, columns=CONFLICT_COLUMNS)
+
+
+def refused_by_stock(case: Case) -> pd.DataFrame:
+    """The rows of :func:`stock_conflicts` without an override: candidates not funded."""
+    conflicts = stock_conflicts(case)
+    return conflicts[conflicts["override"] == ""].reset_index(drop=True)
