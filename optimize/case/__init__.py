@@ -50,10 +50,12 @@ from optimize.case.settings import CASE_FILE, section
 from optimize.case.shipped import DEFAULT_CASE, shipped_case, shipped_cases_folder
 from optimize.case.stock import (
     CONFLICT_COLUMNS,
+    LINK_COLUMNS,
     centre_text,
     project_domains,
     refused_by_stock,
     stock_conflicts,
+    stock_links,
 )
 from optimize.case.synthetic import synthetic_case
 from optimize.case.text_table import FIRST_DATA_ROW, table_from_rows, with_columns
@@ -75,6 +77,7 @@ __all__ = [
     "FIRST_DATA_ROW",
     "INSTRUMENTS",
     "LIMITS",
+    "LINK_COLUMNS",
     "MAX_MAGNITUDE",
     "MIN_MAGNITUDE",
     "NUMERIC_COLUMNS",
@@ -130,6 +133,7 @@ __all__ = [
     "shipped_case",
     "shipped_cases_folder",
     "stock_conflicts",
+    "stock_links",
     "synthetic_case",
     "table_from_rows",
     "with_columns",

@@ -187,3 +187,48 @@ def refused_by_stock(case: Case) -> pd.DataFrame:
     """The rows of :func:`stock_conflicts` without an override: candidates not funded."""
     conflicts = stock_conflicts(case)
     return conflicts[conflicts["override"] == ""].reset_index(drop=True)
+
+
+#: Columns of :func:`stock_links`.
+LINK_COLUMNS = ["project", "cluster", "domain", "verdict", "existing", "complements", "override"]
+
+
+def stock_links(case: Case) -> pd.DataFrame:
+    """Every candidate the stock concerns: refused, allowed by override, or complementing.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per project in project order, columns :data:`LINK_COLUMNS`: ``verdict`` is
+        ``not fundable``, ``allowed by override`` or ``complements``; ``existing`` names the
+        centres of its domain outside its cluster (empty when none count); ``complements``
+        names the platform the project states it complements.
+    """
+    conflicts = stock_conflicts(case).set_index("project")
+    stated = _stated(case.projects, "complements")
+    domains = project_domains(case.projects, case.clusters)
+    records = []
+    for project in case.projects.index:
+        complements = stated[project]
+        if project not in conflicts.index and not complements:
+            continue
+        conflict = conflicts.loc[project] if project in conflicts.index else None
+        existing = "" if conflict is None else str(conflict["centres"])
+        override = "" if conflict is None else str(conflict["override"])
+        verdict = (
+            "complements"
+            if conflict is None
+            else ("allowed by override" if override else "not fundable")
+        )
+        records.append(
+            (
+                str(project),
+                str(case.projects.at[project, "cluster"]),
+                str(domains[project]),
+                verdict,
+                "; ".join(centre_text(case.stock, c) for c in existing.split(";") if c),
+                centre_text(case.stock, complements) if complements else "",
+                override,
+            )
+        )
+    return pd.DataFrame.from_records(records, columns=LINK_COLUMNS)

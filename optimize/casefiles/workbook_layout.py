@@ -23,9 +23,11 @@ SHEET_ORDER: tuple[str, ...] = (
     RULES_SHEET,
     SCENARIOS_SHEET,
     "sources",
+    "stock",
 )
 
-#: Sheets a case workbook must have (``about``, ``scenarios`` and ``sources`` may be absent).
+#: Sheets a case workbook must have (``about``, ``scenarios``, ``sources`` and ``stock`` may be
+#: absent).
 REQUIRED_SHEETS: tuple[str, ...] = (*REQUIRED_TABLES, BUDGET_SHEET, RULES_SHEET)
 
 #: Columns of the scenarios sheet: named overrides of settings (read by later commands).

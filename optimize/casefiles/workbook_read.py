@@ -29,7 +29,7 @@ from mcda import CellValue, MCDAError, TableError, cell_text, sheet_values
 from optimize.case.assemble import assemble
 from optimize.case.case import Case
 from optimize.case.raw import RawCase
-from optimize.case.schema import CASE_TABLES
+from optimize.case.schema import CASE_TABLES, OPTIONAL_TABLES
 from optimize.case.settings import CASE_FILE
 from optimize.case.text_table import FIRST_DATA_ROW, table_from_rows, with_columns
 from optimize.casefiles.file_limits import check_sheet_size, check_workbook_archive
@@ -136,8 +136,9 @@ def read_workbook(path: Path) -> tuple[RawCase, _Layout]:
     layout = _Layout(book, columns, {})
     try:
         tables = {key: _grid_table(grids[key], key) for key in CASE_TABLES if key in grids}
-        if "sources" in tables and tables["sources"].empty:
-            del tables["sources"]  # an empty sources sheet means the case cites no facts
+        for optional in OPTIONAL_TABLES:
+            if optional in tables and tables[optional].empty:
+                del tables[optional]  # an empty sheet: no facts cited, no stock stated
         rows = [
             *_setting_rows_of(grids[BUDGET_SHEET], BUDGET_SHEET),
             *_setting_rows_of(grids[RULES_SHEET], RULES_SHEET),
