@@ -29,12 +29,14 @@ from tests.optimize.test_schema import dump_toml
 from tests.optimize.test_workbook import convert
 
 SOURCES = "fact_id,source\nS1,a public page listing national centres\nS2,a provincial notice\n"
-STOCK = """id,name_en,name_zh,kind,domain,city,year,source,cluster,note
-ai_centre,National AI Centre,国家人工智能中心,national_manufacturing_innovation_centre,ai,Hefei,2021,S1,,
-rail_centre,National Rail Centre,国家轨道中心,national_manufacturing_innovation_centre,rail,Zhuzhou,2020,S1,b,
-steel_lab,Provincial Steel Lab,省钢铁实验室,provincial_manufacturing_innovation_centre,steel,Tangshan,2019,S2,,
-"""
-KINDS = ["national_manufacturing_innovation_centre"]
+NATIONAL, PROVINCIAL = "national_manufacturing_innovation_centre", "provincial_innovation_centre"
+STOCK = (
+    "id,name_en,name_zh,kind,domain,city,year,source,cluster,note\n"
+    f"ai_centre,National AI Centre,国家人工智能中心,{NATIONAL},ai,Hefei,2021,S1,,\n"
+    f"rail_centre,National Rail Centre,国家轨道中心,{NATIONAL},rail,Zhuzhou,2020,S1,b,\n"
+    f"steel_lab,Provincial Steel Lab,省钢铁实验室,{PROVINCIAL},steel,Tangshan,2019,S2,,\n"
+)
+KINDS = [NATIONAL]
 
 
 def stock_case(tiny_path: Path, tmp_path: Path, **columns: dict[str, str]) -> Path:
@@ -51,7 +53,7 @@ def stock_case(tiny_path: Path, tmp_path: Path, **columns: dict[str, str]) -> Pa
     with (case / "projects.csv").open(newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
     for column, cells in columns.items():
-        rows = [rows[0] + [column]] + [row + [cells.get(row[0], "")] for row in rows[1:]]
+        rows = [[*rows[0], column]] + [[*row, cells.get(row[0], "")] for row in rows[1:]]
     with (case / "projects.csv").open("w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows(rows)
     return case
@@ -116,8 +118,9 @@ def test_tiny_stock_refuses_by_domain_and_place(tiny_path, tmp_path):
     # d (steel) has only a provincial lab, a kind the rule does not count
     assert list(conflicts.index) == ["a.platform", "c.platform"]
     assert conflicts.at["a.platform", "centres"] == "rail_centre"
-    assert "国家轨道中心 National Rail Centre (Zhuzhou, 2020; source S1)" in (
-        conflicts.at["a.platform", "reason"]
+    assert (
+        "国家轨道中心 National Rail Centre (Zhuzhou, 2020; source S1)"
+        in (conflicts.at["a.platform", "reason"])
     )
     allocation = solve(case, appraise(case))
     funded = set(allocation.projects.index[allocation.projects["funded"]])
@@ -144,9 +147,7 @@ def test_an_override_lifts_the_refusal_and_says_why(tiny_path, tmp_path, monkeyp
     assert not allocation.projects.at["a.platform", "funded"]
 
 
-def test_complements_is_read_shown_and_kept_in_a_workbook(
-    tiny_path, tmp_path, monkeypatch, capsys
-):
+def test_complements_is_read_shown_and_kept_in_a_workbook(tiny_path, tmp_path, monkeypatch, capsys):
     complements = {"c.platform": "ai_centre", "d.platform": "steel_lab"}
     path = stock_case(tiny_path, tmp_path, complements=complements)
     case = load_case(path)
