@@ -14,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from optimize.case.case import STOCK_COLUMNS, Case, empty_stock
-from optimize.case.schema import REQUIRED_COLUMNS
+from optimize.case.schema import REQUIRED_COLUMNS, filled_columns
 from optimize.case.text_table import (
     _parse_number,
     _require_choice,
@@ -66,9 +66,8 @@ def _load_stock(
     """
     if raw is None or raw.empty:
         return empty_stock()
-    required = REQUIRED_COLUMNS["stock"]
-    table = with_columns(raw, label, required)
-    _require_values(table, label, [c for c in required if c != "name_zh"])
+    table = with_columns(raw, label, REQUIRED_COLUMNS["stock"])
+    _require_values(table, label, filled_columns("stock"))
     _require_unique(table, label, ["id"])
     _require_choice(table, label, "domain", sorted(domains))
     _require_choice(table, label, "source", list(sources))
@@ -151,6 +150,10 @@ def stock_conflicts(case: Case) -> pd.DataFrame:
     if rule is None or not rule.stock_kinds or case.stock.empty:
         return pd.DataFrame(columns=CONFLICT_COLUMNS)
     counted = case.stock[case.stock["kind"].isin(rule.stock_kinds)]
+    centres_of = {
+        str(domain): list(zip(group.index, group["cluster"], group["city"], strict=True))
+        for domain, group in counted.groupby("domain", sort=False)
+    }
     projects = case.projects
     domains = project_domains(projects, case.clusters)
     overrides, complements = _stated(projects, "stock_override"), _stated(projects, "complements")
@@ -158,11 +161,11 @@ def stock_conflicts(case: Case) -> pd.DataFrame:
     records = []
     for project in projects.index[projects["instrument"].isin(rule.instruments)]:
         cluster, domain = str(projects.at[project, "cluster"]), str(domains[project])
-        centres = counted[counted["domain"] == domain]
-        inside = (centres["cluster"] == cluster) | centres["city"].isin(cities[cluster])
-        if centres.empty or inside.any():
+        centres = centres_of.get(domain, [])
+        if not centres or any(c == cluster or city in cities[cluster] for _, c, city in centres):
             continue
-        named = "; ".join(centre_text(case.stock, str(c)) for c in centres.index)
+        ids = [str(platform) for platform, _, _ in centres]
+        named = "; ".join(centre_text(case.stock, platform) for platform in ids)
         reason = f"{project}: the national centre of {domain} already exists elsewhere: {named}"
         if overrides[project]:
             reason += f"; funded anyway by override: {overrides[project]}"
@@ -174,7 +177,7 @@ def stock_conflicts(case: Case) -> pd.DataFrame:
                 cluster,
                 str(projects.at[project, "instrument"]),
                 domain,
-                ";".join(str(c) for c in centres.index),
+                ";".join(ids),
                 overrides[project],
                 complements[project],
                 reason,
