@@ -60,6 +60,7 @@ def test_workbook_sheets_and_frozen_headers(tmp_path, monkeypatch, capsys):
         "rules",
         "scenarios",
         "sources",
+        "stock",
     ]
     about = [row[0] for row in workbook["about"].iter_rows(values_only=True)]
     assert about[1].startswith("ILLUSTRATIVE DATA")
