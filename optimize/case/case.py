@@ -14,12 +14,6 @@ from mcda.ahp import GroupMethod
 from optimize.case.rules import Rules
 from optimize.errors import InputError
 
-
-def empty_stock() -> pd.DataFrame:
-    """A stock table with its columns and no platform."""
-    return pd.DataFrame(columns=list(STOCK_COLUMNS), index=pd.Index([], name="id"), dtype=object)
-
-
 #: Columns of :attr:`Case.stock` besides its id index.
 STOCK_COLUMNS = (
     "name_en",
@@ -32,6 +26,12 @@ STOCK_COLUMNS = (
     "cluster",
     "note",
 )
+
+
+def empty_stock() -> pd.DataFrame:
+    """A stock table with its columns and no platform."""
+    return pd.DataFrame(columns=list(STOCK_COLUMNS), index=pd.Index([], name="id"), dtype=object)
+
 
 CLUSTER_TYPES = ["basic", "strategic", "frontier"]
 INSTRUMENTS = ["platform", "pilot_base", "demonstration"]
@@ -102,7 +102,8 @@ class Case:
         Type (index) x instrument (columns) fit coefficient [-].
     projects : pandas.DataFrame
         Indexed by project id; ``cluster``, ``instrument``, ``min_grant`` and ``max_grant``
-        [1e8 CNY], ``efficiency`` [-].
+        [1e8 CNY], ``efficiency`` [-]; from a case file also ``domain``, ``complements`` and
+        ``stock_override`` as text (empty: not stated).
     benefit : BenefitCurve
         Shape of the benefit curves.
     budget : float
@@ -150,7 +151,7 @@ class Case:
     sources: pd.DataFrame
     group: GroupMethod = "aij"
     expert_weights: Mapping[str, float] = field(default_factory=dict)
-    stock: pd.DataFrame = field(default_factory=lambda: empty_stock())
+    stock: pd.DataFrame = field(default_factory=empty_stock)
 
     @property
     def illustrative(self) -> bool:
