@@ -7,6 +7,7 @@ from optimize.case.case import (
     Case,
     PriorityRule,
     check_priority_rule,
+    empty_stock,
 )
 from optimize.case.limits import LIMITS, check_limit, env_name, limit
 from optimize.case.names import clean_id, clean_name
@@ -45,6 +46,15 @@ from optimize.case.schema import (
 from optimize.case.setting_keys import depth
 from optimize.case.settings import CASE_FILE, section
 from optimize.case.shipped import DEFAULT_CASE, shipped_case, shipped_cases_folder
+from optimize.case.stock import (
+    CONFLICT_COLUMNS,
+    LINK_COLUMNS,
+    centre_text,
+    project_domains,
+    refused_by_stock,
+    stock_conflicts,
+    stock_links,
+)
 from optimize.case.synthetic import synthetic_case
 from optimize.case.text_table import FIRST_DATA_ROW, table_from_rows, with_columns
 from optimize.case.values import (
@@ -58,10 +68,12 @@ from optimize.case.values import (
 __all__ = [
     "CASE_FILE",
     "CASE_TABLES",
+    "CONFLICT_COLUMNS",
     "DEFAULTS",
     "DEFAULT_CASE",
     "FIRST_DATA_ROW",
     "LIMITS",
+    "LINK_COLUMNS",
     "MAX_MAGNITUDE",
     "MIN_MAGNITUDE",
     "NUMERIC_COLUMNS",
@@ -96,6 +108,7 @@ __all__ = [
     "ValueRangeError",
     "apply",
     "assemble",
+    "centre_text",
     "check_limit",
     "check_priority_rule",
     "check_sections",
@@ -103,15 +116,20 @@ __all__ = [
     "clean_id",
     "clean_name",
     "depth",
+    "empty_stock",
     "env_name",
     "filled_columns",
     "limit",
     "number_from_text",
     "parse_scenario",
+    "project_domains",
+    "refused_by_stock",
     "required_columns",
     "section",
     "shipped_case",
     "shipped_cases_folder",
+    "stock_conflicts",
+    "stock_links",
     "synthetic_case",
     "table_from_rows",
     "with_columns",

@@ -16,6 +16,7 @@ from optimize.case.raw import RawCase
 from optimize.case.schema import DEFAULTS, SECTIONS, TABLES_SECTION
 from optimize.case.setting_keys import check_keys
 from optimize.case.settings import CASE_FILE, number, section
+from optimize.case.stock import _check_project_links, _load_stock
 from optimize.case.tables import (
     _load_clusters,
     _load_criteria,
@@ -76,6 +77,14 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
         tables["scores"], labels["scores"], clusters.index, tree.leaves, sources.index
     )
     projects = _load_projects(tables["projects"], labels["projects"], clusters, eligible)
+    stock = _load_stock(
+        tables.get("stock"),
+        labels.get("stock", "stock"),
+        clusters,
+        sources.index,
+        {*clusters["tech_domain"], *projects["domain"]} - {""},
+    )
+    _check_project_links(tables["projects"], labels["projects"], clusters, stock)
     meta = section(doc, "case")
     appraisal = section(doc, "appraisal")
     benefit = section(doc, "benefit")
@@ -104,7 +113,14 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
         "benefit": str(benefit.get("provenance", "")),
     }
     rules = _parse_rules(
-        rules_doc, section(doc, "periods"), provenance, clusters, projects, tree.leaves, groups
+        rules_doc,
+        section(doc, "periods"),
+        provenance,
+        clusters,
+        projects,
+        tree.leaves,
+        groups,
+        stock,
     )
     default_total = sum(rules.periods.budgets) if rules.periods is not None else None
     return Case(
@@ -134,6 +150,7 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
         instruments=instruments,
         types=types,
         eligible=eligible,
+        stock=stock,
     )
 
 

@@ -14,6 +14,25 @@ from mcda.ahp import GroupMethod
 from optimize.case.rules import Rules
 from optimize.errors import InputError
 
+#: Columns of :attr:`Case.stock` besides its id index.
+STOCK_COLUMNS = (
+    "name_en",
+    "name_zh",
+    "kind",
+    "domain",
+    "city",
+    "year",
+    "source",
+    "cluster",
+    "note",
+)
+
+
+def empty_stock() -> pd.DataFrame:
+    """A stock table with its columns and no platform."""
+    return pd.DataFrame(columns=list(STOCK_COLUMNS), index=pd.Index([], name="id"), dtype=object)
+
+
 PRIORITY_RULES = ["merit", "need", "blend"]
 
 PriorityRule = Literal["merit", "need", "blend"]
@@ -83,7 +102,8 @@ class Case:
         :attr:`type_ids` and :attr:`instrument_ids`).
     projects : pandas.DataFrame
         Indexed by project id; ``cluster``, ``instrument``, ``min_grant`` and ``max_grant``
-        [1e8 CNY], ``efficiency`` [-].
+        [1e8 CNY], ``efficiency`` [-]; from a case file also ``domain``, ``complements`` and
+        ``stock_override`` as text (empty: not stated).
     benefit : BenefitCurve
         Shape of the benefit curves.
     budget : float
@@ -115,6 +135,10 @@ class Case:
     eligible : pandas.DataFrame
         Type (index) x instrument (columns): whether clusters of the type may receive the
         instrument (bool); empty means every pair is eligible.
+    stock : pandas.DataFrame
+        Existing national and provincial platforms indexed by id: ``name_en``, ``name_zh``,
+        ``kind``, ``domain``, ``city``, ``year``, ``source``, ``cluster`` (empty: none),
+        ``note`` (see :mod:`optimize.case.stock`); empty when the case states none.
     """
 
     name: str
@@ -140,6 +164,7 @@ class Case:
     instruments: pd.DataFrame = field(default_factory=pd.DataFrame)
     types: pd.DataFrame = field(default_factory=pd.DataFrame)
     eligible: pd.DataFrame = field(default_factory=pd.DataFrame)
+    stock: pd.DataFrame = field(default_factory=empty_stock)
 
     @property
     def type_ids(self) -> list[str]:

@@ -34,6 +34,7 @@ def _parse_rules(
     projects: pd.DataFrame,
     leaves: list[str],
     groups: tuple[list[str], list[str]],
+    stock: pd.DataFrame | None = None,
 ) -> Rules:
     """Validated rules; records each rule's provenance text in `provenance`.
 
@@ -61,7 +62,7 @@ def _parse_rules(
         ),
         cluster_limits=_cluster_limits(section(doc, "cluster_limits"), list(clusters.index)),
         region_floor=_region_floor(section(doc, "region_floor"), sorted(set(clusters["region"]))),
-        no_duplicated_construction=_no_duplication(doc, instruments),
+        no_duplicated_construction=_no_duplication(doc, instruments, stock),
         basic_concentration=_basic_concentration(doc, types),
         frontier_platform_research=_research_threshold(doc, leaves, groups),
         dependencies=_dependencies(section(doc, "dependencies"), projects),
@@ -155,15 +156,26 @@ def _entries(
         yield name, key, value
 
 
-def _no_duplication(doc: Mapping[str, Any], instruments: list[str]) -> NoDuplication | None:
-    """At most n funded projects per technology domain and instrument."""
+def _no_duplication(
+    doc: Mapping[str, Any], instruments: list[str], stock: pd.DataFrame | None
+) -> NoDuplication | None:
+    """At most n funded projects per technology domain and instrument; the stock's kinds."""
     if "no_duplicated_construction" not in doc:
         return None
     rule = section(doc, "no_duplicated_construction")
     key = "rules.no_duplicated_construction"
     covered = _ids(rule, f"{key}.instruments", "instrument", instruments)
     limit = _whole(rule, f"{key}.max_per_domain", default=1)
-    return NoDuplication(covered, limit)
+    kinds = string_list(rule.get("stock_kinds", []), f"{key}.stock_kinds", "kinds")
+    known = set() if stock is None else set(stock["kind"])
+    unknown = [kind for kind in kinds if kind not in known]
+    if unknown:
+        raise InputError(
+            CASE_FILE,
+            f"kind {unknown[0]!r} is not in the stock table",
+            field=f"{key}.stock_kinds",
+        )
+    return NoDuplication(covered, limit, tuple(dict.fromkeys(kinds)))
 
 
 def _basic_concentration(doc: Mapping[str, Any], types: list[str]) -> BasicConcentration | None:

@@ -21,7 +21,8 @@ RULE_NAMES: dict[str, str] = {
     "cluster_limits": "funding per cluster within [floor, cap] [1e8 CNY]",
     "region_floor": "share of the budget per region >= floor (paper §3 'dense east, sparse west')",
     "no_duplicated_construction": "at most n funded projects per technology domain and "
-    "instrument (paper §3.1, §4.1 避免重复投资和建设, §3.3)",
+    "instrument, and none in a domain whose national centre already sits elsewhere (the "
+    "stock) (paper §3.1, §4.1 避免重复投资和建设, §3.3)",
     "basic_concentration": "clusters of the given types (basic): at most m funded projects "
     "each, each at least a minimum grant (paper §4.1 提高产业集中度)",
     "frontier_platform_research": "projects of the given instruments in clusters of the given "
@@ -54,10 +55,23 @@ class AmountBounds:
 
 @dataclass(frozen=True)
 class NoDuplication:
-    """At most `max_per_domain` funded projects per technology domain and instrument."""
+    """At most `max_per_domain` funded projects per technology domain and instrument.
+
+    Attributes
+    ----------
+    instruments : tuple of str
+        Instruments covered.
+    max_per_domain : int
+        Funded projects allowed per domain and instrument [-].
+    stock_kinds : tuple of str
+        Kinds of existing platform (the case's stock table) that are a domain's national
+        centre: a covered project whose domain has one outside its cluster and none inside
+        is not funded unless it states an override (see :mod:`optimize.case.stock`).
+    """
 
     instruments: tuple[str, ...]
     max_per_domain: int
+    stock_kinds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

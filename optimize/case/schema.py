@@ -173,6 +173,52 @@ TABLES: dict[str, tuple[Column, ...]] = {
             "whole year",
         ),
         _extra("provenance", "source or rule of the project's numbers"),
+        _extra(
+            "domain",
+            "technology domain the project serves (empty: its cluster's tech_domain); a "
+            "tech_domain of the clusters table or a domain of the stock table; "
+            "no_duplicated_construction groups by it and compares it with the stock",
+            "domain id",
+        ),
+        _extra(
+            "complements",
+            "id of the existing platform of the stock table that the project complements "
+            "(empty: none stated); shown wherever the project's duplication check is",
+            "stock id",
+        ),
+        _extra(
+            "stock_override",
+            "why the project may be funded although its domain's national centre exists "
+            "elsewhere (empty: no override); a non-empty reason lifts the stock part of "
+            "no_duplicated_construction for this project and is printed with it",
+        ),
+    ),
+    "stock": (
+        _column("id", "identifier", "existing platform id, unique; projects' complements names it"),
+        _column("name_en", "text", "English name"),
+        _column("name_zh", "text", "Chinese name, as the source gives it", filled=False),
+        _column(
+            "kind",
+            "text",
+            "programme and level, e.g. national_manufacturing_innovation_centre, "
+            "national_technology_innovation_centre, provincial_manufacturing_innovation_centre; "
+            "no_duplicated_construction.stock_kinds names the kinds that count",
+        ),
+        _column(
+            "domain",
+            "domain id",
+            "technology domain the platform serves: a tech_domain of the clusters table or a "
+            "domain of the projects table",
+        ),
+        _column("city", "text", "city where the platform sits"),
+        _column("year", "whole year", "year it was approved or unveiled, as the source reports"),
+        _column("source", "fact id", "row of the sources table that reports the platform"),
+        _extra(
+            "cluster",
+            "cluster of the clusters table the platform sits in (empty: none of them)",
+            "cluster id",
+        ),
+        _extra("note", "remarks (adjacent fields, co-founders, caveats of the source)"),
     ),
     "sources": (
         _column("fact_id", "identifier", "fact id (P.. from the paper, S.. public), unique"),
@@ -265,6 +311,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("case.<key>", "any", "", "-", "other metadata, kept as given (Case.meta)"),
     Setting("tables.<table>", "string", "", "required", "CSV file name inside the case folder"),
     Setting("tables.sources", "string", "", "no sources", "CSV of cited facts (optional)"),
+    Setting(
+        "tables.stock",
+        "string",
+        "",
+        "no stock",
+        "CSV of existing national and provincial platforms (optional)",
+    ),
     _defaulted(
         "appraisal.normalization",
         "vector | minmax | max | sum",
@@ -428,6 +481,16 @@ SETTINGS: tuple[Setting, ...] = (
         "funded projects allowed per technology domain and instrument",
         "no_duplicated_construction",
     ),
+    Setting(
+        "rules.no_duplicated_construction.stock_kinds",
+        "list of kinds of the stock table",
+        "",
+        "[] (the stock is not counted)",
+        "kinds of existing platform that are a domain's national centre: a project of the "
+        "rule's instruments is not funded while such a centre of its domain sits outside "
+        "its cluster and none inside it, unless the project states a stock_override",
+        "no_duplicated_construction",
+    ),
     _provenance_of("rules.no_duplicated_construction", "no_duplicated_construction"),
     Setting(
         "rules.basic_concentration.types",
@@ -548,8 +611,9 @@ RULES_SECTION = "rules"
 DEFAULTS: Mapping[str, Any] = {s.key: s.value for s in SETTINGS if s.value is not None}
 
 #: Tables a case may leave out: without ``types`` or ``instruments`` the fit table alone
-#: names the cluster types and instruments; without ``sources`` the case cites no facts.
-OPTIONAL_TABLES: tuple[str, ...] = ("types", "instruments", "sources")
+#: names the cluster types and instruments; without ``sources`` the case cites no facts;
+#: without ``stock`` it states no existing platforms.
+OPTIONAL_TABLES: tuple[str, ...] = ("types", "instruments", "sources", "stock")
 
 #: Every table a case may have.
 CASE_TABLES: tuple[str, ...] = (*REQUIRED_TABLES, *OPTIONAL_TABLES)
@@ -572,6 +636,7 @@ NUMERIC_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "fit": ("coefficient",),
     "instruments": ("operating_years",),
     "projects": ("min_grant", "max_grant", "efficiency", "cofunding_ratio", "start"),
+    "stock": ("year",),
 }
 
 #: What each table holds, for the workbook's instructions and the template README.
@@ -594,4 +659,7 @@ TABLE_PURPOSE: Mapping[str, str] = {
     "projects": "candidate projects: id, cluster, instrument, min_grant and max_grant "
     "[1e8 CNY]; optional efficiency [-], cofunding_ratio [-], start year",
     "sources": "cited facts: fact_id (P.. or S..) and source; any further columns are kept",
+    "stock": "existing national and provincial platforms: id, names, kind, technology domain, "
+    "city, year and the sources row that reports it; no_duplicated_construction refuses a "
+    "new national-level platform in a domain whose national centre sits elsewhere",
 }

@@ -316,6 +316,7 @@ def _load_projects(
             "efficiency": _optional_number(table, label, "efficiency", 1.0, positive=True),
             "cofunding_ratio": _optional_number(table, label, "cofunding_ratio", 0.0),
             "start": _optional_number(table, label, "start", 0.0),
+            **{column: _optional_text(table, column) for column in STOCK_LINK_COLUMNS},
         }
     )
     whole_years = frame["start"] == frame["start"].round()
@@ -324,6 +325,17 @@ def _load_projects(
         raise InputError(label, "start must be a whole year", row, "start")
     frame.index = pd.Index(table["id"], name="project")
     return frame
+
+
+#: Optional text columns of the projects table about the national stock.
+STOCK_LINK_COLUMNS = ("domain", "complements", "stock_override")
+
+
+def _optional_text(table: pd.DataFrame, column: str) -> pd.Series:
+    """A text column that may be absent (then empty text)."""
+    if column not in table:
+        return pd.Series("", index=table.index, dtype=object)
+    return table[column]
 
 
 def _optional_number(

@@ -25,6 +25,7 @@ SHEET_ORDER: tuple[str, ...] = (
     RULES_SHEET,
     SCENARIOS_SHEET,
     "sources",
+    "stock",
 )
 
 #: Sheets a case workbook must have (``about``, ``scenarios`` and the optional tables'

@@ -16,6 +16,7 @@ from optimize.cli.common import (
     case_path,
     console,
     errors,
+    print_stock_checks,
 )
 from optimize.errors import InputError
 
@@ -33,6 +34,7 @@ def validate(case: CaseArg = None) -> None:
             f"budget {loaded.budget:g}; illustrative scores {loaded.scores.illustrative_share:.0%}",
         )
     )
+    print_stock_checks(loaded)
 
 
 def run(

@@ -2,7 +2,7 @@
 
 from optimize.model.allocation import Allocation, SolveStatus
 from optimize.model.compiled import CompiledModel, SolverOptions
-from optimize.model.explain import describe, explain_infeasibility
+from optimize.model.explain import describe, explain_infeasibility, row_reasons
 from optimize.model.formulation import benefit_coefficients, build_model, project_table
 from optimize.model.greedy import FEASIBILITY_TOLERANCE, benefit_bound, greedy_plan, violation
 from optimize.model.marginal import marginal_values
@@ -24,6 +24,7 @@ __all__ = [
     "greedy_plan",
     "marginal_values",
     "project_table",
+    "row_reasons",
     "solve",
     "violation",
 ]

@@ -22,6 +22,7 @@ import pyomo.environ as pyo
 from optimize.appraisal.appraise import Appraisal
 from optimize.case.case import Case
 from optimize.case.rules import RULE_NAMES
+from optimize.case.stock import project_domains
 from optimize.model.rule_rows import COUNT, RuleRow, _rule_rows
 
 
@@ -32,12 +33,14 @@ def project_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Indexed by project id: ``cluster``, ``instrument``, ``cluster_type``, ``region``,
-        ``tech_domain``, ``min_grant`` and ``max_grant`` [1e8 CNY], ``segment_width``
+        ``tech_domain``, ``domain`` (the project's own, else ``tech_domain``), ``min_grant``
+        and ``max_grant`` [1e8 CNY], ``segment_width``
         [1e8 CNY], ``priority``, ``fit``, ``efficiency`` and ``coefficient`` a_p [-].
     """
     table = case.projects.join(
         case.clusters[["cluster_type", "region", "tech_domain"]], on="cluster"
     )
+    table["domain"] = project_domains(case.projects, case.clusters)
     table["priority"] = appraisal.priority.loc[table["cluster"]].to_numpy()
     pairs = zip(table["cluster_type"], table["instrument"], strict=True)
     fit = case.fit.stack().to_dict()

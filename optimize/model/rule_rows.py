@@ -24,6 +24,7 @@ import pyomo.environ as pyo
 from pyomo.core.expr.visitor import identify_variables
 
 from optimize.case.case import Case
+from optimize.case.stock import refused_by_stock
 
 AMOUNT = "1e8 CNY"
 COUNT = "projects"
@@ -146,13 +147,21 @@ def _region_floor_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleR
 
 
 def _no_duplication_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
-    """At most n funded projects per technology domain and instrument."""
+    """At most n funded projects per technology domain and instrument; none refused by stock.
+
+    A project is refused by the stock when its domain's national centre sits outside its
+    cluster and it states no override (:func:`optimize.case.stock.refused_by_stock`).
+    """
     rule = case.rules.no_duplicated_construction
     if rule is None:
         return []
     covered = projects[projects["instrument"].isin(rule.instruments)]
-    rows = []
-    for (domain, instrument), group in covered.groupby(["tech_domain", "instrument"], sort=False):
+    rows = [
+        RuleRow("no_duplicated_construction", f"{p}:stock", m.build[p], "<=", 0.0, COUNT)
+        for p in refused_by_stock(case)["project"]
+        if p in projects.index
+    ]
+    for (domain, instrument), group in covered.groupby(["domain", "instrument"], sort=False):
         if len(group) > rule.max_per_domain:
             rows.append(
                 RuleRow(

@@ -16,6 +16,7 @@ from mcda.ahp import COMPATIBILITY_THRESHOLD, saaty_threshold
 from optimize.appraisal.appraise import Appraisal
 from optimize.appraisal.robustness import Robustness
 from optimize.case.case import Case
+from optimize.case.stock import stock_links
 from optimize.model.allocation import Allocation
 from optimize.report import charts as plots
 from optimize.report.charts import chart_language
@@ -313,6 +314,21 @@ def _binding_section(results: Results, lang: Lang) -> list[Section]:
     )
 
 
+def _stock_section(results: Results, lang: Lang) -> list[Section]:
+    """Candidates the national stock concerns, when the case states a stock."""
+    links = stock_links(results.case)
+    if links.empty:
+        return []
+    note = (
+        "Existing platforms from the case's stock table, each with its city, year and "
+        "source. A candidate of the duplication rule's instruments is not fundable while "
+        "its domain's national centre sits outside its cluster and none inside, unless it "
+        "states a reason to override (no_duplicated_construction); candidates may also "
+        "state the platform they complement."
+    )
+    return [Section("stock", _text("stock", lang), note, links.set_index("project"))]
+
+
 def _marginal_section(results: Results, lang: Lang) -> list[Section]:
     """Marginal values of the budget and binding rules, when computed."""
     note = (
@@ -370,6 +386,7 @@ _SECTIONS: tuple[Callable[[Results, Lang], list[Section]], ...] = (
     _acceptability_section,
     _allocation_sections,
     _binding_section,
+    _stock_section,
     _marginal_section,
     _provenance_sections,
 )

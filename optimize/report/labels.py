@@ -36,6 +36,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "allocation_region": ("Allocation by region", "按区域的资金分配"),
     "allocation_cluster": ("Allocation by cluster", "按集群的资金分配"),
     "binding": ("Binding rules", "起约束作用的规则"),
+    "stock": ("National stock: duplication checks", "已有国家级平台：重复建设核查"),
     "marginal": ("Marginal values of rules and budget", "规则与预算的边际价值"),
     "frontier": ("Budget frontier", "预算前沿"),
     "robustness": ("Robustness of the funded set", "资助方案的稳健性"),

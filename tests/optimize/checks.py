@@ -73,6 +73,31 @@ def amount_rules(case: Case, projects: pd.DataFrame) -> list[Linear]:
     return rows
 
 
+def own_domains(case: Case) -> pd.Series:
+    """Each project's domain: its own where stated, else its cluster's tech_domain."""
+    inherited = case.clusters.loc[case.projects["cluster"], "tech_domain"].to_numpy()
+    stated = case.projects.get("domain", pd.Series("", index=case.projects.index))
+    return pd.Series(np.where(stated.fillna("") != "", stated, inherited), case.projects.index)
+
+
+def centre_elsewhere(case: Case, project: str) -> bool:
+    """Whether the stock refuses `project`: no override, and its domain's counted centres all
+    sit outside its cluster (neither the cluster column nor a cluster city matches)."""
+    overrides = case.projects.get("stock_override", pd.Series("", index=case.projects.index))
+    kinds = case.rules.no_duplicated_construction.stock_kinds
+    if overrides.fillna("")[project] or not kinds:
+        return False
+    cluster = case.projects.at[project, "cluster"]
+    cities = str(case.clusters.get("city", pd.Series("", case.clusters.index))[cluster]).split(";")
+    centres = [
+        row
+        for row in case.stock.itertuples()
+        if row.kind in kinds and row.domain == own_domains(case)[project]
+    ]
+    here = [c for c in centres if c.cluster == cluster or c.city in cities]
+    return bool(centres) and not here
+
+
 def decisions_allowed(case: Case, projects: pd.DataFrame, y: pd.Series) -> list[str]:
     """Names of the count rules that the build vector `y` (0/1 per project) breaks."""
     rules = case.rules
@@ -82,8 +107,11 @@ def decisions_allowed(case: Case, projects: pd.DataFrame, y: pd.Series) -> list[
         nd = rules.no_duplicated_construction
         chosen = projects.loc[sorted(on)]
         chosen = chosen[chosen["instrument"].isin(nd.instruments)]
-        if (chosen.groupby(["tech_domain", "instrument"]).size() > nd.max_per_domain).any():
+        domains = own_domains(case).loc[chosen.index]
+        if (chosen.groupby([domains, chosen["instrument"]]).size() > nd.max_per_domain).any():
             broken.append("no duplicated construction")
+        if any(centre_elsewhere(case, p) for p in chosen.index):
+            broken.append("national centre elsewhere")
     if rules.basic_concentration is not None:
         chosen = projects.loc[sorted(on)]
         basic = chosen[chosen["cluster_type"].isin(rules.basic_concentration.types)]

@@ -42,6 +42,10 @@ COMPANIONS = {
 }
 
 SOURCES_CSV = "fact_id,source\nS001,a public page\n"
+STOCK_CSV = (
+    "id,name_en,name_zh,kind,domain,city,year,source,cluster,note\n"
+    "centre,Speech Centre,语音中心,national_manufacturing_innovation_centre,ai,Hefei,2021,S001,,\n"
+)
 
 
 def concrete(key: str) -> str:
@@ -83,8 +87,10 @@ def tiny_copy(tiny_path: Path, tmp_path: Path) -> Path:
     case = tmp_path / "case"
     shutil.copytree(tiny_path, case)
     (case / "sources.csv").write_text(SOURCES_CSV, encoding="utf-8")
+    (case / "stock.csv").write_text(STOCK_CSV, encoding="utf-8")
     doc = tomllib.loads((case / "case.toml").read_text(encoding="utf-8"))
     doc["tables"]["sources"] = "sources.csv"
+    doc["tables"]["stock"] = "stock.csv"
     (case / "case.toml").write_text(dump_toml(doc), encoding="utf-8")
     return case
 

@@ -62,6 +62,7 @@ def test_workbook_sheets_and_frozen_headers(tmp_path, monkeypatch, capsys):
         "rules",
         "scenarios",
         "sources",
+        "stock",
     ]
     about = [row[0] for row in workbook["about"].iter_rows(values_only=True)]
     assert about[1].startswith("ILLUSTRATIVE DATA")
@@ -171,7 +172,8 @@ def test_blank_folder_template_has_a_readme(tmp_path, monkeypatch, capsys):
     assert "# Case `new_case`" in readme and "`scores.csv`" in readme
     header = (folder / "projects.csv").read_text(encoding="utf-8").splitlines()
     assert header == [
-        "id,cluster,instrument,min_grant,max_grant,efficiency,cofunding_ratio,start,provenance"
+        "id,cluster,instrument,min_grant,max_grant,efficiency,cofunding_ratio,start,provenance,"
+        "domain,complements,stock_override"
     ]
 
 
