@@ -2,6 +2,7 @@
 
 from optimize.case.assemble import assemble, check_sections
 from optimize.case.case import (
+    BENEFIT_OBJECTIVES,
     CLUSTER_TYPES,
     INSTRUMENTS,
     PRIORITY_RULES,
@@ -57,6 +58,7 @@ from optimize.case.values import (
 )
 
 __all__ = [
+    "BENEFIT_OBJECTIVES",
     "CASE_FILE",
     "CASE_TABLES",
     "CLUSTER_TYPES",

@@ -8,6 +8,17 @@ w_p = (u_p - l_p) / S:
 
 with the slope decay d in (0, 1] giving concave, diminishing returns. The per-segment link
 t_ps <= w_p y_p is kept tight on purpose (a much faster LP bound than the aggregate link).
+
+That is ``benefit.objective = "project_curve"``. With ``"cluster_returns"`` a project's range
+is one segment at slope 1 (its minimum block earns no more per 1e8 CNY than its top-up), and
+a cluster's total grant earns diminishing returns in J blocks of width W, block j at r^(j-1):
+the money of project p counted in block j >= 2 is c_pj >= 0, with
+
+    sum_j c_pj <= x_p,    sum_{p in k} (x_p - sum_j c_pj) <= W,    sum_{p in k} c_pj <= W (j < J)
+    max sum_p a_p (x_p - sum_{j>=2} (1 - r^(j-1)) c_pj)
+
+a concave function of the cluster's funding, so an LP (no binaries added): the most valuable
+money of a cluster fills its first block.
 """
 
 from __future__ import annotations
@@ -43,9 +54,7 @@ def project_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
     fit = case.fit.stack().to_dict()
     table["fit"] = [float(fit[pair]) for pair in pairs]
     table["coefficient"] = benefit_coefficients(table, appraisal.priority)
-    table["segment_width"] = (table["max_grant"] - table["min_grant"]) / (
-        case.benefit.top_up_segments
-    )
+    table["segment_width"] = (table["max_grant"] - table["min_grant"]) / case.benefit.segments
     return table
 
 
@@ -90,7 +99,7 @@ def build_model(case: Case, projects: pd.DataFrame, elastic: bool = False) -> py
     """
     m = pyo.ConcreteModel(name=case.name)
     ids = list(projects.index)
-    segments = list(range(1, case.benefit.top_up_segments + 1))
+    segments = list(range(1, case.benefit.segments + 1))
     low = projects["min_grant"].to_dict()
     width = projects["segment_width"].to_dict()
 
@@ -118,16 +127,58 @@ def build_model(case: Case, projects: pd.DataFrame, elastic: bool = False) -> py
     if elastic:
         _add_relaxation_objectives(m, case, projects)
         return m
-    decay = {s: case.benefit.slope_decay**s for s in segments}
+    decay = {s: case.benefit.decay**s for s in segments}
+    own = {
+        p: m.coefficient[p]
+        * (low[p] * m.build[p] + pyo.quicksum(decay[s] * m.top_up[p, s] for s in m.S))
+        for p in m.P
+    }
     m.benefit = pyo.Objective(
-        expr=pyo.quicksum(
-            m.coefficient[p]
-            * (low[p] * m.build[p] + pyo.quicksum(decay[s] * m.top_up[p, s] for s in m.S))
-            for p in m.P
-        ),
+        expr=pyo.quicksum(own.values()) - _cluster_returns(m, case, projects),
         sense=pyo.maximize,
     )
     return m
+
+
+def _cluster_returns(m: Any, case: Case, projects: pd.DataFrame) -> Any:
+    """Blocks of each cluster's grant at decaying value: the benefit they lose [benefit units].
+
+    Adds ``m.crowd[p, j]`` (project p's money counted in its cluster's block j >= 2) and the
+    rows that fill the blocks in order; nothing (a zero loss) without cluster returns.
+    """
+    slopes = case.benefit.block_slopes
+    if len(slopes) < 2:
+        return 0.0
+    width = case.benefit.cluster_block
+    blocks = list(range(2, len(slopes) + 1))
+    members = projects.groupby("cluster", sort=False).groups
+    m.J = pyo.Set(
+        initialize=blocks, ordered=True, doc="blocks of a cluster's grant after the first"
+    )
+    m.K = pyo.Set(initialize=list(members), ordered=True, doc="clusters with candidate projects")
+    m.crowd = pyo.Var(m.P, m.J, bounds=(0.0, None), doc="money counted in block j [1e8 CNY]")
+    m.crowd_within = pyo.Constraint(
+        m.P,
+        rule=lambda m, p: pyo.quicksum(m.crowd[p, j] for j in m.J) <= m.funding[p],
+        doc="a project's money is counted in blocks once",
+    )
+
+    def block_room(m: Any, k: str, j: int) -> Any:
+        if j == 1:
+            first = pyo.quicksum(
+                m.funding[p] - pyo.quicksum(m.crowd[p, i] for i in m.J) for p in members[k]
+            )
+            return first <= width
+        if j == len(slopes):
+            return pyo.Constraint.Skip  # the last block has no upper end
+        return pyo.quicksum(m.crowd[p, j] for p in members[k]) <= width
+
+    m.block_room = pyo.Constraint(
+        m.K, [1, *blocks], rule=block_room, doc="each block of a cluster's grant at most W"
+    )
+    return pyo.quicksum(
+        m.coefficient[p] * (1.0 - slopes[j - 1]) * m.crowd[p, j] for p in m.P for j in m.J
+    )
 
 
 def _add_relaxation_objectives(m: Any, case: Case, projects: pd.DataFrame) -> None:

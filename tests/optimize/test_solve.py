@@ -65,6 +65,58 @@ def test_solver_equals_enumeration_for_each_rule_kind(tiny, budget, variant, dec
     assert allocation.objective == pytest.approx(expected, rel=1e-6, abs=1e-9)
 
 
+def cluster_returns(case, block: float, decay: float, blocks: int):
+    """The case under diminishing returns within a cluster."""
+    curve = dataclasses.replace(
+        case.benefit,
+        objective="cluster_returns",
+        cluster_block=block,
+        cluster_decay=decay,
+        cluster_blocks=blocks,
+    )
+    return dataclasses.replace(case, benefit=curve)
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    budget=st.floats(min_value=0.5, max_value=14.0),
+    variant=st.sampled_from(sorted(RULE_VARIANTS)),
+    block=st.floats(min_value=0.3, max_value=4.0),
+    decay=st.floats(min_value=0.0, max_value=1.0),
+    blocks=st.integers(min_value=1, max_value=4),
+)
+def test_cluster_returns_equal_enumeration(tiny, budget, variant, block, decay, blocks) -> None:
+    case, appraisal = tiny
+    varied = cluster_returns(
+        dataclasses.replace(case, budget=budget, rules=RULE_VARIANTS[variant]), block, decay, blocks
+    )
+    allocation = solve(varied, appraisal)
+    expected = brute_force_optimum(varied, project_table(varied, appraisal))
+    if expected == float("-inf"):
+        assert allocation.status is SolveStatus.INFEASIBLE
+        return
+    assert allocation.status is SolveStatus.OPTIMAL
+    assert rule_violations(varied, allocation) == []
+    assert allocation.objective == pytest.approx(expected, rel=1e-6, abs=1e-9)
+    # The projects' benefits, net of their money in later blocks, add up to the objective.
+    assert allocation.projects["benefit"].sum() == pytest.approx(allocation.objective, rel=1e-6)
+
+
+def test_cluster_returns_pay_no_bonus_for_a_minimum_block(tiny) -> None:
+    # One block without end: benefit is a_p per 1e8 CNY whatever the split, so the optimum is
+    # the fractional knapsack by a_p (the best projects filled to their maximum grants first)
+    # whenever the minimum grants do not get in the way: a budget that the best project's
+    # maximum grant alone absorbs gives exactly a_best x budget.
+    case, appraisal = tiny
+    varied = cluster_returns(dataclasses.replace(case, rules=Rules()), 1.0, 0.5, 1)
+    projects = project_table(varied, appraisal)
+    best = projects["coefficient"].idxmax()
+    budget = float(projects.at[best, "max_grant"])
+    allocation = solve(dataclasses.replace(varied, budget=budget), appraisal)
+    assert allocation.objective == pytest.approx(projects.at[best, "coefficient"] * budget)
+    assert allocation.projects["funded"].sum() == 1
+
+
 def test_infeasible_type_floors_are_reported_not_crashed(tiny) -> None:
     case, appraisal = tiny
     impossible = dataclasses.replace(
