@@ -25,7 +25,13 @@ from optimize.case.rules import (
     Rules,
     ShareBounds,
 )
-from optimize.case.scenario import SCENARIO_FILE, Scenario, apply, parse_scenario
+from optimize.case.scenario import (
+    SCENARIO_FILE,
+    Scenario,
+    apply,
+    parse_scenario,
+    retype_scenarios,
+)
 from optimize.case.schema import (
     CASE_TABLES,
     DEFAULTS,
@@ -113,6 +119,7 @@ __all__ = [
     "number_from_text",
     "parse_scenario",
     "required_columns",
+    "retype_scenarios",
     "section",
     "shipped_case",
     "shipped_cases_folder",

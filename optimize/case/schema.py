@@ -70,6 +70,12 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _extra("region_zh", "region as the source list gives it"),
         _extra("domain", "industry in words"),
         _extra("type_reason", "why the cluster has its type"),
+        _extra(
+            "alt_type",
+            "another type the cluster could plausibly have, empty if none; "
+            "clusterplan sweep retype re-types each such cluster in turn",
+            "basic | strategic | frontier",
+        ),
     ),
     "criteria": (
         _column("id", "identifier", "criterion id, unique; 'goal' is reserved for the root"),

@@ -162,13 +162,13 @@ class CompiledModel:
         """Per column: the project whose coefficient a_p scales its objective cost."""
         position = {p: k for k, p in enumerate(self.projects.index)}
         # a top-up's or block's owner; a column of an empty sum costs nothing, any owner will do
-        by_project = [self.model.top_up, self.model.component("crowd")]
+        by_project = {id(self.model.top_up), id(self.model.component("crowd"))}
         return np.array(
             [
                 position[var.index()]
                 if var.parent_component() is self.model.build
                 else position[var.index()[0]]
-                if var.parent_component() in by_project
+                if id(var.parent_component()) in by_project
                 else 0
                 for var in self.columns
             ],
