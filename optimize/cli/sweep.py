@@ -400,7 +400,9 @@ def retype_sweep(
     loaded = load_case(path)
     result = retype_clusters(loaded)
     if len(result.points) < 2:
-        raise InputError("clusters", "no cluster has an alt_type other than its type")
+        raise InputError(
+            "clusters", "no cluster has an alt_type other than its type", field="alt_type"
+        )
     write(out, force, result, "scenarios")
     changes = result.extra["changes"]
     table = result.points[["point", "status", "objective"]].copy()
@@ -409,7 +411,8 @@ def retype_sweep(
         ("funded only in base", changes["amount"] <= 0.0),
     ):
         listed = changes[picked].groupby("scenario")["project"].apply(lambda p: " ".join(p))
-        table[label] = table["point"].map(listed).fillna("")
+        table[label] = [listed.get(point, "") for point in table["point"]]
     resized = changes[(changes["base"] > 0.0) & (changes["amount"] > 0.0)]
-    table["amount moved"] = table["point"].map(resized.groupby("scenario").size()).fillna(0)
+    counts = resized.groupby("scenario").size()
+    table["amount moved"] = [int(counts.get(point, 0)) for point in table["point"]]
     console.print(table.to_string(index=False), markup=False)
