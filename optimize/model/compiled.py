@@ -159,16 +159,24 @@ class CompiledModel:
         return slope, rhs - slope * budget
 
     def cost_map(self) -> npt.NDArray[np.int64]:
-        """Per column: the project whose coefficient a_p scales its objective cost."""
+        """Per column: the project whose coefficient a_p scales its objective cost.
+
+        A block of a cluster's grant (cluster returns) costs pi_k per unit: it follows the
+        cluster's project with the largest coefficient, exact whenever coefficients change
+        through the cluster priorities (as in every sweep).
+        """
         position = {p: k for k, p in enumerate(self.projects.index)}
-        # a top-up's or block's owner; a column of an empty sum costs nothing, any owner will do
-        by_project = {id(self.model.top_up), id(self.model.component("crowd"))}
+        lead = self.projects.groupby("cluster")["coefficient"].idxmax().map(position)
+        excess = self.model.component("excess")
         return np.array(
             [
                 position[var.index()]
                 if var.parent_component() is self.model.build
+                # a top-up's owner; a column of an empty sum costs nothing, any owner will do
                 else position[var.index()[0]]
-                if id(var.parent_component()) in by_project
+                if var.parent_component() is self.model.top_up
+                else lead[var.index()[0]]
+                if excess is not None and var.parent_component() is excess
                 else 0
                 for var in self.columns
             ],
@@ -311,9 +319,9 @@ class CompiledModel:
 
     def column_of_blocks(self) -> npt.NDArray[np.int64]:
         """Columns of the blocks of a cluster's grant (cluster returns; else none)."""
-        crowd = self.model.component("crowd")
+        excess = self.model.component("excess")
         return np.array(
-            [k for k, var in enumerate(self.columns) if var.parent_component() is crowd],
+            [k for k, var in enumerate(self.columns) if var.parent_component() is excess],
             dtype=np.int64,
         )
 

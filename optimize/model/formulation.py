@@ -11,14 +11,14 @@ t_ps <= w_p y_p is kept tight on purpose (a much faster LP bound than the aggreg
 
 That is ``benefit.objective = "project_curve"``. With ``"cluster_returns"`` a project's range
 is one segment at slope 1 (its minimum block earns no more per 1e8 CNY than its top-up), and
-a cluster's total grant earns diminishing returns in J blocks of width W, block j at r^(j-1):
-the money of project p counted in block j >= 2 is c_pj >= 0, with
+returns diminish within a cluster: its fit-weighted grant U_k = sum_{p in k} f_p e_p x_p
+[1e8 CNY at full fit] counts in J blocks of width W, block j at r^(j-1). With h_kj >= 0 the
+part of U_k in block j >= 2 (h_kj <= W for j < J),
 
-    sum_j c_pj <= x_p,    sum_{p in k} (x_p - sum_j c_pj) <= W,    sum_{p in k} c_pj <= W (j < J)
-    max sum_p a_p (x_p - sum_{j>=2} (1 - r^(j-1)) c_pj)
+    sum_{j>=2} h_kj >= U_k - W,    max sum_p a_p x_p - sum_k pi_k sum_{j>=2} (1 - r^(j-1)) h_kj
 
-a concave function of the cluster's funding, so an LP (no binaries added): the most valuable
-money of a cluster fills its first block.
+which is pi_k G(U_k) with G concave piecewise linear: an LP (J - 1 columns and one row per
+cluster, no binaries added).
 """
 
 from __future__ import annotations
@@ -141,43 +141,36 @@ def build_model(case: Case, projects: pd.DataFrame, elastic: bool = False) -> py
 
 
 def _cluster_returns(m: Any, case: Case, projects: pd.DataFrame) -> Any:
-    """Blocks of each cluster's grant at decaying value: the benefit they lose [benefit units].
+    """Blocks of each cluster's fit-weighted grant at decaying value: the benefit they lose.
 
-    Adds ``m.crowd[p, j]`` (project p's money counted in its cluster's block j >= 2) and the
-    rows that fill the blocks in order; nothing (a zero loss) without cluster returns.
+    Adds ``m.excess[k, j]`` (the part of cluster k's fit-weighted grant counted in its block
+    j >= 2, at most the block width but for the last block) and one row per cluster that
+    fills the blocks; returns the lost benefit [benefit units], zero without cluster returns.
     """
     slopes = case.benefit.block_slopes
     if len(slopes) < 2:
         return 0.0
     width = case.benefit.cluster_block
-    blocks = list(range(2, len(slopes) + 1))
+    last = len(slopes)
     members = projects.groupby("cluster", sort=False).groups
-    m.J = pyo.Set(
-        initialize=blocks, ordered=True, doc="blocks of a cluster's grant after the first"
-    )
+    weight = (projects["fit"] * projects["efficiency"]).to_dict()
+    priority = projects.groupby("cluster", sort=False)["priority"].first().to_dict()
     m.K = pyo.Set(initialize=list(members), ordered=True, doc="clusters with candidate projects")
-    m.crowd = pyo.Var(m.P, m.J, bounds=(0.0, None), doc="money counted in block j [1e8 CNY]")
-    m.crowd_within = pyo.Constraint(
-        m.P,
-        rule=lambda m, p: pyo.quicksum(m.crowd[p, j] for j in m.J) <= m.funding[p],
-        doc="a project's money is counted in blocks once",
+    m.J = pyo.Set(initialize=range(2, last + 1), ordered=True, doc="blocks after the first")
+    m.excess = pyo.Var(
+        m.K,
+        m.J,
+        bounds=lambda m, k, j: (0.0, None if j == last else width),
+        doc="fit-weighted grant counted in block j [1e8 CNY at full fit]",
     )
-
-    def block_room(m: Any, k: str, j: int) -> Any:
-        if j == 1:
-            first = pyo.quicksum(
-                m.funding[p] - pyo.quicksum(m.crowd[p, i] for i in m.J) for p in members[k]
-            )
-            return first <= width
-        if j == len(slopes):
-            return pyo.Constraint.Skip  # the last block has no upper end
-        return pyo.quicksum(m.crowd[p, j] for p in members[k]) <= width
-
-    m.block_room = pyo.Constraint(
-        m.K, [1, *blocks], rule=block_room, doc="each block of a cluster's grant at most W"
+    m.block_fill = pyo.Constraint(
+        m.K,
+        rule=lambda m, k: pyo.quicksum(m.excess[k, j] for j in m.J)
+        >= pyo.quicksum(weight[p] * m.funding[p] for p in members[k]) - width,
+        doc="a cluster's fit-weighted grant beyond its first block counts in the later blocks",
     )
     return pyo.quicksum(
-        m.coefficient[p] * (1.0 - slopes[j - 1]) * m.crowd[p, j] for p in m.P for j in m.J
+        priority[k] * (1.0 - slopes[j - 1]) * m.excess[k, j] for k in m.K for j in m.J
     )
 
 

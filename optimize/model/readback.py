@@ -46,17 +46,19 @@ def _read_solution(
     weighted = pd.Series(
         {p: sum(decay ** (k + 1) * v for k, v in enumerate(top_up[p])) for p in ids}
     )
-    slopes = curve.block_slopes
-    crowd = model.component("crowd")
-    lost = pd.Series(
-        {
-            p: sum((1.0 - slopes[j - 1]) * max(pyo.value(crowd[p, j]), 0.0) for j in model.J)
-            if crowd is not None
-            else 0.0
-            for p in ids
+    benefit = projects["coefficient"] * (built * projects["min_grant"] + weighted)
+    excess = model.component("excess")
+    if excess is not None:
+        # A cluster's lost benefit, shared by its projects in proportion to their weighted grant.
+        slopes = curve.block_slopes
+        lost = {
+            k: sum((1.0 - slopes[j - 1]) * max(pyo.value(excess[k, j]), 0.0) for j in model.J)
+            for k in model.K
         }
-    )
-    benefit = projects["coefficient"] * (built * projects["min_grant"] + weighted - lost)
+        used = projects["fit"] * projects["efficiency"] * amount
+        total = used.groupby(projects["cluster"]).transform("sum")
+        share = (used / total.where(total > 0.0)).fillna(0.0)
+        benefit -= projects["priority"] * projects["cluster"].map(lost) * share
     table = projects[SOLUTION_COLUMNS].copy()
     table["funded"] = built.astype(bool)
     table["amount"] = amount

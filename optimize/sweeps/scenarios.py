@@ -45,7 +45,8 @@ def compare_scenarios(
     from optimize.model.solve import solve
 
     base_appraisal = appraise(case)
-    rows, tables = [], {}
+    rows: list[dict[str, object]] = []
+    tables: dict[str, pd.Series] = {}
     for scenario in [Scenario("base"), *scenarios]:
         variant = apply(case, scenario)
         rule = scenario.priority_rule or case.priority_rule

@@ -138,26 +138,36 @@ def rule_violations(case: Case, allocation: Allocation) -> list[str]:
 def brute_force_optimum(case: Case, projects: pd.DataFrame) -> float:
     """Best benefit by enumerating every build vector and solving the remaining LP exactly.
 
-    Each project's funding is its base (the minimum grant under ``project_curve``, nothing
-    under ``cluster_returns``) plus pieces, each worth a fixed benefit per unit: the top-up
-    segments at slope d^s, or the blocks of its cluster's grant at r^(j-1), most valuable
-    money first (the LP fills the blocks; written from the definition, not from the model's
-    rows, which count only the money beyond the first block). Returns -inf when no build
-    vector is feasible.
+    Written from the objective's definition, not from the model's rows. Returns -inf when no
+    build vector is feasible.
     """
+    if case.benefit.block_slopes:
+        return _cluster_returns_optimum(case, projects)
+    return _project_curve_optimum(case, projects)
+
+
+def _cluster_returns_optimum(case: Case, projects: pd.DataFrame) -> float:
+    """Brute force under ``cluster_returns``: per build vector, an LP in the grants x_p and
+    every block h_kj of each cluster's fit-weighted grant (sum_j h_kj = sum_p f_p e_p x_p,
+    h_kj <= W but for the last), maximising sum_k pi_k sum_j r^(j-1) h_kj."""
     ids = list(projects.index)
     n = len(ids)
-    coefficient = projects["coefficient"].to_numpy(float)
+    clusters = list(dict.fromkeys(projects["cluster"]))
+    slopes = np.array(case.benefit.block_slopes)
+    blocks = len(slopes)
+    width = case.benefit.cluster_block
+    priority = projects.groupby("cluster")["priority"].first()
+    weight = (projects["fit"] * projects["efficiency"]).to_numpy(float)
     low = projects["min_grant"].to_numpy(float)
     high = projects["max_grant"].to_numpy(float)
-    blocks = case.benefit.block_slopes
-    slopes = (
-        np.array(blocks)
-        if blocks
-        else case.benefit.decay ** np.arange(1, case.benefit.segments + 1)
-    )
-    pieces = len(slopes)
-    rules = amount_rules(case, projects)
+    cost = np.concatenate([np.zeros(n), -np.concatenate([priority[k] * slopes for k in clusters])])
+    a_eq = np.zeros((len(clusters), n + len(clusters) * blocks))
+    for c, k in enumerate(clusters):
+        a_eq[c, :n] = -weight * (projects["cluster"] == k).to_numpy(float)
+        a_eq[c, n + c * blocks : n + (c + 1) * blocks] = 1.0
+    block_bounds = [
+        (0.0, width if j < blocks - 1 else None) for _ in clusters for j in range(blocks)
+    ]
     concentration = case.rules.basic_concentration
     best = -np.inf
     for build in itertools.product([0.0, 1.0], repeat=n):
@@ -165,50 +175,62 @@ def brute_force_optimum(case: Case, projects: pd.DataFrame) -> float:
         if decisions_allowed(case, projects, y):
             continue
         on = y.to_numpy()
-        base = np.zeros(n) if blocks else low * on
-        upper = high * on if blocks else projects["segment_width"].to_numpy(float) * on
-        a_ub: list[np.ndarray] = []
-        b_ub: list[float] = []
+        floor = low * on
+        if concentration is not None:
+            basic = (projects["cluster_type"] == "basic").to_numpy() & (on > 0)
+            floor = np.where(basic, np.maximum(floor, concentration.min_grant), floor)
+        bounds = [(floor[k], high[k] * on[k]) for k in range(n)] + block_bounds
+        if any(lo > hi + TOL for lo, hi in bounds[:n]):
+            continue
+        a_ub, b_ub = [], []
+        for _, coef, sense, bound in amount_rules(case, projects):
+            sign = 1.0 if sense == "<=" else -1.0
+            a_ub.append(np.concatenate([sign * coef, np.zeros(len(clusters) * blocks)]))
+            b_ub.append(sign * bound)
+        result = linprog(
+            cost,
+            A_ub=np.array(a_ub),
+            b_ub=np.array(b_ub),
+            A_eq=a_eq,
+            b_eq=np.zeros(len(clusters)),
+            bounds=bounds,
+        )
+        if result.status == 0:
+            best = max(best, float(-result.fun))
+    return best
 
-        def at_most(
-            per_project: np.ndarray,
-            bound: float,
-            piece: int | None = None,
-            a_ub: list[np.ndarray] = a_ub,
-            b_ub: list[float] = b_ub,
-        ) -> None:
-            """Row over the pieces: sum_p coef_p x (its pieces, or only `piece`) <= bound."""
-            row = np.zeros((n, pieces))
-            if piece is None:
-                row[:] = per_project[:, None]
-            else:
-                row[:, piece] = per_project
-            a_ub.append(row.ravel())
-            b_ub.append(bound)
 
+def _project_curve_optimum(case: Case, projects: pd.DataFrame) -> float:
+    """Brute force under ``project_curve``: the top-up segments of each built project."""
+    ids = list(projects.index)
+    segments = case.benefit.top_up_segments
+    decay = np.array([case.benefit.slope_decay ** (s + 1) for s in range(segments)])
+    rules = amount_rules(case, projects)
+    low = projects["min_grant"].to_numpy(float)
+    best = -np.inf
+    for build in itertools.product([0.0, 1.0], repeat=len(ids)):
+        y = pd.Series(build, index=ids)
+        if decisions_allowed(case, projects, y):
+            continue
+        base = low * y.to_numpy()
+        cost = -np.concatenate([projects.at[p, "coefficient"] * decay for p in ids])
+        bounds = [(0.0, projects.at[p, "segment_width"] * y[p]) for p in ids for _ in decay]
+        a_ub, b_ub = [], []
         for _, coef, sense, bound in rules:
             sign = 1.0 if sense == "<=" else -1.0
-            at_most(sign * coef, sign * (bound - coef @ base))
-        for k in range(n):
-            alone = np.eye(n)[k]
-            if (
-                concentration is not None
-                and projects.iat[k, projects.columns.get_loc("cluster_type")] == "basic"
-                and on[k]
-            ):
-                at_most(-alone, base[k] - concentration.min_grant)
-            if blocks:
-                at_most(alone, high[k] * on[k])
-                at_most(-alone, -low[k] * on[k])
-        if blocks:
-            for cluster in projects["cluster"].unique():
-                member = (projects["cluster"] == cluster).to_numpy(float)
-                for j in range(pieces - 1):
-                    at_most(member, case.benefit.cluster_block, piece=j)
-        cost = -(coefficient[:, None] * slopes[None, :]).ravel()
-        bounds = [(0.0, upper[k]) for k in range(n) for _ in range(pieces)]
+            a_ub.append(sign * np.repeat(coef, segments))
+            b_ub.append(sign * (bound - coef @ base))
+        concentration = case.rules.basic_concentration
+        if concentration is not None:
+            for k, p in enumerate(ids):
+                if projects.at[p, "cluster_type"] == "basic" and y[p] > 0:
+                    row = np.zeros(len(ids) * segments)
+                    row[k * segments : (k + 1) * segments] = -1.0
+                    a_ub.append(row)
+                    b_ub.append(low[k] - concentration.min_grant)
         result = linprog(cost, A_ub=np.array(a_ub), b_ub=np.array(b_ub), bounds=bounds)
         if result.status != 0:
             continue
-        best = max(best, float(coefficient @ base - result.fun))
+        value = float((projects["coefficient"].to_numpy() * base).sum() - result.fun)
+        best = max(best, value)
     return best

@@ -2,6 +2,7 @@
 
 import dataclasses
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 
 from optimize import SolveStatus, appraise, load_case, solve
 from optimize.case import NoDuplication, Rules, ShareBounds
-from optimize.model import project_table
+from optimize.model import CompiledModel, benefit_coefficients, project_table
 from tests.optimize.checks import brute_force_optimum, rule_violations
 
 
@@ -146,3 +147,29 @@ def test_solves_in_one_process_may_ask_for_different_thread_counts(tiny_path):
     appraisal = appraise(case)
     statuses = {str(solve(case, appraisal, SolverOptions(threads=n)).status) for n in (2, 3, 1)}
     assert statuses == {"optimal"}
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_new_priorities_in_a_compiled_model_equal_a_fresh_model(tiny, seed) -> None:
+    # Sweeps change the cluster priorities in place: every column a cluster's priority prices
+    # (its projects' builds and top-ups, the blocks of its grant) must follow.
+    case, appraisal = tiny
+    varied = cluster_returns(dataclasses.replace(case, rules=Rules()), 1.0, 0.4, 3)
+    table = project_table(varied, appraisal)
+    rng = np.random.default_rng(seed)
+
+    def priced(priority: pd.Series) -> pd.DataFrame:
+        return table.assign(
+            priority=priority.loc[table["cluster"]].to_numpy(),
+            coefficient=benefit_coefficients(table, priority),
+        )
+
+    # Positive priorities on both sides: a zero coefficient has no ratio to scale by.
+    projects, changed = (
+        priced(pd.Series(rng.uniform(0.1, 1.0, len(case.clusters)), index=case.clusters.index))
+        for _ in range(2)
+    )
+    reused = CompiledModel(varied, projects)
+    reused.set_coefficients(changed["coefficient"])
+    fresh = CompiledModel(varied, changed)
+    assert reused.solve("merit").objective == pytest.approx(fresh.solve("merit").objective)
