@@ -60,9 +60,10 @@ class BenefitCurve:
         ``project_curve``: each project's benefit is concave in its own grant (a slope-1
         minimum block, then decaying top-ups). ``cluster_returns``: a project's benefit is
         linear in its grant (its minimum block earns no more per 1e8 CNY than its top-ups),
-        and a cluster's total grant earns diminishing returns by blocks.
+        and a cluster's fit-weighted grant earns diminishing returns by blocks.
     cluster_block : float
-        Width of each block of a cluster's total grant [1e8 CNY] (``cluster_returns``).
+        Width of each block of a cluster's fit-weighted grant [1e8 CNY at full fit]
+        (``cluster_returns``).
     cluster_decay : float
         Value of each block of a cluster's grant relative to the block before [-], in [0, 1]
         (``cluster_returns``).

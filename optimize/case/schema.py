@@ -273,16 +273,17 @@ SETTINGS: tuple[Setting, ...] = (
         "cluster_returns | project_curve",
         "",
         "project_curve",
-        "cluster_returns: a project's benefit is linear in its grant and a cluster's total "
-        "grant earns diminishing returns by blocks; project_curve: each project's benefit "
-        "is concave in its own grant (a slope-1 minimum block, then decaying top-ups)",
+        "cluster_returns: a project's benefit is linear in its grant and a cluster's "
+        "fit-weighted grant earns diminishing returns by blocks; project_curve: each "
+        "project's benefit is concave in its own grant (a slope-1 minimum block, then "
+        "decaying top-ups)",
     ),
     _defaulted(
         "benefit.cluster_block",
         "number > 0",
         MONEY,
         2.0,
-        "cluster_returns: width of each block of a cluster's total grant",
+        "cluster_returns: width of each block of a cluster's fit-weighted grant",
     ),
     _defaulted(
         "benefit.cluster_decay",
