@@ -165,8 +165,10 @@ def _cluster_returns(m: Any, case: Case, projects: pd.DataFrame) -> Any:
     )
     m.block_fill = pyo.Constraint(
         m.K,
-        rule=lambda m, k: pyo.quicksum(m.excess[k, j] for j in m.J)
-        >= pyo.quicksum(weight[p] * m.funding[p] for p in members[k]) - width,
+        rule=lambda m, k: (
+            pyo.quicksum(m.excess[k, j] for j in m.J)
+            >= pyo.quicksum(weight[p] * m.funding[p] for p in members[k]) - width
+        ),
         doc="a cluster's fit-weighted grant beyond its first block counts in the later blocks",
     )
     return pyo.quicksum(
