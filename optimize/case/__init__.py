@@ -2,6 +2,7 @@
 
 from optimize.case.assemble import assemble, check_sections
 from optimize.case.case import (
+    BENEFIT_OBJECTIVES,
     PRIORITY_RULES,
     BenefitCurve,
     Case,
@@ -23,7 +24,13 @@ from optimize.case.rules import (
     Rules,
     ShareBounds,
 )
-from optimize.case.scenario import SCENARIO_FILE, Scenario, apply, parse_scenario
+from optimize.case.scenario import (
+    SCENARIO_FILE,
+    Scenario,
+    apply,
+    parse_scenario,
+    retype_scenarios,
+)
 from optimize.case.schema import (
     CASE_TABLES,
     DEFAULTS,
@@ -66,6 +73,7 @@ from optimize.case.values import (
 )
 
 __all__ = [
+    "BENEFIT_OBJECTIVES",
     "CASE_FILE",
     "CASE_TABLES",
     "CONFLICT_COLUMNS",
@@ -125,6 +133,7 @@ __all__ = [
     "project_domains",
     "refused_by_stock",
     "required_columns",
+    "retype_scenarios",
     "section",
     "shipped_case",
     "shipped_cases_folder",

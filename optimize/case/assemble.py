@@ -8,7 +8,13 @@ from typing import Any, cast
 
 from mcda import NORMALIZATIONS, DecisionMatrix
 from mcda.ahp import GROUP_METHODS, GroupMethod
-from optimize.case.case import BenefitCurve, Case, check_priority_rule
+from optimize.case.case import (
+    BENEFIT_OBJECTIVES,
+    BenefitCurve,
+    BenefitObjective,
+    Case,
+    check_priority_rule,
+)
 from optimize.case.limits import check_limit, check_table_sizes
 from optimize.case.names import clean_tables
 from optimize.case.parse_rules import _parse_rules
@@ -134,10 +140,7 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
         scores=DecisionMatrix.build(values, tree.directions, origin_of),
         fit=fit,
         projects=projects,
-        benefit=BenefitCurve(
-            top_up_segments=top_up_segments(benefit),
-            slope_decay=number(benefit, "benefit.slope_decay", 0.0, maximum=1.0),
-        ),
+        benefit=benefit_curve(benefit),
         budget=number(budget, "budget.total", 0.0, default=default_total),
         rules=rules,
         normalization=normalization,
@@ -169,9 +172,32 @@ def _expert_weights(table: Mapping[str, Any], experts: set[str]) -> dict[str, fl
     return weights
 
 
-def top_up_segments(benefit: Mapping[str, Any]) -> int:
-    """``benefit.top_up_segments``: a whole number within the ``segments`` limit."""
-    key = "benefit.top_up_segments"
-    segments = int(number(benefit, key, 1, default=3, whole=True))
-    check_limit("segments", segments, "top-up segments", CASE_FILE, field=key)
-    return segments
+def benefit_curve(benefit: Mapping[str, Any]) -> BenefitCurve:
+    """The ``[benefit]`` section: which objective, and the shape of its returns."""
+    objective = benefit.get("objective", DEFAULTS["benefit.objective"])
+    if objective not in BENEFIT_OBJECTIVES:
+        raise InputError(
+            CASE_FILE,
+            f"unknown benefit objective {objective!r} (use {' or '.join(BENEFIT_OBJECTIVES)})",
+            field="benefit.objective",
+        )
+    block = number(benefit, "benefit.cluster_block", 0.0)
+    if block <= 0.0:
+        raise InputError(CASE_FILE, "must be above 0", field="benefit.cluster_block")
+    return BenefitCurve(
+        top_up_segments=whole_count(benefit, "benefit.top_up_segments", "top-up segments"),
+        slope_decay=number(benefit, "benefit.slope_decay", 0.0, maximum=1.0),
+        objective=cast(BenefitObjective, objective),
+        cluster_block=block,
+        cluster_decay=number(benefit, "benefit.cluster_decay", 0.0, maximum=1.0),
+        cluster_blocks=whole_count(
+            benefit, "benefit.cluster_blocks", "blocks of a cluster's grant"
+        ),
+    )
+
+
+def whole_count(benefit: Mapping[str, Any], key: str, what: str) -> int:
+    """A count of segments or blocks: a whole number >= 1 within the ``segments`` limit."""
+    count = int(number(benefit, key, 1, whole=True))
+    check_limit("segments", count, what, CASE_FILE, field=key)
+    return count

@@ -56,21 +56,61 @@ def check_priority_rule(value: object, file: str, field: str | None = None) -> P
     return cast(PriorityRule, value)
 
 
+#: Benefit objectives a case may choose (``benefit.objective``).
+BENEFIT_OBJECTIVES = ["cluster_returns", "project_curve"]
+
+BenefitObjective = Literal["cluster_returns", "project_curve"]
+
+
 @dataclass(frozen=True)
 class BenefitCurve:
-    """Shape of each project's concave piecewise-linear benefit.
+    """Shape of the benefit: per project, or with diminishing returns within a cluster.
 
     Attributes
     ----------
     top_up_segments : int
-        Equal segments splitting ``max_grant - min_grant`` [-].
+        Equal segments splitting ``max_grant - min_grant`` [-] (``project_curve`` only).
     slope_decay : float
         Marginal benefit of each segment relative to the previous one [-], in (0, 1];
-        the minimum viable block has slope 1.
+        the minimum viable block has slope 1 (``project_curve`` only).
+    objective : {"project_curve", "cluster_returns"}
+        ``project_curve``: each project's benefit is concave in its own grant (a slope-1
+        minimum block, then decaying top-ups). ``cluster_returns``: a project's benefit is
+        linear in its grant (its minimum block earns no more per 1e8 CNY than its top-ups),
+        and a cluster's fit-weighted grant earns diminishing returns by blocks.
+    cluster_block : float
+        Width of each block of a cluster's fit-weighted grant [1e8 CNY at full fit]
+        (``cluster_returns``).
+    cluster_decay : float
+        Value of each block of a cluster's grant relative to the block before [-], in [0, 1]
+        (``cluster_returns``).
+    cluster_blocks : int
+        Number of blocks [-]; the last one has no upper end (``cluster_returns``).
     """
 
     top_up_segments: int
     slope_decay: float
+    objective: BenefitObjective = "project_curve"
+    cluster_block: float = 2.0
+    cluster_decay: float = 0.5
+    cluster_blocks: int = 4
+
+    @property
+    def segments(self) -> int:
+        """Top-up segments each project's range is split into [-] (1 under cluster returns)."""
+        return self.top_up_segments if self.objective == "project_curve" else 1
+
+    @property
+    def decay(self) -> float:
+        """Slope of each top-up segment relative to the one before [-] (1 under cluster returns)."""
+        return self.slope_decay if self.objective == "project_curve" else 1.0
+
+    @property
+    def block_slopes(self) -> tuple[float, ...]:
+        """Relative value of each block of a cluster's grant [-]; empty without cluster returns."""
+        if self.objective != "cluster_returns":
+            return ()
+        return tuple(self.cluster_decay**j for j in range(self.cluster_blocks))
 
 
 @dataclass(frozen=True)

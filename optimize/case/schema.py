@@ -72,6 +72,12 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _extra("region_zh", "region as the source list gives it"),
         _extra("domain", "industry in words"),
         _extra("type_reason", "why the cluster has its type"),
+        _extra(
+            "alt_type",
+            "another type the cluster could plausibly have, empty if none; "
+            "clusterplan sweep retype re-types each such cluster in turn",
+            "basic | strategic | frontier",
+        ),
     ),
     "criteria": (
         _column("id", "identifier", "criterion id, unique; 'goal' is reserved for the root"),
@@ -348,18 +354,49 @@ SETTINGS: tuple[Setting, ...] = (
         "weight of an expert of the judgments table; every expert or none",
     ),
     _defaulted(
+        "benefit.objective",
+        "cluster_returns | project_curve",
+        "",
+        "project_curve",
+        "cluster_returns: a project's benefit is linear in its grant and a cluster's "
+        "fit-weighted grant earns diminishing returns by blocks; project_curve: each "
+        "project's benefit is concave in its own grant (a slope-1 minimum block, then "
+        "decaying top-ups)",
+    ),
+    _defaulted(
+        "benefit.cluster_block",
+        "number > 0",
+        MONEY,
+        2.0,
+        "cluster_returns: width of each block of a cluster's fit-weighted grant",
+    ),
+    _defaulted(
+        "benefit.cluster_decay",
+        "number in [0, 1]",
+        "[-]",
+        0.5,
+        "cluster_returns: value of each block of a cluster's grant relative to the block before",
+    ),
+    _defaulted(
+        "benefit.cluster_blocks",
+        "integer >= 1",
+        "[-]",
+        4,
+        "cluster_returns: number of blocks; the last has no upper end",
+    ),
+    _defaulted(
         "benefit.top_up_segments",
         "integer >= 1",
         "[-]",
         3,
-        "equal segments splitting max_grant - min_grant",
+        "project_curve: equal segments splitting max_grant - min_grant",
     ),
     _defaulted(
         "benefit.slope_decay",
         "number in [0, 1]",
         "[-]",
         0.6,
-        "marginal benefit of each segment relative to the previous one",
+        "project_curve: marginal benefit of each segment relative to the previous one",
     ),
     _provenance_of("benefit"),
     Setting(

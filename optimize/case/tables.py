@@ -37,6 +37,9 @@ def _load_clusters(raw: pd.DataFrame, label: str, types: list[str]) -> pd.DataFr
     _require_values(table, label, list(required))
     _require_unique(table, label, ["id"])
     _require_choice(table, label, "cluster_type", types)
+    if "alt_type" in table.columns:
+        given = table[table["alt_type"] != ""]
+        _require_choice(given, label, "alt_type", types)
     if table.empty:
         raise InputError(label, "no clusters listed")
     return table.set_index("id", drop=True)

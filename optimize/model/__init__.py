@@ -1,6 +1,7 @@
 """(Case, Appraisal) -> Pyomo model -> Allocation, and what the answer means."""
 
 from optimize.model.allocation import Allocation, SolveStatus
+from optimize.model.closest import closest_optimum
 from optimize.model.compiled import CompiledModel, SolverOptions
 from optimize.model.explain import describe, explain_infeasibility, row_reasons
 from optimize.model.formulation import benefit_coefficients, build_model, project_table
@@ -19,6 +20,7 @@ __all__ = [
     "benefit_bound",
     "benefit_coefficients",
     "build_model",
+    "closest_optimum",
     "describe",
     "explain_infeasibility",
     "greedy_plan",

@@ -170,8 +170,70 @@ def rule_violations(case: Case, allocation: Allocation) -> list[str]:
 def brute_force_optimum(case: Case, projects: pd.DataFrame) -> float:
     """Best benefit by enumerating every build vector and solving the remaining LP exactly.
 
-    Returns -inf when no build vector is feasible.
+    Written from the objective's definition, not from the model's rows. Returns -inf when no
+    build vector is feasible.
     """
+    if case.benefit.block_slopes:
+        return _cluster_returns_optimum(case, projects)
+    return _project_curve_optimum(case, projects)
+
+
+def _cluster_returns_optimum(case: Case, projects: pd.DataFrame) -> float:
+    """Brute force under ``cluster_returns``: per build vector, an LP in the grants x_p and
+    every block h_kj of each cluster's fit-weighted grant (sum_j h_kj = sum_p f_p e_p x_p,
+    h_kj <= W but for the last), maximising sum_k pi_k sum_j r^(j-1) h_kj."""
+    ids = list(projects.index)
+    n = len(ids)
+    clusters = list(dict.fromkeys(projects["cluster"]))
+    slopes = np.array(case.benefit.block_slopes)
+    blocks = len(slopes)
+    width = case.benefit.cluster_block
+    priority = projects.groupby("cluster")["priority"].first()
+    weight = (projects["fit"] * projects["efficiency"]).to_numpy(float)
+    low = projects["min_grant"].to_numpy(float)
+    high = projects["max_grant"].to_numpy(float)
+    cost = np.concatenate([np.zeros(n), -np.concatenate([priority[k] * slopes for k in clusters])])
+    a_eq = np.zeros((len(clusters), n + len(clusters) * blocks))
+    for c, k in enumerate(clusters):
+        a_eq[c, :n] = -weight * (projects["cluster"] == k).to_numpy(float)
+        a_eq[c, n + c * blocks : n + (c + 1) * blocks] = 1.0
+    block_bounds = [
+        (0.0, width if j < blocks - 1 else None) for _ in clusters for j in range(blocks)
+    ]
+    concentration = case.rules.basic_concentration
+    best = -np.inf
+    for build in itertools.product([0.0, 1.0], repeat=n):
+        y = pd.Series(build, index=ids)
+        if decisions_allowed(case, projects, y):
+            continue
+        on = y.to_numpy()
+        floor = low * on
+        if concentration is not None:
+            basic = (projects["cluster_type"] == "basic").to_numpy() & (on > 0)
+            floor = np.where(basic, np.maximum(floor, concentration.min_grant), floor)
+        bounds = [(floor[k], high[k] * on[k]) for k in range(n)] + block_bounds
+        if any(lo > hi + TOL for lo, hi in bounds[:n]):
+            continue
+        a_ub, b_ub = [], []
+        for _, coef, sense, bound in amount_rules(case, projects):
+            sign = 1.0 if sense == "<=" else -1.0
+            a_ub.append(np.concatenate([sign * coef, np.zeros(len(clusters) * blocks)]))
+            b_ub.append(sign * bound)
+        result = linprog(
+            cost,
+            A_ub=np.array(a_ub),
+            b_ub=np.array(b_ub),
+            A_eq=a_eq,
+            b_eq=np.zeros(len(clusters)),
+            bounds=bounds,
+        )
+        if result.status == 0:
+            best = max(best, float(-result.fun))
+    return best
+
+
+def _project_curve_optimum(case: Case, projects: pd.DataFrame) -> float:
+    """Brute force under ``project_curve``: the top-up segments of each built project."""
     ids = list(projects.index)
     segments = case.benefit.top_up_segments
     decay = np.array([case.benefit.slope_decay ** (s + 1) for s in range(segments)])

@@ -147,6 +147,10 @@ def test_absent_settings_take_the_documented_defaults(tiny_path, tmp_path):
         "appraisal.group": loaded.group,
         "benefit.top_up_segments": loaded.benefit.top_up_segments,
         "benefit.slope_decay": loaded.benefit.slope_decay,
+        "benefit.objective": loaded.benefit.objective,
+        "benefit.cluster_block": loaded.benefit.cluster_block,
+        "benefit.cluster_decay": loaded.benefit.cluster_decay,
+        "benefit.cluster_blocks": loaded.benefit.cluster_blocks,
     } == DEFAULTS
 
 
