@@ -10,6 +10,10 @@ Two tables:
 * timed (default): build + solve + extract time, medians over repeats, the ratio to the
   floor and the peak-memory growth; objectives must agree within the MIP gap.
   ``python benchmarks/allocation_scale.py [--sizes 21 209 2084] [--repeats 3] [--gap 1e-4]``
+* objectives (``--objectives``): the project's path under the benefit objective
+  ``project_curve`` (the synthetic cases' own, the baseline) and ``cluster_returns`` (blocks of
+  4 亿 at decay 0.5, 3 blocks, as the shipped case): medians and their ratio.
+  ``python benchmarks/allocation_scale.py --objectives [--sizes 21 209 2084] [--repeats 3]``
 * anytime (``--anytime``): one run per size and path under a time limit (default 60 s) on
   cases of about 1e4 and 1e5 columns: time from the start of the solve to the first feasible
   allocation, final status, objective, best bound and relative gap. The project's path
@@ -20,6 +24,7 @@ Two tables:
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import resource
@@ -43,6 +48,15 @@ def measure(path: str, clusters: int, gap: float, time_limit: float | None) -> d
     from optimize.model import CompiledModel, SolverOptions, project_table
 
     case = synthetic_case(clusters)
+    if path == "cluster_returns":
+        curve = dataclasses.replace(
+            case.benefit,
+            objective="cluster_returns",
+            cluster_block=4.0,
+            cluster_decay=0.5,
+            cluster_blocks=3,
+        )
+        case = dataclasses.replace(case, benefit=curve)
     projects = project_table(case, appraise(case))
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
@@ -72,7 +86,8 @@ def measure(path: str, clusters: int, gap: float, time_limit: float | None) -> d
     return outcome | {
         "total": total,
         "memory": (peak - before) / 1024.0,
-        "columns": len(projects) * (1 + case.benefit.top_up_segments),
+        "columns": len(projects)
+        * (1 + case.benefit.segments + max(len(case.benefit.block_slopes) - 1, 0)),
     }
 
 
@@ -103,6 +118,30 @@ def timed_table(sizes: list[int], repeats: int, gap: float, time_limit: float | 
             f"{int(runs['raw'][0]['columns']):>8} {med['raw']:>9.3f} {med['pyomo']:>10.3f} "
             f"{med['pyomo'] / med['raw']:>6.2f} {mem['raw']:>8.1f} {mem['pyomo']:>9.1f} "
             f"{mem['pyomo'] / max(mem['raw'], 1e-9):>9.2f} {objectives:>30}",
+            flush=True,
+        )
+
+
+def objective_table(sizes: list[int], repeats: int, gap: float) -> None:
+    """Medians of build + solve + extract time per size under each benefit objective."""
+    print(
+        f"{'columns':>8} {'project_curve [s]':>17} {'cluster_returns [s]':>19} {'ratio':>6} "
+        f"{'objective (curve / returns)':>30} {'status (curve / returns)':>26}"
+    )
+    for clusters in sizes:
+        runs = {
+            p: [fresh(p, clusters, gap, None) for _ in range(repeats)]
+            for p in ("pyomo", "cluster_returns")
+        }
+        med = {p: statistics.median(r["total"] for r in runs[p]) for p in runs}
+        first = {p: runs[p][0] for p in runs}
+        curve, returns = first["pyomo"], first["cluster_returns"]
+        objectives = f"{curve['objective']:.4f} / {returns['objective']:.4f}"
+        statuses = f"{curve['status']} / {returns['status']}"
+        print(
+            f"{int(curve['columns']):>8} {med['pyomo']:>17.3f} "
+            f"{med['cluster_returns']:>19.3f} {med['cluster_returns'] / med['pyomo']:>6.2f} "
+            f"{objectives:>30} {statuses:>26}",
             flush=True,
         )
 
@@ -139,10 +178,13 @@ def main() -> None:
     parser.add_argument("--gap", type=float, default=1e-4)
     parser.add_argument("--time-limit", type=float, default=None)
     parser.add_argument("--anytime", action="store_true")
+    parser.add_argument("--objectives", action="store_true")
     parser.add_argument("--one", nargs=2, metavar=("PATH", "CLUSTERS"))
     args = parser.parse_args()
     if args.one:
         print(json.dumps(measure(args.one[0], int(args.one[1]), args.gap, args.time_limit)))
+    elif args.objectives:
+        objective_table(args.sizes or [21, 209, 2084], args.repeats, args.gap)
     elif args.anytime:
         limit = 60.0 if args.time_limit is None else args.time_limit
         anytime_table(args.sizes or [209, 2084], args.gap, limit)

@@ -230,7 +230,7 @@ def build_lp(case: Case, projects: pd.DataFrame) -> highspy.HighsLp:
         rows.count_rows(local, kept, np.ones(len(kept)), -np.inf, nd.max_per_domain, k)
     if rules.basic_concentration is not None:
         bc = rules.basic_concentration
-        basic = (projects["cluster_type"] == "basic").to_numpy()
+        basic = projects["cluster_type"].isin(bc.types).to_numpy()
         sizes = projects.loc[basic, "cluster"].value_counts()
         crowded = basic & (projects["cluster"].map(sizes).fillna(0).to_numpy() > bc.max_projects)
         codes = pd.factorize(projects["cluster"])[0].astype(np.int64)
@@ -250,8 +250,8 @@ def build_lp(case: Case, projects: pd.DataFrame) -> highspy.HighsLp:
         rt = rules.frontier_platform_research
         score = case.scores.values[rt.criterion].loc[projects["cluster"]].to_numpy()
         sparse = np.flatnonzero(
-            (projects["cluster_type"].to_numpy() == "frontier")
-            & (projects["instrument"].to_numpy() == "platform")
+            projects["cluster_type"].isin(rt.types).to_numpy()
+            & projects["instrument"].isin(rt.instruments).to_numpy()
             & (score < rt.min_score)
         ).astype(np.int64)
         rows.count_rows(

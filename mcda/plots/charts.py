@@ -28,8 +28,14 @@ ROW_HEIGHT = 0.28
 DARK = 0.6
 #: Longest label drawn [characters]: a longer name would squeeze the plot to nothing.
 MAX_LABEL = 40
-#: matplotlib's warning for a missing Chinese glyph (it names the character by its Unicode name).
-CJK_GLYPH_MISSING = r"Glyph \d+ \(\\N\{(CJK|IDEOGRAPHIC|FULLWIDTH)"
+#: matplotlib's warning for a missing Chinese glyph (it names the character by its Unicode
+#: name): a character of the common Han block U+4E00-U+9FFF, Chinese punctuation or a
+#: full-width form, which every CJK font has. Rarer CJK characters (radicals, extension
+#: blocks) are missing from some CJK fonts, so they are drawn as boxes like an emoji.
+CJK_GLYPH_MISSING = (
+    r"Glyph \d+ \(\\N\{(CJK UNIFIED IDEOGRAPH-(4E|4F|[5-9][0-9A-F])[0-9A-F]{2}\}"
+    r"|IDEOGRAPHIC (FULL STOP|COMMA)|FULLWIDTH)"
+)
 
 
 def short_label(label: object) -> str:

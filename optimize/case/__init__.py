@@ -2,13 +2,13 @@
 
 from optimize.case.assemble import assemble, check_sections
 from optimize.case.case import (
-    CLUSTER_TYPES,
-    INSTRUMENTS,
+    BENEFIT_OBJECTIVES,
     PRIORITY_RULES,
     BenefitCurve,
     Case,
     PriorityRule,
     check_priority_rule,
+    empty_stock,
 )
 from optimize.case.limits import LIMITS, check_limit, env_name, limit
 from optimize.case.names import clean_id, clean_name
@@ -24,7 +24,13 @@ from optimize.case.rules import (
     Rules,
     ShareBounds,
 )
-from optimize.case.scenario import SCENARIO_FILE, Scenario, apply, parse_scenario
+from optimize.case.scenario import (
+    SCENARIO_FILE,
+    Scenario,
+    apply,
+    parse_scenario,
+    retype_scenarios,
+)
 from optimize.case.schema import (
     CASE_TABLES,
     DEFAULTS,
@@ -48,6 +54,15 @@ from optimize.case.score_cells import PROVENANCE_KINDS, point_scores, provenance
 from optimize.case.setting_keys import depth
 from optimize.case.settings import CASE_FILE, section
 from optimize.case.shipped import DEFAULT_CASE, shipped_case, shipped_cases_folder
+from optimize.case.stock import (
+    CONFLICT_COLUMNS,
+    LINK_COLUMNS,
+    centre_text,
+    project_domains,
+    refused_by_stock,
+    stock_conflicts,
+    stock_links,
+)
 from optimize.case.synthetic import synthetic_case
 from optimize.case.text_table import FIRST_DATA_ROW, table_from_rows, with_columns
 from optimize.case.uncertainty import POINT_RULES, RATING_SPREADS, PointRule, Uncertainty
@@ -60,14 +75,15 @@ from optimize.case.values import (
 )
 
 __all__ = [
+    "BENEFIT_OBJECTIVES",
     "CASE_FILE",
     "CASE_TABLES",
-    "CLUSTER_TYPES",
+    "CONFLICT_COLUMNS",
     "DEFAULTS",
     "DEFAULT_CASE",
     "FIRST_DATA_ROW",
-    "INSTRUMENTS",
     "LIMITS",
+    "LINK_COLUMNS",
     "MAX_MAGNITUDE",
     "MIN_MAGNITUDE",
     "NUMERIC_COLUMNS",
@@ -107,6 +123,7 @@ __all__ = [
     "ValueRangeError",
     "apply",
     "assemble",
+    "centre_text",
     "check_limit",
     "check_priority_rule",
     "check_sections",
@@ -114,17 +131,23 @@ __all__ = [
     "clean_id",
     "clean_name",
     "depth",
+    "empty_stock",
     "env_name",
     "filled_columns",
     "limit",
     "number_from_text",
     "parse_scenario",
     "point_scores",
+    "project_domains",
     "provenance_counts",
+    "refused_by_stock",
     "required_columns",
+    "retype_scenarios",
     "section",
     "shipped_case",
     "shipped_cases_folder",
+    "stock_conflicts",
+    "stock_links",
     "synthetic_case",
     "table_from_rows",
     "with_columns",

@@ -8,7 +8,13 @@ from typing import Any, cast
 
 from mcda import NORMALIZATIONS
 from mcda.ahp import GROUP_METHODS, GroupMethod
-from optimize.case.case import BenefitCurve, Case, check_priority_rule
+from optimize.case.case import (
+    BENEFIT_OBJECTIVES,
+    BenefitCurve,
+    BenefitObjective,
+    Case,
+    check_priority_rule,
+)
 from optimize.case.limits import check_limit, check_table_sizes
 from optimize.case.names import clean_tables
 from optimize.case.parse_rules import _parse_rules
@@ -22,11 +28,13 @@ from optimize.case.score_cells import (
 )
 from optimize.case.setting_keys import check_keys
 from optimize.case.settings import CASE_FILE, number, section
+from optimize.case.stock import _check_project_links, _load_stock
 from optimize.case.tables import (
     _load_clusters,
     _load_criteria,
     _load_fit,
     _load_judgments,
+    _load_named,
     _load_projects,
     _load_sources,
 )
@@ -66,7 +74,15 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
     check_table_sizes(tables, labels)
     tables = clean_tables(tables, labels)
     sources = _load_sources(tables.get("sources"), labels.get("sources", "sources"))
-    clusters = _load_clusters(tables["clusters"], labels["clusters"])
+    types = _load_named(tables.get("types"), labels.get("types", "types"), "types")
+    instruments = _load_named(
+        tables.get("instruments"), labels.get("instruments", "instruments"), "instruments"
+    )
+    fit, eligible = _load_fit(
+        tables["fit"], labels["fit"], list(types.index), list(instruments.index)
+    )
+    groups = ([str(t) for t in fit.index], [str(i) for i in fit.columns])
+    clusters = _load_clusters(tables["clusters"], labels["clusters"], groups[0])
     tree = _load_criteria(tables["criteria"], labels["criteria"])
     judgments, _ = _load_judgments(tables["judgments"], labels["judgments"], tree)
     uncertainty = parse_uncertainty(doc, tree.leaves)
@@ -83,8 +99,15 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
     )
     check_ratings_used(values, rated, ratings, labels.get("ratings", "ratings"))
     scores = point_scores(values, uncertainty)
-    fit = _load_fit(tables["fit"], labels["fit"])
-    projects = _load_projects(tables["projects"], labels["projects"], clusters.index)
+    projects = _load_projects(tables["projects"], labels["projects"], clusters, eligible)
+    stock = _load_stock(
+        tables.get("stock"),
+        labels.get("stock", "stock"),
+        clusters,
+        sources.index,
+        {*clusters["tech_domain"], *projects["domain"]} - {""},
+    )
+    _check_project_links(tables["projects"], labels["projects"], clusters, stock)
     meta = section(doc, "case")
     appraisal = section(doc, "appraisal")
     benefit = section(doc, "benefit")
@@ -113,7 +136,14 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
         "benefit": str(benefit.get("provenance", "")),
     }
     rules = _parse_rules(
-        rules_doc, section(doc, "periods"), provenance, clusters, projects, tree.leaves
+        rules_doc,
+        section(doc, "periods"),
+        provenance,
+        clusters,
+        projects,
+        tree.leaves,
+        groups,
+        stock,
     )
     research = rules.frontier_platform_research
     if research is not None and research.criterion not in scores.values.columns:
@@ -136,10 +166,7 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
         values=values,
         fit=fit,
         projects=projects,
-        benefit=BenefitCurve(
-            top_up_segments=top_up_segments(benefit),
-            slope_decay=number(benefit, "benefit.slope_decay", 0.0, maximum=1.0),
-        ),
+        benefit=benefit_curve(benefit),
         budget=number(budget, "budget.total", 0.0, default=default_total),
         rules=rules,
         normalization=normalization,
@@ -150,6 +177,10 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
         group=cast(GroupMethod, group),
         expert_weights=_expert_weights(section(appraisal, "expert_weights"), experts),
         uncertainty=uncertainty,
+        instruments=instruments,
+        types=types,
+        eligible=eligible,
+        stock=stock,
     )
 
 
@@ -168,9 +199,32 @@ def _expert_weights(table: Mapping[str, Any], experts: set[str]) -> dict[str, fl
     return weights
 
 
-def top_up_segments(benefit: Mapping[str, Any]) -> int:
-    """``benefit.top_up_segments``: a whole number within the ``segments`` limit."""
-    key = "benefit.top_up_segments"
-    segments = int(number(benefit, key, 1, default=3, whole=True))
-    check_limit("segments", segments, "top-up segments", CASE_FILE, field=key)
-    return segments
+def benefit_curve(benefit: Mapping[str, Any]) -> BenefitCurve:
+    """The ``[benefit]`` section: which objective, and the shape of its returns."""
+    objective = benefit.get("objective", DEFAULTS["benefit.objective"])
+    if objective not in BENEFIT_OBJECTIVES:
+        raise InputError(
+            CASE_FILE,
+            f"unknown benefit objective {objective!r} (use {' or '.join(BENEFIT_OBJECTIVES)})",
+            field="benefit.objective",
+        )
+    block = number(benefit, "benefit.cluster_block", 0.0)
+    if block <= 0.0:
+        raise InputError(CASE_FILE, "must be above 0", field="benefit.cluster_block")
+    return BenefitCurve(
+        top_up_segments=whole_count(benefit, "benefit.top_up_segments", "top-up segments"),
+        slope_decay=number(benefit, "benefit.slope_decay", 0.0, maximum=1.0),
+        objective=cast(BenefitObjective, objective),
+        cluster_block=block,
+        cluster_decay=number(benefit, "benefit.cluster_decay", 0.0, maximum=1.0),
+        cluster_blocks=whole_count(
+            benefit, "benefit.cluster_blocks", "blocks of a cluster's grant"
+        ),
+    )
+
+
+def whole_count(benefit: Mapping[str, Any], key: str, what: str) -> int:
+    """A count of segments or blocks: a whole number >= 1 within the ``segments`` limit."""
+    count = int(number(benefit, key, 1, whole=True))
+    check_limit("segments", count, what, CASE_FILE, field=key)
+    return count

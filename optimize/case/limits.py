@@ -19,7 +19,7 @@ table_cells        5 000 000    rows x columns of one table, or spanned by one w
 clusters           10 000       clusters of a case [-]
 criteria           1 000        criteria of a case (all levels) [-]
 projects           50 000       candidate projects of a case [-]
-segments           100          ``benefit.top_up_segments`` [-]
+segments           100          ``benefit.top_up_segments`` or ``cluster_blocks`` [-]
 periods            100          plan years in ``periods.years`` [-]
 scenarios          1 000        scenarios in ``scenarios.toml`` [-]
 steps              10 000       grid points of a budget sweep (``--steps``) [-]

@@ -8,7 +8,6 @@ from typing import Any
 
 import pandas as pd
 
-from optimize.case.case import CLUSTER_TYPES, INSTRUMENTS
 from optimize.case.limits import check_limit
 from optimize.case.rules import (
     RULE_NAMES,
@@ -34,8 +33,13 @@ def _parse_rules(
     clusters: pd.DataFrame,
     projects: pd.DataFrame,
     leaves: list[str],
+    groups: tuple[list[str], list[str]],
+    stock: pd.DataFrame | None = None,
 ) -> Rules:
     """Validated rules; records each rule's provenance text in `provenance`.
+
+    `groups` holds the case's cluster type ids and instrument ids; a rule naming another
+    is refused with the allowed ids.
 
     Raises
     ------
@@ -50,23 +54,24 @@ def _parse_rules(
         if text is not None:
             provenance[name] = str(text)
     ids = list(projects.index)
+    types, instruments = groups
     rules = Rules(
-        type_share=_share_bounds(section(doc, "type_share"), "type_share", CLUSTER_TYPES),
+        type_share=_share_bounds(section(doc, "type_share"), "type_share", types),
         instrument_share=_share_bounds(
-            section(doc, "instrument_share"), "instrument_share", INSTRUMENTS
+            section(doc, "instrument_share"), "instrument_share", instruments
         ),
         cluster_limits=_cluster_limits(section(doc, "cluster_limits"), list(clusters.index)),
         region_floor=_region_floor(section(doc, "region_floor"), sorted(set(clusters["region"]))),
-        no_duplicated_construction=_no_duplication(doc),
-        basic_concentration=_basic_concentration(doc),
-        frontier_platform_research=_research_threshold(doc, leaves),
+        no_duplicated_construction=_no_duplication(doc, instruments, stock),
+        basic_concentration=_basic_concentration(doc, types),
+        frontier_platform_research=_research_threshold(doc, leaves, groups),
         dependencies=_dependencies(section(doc, "dependencies"), projects),
-        demonstration_needs_pilot_base=_needs_pilot_base(section(doc, "dependencies")),
+        in_cluster=_in_cluster(section(doc, "dependencies"), instruments),
         exclusions=_project_pairs(section(doc, "exclusions"), "exclusions", ids),
         must_fund=_project_list(section(doc, "must_fund"), "must_fund", ids),
         must_not_fund=_project_list(section(doc, "must_not_fund"), "must_not_fund", ids),
         min_leverage=_leverage(doc),
-        periods=_parse_periods(periods_doc, projects) if periods_doc else None,
+        periods=_parse_periods(periods_doc, projects, instruments) if periods_doc else None,
     )
     both = sorted(set(rules.must_fund) & set(rules.must_not_fund))
     if both:
@@ -151,47 +156,73 @@ def _entries(
         yield name, key, value
 
 
-def _no_duplication(doc: Mapping[str, Any]) -> NoDuplication | None:
-    """At most n funded projects per technology domain and instrument."""
+def _no_duplication(
+    doc: Mapping[str, Any], instruments: list[str], stock: pd.DataFrame | None
+) -> NoDuplication | None:
+    """At most n funded projects per technology domain and instrument; the stock's kinds."""
     if "no_duplicated_construction" not in doc:
         return None
     rule = section(doc, "no_duplicated_construction")
     key = "rules.no_duplicated_construction"
-    instruments = string_list(
-        rule.get("instruments", ["platform"]), f"{key}.instruments", "instruments"
-    )
-    if not set(instruments) <= set(INSTRUMENTS):
-        raise InputError(
-            CASE_FILE, f"must be a list from {INSTRUMENTS}", field=f"{key}.instruments"
-        )
+    covered = _ids(rule, f"{key}.instruments", "instrument", instruments)
     limit = _whole(rule, f"{key}.max_per_domain", default=1)
-    return NoDuplication(tuple(instruments), limit)
+    kinds = string_list(rule.get("stock_kinds", []), f"{key}.stock_kinds", "kinds")
+    known = set() if stock is None else set(stock["kind"])
+    unknown = [kind for kind in kinds if kind not in known]
+    if unknown:
+        raise InputError(
+            CASE_FILE,
+            f"kind {unknown[0]!r} is not in the stock table",
+            field=f"{key}.stock_kinds",
+        )
+    return NoDuplication(covered, limit, tuple(dict.fromkeys(kinds)))
 
 
-def _basic_concentration(doc: Mapping[str, Any]) -> BasicConcentration | None:
-    """Few, large grants per basic cluster."""
+def _basic_concentration(doc: Mapping[str, Any], types: list[str]) -> BasicConcentration | None:
+    """Few, large grants per cluster of the given types."""
     if "basic_concentration" not in doc:
         return None
     rule = section(doc, "basic_concentration")
     key = "rules.basic_concentration"
     return BasicConcentration(
+        types=_ids(rule, f"{key}.types", "type", types),
         max_projects=_whole(rule, f"{key}.max_projects", default=1),
         min_grant=number(rule, f"{key}.min_grant", 0.0, default=0.0),
     )
 
 
-def _research_threshold(doc: Mapping[str, Any], leaves: list[str]) -> ResearchThreshold | None:
-    """Frontier platforms only where research institutions are dense."""
+def _research_threshold(
+    doc: Mapping[str, Any], leaves: list[str], groups: tuple[list[str], list[str]]
+) -> ResearchThreshold | None:
+    """Projects of the given instruments and types only where research institutions are dense."""
     if "frontier_platform_research" not in doc:
         return None
     rule = section(doc, "frontier_platform_research")
     key = "rules.frontier_platform_research"
+    types = _ids(rule, f"{key}.types", "type", groups[0])
+    instruments = _ids(rule, f"{key}.instruments", "instrument", groups[1])
     criterion = str(rule.get("criterion", ""))
     if criterion not in leaves:
         raise InputError(
             CASE_FILE, f"unknown leaf criterion {criterion!r}", field=f"{key}.criterion"
         )
-    return ResearchThreshold(criterion, number(rule, f"{key}.min_score", -math.inf))
+    return ResearchThreshold(
+        types, instruments, criterion, number(rule, f"{key}.min_score", -math.inf)
+    )
+
+
+def _ids(table: Mapping[str, Any], key: str, noun: str, allowed: list[str]) -> tuple[str, ...]:
+    """The required list of ids under `key`, each one of `allowed` (the case's own)."""
+    name = key.rpartition(".")[2]
+    if name not in table:
+        raise InputError(CASE_FILE, f"must list the {noun} ids covered", field=key)
+    ids = string_list(table[name], key, name)
+    unknown = [i for i in ids if i not in allowed]
+    if unknown:
+        raise InputError(
+            CASE_FILE, f"unknown {noun} {unknown[0]!r} (use {', '.join(allowed)})", field=key
+        )
+    return tuple(dict.fromkeys(ids))
 
 
 def _dependencies(table: Mapping[str, Any], projects: pd.DataFrame) -> tuple[tuple[str, str], ...]:
@@ -201,9 +232,25 @@ def _dependencies(table: Mapping[str, Any], projects: pd.DataFrame) -> tuple[tup
     return tuple(dict.fromkeys(pairs))
 
 
-def _needs_pilot_base(table: Mapping[str, Any]) -> bool:
-    """Whether a demonstration project needs a funded pilot base of its cluster."""
-    return flag(table, "rules.dependencies.demonstration_needs_pilot_base", False)
+def _in_cluster(table: Mapping[str, Any], instruments: list[str]) -> tuple[tuple[str, str], ...]:
+    """``(instrument, needed instrument)`` pairs: the first needs a funded second in its cluster."""
+    key = "rules.dependencies.in_cluster"
+    pairs = table.get("in_cluster", [])
+    if not isinstance(pairs, list):
+        raise InputError(CASE_FILE, "must be a list of [instrument, instrument] pairs", field=key)
+    checked = []
+    for pair in pairs:
+        if not (isinstance(pair, list) and len(pair) == 2 and pair[0] != pair[1]):
+            raise InputError(CASE_FILE, f"{pair!r} is not a pair of two instruments", field=key)
+        for instrument in pair:
+            if instrument not in instruments:
+                raise InputError(
+                    CASE_FILE,
+                    f"unknown instrument {instrument!r} (use {', '.join(instruments)})",
+                    field=key,
+                )
+        checked.append((str(pair[0]), str(pair[1])))
+    return tuple(dict.fromkeys(checked))
 
 
 def _check_acyclic(pairs: list[tuple[str, str]]) -> None:
@@ -271,7 +318,9 @@ def _whole(table: Mapping[str, Any], key: str, default: int) -> int:
     return int(number(table, key, 0.0, default=float(default), whole=True))
 
 
-def _parse_periods(doc: Mapping[str, Any], projects: pd.DataFrame) -> Periods:
+def _parse_periods(
+    doc: Mapping[str, Any], projects: pd.DataFrame, instruments: list[str]
+) -> Periods:
     """Plan years with budgets, carry-over and spend profiles per instrument."""
     years = doc.get("years")
     budgets = doc.get("budgets")
@@ -288,15 +337,15 @@ def _parse_periods(doc: Mapping[str, Any], projects: pd.DataFrame) -> Periods:
         raise InputError(CASE_FILE, "must list one budget per year", field="periods.budgets")
     values = tuple(check_number(b, "periods.budgets", 0.0) for b in budgets)
     profiles_doc = section(doc, "periods.profiles")
-    unknown = sorted(set(profiles_doc) - set(INSTRUMENTS))
+    unknown = sorted(set(profiles_doc) - set(instruments))
     if unknown:
         raise InputError(
             CASE_FILE,
-            f"unknown instrument (use {', '.join(INSTRUMENTS)})",
+            f"unknown instrument (use {', '.join(instruments)})",
             field=f"periods.profiles.{unknown[0]}",
         )
     profiles = {}
-    for instrument in INSTRUMENTS:
+    for instrument in instruments:
         key = f"periods.profiles.{instrument}"
         profile = profiles_doc.get(instrument, [1.0])
         if not isinstance(profile, list):

@@ -23,13 +23,15 @@ RULE_NAMES: dict[str, str] = {
     "region_floor": "share of the budget per region >= floor (modelling choice; paper §3 only "
     "describes 'dense east, sparse west')",
     "no_duplicated_construction": "at most n funded projects per technology domain and "
-    "instrument (paper §3.1, §4.1 避免重复投资和建设, §3.3)",
-    "basic_concentration": "basic clusters: at most m funded projects each, each at least a "
-    "minimum grant (paper §4.1 提高产业集中度)",
-    "frontier_platform_research": "a frontier platform only where the research-institution "
-    "criterion reaches a threshold (paper §4.3 科技创新资源密集地区)",
+    "instrument, and none in a domain whose national centre already sits elsewhere (the "
+    "stock) (paper §3.1, §4.1 避免重复投资和建设, §3.3)",
+    "basic_concentration": "clusters of the given types (basic): at most m funded projects "
+    "each, each at least a minimum grant (paper §4.1 提高产业集中度)",
+    "frontier_platform_research": "projects of the given instruments in clusters of the given "
+    "types (frontier platforms) only where the research-institution criterion reaches a "
+    "threshold (paper §4.3 科技创新资源密集地区)",
     "dependencies": "a project is funded only if the project it needs is funded; optionally, "
-    "a demonstration project only if a pilot base of its cluster is",
+    "a project of one instrument only if a project of another in its cluster is",
     "exclusions": "at most one project of each mutually exclusive pair",
     "must_fund": "these projects are funded",
     "must_not_fund": "these projects are not funded",
@@ -55,40 +57,64 @@ class AmountBounds:
 
 @dataclass(frozen=True)
 class NoDuplication:
-    """At most `max_per_domain` funded projects per technology domain and instrument."""
+    """At most `max_per_domain` funded projects per technology domain and instrument.
+
+    Attributes
+    ----------
+    instruments : tuple of str
+        Instruments covered.
+    max_per_domain : int
+        Funded projects allowed per domain and instrument [-].
+    stock_kinds : tuple of str
+        Kinds of existing platform (the case's stock table) that are a domain's national
+        centre: a covered project whose domain has one outside its cluster and none inside
+        is not funded unless it states an override (see :mod:`optimize.case.stock`).
+    """
 
     instruments: tuple[str, ...]
     max_per_domain: int
+    stock_kinds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class BasicConcentration:
-    """Few, large grants in basic clusters.
+    """Few, large grants in clusters of the given types.
 
     Attributes
     ----------
+    types : tuple of str
+        Cluster types covered (the paper's basic clusters in the shipped case).
     max_projects : int
         Funded projects allowed per basic cluster [-].
     min_grant : float
         Smallest grant of a funded project in a basic cluster [1e8 CNY].
     """
 
+    types: tuple[str, ...]
     max_projects: int
     min_grant: float
 
 
 @dataclass(frozen=True)
 class ResearchThreshold:
-    """Frontier platforms need a research-institution score of at least `min_score`.
+    """Some projects need a research-institution score of at least `min_score`.
+
+    Those of the given instruments in clusters of the given types.
 
     Attributes
     ----------
+    types : tuple of str
+        Cluster types covered (the paper's frontier clusters in the shipped case).
+    instruments : tuple of str
+        Instruments covered (its frontier-technology platforms in the shipped case).
     criterion : str
         Leaf criterion holding the research-institution density (C2.1 in the shipped case).
     min_score : float
         Threshold in the criterion's unit.
     """
 
+    types: tuple[str, ...]
+    instruments: tuple[str, ...]
     criterion: str
     min_score: float
 
@@ -128,7 +154,9 @@ class Rules:
     basic_concentration: BasicConcentration | None = None
     frontier_platform_research: ResearchThreshold | None = None
     dependencies: tuple[tuple[str, str], ...] = ()
-    demonstration_needs_pilot_base: bool = False
+    #: ``(instrument, needed instrument)``: a project of the first is funded only if a
+    #: project of the second in its cluster is.
+    in_cluster: tuple[tuple[str, str], ...] = ()
     exclusions: tuple[tuple[str, str], ...] = ()
     must_fund: tuple[str, ...] = ()
     must_not_fund: tuple[str, ...] = ()
@@ -158,5 +186,5 @@ def _fields_of(rule: str) -> tuple[str, ...]:
     return {
         "period_budget": ("periods",),
         "cofunding": ("min_leverage",),
-        "dependencies": ("dependencies", "demonstration_needs_pilot_base"),
+        "dependencies": ("dependencies", "in_cluster"),
     }.get(rule, (rule,))

@@ -12,6 +12,9 @@ A scenario file ``scenarios.toml`` in the case folder holds one table per scenar
 
     [no_regional_floor]
     drop_rules = ["region_floor"]
+
+    [hefei_strategic]
+    cluster_types = { hefei_speech = "strategic" }   # re-type clusters
 """
 
 from __future__ import annotations
@@ -27,7 +30,15 @@ from optimize.case.settings import check_number, section, string_list
 from optimize.errors import InputError
 
 SCENARIO_FILE = "scenarios.toml"
-KEYS = {"budget", "priority_rule", "blend", "weights", "drop_rules", "description"}
+KEYS = {
+    "budget",
+    "priority_rule",
+    "blend",
+    "weights",
+    "drop_rules",
+    "cluster_types",
+    "description",
+}
 
 
 @dataclass(frozen=True)
@@ -49,6 +60,8 @@ class Scenario:
         original proportions.
     drop_rules : tuple of str
         Rules switched off.
+    cluster_types : mapping of str to str
+        New type of each re-typed cluster (a type of the case's fit table).
     description : str
         What the scenario asks.
     """
@@ -59,6 +72,7 @@ class Scenario:
     blend: float | None = None
     weights: Mapping[str, float] = field(default_factory=dict)
     drop_rules: tuple[str, ...] = ()
+    cluster_types: Mapping[str, str] = field(default_factory=dict)
     description: str = ""
 
 
@@ -100,6 +114,14 @@ def parse_scenario(name: str, table: Any, case: Case) -> Scenario:
             )
     budget = table.get("budget")
     blend = table.get("blend")
+    types = section(table, f"{name}.cluster_types", SCENARIO_FILE)
+    for cluster, kind in types.items():
+        where = f"{name}.cluster_types.{cluster}"
+        if cluster not in case.clusters.index:
+            raise InputError(SCENARIO_FILE, "not a cluster of the case", field=where)
+        if kind not in case.fit.index:
+            known = ", ".join(map(str, case.fit.index))
+            raise InputError(SCENARIO_FILE, f"unknown type {kind!r} (use {known})", field=where)
     return Scenario(
         name=name,
         budget=None
@@ -111,15 +133,46 @@ def parse_scenario(name: str, table: Any, case: Case) -> Scenario:
         else check_number(blend, f"{name}.blend", 0.0, 1.0, file=SCENARIO_FILE),
         weights={str(k): float(v) for k, v in weights.items()},
         drop_rules=tuple(str(r) for r in drops),
+        cluster_types={str(k): str(v) for k, v in types.items()},
         description=str(table.get("description", "")),
     )
 
 
 def apply(case: Case, scenario: Scenario) -> Case:
-    """The case with the scenario's budget and dropped rules applied.
+    """The case with the scenario's budget, dropped rules and re-typed clusters applied.
 
     Weight overrides act on the appraisal instead (:func:`leaf_weights`).
     """
     rules = case.rules.without(scenario.drop_rules)
     budget = case.budget if scenario.budget is None else scenario.budget
-    return dataclasses.replace(case, rules=rules, budget=budget)
+    clusters = case.clusters
+    if scenario.cluster_types:
+        clusters = clusters.copy()
+        for cluster, kind in scenario.cluster_types.items():
+            clusters.loc[cluster, "cluster_type"] = kind
+    return dataclasses.replace(case, rules=rules, budget=budget, clusters=clusters)
+
+
+def retype_scenarios(case: Case) -> list[Scenario]:
+    """One scenario per cluster with an ``alt_type``: that cluster re-typed, the rest as given.
+
+    Returns
+    -------
+    list of Scenario
+        Named ``retype:<cluster>``, in the clusters table's order; empty when the clusters
+        table has no ``alt_type`` column or no cluster gives one other than its type.
+    """
+    if "alt_type" not in case.clusters.columns:
+        return []
+    given = case.clusters[
+        (case.clusters["alt_type"] != "")
+        & (case.clusters["alt_type"] != case.clusters["cluster_type"])
+    ]
+    return [
+        Scenario(
+            name=f"retype:{cluster}",
+            cluster_types={str(cluster): str(row["alt_type"])},
+            description=f"{cluster} re-typed {row['cluster_type']} -> {row['alt_type']}",
+        )
+        for cluster, row in given.iterrows()
+    ]

@@ -64,12 +64,20 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _column(
             "tech_domain", "text", "technology domain; no_duplicated_construction groups by it"
         ),
-        _column("cluster_type", "basic | strategic | frontier", "the paper's cluster type"),
+        _column(
+            "cluster_type", "type id", "cluster type: an id of the types table (or the fit table)"
+        ),
         _extra("city", "city or cities (joined with ';')"),
         _extra("province", "province"),
         _extra("region_zh", "region as the source list gives it"),
         _extra("domain", "industry in words"),
         _extra("type_reason", "why the cluster has its type"),
+        _extra(
+            "alt_type",
+            "another type the cluster could plausibly have, empty if none; "
+            "clusterplan sweep retype re-types each such cluster in turn",
+            "basic | strategic | frontier",
+        ),
     ),
     "criteria": (
         _column("id", "identifier", "criterion id, unique; 'goal' is reserved for the root"),
@@ -165,17 +173,46 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _column("criterion", "leaf criterion id", "criterion rated; it needs a rating scale"),
         _column("level", "text", "a level of the criterion's rating scale"),
     ),
+    "types": (
+        _column("id", "identifier", "cluster type id, unique; clusters, fit and rules refer to it"),
+        _column("name_en", "text", "English name, used in reports"),
+        _column("name_zh", "text", "Chinese name, used in Chinese reports"),
+        _extra("paper_section", "section of the paper that defines the type"),
+        _extra("paper_quote", "the paper's sentence defining the type, verbatim"),
+    ),
+    "instruments": (
+        _column("id", "identifier", "instrument id, unique; fit, projects and rules refer to it"),
+        _column("name_en", "text", "English name, used in reports"),
+        _column("name_zh", "text", "Chinese name, used in Chinese reports"),
+        _extra("buys", "what a grant of the instrument pays for"),
+        _extra("paper_path", "the paper's path the instrument implements, with its section"),
+        _extra("paper_quote", "the paper's sentence the instrument rests on, verbatim"),
+        _extra(
+            "lumpiness",
+            "fixed (one block of about min_grant) or range (any amount between min_grant and "
+            "max_grant); descriptive: each project's own grants are what the model funds",
+            "fixed | range",
+        ),
+        _extra("operating_years", "years a funded project runs", "number >= 0", "years"),
+        _extra("provenance", "source of the row, or illustrative with its rule"),
+    ),
     "fit": (
-        _column("cluster_type", "basic | strategic | frontier", "cluster type"),
-        _column("instrument", "platform | pilot_base | demonstration", "funding instrument"),
+        _column("cluster_type", "type id", "cluster type"),
+        _column("instrument", "instrument id", "funding instrument"),
         _column("coefficient", "number >= 0", "fit f of the instrument for the type", "[-]"),
+        _extra(
+            "eligible",
+            "whether clusters of the type may receive the instrument (empty: yes); a project "
+            "of a cluster whose type is not eligible for its instrument is refused",
+            "yes | no",
+        ),
         _extra("rating", "H / M / L reading of the paper"),
         _extra("provenance", "source of the rating and the coefficient"),
     ),
     "projects": (
         _column("id", "identifier", "project id, unique; rules refer to it"),
         _column("cluster", "cluster id", "cluster the project is in"),
-        _column("instrument", "platform | pilot_base | demonstration", "funding instrument"),
+        _column("instrument", "instrument id", "funding instrument"),
         _column("min_grant", "number >= 0", "minimum viable grant l_p", MONEY),
         _column("max_grant", "number > min_grant", "maximum grant u_p", MONEY),
         _extra("efficiency", "project efficiency e_p (> 0; empty: 1)", "number > 0", "[-]"),
@@ -191,6 +228,52 @@ TABLES: dict[str, tuple[Column, ...]] = {
             "whole year",
         ),
         _extra("provenance", "source or rule of the project's numbers"),
+        _extra(
+            "domain",
+            "technology domain the project serves (empty: its cluster's tech_domain); a "
+            "tech_domain of the clusters table or a domain of the stock table; "
+            "no_duplicated_construction groups by it and compares it with the stock",
+            "domain id",
+        ),
+        _extra(
+            "complements",
+            "id of the existing platform of the stock table that the project complements "
+            "(empty: none stated); shown wherever the project's duplication check is",
+            "stock id",
+        ),
+        _extra(
+            "stock_override",
+            "why the project may be funded although its domain's national centre exists "
+            "elsewhere (empty: no override); a non-empty reason lifts the stock part of "
+            "no_duplicated_construction for this project and is printed with it",
+        ),
+    ),
+    "stock": (
+        _column("id", "identifier", "existing platform id, unique; projects' complements names it"),
+        _column("name_en", "text", "English name"),
+        _column("name_zh", "text", "Chinese name, as the source gives it", filled=False),
+        _column(
+            "kind",
+            "text",
+            "programme and level, e.g. national_manufacturing_innovation_centre, "
+            "national_technology_innovation_centre, provincial_manufacturing_innovation_centre; "
+            "no_duplicated_construction.stock_kinds names the kinds that count",
+        ),
+        _column(
+            "domain",
+            "domain id",
+            "technology domain the platform serves: a tech_domain of the clusters table or a "
+            "domain of the projects table",
+        ),
+        _column("city", "text", "city where the platform sits"),
+        _column("year", "whole year", "year it was approved or unveiled, as the source reports"),
+        _column("source", "fact id", "row of the sources table that reports the platform"),
+        _extra(
+            "cluster",
+            "cluster of the clusters table the platform sits in (empty: none of them)",
+            "cluster id",
+        ),
+        _extra("note", "remarks (adjacent fields, co-founders, caveats of the source)"),
     ),
     "sources": (
         _column("fact_id", "identifier", "fact id (P.. from the paper, S.. public), unique"),
@@ -218,8 +301,17 @@ TABLES: dict[str, tuple[Column, ...]] = {
 
 #: Tables that ``[tables]`` must name.
 REQUIRED_TABLES = ("clusters", "criteria", "judgments", "scores", "fit", "projects")
-#: Tables a case may leave out; an empty one is the same as none.
-OPTIONAL_TABLES = ("sources", "rating_scales", "ratings")
+#: Tables a case may leave out; an empty one is the same as none. Without ``types`` or
+#: ``instruments`` the fit table alone names the cluster types and instruments; without
+#: ``sources`` the case cites no facts; without ``stock`` it states no existing platforms.
+OPTIONAL_TABLES: tuple[str, ...] = (
+    "types",
+    "instruments",
+    "sources",
+    "rating_scales",
+    "ratings",
+    "stock",
+)
 
 
 def required_columns(table: str) -> list[str]:
@@ -240,7 +332,8 @@ class Setting:
     ----------
     key : str
         Dotted key; ``<type>``, ``<instrument>``, ``<cluster>``, ``<region>``, ``<expert>``,
-        ``<table>`` and ``<key>`` stand for a name of that kind.
+        ``<table>`` and ``<key>`` stand for a name of that kind (a type or instrument is
+        one of the case's own ids).
     kind : str
         TOML type and allowed values.
     unit : str
@@ -298,6 +391,13 @@ SETTINGS: tuple[Setting, ...] = (
         "no ratings",
         "CSV of experts' ratings of rated cells (optional; needs tables.rating_scales)",
     ),
+    Setting(
+        "tables.stock",
+        "string",
+        "",
+        "no stock",
+        "CSV of existing national and provincial platforms (optional)",
+    ),
     _defaulted(
         "appraisal.normalization",
         "vector | minmax | max | sum",
@@ -328,18 +428,49 @@ SETTINGS: tuple[Setting, ...] = (
         "weight of an expert of the judgments table; every expert or none",
     ),
     _defaulted(
+        "benefit.objective",
+        "cluster_returns | project_curve",
+        "",
+        "project_curve",
+        "cluster_returns: a project's benefit is linear in its grant and a cluster's "
+        "fit-weighted grant earns diminishing returns by blocks; project_curve: each "
+        "project's benefit is concave in its own grant (a slope-1 minimum block, then "
+        "decaying top-ups)",
+    ),
+    _defaulted(
+        "benefit.cluster_block",
+        "number > 0",
+        MONEY,
+        2.0,
+        "cluster_returns: width of each block of a cluster's fit-weighted grant",
+    ),
+    _defaulted(
+        "benefit.cluster_decay",
+        "number in [0, 1]",
+        "[-]",
+        0.5,
+        "cluster_returns: value of each block of a cluster's grant relative to the block before",
+    ),
+    _defaulted(
+        "benefit.cluster_blocks",
+        "integer >= 1",
+        "[-]",
+        4,
+        "cluster_returns: number of blocks; the last has no upper end",
+    ),
+    _defaulted(
         "benefit.top_up_segments",
         "integer >= 1",
         "[-]",
         3,
-        "equal segments splitting max_grant - min_grant",
+        "project_curve: equal segments splitting max_grant - min_grant",
     ),
     _defaulted(
         "benefit.slope_decay",
         "number in [0, 1]",
         "[-]",
         0.6,
-        "marginal benefit of each segment relative to the previous one",
+        "project_curve: marginal benefit of each segment relative to the previous one",
     ),
     _provenance_of("benefit"),
     Setting(
@@ -482,9 +613,9 @@ SETTINGS: tuple[Setting, ...] = (
     _provenance_of("rules.region_floor", "region_floor"),
     Setting(
         "rules.no_duplicated_construction.instruments",
-        "list of instruments",
+        "list of instrument ids",
         "",
-        '["platform"]',
+        "required",
         "instruments covered",
         "no_duplicated_construction",
     ),
@@ -496,13 +627,31 @@ SETTINGS: tuple[Setting, ...] = (
         "funded projects allowed per technology domain and instrument",
         "no_duplicated_construction",
     ),
+    Setting(
+        "rules.no_duplicated_construction.stock_kinds",
+        "list of kinds of the stock table",
+        "",
+        "[] (the stock is not counted)",
+        "kinds of existing platform that are a domain's national centre: a project of the "
+        "rule's instruments is not funded while such a centre of its domain sits outside "
+        "its cluster and none inside it, unless the project states a stock_override",
+        "no_duplicated_construction",
+    ),
     _provenance_of("rules.no_duplicated_construction", "no_duplicated_construction"),
+    Setting(
+        "rules.basic_concentration.types",
+        "list of type ids",
+        "",
+        "required",
+        "cluster types held to few, large grants (the paper's basic clusters)",
+        "basic_concentration",
+    ),
     Setting(
         "rules.basic_concentration.max_projects",
         "integer >= 0",
         "projects",
         "1",
-        "funded projects allowed per basic cluster",
+        "funded projects allowed per cluster of these types",
         "basic_concentration",
     ),
     Setting(
@@ -510,10 +659,26 @@ SETTINGS: tuple[Setting, ...] = (
         "number >= 0",
         MONEY,
         "0",
-        "smallest grant of a funded project in a basic cluster",
+        "smallest grant of a funded project in a cluster of these types",
         "basic_concentration",
     ),
     _provenance_of("rules.basic_concentration", "basic_concentration"),
+    Setting(
+        "rules.frontier_platform_research.types",
+        "list of type ids",
+        "",
+        "required",
+        "cluster types covered (the paper's frontier clusters)",
+        "frontier_platform_research",
+    ),
+    Setting(
+        "rules.frontier_platform_research.instruments",
+        "list of instrument ids",
+        "",
+        "required",
+        "instruments covered (the paper's frontier-technology platforms)",
+        "frontier_platform_research",
+    ),
     Setting(
         "rules.frontier_platform_research.criterion",
         "leaf criterion id",
@@ -527,7 +692,7 @@ SETTINGS: tuple[Setting, ...] = (
         "number",
         "unit of the criterion",
         "required",
-        "score a frontier cluster needs for a platform",
+        "score a cluster of these types needs for a project of these instruments",
         "frontier_platform_research",
     ),
     _provenance_of("rules.frontier_platform_research", "frontier_platform_research"),
@@ -540,12 +705,12 @@ SETTINGS: tuple[Setting, ...] = (
         "dependencies",
     ),
     Setting(
-        "rules.dependencies.demonstration_needs_pilot_base",
-        "boolean",
+        "rules.dependencies.in_cluster",
+        "list of [instrument id, needed instrument id]",
         "",
-        "false",
-        "also: a demonstration project needs at least one funded pilot base of its cluster "
-        "(none in its cluster: it is not funded)",
+        "[]",
+        "also: a project of the first instrument needs at least one funded project of the "
+        "second in its cluster (none in its cluster: it is not funded)",
         "dependencies",
     ),
     _provenance_of("rules.dependencies", "dependencies"),
@@ -611,13 +776,15 @@ NUMERIC_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "scores": ("value", "low", "high", "mode"),
     "fit": ("coefficient",),
     "rating_scales": ("intensity", "value"),
+    "instruments": ("operating_years",),
     "projects": ("min_grant", "max_grant", "efficiency", "cofunding_ratio", "start"),
+    "stock": ("year",),
 }
 
 #: What each table holds, for the workbook's instructions and the template README.
 TABLE_PURPOSE: Mapping[str, str] = {
     "clusters": "one row per cluster: id, Chinese and English name, region key, technology "
-    "domain (clusters sharing one count as duplicates), cluster_type basic|strategic|frontier",
+    "domain (clusters sharing one count as duplicates), cluster_type (a type id)",
     "criteria": "the criteria tree: a level-1 criterion has an empty parent; leaves need a "
     "direction benefit|cost and a unit",
     "judgments": "AHP pairwise judgments, upper triangle: node (goal or a level-1 criterion), "
@@ -630,9 +797,17 @@ TABLE_PURPOSE: Mapping[str, str] = {
     "level 1), or criterion, row, col, value (pairwise judgments on the levels)",
     "ratings": "experts' ratings of rated cells: expert, cluster, criterion, level (one row "
     "per expert and cell; several experts make the cell's spread)",
-    "fit": "fit coefficient of each cluster type x instrument (platform, pilot_base, "
-    "demonstration) [-]",
+    "types": "the cluster types: id, English and Chinese name, the paper section defining "
+    "each (optional: without it the fit table names the types)",
+    "instruments": "the funding instruments: id, English and Chinese name, what each buys, "
+    "the paper path and sentence it rests on, lumpiness, operating years (optional: without "
+    "it the fit table names the instruments)",
+    "fit": "fit coefficient of each cluster type x instrument [-], and whether the type is "
+    "eligible for the instrument",
     "projects": "candidate projects: id, cluster, instrument, min_grant and max_grant "
     "[1e8 CNY]; optional efficiency [-], cofunding_ratio [-], start year",
     "sources": "cited facts: fact_id (P.. or S..) and source; any further columns are kept",
+    "stock": "existing national and provincial platforms: id, names, kind, technology domain, "
+    "city, year and the sources row that reports it; no_duplicated_construction refuses a "
+    "new national-level platform in a domain whose national centre sits elsewhere",
 }

@@ -10,7 +10,7 @@ import pandas as pd
 
 from mcda import CriteriaTree, DecisionMatrix, ImpreciseMatrix
 from mcda.ahp import SOLE_EXPERT
-from optimize.case.case import CLUSTER_TYPES, INSTRUMENTS, BenefitCurve, Case
+from optimize.case.case import BenefitCurve, Case
 from optimize.case.rules import (
     AmountBounds,
     BasicConcentration,
@@ -22,6 +22,9 @@ from optimize.case.rules import (
 
 REGIONS = ["east", "central", "west"]
 CRITERIA = ["research", "platforms", "overcapacity"]
+#: The synthetic case's own cluster types and instruments (case data, like any case's).
+TYPES = ["basic", "strategic", "frontier"]
+INSTRUMENTS = ["platform", "pilot_base", "demonstration"]
 
 
 def synthetic_case(n_clusters: int, projects_per_cell: int = 4, seed: int = 0) -> Case:
@@ -46,7 +49,7 @@ def synthetic_case(n_clusters: int, projects_per_cell: int = 4, seed: int = 0) -
     """
     rng = np.random.default_rng(seed)
     ids = [f"k{k:05d}" for k in range(n_clusters)]
-    kinds = rng.choice(CLUSTER_TYPES, size=n_clusters, p=[0.2, 0.6, 0.2])
+    kinds = rng.choice(TYPES, size=n_clusters, p=[0.2, 0.6, 0.2])
     clusters = pd.DataFrame(
         {
             "name_zh": [f"集群{k}" for k in range(n_clusters)],
@@ -82,8 +85,10 @@ def synthetic_case(n_clusters: int, projects_per_cell: int = 4, seed: int = 0) -
         cluster_limits={c: AmountBounds(0.0, 12.0) for c in ids[: len(ids) // 2]},
         region_floor={"west": 0.1},
         no_duplicated_construction=NoDuplication(("platform", "pilot_base"), 2),
-        basic_concentration=BasicConcentration(int(by_cluster.max() // 2), 1.0),
-        frontier_platform_research=ResearchThreshold("research", 20.0),
+        basic_concentration=BasicConcentration(("basic",), int(by_cluster.max() // 2), 1.0),
+        frontier_platform_research=ResearchThreshold(
+            ("frontier",), ("platform",), "research", 20.0
+        ),
         dependencies=tuple((f"{c}.demonstration.0", f"{c}.pilot_base.0") for c in ids[::3]),
         exclusions=tuple((f"{c}.platform.0", f"{c}.platform.1") for c in ids[1::5]),
         must_fund=(str(some[0]),),
@@ -103,7 +108,7 @@ def synthetic_case(n_clusters: int, projects_per_cell: int = 4, seed: int = 0) -
         values=ImpreciseMatrix.from_point(matrix),
         fit=pd.DataFrame(
             [[1.0, 0.3, 0.3], [1.0, 1.0, 0.6], [1.0, 0.6, 1.0]],
-            index=CLUSTER_TYPES,
+            index=TYPES,
             columns=INSTRUMENTS,
         ),
         projects=projects,

@@ -13,7 +13,6 @@ import pandas as pd
 
 from mcda import ROOT, CriteriaTree, JudgmentError
 from mcda.ahp import SOLE_EXPERT, Judgment, judgment_matrices, parse_judgment
-from optimize.case.case import CLUSTER_TYPES, INSTRUMENTS
 from optimize.case.schema import REQUIRED_COLUMNS
 from optimize.case.text_table import (
     _parse_number,
@@ -25,18 +24,24 @@ from optimize.case.text_table import (
 from optimize.case.values import ValueRangeError, number_from_text
 from optimize.errors import InputError
 
+#: Names of report columns next to the instruments, so no type or instrument id.
+RESERVED_IDS = ("total", "benefit")
+
 PROVENANCE_PATTERN = re.compile(r"^(paper:P\d+|facts:S\d+|illustrative|ratings|unknown)$")
 #: Provenance forms that only cells of one status may have.
 _STATUS_OF_PROVENANCE = {"ratings": "rated", "unknown": "unknown"}
 
 
-def _load_clusters(raw: pd.DataFrame, label: str) -> pd.DataFrame:
-    """Clusters indexed by id, with a known type and a technology domain each."""
+def _load_clusters(raw: pd.DataFrame, label: str, types: list[str]) -> pd.DataFrame:
+    """Clusters indexed by id, with a type of the case's `types` and a technology domain each."""
     required = REQUIRED_COLUMNS["clusters"]
     table = with_columns(raw, label, required)
     _require_values(table, label, list(required))
     _require_unique(table, label, ["id"])
-    _require_choice(table, label, "cluster_type", CLUSTER_TYPES)
+    _require_choice(table, label, "cluster_type", types)
+    if "alt_type" in table.columns:
+        given = table[table["alt_type"] != ""]
+        _require_choice(given, label, "alt_type", types)
     if table.empty:
         raise InputError(label, "no clusters listed")
     return table.set_index("id", drop=True)
@@ -183,31 +188,104 @@ def _check_provenance(table: pd.DataFrame, label: str, sources: pd.Index) -> Non
             )
 
 
-def _load_fit(raw: pd.DataFrame, label: str) -> pd.DataFrame:
-    """Type x instrument fit coefficients; every combination must be present."""
+def _load_named(raw: pd.DataFrame | None, label: str, key: str) -> pd.DataFrame:
+    """A table of named ids (``types`` or ``instruments``) indexed by id; empty when absent.
+
+    Numeric columns (an instrument's ``operating_years``) are checked but kept as text.
+    """
+    if raw is None:
+        return pd.DataFrame(columns=list(REQUIRED_COLUMNS[key][1:]), index=pd.Index([], name="id"))
+    required = REQUIRED_COLUMNS[key]
+    table = with_columns(raw, label, required)
+    _require_values(table, label, list(required))
+    _require_unique(table, label, ["id"])
+    _refuse_reserved(table, label, ["id"])
+    if table.empty:
+        raise InputError(label, f"no {key} listed")
+    if "lumpiness" in table:
+        _require_choice(table[table["lumpiness"] != ""], label, "lumpiness", ["fixed", "range"])
+    if "operating_years" in table:
+        _optional_number(table, label, "operating_years", 0.0)
+    return table.set_index("id", drop=True)
+
+
+def _refuse_reserved(table: pd.DataFrame, label: str, columns: list[str]) -> None:
+    """Refuse a type or instrument id that a report uses as a column name."""
+    for column in columns:
+        taken = table.index[table[column].isin(RESERVED_IDS)]
+        if len(taken):
+            raise InputError(
+                label,
+                f"{', '.join(RESERVED_IDS)} are reserved for report columns",
+                int(taken[0]),
+                column,
+            )
+
+
+def _load_fit(
+    raw: pd.DataFrame, label: str, types: list[str], instruments: list[str]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Type x instrument fit coefficients and eligibility; every combination must be present.
+
+    Parameters
+    ----------
+    types, instruments : list of str
+        Ids from the types and instruments tables; an empty list takes the ids from the fit
+        table itself, in the order they first appear.
+
+    Returns
+    -------
+    tuple of pandas.DataFrame
+        Fit coefficients [-] and eligibility (bool), each types x instruments.
+    """
     required = REQUIRED_COLUMNS["fit"]
     table = with_columns(raw, label, required)
     _require_values(table, label, list(required))
-    _require_choice(table, label, "cluster_type", CLUSTER_TYPES)
-    _require_choice(table, label, "instrument", INSTRUMENTS)
+    _refuse_reserved(table, label, ["cluster_type", "instrument"])
+    types = types or list(dict.fromkeys(table["cluster_type"]))
+    instruments = instruments or list(dict.fromkeys(table["instrument"]))
+    _require_choice(table, label, "cluster_type", types)
+    _require_choice(table, label, "instrument", instruments)
     _require_unique(table, label, ["cluster_type", "instrument"])
     table["number"] = _parse_number(table, label, "coefficient", minimum=0.0)
     wide = table.pivot(index="cluster_type", columns="instrument", values="number")
-    wide = wide.reindex(index=CLUSTER_TYPES, columns=INSTRUMENTS)
+    wide = wide.reindex(index=types, columns=instruments)
     gap = _first_gap(wide)
     if gap is not None:
         raise InputError(label, f"no fit coefficient for {gap[0]} x {gap[1]}")
-    return wide.astype(float)
+    if "eligible" in table:
+        _require_choice(table, label, "eligible", ["yes", "no", ""])
+        table["allowed"] = table["eligible"] != "no"
+    else:
+        table["allowed"] = True
+    eligible = table.pivot(index="cluster_type", columns="instrument", values="allowed")
+    eligible = eligible.reindex(index=types, columns=instruments).astype(bool)
+    return wide.astype(float), eligible
 
 
-def _load_projects(raw: pd.DataFrame, label: str, clusters: pd.Index) -> pd.DataFrame:
-    """Candidate projects with minimum viable and maximum grants [1e8 CNY]."""
+def _load_projects(
+    raw: pd.DataFrame, label: str, clusters: pd.DataFrame, eligible: pd.DataFrame
+) -> pd.DataFrame:
+    """Candidate projects with minimum viable and maximum grants [1e8 CNY].
+
+    A project whose cluster's type is not eligible for its instrument is refused.
+    """
     required = REQUIRED_COLUMNS["projects"]
     table = with_columns(raw, label, required)
     _require_values(table, label, list(required))
     _require_unique(table, label, ["id"])
-    _require_choice(table, label, "cluster", list(clusters))
-    _require_choice(table, label, "instrument", INSTRUMENTS)
+    _require_choice(table, label, "cluster", list(clusters.index))
+    _require_choice(table, label, "instrument", list(eligible.columns))
+    for row, record in table.iterrows():
+        kind = str(clusters.at[record["cluster"], "cluster_type"])
+        if not eligible.at[kind, record["instrument"]]:
+            raise InputError(
+                label,
+                f"cluster {record['cluster']!r} is of type {kind!r}, which the fit table "
+                f"makes not eligible for instrument {record['instrument']!r}",
+                int(str(row)),
+                "instrument",
+            )
     low = _parse_number(table, label, "min_grant", minimum=0.0)
     high = _parse_number(table, label, "max_grant", strictly_positive=True)
     narrow = table.index[high <= low]
@@ -223,6 +301,7 @@ def _load_projects(raw: pd.DataFrame, label: str, clusters: pd.Index) -> pd.Data
             "efficiency": _optional_number(table, label, "efficiency", 1.0, positive=True),
             "cofunding_ratio": _optional_number(table, label, "cofunding_ratio", 0.0),
             "start": _optional_number(table, label, "start", 0.0),
+            **{column: _optional_text(table, column) for column in STOCK_LINK_COLUMNS},
         }
     )
     whole_years = frame["start"] == frame["start"].round()
@@ -231,6 +310,17 @@ def _load_projects(raw: pd.DataFrame, label: str, clusters: pd.Index) -> pd.Data
         raise InputError(label, "start must be a whole year", row, "start")
     frame.index = pd.Index(table["id"], name="project")
     return frame
+
+
+#: Optional text columns of the projects table about the national stock.
+STOCK_LINK_COLUMNS = ("domain", "complements", "stock_override")
+
+
+def _optional_text(table: pd.DataFrame, column: str) -> pd.Series:
+    """A text column that may be absent (then empty text)."""
+    if column not in table:
+        return pd.Series("", index=table.index, dtype=object)
+    return table[column]
 
 
 def _optional_number(

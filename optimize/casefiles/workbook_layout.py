@@ -19,16 +19,19 @@ SHEET_ORDER: tuple[str, ...] = (
     "scores",
     "rating_scales",
     "ratings",
+    "types",
+    "instruments",
     "fit",
     "projects",
     BUDGET_SHEET,
     RULES_SHEET,
     SCENARIOS_SHEET,
     "sources",
+    "stock",
 )
 
-#: Sheets a case workbook must have (``about``, ``scenarios`` and the optional tables may be
-#: absent).
+#: Sheets a case workbook must have (``about``, ``scenarios`` and the optional tables'
+#: sheets may be absent).
 REQUIRED_SHEETS: tuple[str, ...] = (*REQUIRED_TABLES, BUDGET_SHEET, RULES_SHEET)
 
 #: Columns of the scenarios sheet: named overrides of settings (read by later commands).

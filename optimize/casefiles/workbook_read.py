@@ -136,9 +136,9 @@ def read_workbook(path: Path) -> tuple[RawCase, _Layout]:
     layout = _Layout(book, columns, {})
     try:
         tables = {key: _grid_table(grids[key], key) for key in CASE_TABLES if key in grids}
-        for key in OPTIONAL_TABLES:  # an empty sheet: no sources, scales or ratings
+        for key in OPTIONAL_TABLES:
             if key in tables and tables[key].empty:
-                del tables[key]
+                del tables[key]  # an empty optional sheet means the case lacks that table
         rows = [
             *_setting_rows_of(grids[BUDGET_SHEET], BUDGET_SHEET),
             *_setting_rows_of(grids[RULES_SHEET], RULES_SHEET),

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from optimize.cli.common import CaseArg, case_path, console, errors
+from optimize.cli.common import CaseArg, case_path, console, errors, print_stock_checks
 from optimize.cli.option_checks import check_count, check_finite
 
 
@@ -105,6 +105,7 @@ def allocate(
             f"{r.milp_plus_one:.4g}",
         )
     console.print(values)
+    print_stock_checks(loaded)
     idle = len(marginals) - len(restricting)
     if idle:
         console.print(f"{idle} more rule rows are tight but relaxing them gains nothing.")

@@ -36,7 +36,7 @@ def infeasible_error(
             f"{allocation.status}: the time limit{limit} stopped the solver before it found "
             "any feasible allocation; nothing to report. Rerun with a larger --time-limit."
         )
-    lines = describe(explain_infeasibility(case, appraisal, options))
+    lines = describe(explain_infeasibility(case, appraisal, options), case)
     return InfeasibleError(
         f"{allocation.status}: no allocation satisfies every rule. The smallest relaxation "
         "that would make it feasible:\n" + "\n".join(f"  - {line}" for line in lines)

@@ -16,6 +16,7 @@ from optimize.cli.common import (
     case_path,
     console,
     errors,
+    print_stock_checks,
 )
 from optimize.cli.uncertainty_options import (
     ConcentrationOption,
@@ -54,6 +55,7 @@ def validate(case: CaseArg = None) -> None:
         console.print(Text(f"{what}: " + ", ".join(f"{n} {k}" for k, n in counts.items())))
     if loaded.dropped:
         console.print(Text(f"dropped for unknown cells: {', '.join(loaded.dropped)}"))
+    print_stock_checks(loaded)
 
 
 def run(

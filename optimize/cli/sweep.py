@@ -1,4 +1,4 @@
-"""``clusterplan sweep``: budget frontier, weight and joint robustness, Sobol indices, scenarios."""
+"""``clusterplan sweep``: how robust funding is to budget, weights, scenarios and types."""
 
 from __future__ import annotations
 
@@ -364,3 +364,38 @@ def scenarios_sweep(
     result = compare_scenarios(loaded, scenarios)
     write(out, force, result, "scenarios")
     console.print(result.points.to_string(index=False))
+
+
+@sweep_app.command("retype")
+def retype_sweep(
+    case: CaseArg = None,
+    out: OutOption = Path("sweep-retype"),
+    force: ForceOption = False,
+) -> None:
+    """Re-type each cluster with an alt_type (clusters table) in turn: which funding changes."""
+    from optimize.casefiles.load import case_inputs, load_case
+    from optimize.cli.output import check_target
+    from optimize.errors import InputError
+    from optimize.sweeps.scenarios import retype_clusters
+
+    path = case_path(case)
+    check_target(out, force, case_inputs(path))
+    loaded = load_case(path)
+    result = retype_clusters(loaded)
+    if len(result.points) < 2:
+        raise InputError(
+            "clusters", "no cluster has an alt_type other than its type", field="alt_type"
+        )
+    write(out, force, result, "scenarios")
+    changes = result.extra["changes"]
+    table = result.points[["point", "status", "objective"]].copy()
+    for label, picked in (
+        ("funded only here", changes["base"] <= 0.0),
+        ("funded only in base", changes["amount"] <= 0.0),
+    ):
+        listed = changes[picked].groupby("scenario")["project"].apply(lambda p: " ".join(p))
+        table[label] = [listed.get(point, "") for point in table["point"]]
+    resized = changes[(changes["base"] > 0.0) & (changes["amount"] > 0.0)]
+    counts = resized.groupby("scenario").size()
+    table["amount moved"] = [int(counts.get(point, 0)) for point in table["point"]]
+    console.print(table.to_string(index=False), markup=False)

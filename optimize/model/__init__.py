@@ -1,8 +1,9 @@
 """(Case, Appraisal) -> Pyomo model -> Allocation, and what the answer means."""
 
 from optimize.model.allocation import Allocation, SolveStatus
+from optimize.model.closest import closest_optimum
 from optimize.model.compiled import CompiledModel, SolverOptions
-from optimize.model.explain import describe, explain_infeasibility
+from optimize.model.explain import describe, explain_infeasibility, row_reasons
 from optimize.model.formulation import benefit_coefficients, build_model, project_table
 from optimize.model.greedy import FEASIBILITY_TOLERANCE, benefit_bound, greedy_plan, violation
 from optimize.model.marginal import marginal_values
@@ -19,11 +20,13 @@ __all__ = [
     "benefit_bound",
     "benefit_coefficients",
     "build_model",
+    "closest_optimum",
     "describe",
     "explain_infeasibility",
     "greedy_plan",
     "marginal_values",
     "project_table",
+    "row_reasons",
     "solve",
     "violation",
 ]

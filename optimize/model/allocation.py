@@ -7,8 +7,6 @@ from enum import StrEnum
 
 import pandas as pd
 
-from optimize.case.case import CLUSTER_TYPES, INSTRUMENTS
-
 
 class SolveStatus(StrEnum):
     """Outcome of a solve, independent of the modelling layer's own status objects."""
@@ -56,6 +54,9 @@ class Allocation:
         a solution.
     spend : pandas.DataFrame or None
         Spending per project (rows) and plan year (columns) [1e8 CNY] for multi-period cases.
+    types, instruments : tuple of str
+        The case's cluster types and instruments, in its order: the rows and columns of the
+        tables by type and instrument (empty: those of the funded projects, sorted).
     """
 
     projects: pd.DataFrame
@@ -68,6 +69,8 @@ class Allocation:
     priority_rule: str
     rules: pd.DataFrame = field(default_factory=pd.DataFrame)
     spend: pd.DataFrame | None = None
+    types: tuple[str, ...] = ()
+    instruments: tuple[str, ...] = ()
 
     @property
     def spent(self) -> float:
@@ -76,7 +79,8 @@ class Allocation:
 
     def by_type_instrument(self) -> pd.DataFrame:
         """Funding [1e8 CNY] by cluster type (rows) and instrument (columns), with totals."""
-        table = _pivot(self.projects, "cluster_type").reindex(index=CLUSTER_TYPES, fill_value=0.0)
+        table = self._pivot("cluster_type")
+        table = table.reindex(index=list(self.types) or sorted(table.index), fill_value=0.0)
         table["total"] = table.sum(axis=1)
         table.loc["total"] = table.sum(axis=0)
         return table
@@ -119,14 +123,15 @@ class Allocation:
 
     def by_cluster(self) -> pd.DataFrame:
         """Funding [1e8 CNY] by cluster and instrument, with totals and benefit, largest first."""
-        table = _pivot(self.projects, "cluster")
+        table = self._pivot("cluster")
         table["total"] = table.sum(axis=1)
         table["benefit"] = self.projects.groupby("cluster")["benefit"].sum()
         return table.sort_values("total", ascending=False, kind="stable")
 
-
-def _pivot(projects: pd.DataFrame, index: str) -> pd.DataFrame:
-    """Funding [1e8 CNY] per value of `index` (rows) and instrument (columns, all of them)."""
-    return projects.pivot_table(
-        index=index, columns="instrument", values="amount", aggfunc="sum", fill_value=0.0
-    ).reindex(columns=INSTRUMENTS, fill_value=0.0)
+    def _pivot(self, index: str) -> pd.DataFrame:
+        """Funding [1e8 CNY] per value of `index` (rows) and instrument (columns, all of them)."""
+        table = self.projects.pivot_table(
+            index=index, columns="instrument", values="amount", aggfunc="sum", fill_value=0.0
+        )
+        order = list(self.instruments) or sorted(table.columns)
+        return table.reindex(columns=order, fill_value=0.0)

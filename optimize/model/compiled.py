@@ -33,7 +33,12 @@ from optimize.model.greedy import (
     greedy_plan,
     violation,
 )
-from optimize.model.readback import _empty_allocation, _read_solution, _rule_activity, _spend_for
+from optimize.model.readback import (
+    _empty_allocation,
+    _read_solution,
+    _rule_activity,
+    _spend_for,
+)
 from optimize.model.rule_rows import RuleRow
 
 Array = npt.NDArray[np.float64]
@@ -159,15 +164,24 @@ class CompiledModel:
         return slope, rhs - slope * budget
 
     def cost_map(self) -> npt.NDArray[np.int64]:
-        """Per column: the project whose coefficient a_p scales its objective cost."""
+        """Per column: the project whose coefficient a_p scales its objective cost.
+
+        A block of a cluster's grant (cluster returns) costs pi_k per unit: it follows the
+        cluster's project with the largest coefficient, exact whenever coefficients change
+        through the cluster priorities (as in every sweep).
+        """
         position = {p: k for k, p in enumerate(self.projects.index)}
+        lead = self.projects.groupby("cluster")["coefficient"].idxmax().map(position)
+        excess = self.model.component("excess")
         return np.array(
             [
                 position[var.index()]
                 if var.parent_component() is self.model.build
-                # a top-up's owner; the column of an empty sum costs nothing, any owner will do
+                # a top-up's owner; a column of an empty sum costs nothing, any owner will do
                 else position[var.index()[0]]
                 if var.parent_component() is self.model.top_up
+                else lead[var.index()[0]]
+                if excess is not None and var.parent_component() is excess
                 else 0
                 for var in self.columns
             ],
@@ -249,7 +263,7 @@ class CompiledModel:
     def column_maps(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         """Column of build[p] per project, and of top_up[p, s] per project and segment."""
         position = {p: k for k, p in enumerate(self.projects.index)}
-        segments = self.case.benefit.top_up_segments
+        segments = self.case.benefit.segments
         build = np.zeros(len(position), dtype=np.int64)
         top_up = np.zeros((len(position), segments), dtype=np.int64)
         for k, var in enumerate(self.columns):
@@ -305,6 +319,15 @@ class CompiledModel:
             top_up=self.column_of_top_up,
             low=self.projects["min_grant"].to_numpy(float),
             width=self.projects["segment_width"].to_numpy(float),
+            extra=self.column_of_blocks(),
+        )
+
+    def column_of_blocks(self) -> npt.NDArray[np.int64]:
+        """Columns of the blocks of a cluster's grant (cluster returns; else none)."""
+        excess = self.model.component("excess")
+        return np.array(
+            [k for k, var in enumerate(self.columns) if var.parent_component() is excess],
+            dtype=np.int64,
         )
 
     def run(self) -> tuple[SolveStatus, float, Array | None]:
@@ -423,7 +446,9 @@ class CompiledModel:
         if values is None:
             if status is SolveStatus.TIME_LIMIT:
                 status = SolveStatus.TIME_LIMIT_NO_SOLUTION
-            return _empty_allocation(self.projects, status, budget, priority_rule, seconds)
+            return _empty_allocation(
+                self.case, self.projects, status, budget, priority_rule, seconds
+            )
         read = time.perf_counter()
         bound = self.bound(status, objective)
         gap = abs(bound - objective) / max(abs(objective), 1e-12)
@@ -431,7 +456,7 @@ class CompiledModel:
             status = SolveStatus.FEASIBLE
         for var, value in zip(self.columns, values, strict=True):
             var.set_value(value, skip_validation=True)
-        table = _read_solution(self.model, self.projects, self.case.benefit.slope_decay)
+        table = _read_solution(self.model, self.projects, self.case.benefit)
         allocation = Allocation(
             table,
             status,
@@ -443,6 +468,8 @@ class CompiledModel:
             priority_rule,
             rules=_rule_activity(self.model),
             spend=_spend_for(self.case, self.projects, table),
+            types=tuple(self.case.type_ids),
+            instruments=tuple(self.case.instrument_ids),
         )
         self.read_seconds = time.perf_counter() - read
         return allocation

@@ -13,6 +13,7 @@ import pyomo.environ as pyo
 
 from optimize.appraisal.appraise import Appraisal
 from optimize.case.case import Case
+from optimize.case.stock import refused_by_stock
 from optimize.model.compiled import SolverOptions
 from optimize.model.formulation import build_model, project_table
 from optimize.model.persistent import _make_solver
@@ -64,13 +65,32 @@ def explain_infeasibility(
     return pd.DataFrame.from_records(records, columns=RELAXATION_COLUMNS)
 
 
-def describe(relaxations: pd.DataFrame) -> list[str]:
-    """One sentence per relaxation, for terminals and reports."""
+def describe(relaxations: pd.DataFrame, case: Case | None = None) -> list[str]:
+    """One sentence per relaxation, for terminals and reports.
+
+    Given the `case`, a row that the national stock set (a project refused because its
+    domain's national centre sits elsewhere) also names that centre, its city and source.
+    """
+    reasons = row_reasons(case) if case is not None else {}
     lines = []
     for row in relaxations.itertuples():
         verb = "raise" if row.sense == "<=" else "lower"
+        why = reasons.get((str(row.rule), str(row.key)))
         lines.append(
             f"{row.rule} [{row.key}]: {verb} the bound from {row.bound:.4g} to "
             f"{row.relaxed_bound:.4g} {row.unit} (by {row.relaxation:.4g})"
+            + (f" ({why})" if why else "")
         )
     return lines
+
+
+def row_reasons(case: Case) -> dict[tuple[str, str], str]:
+    """Why a rule row exists, where the case states it, by ``(rule, key)``.
+
+    So far the rows the national stock sets: ``no_duplicated_construction`` ``<project>:stock``,
+    each naming the existing centres (:func:`optimize.case.stock.refused_by_stock`).
+    """
+    return {
+        ("no_duplicated_construction", f"{r.project}:stock"): str(r.reason)
+        for r in refused_by_stock(case).itertuples()
+    }

@@ -8,6 +8,17 @@ w_p = (u_p - l_p) / S:
 
 with the slope decay d in (0, 1] giving concave, diminishing returns. The per-segment link
 t_ps <= w_p y_p is kept tight on purpose (a much faster LP bound than the aggregate link).
+
+That is ``benefit.objective = "project_curve"``. With ``"cluster_returns"`` a project's range
+is one segment at slope 1 (its minimum block earns no more per 1e8 CNY than its top-up), and
+returns diminish within a cluster: its fit-weighted grant U_k = sum_{p in k} f_p e_p x_p
+[1e8 CNY at full fit] counts in J blocks of width W, block j at r^(j-1). With h_kj >= 0 the
+part of U_k in block j >= 2 (h_kj <= W for j < J),
+
+    sum_{j>=2} h_kj >= U_k - W,    max sum_p a_p x_p - sum_k pi_k sum_{j>=2} (1 - r^(j-1)) h_kj
+
+which is pi_k G(U_k) with G concave piecewise linear: an LP (J - 1 columns and one row per
+cluster, no binaries added).
 """
 
 from __future__ import annotations
@@ -22,6 +33,7 @@ import pyomo.environ as pyo
 from optimize.appraisal.appraise import Appraisal
 from optimize.case.case import Case
 from optimize.case.rules import RULE_NAMES
+from optimize.case.stock import project_domains
 from optimize.model.rule_rows import COUNT, RuleRow, _rule_rows
 
 
@@ -32,20 +44,20 @@ def project_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Indexed by project id: ``cluster``, ``instrument``, ``cluster_type``, ``region``,
-        ``tech_domain``, ``min_grant`` and ``max_grant`` [1e8 CNY], ``segment_width``
+        ``tech_domain``, ``domain`` (the project's own, else ``tech_domain``), ``min_grant``
+        and ``max_grant`` [1e8 CNY], ``segment_width``
         [1e8 CNY], ``priority``, ``fit``, ``efficiency`` and ``coefficient`` a_p [-].
     """
     table = case.projects.join(
         case.clusters[["cluster_type", "region", "tech_domain"]], on="cluster"
     )
+    table["domain"] = project_domains(case.projects, case.clusters)
     table["priority"] = appraisal.priority.loc[table["cluster"]].to_numpy()
     pairs = zip(table["cluster_type"], table["instrument"], strict=True)
     fit = case.fit.stack().to_dict()
     table["fit"] = [float(fit[pair]) for pair in pairs]
     table["coefficient"] = benefit_coefficients(table, appraisal.priority)
-    table["segment_width"] = (table["max_grant"] - table["min_grant"]) / (
-        case.benefit.top_up_segments
-    )
+    table["segment_width"] = (table["max_grant"] - table["min_grant"]) / case.benefit.segments
     return table
 
 
@@ -90,7 +102,7 @@ def build_model(case: Case, projects: pd.DataFrame, elastic: bool = False) -> py
     """
     m = pyo.ConcreteModel(name=case.name)
     ids = list(projects.index)
-    segments = list(range(1, case.benefit.top_up_segments + 1))
+    segments = list(range(1, case.benefit.segments + 1))
     low = projects["min_grant"].to_dict()
     width = projects["segment_width"].to_dict()
 
@@ -118,16 +130,53 @@ def build_model(case: Case, projects: pd.DataFrame, elastic: bool = False) -> py
     if elastic:
         _add_relaxation_objectives(m, case, projects)
         return m
-    decay = {s: case.benefit.slope_decay**s for s in segments}
+    decay = {s: case.benefit.decay**s for s in segments}
+    own = {
+        p: m.coefficient[p]
+        * (low[p] * m.build[p] + pyo.quicksum(decay[s] * m.top_up[p, s] for s in m.S))
+        for p in m.P
+    }
     m.benefit = pyo.Objective(
-        expr=pyo.quicksum(
-            m.coefficient[p]
-            * (low[p] * m.build[p] + pyo.quicksum(decay[s] * m.top_up[p, s] for s in m.S))
-            for p in m.P
-        ),
+        expr=pyo.quicksum(own.values()) - _cluster_returns(m, case, projects),
         sense=pyo.maximize,
     )
     return m
+
+
+def _cluster_returns(m: Any, case: Case, projects: pd.DataFrame) -> Any:
+    """Blocks of each cluster's fit-weighted grant at decaying value: the benefit they lose.
+
+    Adds ``m.excess[k, j]`` (the part of cluster k's fit-weighted grant counted in its block
+    j >= 2, at most the block width but for the last block) and one row per cluster that
+    fills the blocks; returns the lost benefit [benefit units], zero without cluster returns.
+    """
+    slopes = case.benefit.block_slopes
+    if len(slopes) < 2:
+        return 0.0
+    width = case.benefit.cluster_block
+    last = len(slopes)
+    members = projects.groupby("cluster", sort=False).groups
+    weight = (projects["fit"] * projects["efficiency"]).to_dict()
+    priority = projects.groupby("cluster", sort=False)["priority"].first().to_dict()
+    m.K = pyo.Set(initialize=list(members), ordered=True, doc="clusters with candidate projects")
+    m.J = pyo.Set(initialize=range(2, last + 1), ordered=True, doc="blocks after the first")
+    m.excess = pyo.Var(
+        m.K,
+        m.J,
+        bounds=lambda m, k, j: (0.0, None if j == last else width),
+        doc="fit-weighted grant counted in block j [1e8 CNY at full fit]",
+    )
+    m.block_fill = pyo.Constraint(
+        m.K,
+        rule=lambda m, k: (
+            pyo.quicksum(m.excess[k, j] for j in m.J)
+            >= pyo.quicksum(weight[p] * m.funding[p] for p in members[k]) - width
+        ),
+        doc="a cluster's fit-weighted grant beyond its first block counts in the later blocks",
+    )
+    return pyo.quicksum(
+        priority[k] * (1.0 - slopes[j - 1]) * m.excess[k, j] for k in m.K for j in m.J
+    )
 
 
 def _add_relaxation_objectives(m: Any, case: Case, projects: pd.DataFrame) -> None:

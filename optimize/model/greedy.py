@@ -24,7 +24,7 @@ every row, column bound and integrality.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import highspy
 import numpy as np
@@ -69,6 +69,9 @@ class MatrixForm:
         Minimum grant of each project l_p [1e8 CNY].
     width : numpy.ndarray
         Width of each project's top-up segments w_p [1e8 CNY].
+    extra : numpy.ndarray
+        Other continuous columns (the blocks of a cluster's grant under cluster returns),
+        placed with the top-ups by the LP of :meth:`_Greedy.top_up_lp`.
     """
 
     matrix: sp.csr_matrix
@@ -83,6 +86,7 @@ class MatrixForm:
     top_up: Index
     low: Array
     width: Array
+    extra: Index = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
 
 def violation(form: MatrixForm, values: Array) -> float:
@@ -445,16 +449,23 @@ class _Greedy:
             self.added = self.added[:keep]
 
     def top_up_lp(self) -> Array | None:
-        """Column values with the builds fixed and the top-ups optimal, or None."""
+        """Column values with the builds fixed and the top-ups optimal, or None.
+
+        The LP also places the extra columns, under the rule rows and the rows that hold them.
+        """
         form = self.form
         segments = form.top_up.shape[1]
         built = np.flatnonzero(np.array(self.on, dtype=bool))
         y = np.zeros(form.matrix.shape[1])
         y[form.build[built]] = 1.0
-        columns = form.top_up[built].ravel()
-        rule = form.matrix[self.rows]
+        columns = np.concatenate([form.top_up[built].ravel(), form.extra])
+        rows = self.rows
+        if len(form.extra):
+            by_extra = np.diff(form.matrix[:, form.extra].tocsr().indptr) > 0
+            rows = np.concatenate([rows, np.flatnonzero(by_extra & ~form.rule_row)])
+        rule = form.matrix[rows]
         fixed = rule @ y
-        lower, upper = form.row_lower[self.rows] - fixed, form.row_upper[self.rows] - fixed
+        lower, upper = form.row_lower[rows] - fixed, form.row_upper[rows] - fixed
         sub = rule[:, columns].tocsr()
         # Rows without a top-up of a funded project (counting rules) are fixed: check them
         # here and keep them out of the LP, which is then several times faster at 1e5 columns.
@@ -469,7 +480,9 @@ class _Greedy:
         lp.num_col_, lp.num_row_ = len(columns), int(used.sum())
         lp.col_cost_ = form.cost[columns]
         lp.col_lower_ = np.zeros(len(columns))
-        lp.col_upper_ = np.repeat(form.width[built], segments)
+        lp.col_upper_ = np.concatenate(
+            [np.repeat(form.width[built], segments), form.col_upper[form.extra]]
+        )
         lp.row_lower_, lp.row_upper_ = lower[used], upper[used]
         lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
         lp.a_matrix_.start_ = sub.indptr
@@ -485,8 +498,9 @@ class _Greedy:
         highs.run()
         if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
             return None
-        self.prices = np.zeros(len(self.rows))
-        self.prices[used] = highs.getSolution().row_dual
+        duals = np.zeros(len(rows))
+        duals[used] = highs.getSolution().row_dual
+        self.prices = duals[: len(self.rows)]
         values = y
         values[columns] = np.clip(np.asarray(highs.getSolution().col_value), 0.0, None)
         return values

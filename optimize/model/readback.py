@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 import pyomo.environ as pyo
 
-from optimize.case.case import Case
+from optimize.case.case import BenefitCurve, Case
 from optimize.model.allocation import Allocation, SolveStatus
 from optimize.model.rule_rows import _spend_shares
 
@@ -29,17 +29,36 @@ SOLUTION_COLUMNS = [
 AMOUNT_TOLERANCE = 1e-7
 
 
-def _read_solution(model: pyo.ConcreteModel, projects: pd.DataFrame, decay: float) -> pd.DataFrame:
-    """Funded flag, amount and benefit per project from the loaded variable values."""
+def _read_solution(
+    model: pyo.ConcreteModel, projects: pd.DataFrame, curve: BenefitCurve
+) -> pd.DataFrame:
+    """Funded flag, amount and benefit per project from the loaded variable values.
+
+    Under cluster returns a project's benefit is net of what its money counted in its
+    cluster's later blocks loses, so the projects' benefits sum to the objective.
+    """
     ids = list(projects.index)
     built = pd.Series({p: round(pyo.value(model.build[p])) for p in ids}, dtype=float)
     top_up = {p: [max(pyo.value(model.top_up[p, s]), 0.0) for s in model.S] for p in ids}
     amount = built * projects["min_grant"] + pd.Series({p: sum(v) for p, v in top_up.items()})
     amount = amount.where(amount > AMOUNT_TOLERANCE, 0.0)
+    decay = curve.decay
     weighted = pd.Series(
         {p: sum(decay ** (k + 1) * v for k, v in enumerate(top_up[p])) for p in ids}
     )
     benefit = projects["coefficient"] * (built * projects["min_grant"] + weighted)
+    excess = model.component("excess")
+    if excess is not None:
+        # A cluster's lost benefit, shared by its projects in proportion to their weighted grant.
+        slopes = curve.block_slopes
+        lost = {
+            k: sum((1.0 - slopes[j - 1]) * max(pyo.value(excess[k, j]), 0.0) for j in model.J)
+            for k in model.K
+        }
+        used = projects["fit"] * projects["efficiency"] * amount
+        total = used.groupby(projects["cluster"]).transform("sum")
+        share = (used / total.where(total > 0.0)).fillna(0.0)
+        benefit -= projects["priority"] * projects["cluster"].map(lost) * share
     table = projects[SOLUTION_COLUMNS].copy()
     table["funded"] = built.astype(bool)
     table["amount"] = amount
@@ -48,7 +67,12 @@ def _read_solution(model: pyo.ConcreteModel, projects: pd.DataFrame, decay: floa
 
 
 def _empty_allocation(
-    projects: pd.DataFrame, status: SolveStatus, budget: float, rule: str, seconds: float
+    case: Case,
+    projects: pd.DataFrame,
+    status: SolveStatus,
+    budget: float,
+    rule: str,
+    seconds: float,
 ) -> Allocation:
     """An allocation without a solution: nothing funded, objective NaN."""
     table = projects[SOLUTION_COLUMNS].copy()
@@ -56,7 +80,18 @@ def _empty_allocation(
     table["amount"] = 0.0
     table["benefit"] = 0.0
     nan = float("nan")
-    return Allocation(table, status, nan, nan, nan, seconds, budget, rule)
+    return Allocation(
+        table,
+        status,
+        nan,
+        nan,
+        nan,
+        seconds,
+        budget,
+        rule,
+        types=tuple(case.type_ids),
+        instruments=tuple(case.instrument_ids),
+    )
 
 
 def _spend_for(case: Case, projects: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame | None:

@@ -24,6 +24,7 @@ import pyomo.environ as pyo
 from pyomo.core.expr.visitor import identify_variables
 
 from optimize.case.case import Case
+from optimize.case.stock import refused_by_stock
 
 AMOUNT = "1e8 CNY"
 COUNT = "projects"
@@ -146,13 +147,21 @@ def _region_floor_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleR
 
 
 def _no_duplication_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
-    """At most n funded projects per technology domain and instrument."""
+    """At most n funded projects per technology domain and instrument; none refused by stock.
+
+    A project is refused by the stock when its domain's national centre sits outside its
+    cluster and it states no override (:func:`optimize.case.stock.refused_by_stock`).
+    """
     rule = case.rules.no_duplicated_construction
     if rule is None:
         return []
     covered = projects[projects["instrument"].isin(rule.instruments)]
-    rows = []
-    for (domain, instrument), group in covered.groupby(["tech_domain", "instrument"], sort=False):
+    rows = [
+        RuleRow("no_duplicated_construction", f"{p}:stock", m.build[p], "<=", 0.0, COUNT)
+        for p in refused_by_stock(case)["project"]
+        if p in projects.index
+    ]
+    for (domain, instrument), group in covered.groupby(["domain", "instrument"], sort=False):
         if len(group) > rule.max_per_domain:
             rows.append(
                 RuleRow(
@@ -168,11 +177,11 @@ def _no_duplication_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[Rul
 
 
 def _basic_concentration_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
-    """Few funded projects per basic cluster, each at least a minimum grant."""
+    """Few funded projects per cluster of the rule's types, each at least a minimum grant."""
     rule = case.rules.basic_concentration
     if rule is None:
         return []
-    basic = projects[projects["cluster_type"] == "basic"]
+    basic = projects[projects["cluster_type"].isin(rule.types)]
     rows = [
         RuleRow(
             "basic_concentration",
@@ -200,14 +209,17 @@ def _basic_concentration_rows(m: Any, case: Case, projects: pd.DataFrame) -> lis
 
 
 def _frontier_research_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
-    """No frontier platform where the research-institution score is below the threshold."""
+    """No project of the rule's instruments and types where research is sparse.
+
+    Sparse: the research-institution score is below the threshold.
+    """
     rule = case.rules.frontier_platform_research
     if rule is None:
         return []
     score = case.scores.values[rule.criterion]
     sparse = projects[
-        (projects["cluster_type"] == "frontier")
-        & (projects["instrument"] == "platform")
+        projects["cluster_type"].isin(rule.types)
+        & projects["instrument"].isin(rule.instruments)
         & (score.loc[projects["cluster"]].to_numpy() < rule.min_score)
     ]
     return [
@@ -219,27 +231,26 @@ def _frontier_research_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[
 def _dependency_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
     """A project is funded only if the project it needs is funded.
 
-    With ``demonstration_needs_pilot_base``, a demonstration project is funded only if at
-    least one pilot base of its cluster is (none when the cluster has no pilot-base
-    candidate), whatever the order of the project rows.
+    With ``in_cluster`` pairs ``(a, b)``, a project of instrument ``a`` is funded only if at
+    least one project of instrument ``b`` in its cluster is (none when the cluster has no
+    candidate of ``b``), whatever the order of the project rows.
     """
     rows = [
         RuleRow("dependencies", f"{p}->{q}", m.build[p] - m.build[q], "<=", 0.0, COUNT)
         for p, q in case.rules.dependencies
     ]
-    if case.rules.demonstration_needs_pilot_base:
-        pilots = _members_by(projects[projects["instrument"] == "pilot_base"], "cluster")
-        demos = projects.index[projects["instrument"] == "demonstration"]
+    for instrument, needed in case.rules.in_cluster:
+        providers = _members_by(projects[projects["instrument"] == needed], "cluster")
         rows += [
             RuleRow(
                 "dependencies",
-                f"{d}->pilot base",
-                m.build[d] - _count(m, pilots.get(str(projects.at[d, "cluster"]), [])),
+                f"{d}->{needed}",
+                m.build[d] - _count(m, providers.get(str(projects.at[d, "cluster"]), [])),
                 "<=",
                 0.0,
                 COUNT,
             )
-            for d in demos
+            for d in projects.index[projects["instrument"] == instrument]
         ]
     return rows
 

@@ -16,7 +16,8 @@ from mcda.ahp import COMPATIBILITY_THRESHOLD, saaty_threshold
 from optimize.appraisal.appraise import Appraisal
 from optimize.appraisal.robustness import Robustness
 from optimize.appraisal.uncertainty import Uncertainty
-from optimize.case.case import INSTRUMENTS, Case
+from optimize.case.case import Case
+from optimize.case.stock import stock_links
 from optimize.model.allocation import Allocation
 from optimize.report import charts as plots
 from optimize.report.charts import chart_language
@@ -382,8 +383,10 @@ def _acceptability_section(results: Results, lang: Lang) -> list[Section]:
 
 
 def _acceptability_superseded(results: Results) -> bool:
-    """Whether the SMAA-2 charts already picture the ranks (the weights-only heatmap then
-    repeats them and costs a third of a second of `run`'s time budget)."""
+    """Whether the SMAA-2 charts already picture the ranks.
+
+    The weights-only heatmap would then repeat them and cost a third of a second of `run`.
+    """
     return results.uncertainty is not None
 
 
@@ -398,7 +401,7 @@ def _allocation_sections(results: Results, lang: Lang) -> list[Section]:
             f"{_text('allocation_type', lang)} ({unit})",
             f"Solved by HiGHS, status {allocation.status}, MIP gap {allocation.mip_gap:.1e}. "
             f"Budget {allocation.budget:g}: {budget}.",
-            _localised_grid(allocation, lang),
+            _localised_grid(case, allocation, lang),
             chart="allocation_type",
             digits=2,
         ),
@@ -439,6 +442,21 @@ def _binding_section(results: Results, lang: Lang) -> list[Section]:
         note,
         view=lambda table: table[_BINDING_COLUMNS].set_index("rule"),
     )
+
+
+def _stock_section(results: Results, lang: Lang) -> list[Section]:
+    """Candidates the national stock concerns, when the case states a stock."""
+    links = stock_links(results.case)
+    if links.empty:
+        return []
+    note = (
+        "Existing platforms from the case's stock table, each with its city, year and "
+        "source. A candidate of the duplication rule's instruments is not fundable while "
+        "its domain's national centre sits outside its cluster and none inside, unless it "
+        "states a reason to override (no_duplicated_construction); candidates may also "
+        "state the platform they complement."
+    )
+    return [Section("stock", _text("stock", lang), note, links.set_index("project"))]
 
 
 def _marginal_section(results: Results, lang: Lang) -> list[Section]:
@@ -499,6 +517,7 @@ _SECTIONS: tuple[Callable[[Results, Lang], list[Section]], ...] = (
     _acceptability_section,
     _allocation_sections,
     _binding_section,
+    _stock_section,
     _marginal_section,
     _provenance_sections,
 )
@@ -516,7 +535,7 @@ def _charts(results: Results, lang: Lang) -> dict[str, bytes]:
             lang,
         ),
         "allocation_type": plots._stacked_bars(
-            _localised_grid(allocation, lang).iloc[:-1, : len(INSTRUMENTS)],
+            _localised_grid(case, allocation, lang).iloc[:-1, :-1],
             _text("allocation_type", lang),
             unit,
             lang,

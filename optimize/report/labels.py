@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal, TypeGuard, get_args
 
+from optimize.case.case import Case
+
 #: A report language.
 Lang = Literal["en", "zh"]
 #: Every report language.
@@ -60,6 +62,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "allocation_region": ("Allocation by region", "按区域的资金分配"),
     "allocation_cluster": ("Allocation by cluster", "按集群的资金分配"),
     "binding": ("Binding rules", "起约束作用的规则"),
+    "stock": ("National stock: duplication checks", "已有国家级平台：重复建设核查"),
     "marginal": ("Marginal values of rules and budget", "规则与预算的边际价值"),
     "frontier": ("Budget frontier", "预算前沿"),
     "robustness": ("Robustness of the funded set", "资助方案的稳健性"),
@@ -71,14 +74,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "budget": ("budget", "预算"),
 }
 
-#: Cluster types, instruments and totals: key -> (English, Chinese).
+#: Totals and region keys: key -> (English, Chinese). Cluster types and instruments take
+#: their names from the case's types and instruments tables (see :func:`_group_name`).
 NAMES: dict[str, tuple[str, str]] = {
-    "basic": ("basic", "基础产业"),
-    "strategic": ("key strategic", "关键战略产业"),
-    "frontier": ("frontier technology", "前沿技术产业"),
-    "platform": ("innovation platform", "共性技术创新平台"),
-    "pilot_base": ("pilot-scale base", "中试基地"),
-    "demonstration": ("demonstration", "示范应用"),
     "total": ("total", "合计"),
     "point": ("point", "点值"),
     "interval": ("interval", "区间"),
@@ -149,9 +147,17 @@ def _text(key: str, lang: Lang) -> str:
 
 
 def _name(key: str, lang: Lang) -> str:
-    """Display name of a type, instrument, region or total (the key itself if unknown)."""
+    """Display name of a region or total (the key itself if unknown)."""
     english, chinese = NAMES.get(key, (key, key))
     return chinese if lang == "zh" else english
+
+
+def _group_name(case: Case, key: str, lang: Lang) -> str:
+    """Display name of a cluster type or instrument from the case's tables, or of a total.
+
+    The key itself when neither names it.
+    """
+    return case.display_name(key, lang) or _name(key, lang)
 
 
 def _column(heading: str, lang: Lang) -> str:

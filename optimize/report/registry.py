@@ -16,7 +16,7 @@ import pandas as pd
 from optimize.appraisal.appraise import Appraisal
 from optimize.appraisal.robustness import Robustness
 from optimize.appraisal.uncertainty import Uncertainty
-from optimize.case.case import INSTRUMENTS, Case
+from optimize.case.case import Case
 from optimize.model.allocation import Allocation
 from optimize.pipeline import RunResult
 from optimize.report.tables import (
@@ -135,7 +135,8 @@ def _decimals(kind: Kind) -> int:
 _WEIGHTS: dict[str, Kind] = {c: "weight" for c in ("group_weight", "local_weight", "global_weight")}
 _RULE_AMOUNTS: dict[str, Kind] = {"activity": "amount", "bound": "amount", "slack": "amount"}
 _BY_GROUP: dict[str, Kind] = {"amount": "amount", "funded_projects": "count"}
-_GRID: dict[str, Kind] = {c: "amount" for c in (*INSTRUMENTS, "total")}
+#: Tables by instrument: every column an amount (the instruments are the case's) but benefit.
+_GRID: dict[str, Kind] = {"benefit": "ratio"}
 _RANKS: dict[str, Kind] = {c: "count" for c in ("tier", "rank_q05", "rank_q50", "rank_q95")}
 _CORE: dict[str, Kind] = {c: "amount" for c in ("q05", "q50", "q95")}
 
@@ -213,9 +214,19 @@ RESULT_TABLES: tuple[ResultTable, ...] = (
         {c: "amount" for c in ("min_grant", "max_grant", "amount")},
         run_csv=True,
     ),
-    ResultTable("by_cluster_instrument", lambda r: r.allocation.by_cluster(), "allocation", _GRID),
     ResultTable(
-        "by_type_instrument", lambda r: r.allocation.by_type_instrument(), "allocation", _GRID
+        "by_cluster_instrument",
+        lambda r: r.allocation.by_cluster(),
+        "allocation",
+        _GRID,
+        default="amount",
+    ),
+    ResultTable(
+        "by_type_instrument",
+        lambda r: r.allocation.by_type_instrument(),
+        "allocation",
+        _GRID,
+        default="amount",
     ),
     ResultTable("by_region", lambda r: r.allocation.by_group("region"), "allocation", _BY_GROUP),
     ResultTable(

@@ -14,7 +14,7 @@ from optimize.appraisal.robustness import Robustness
 from optimize.appraisal.uncertainty import Uncertainty
 from optimize.case.case import Case
 from optimize.model.allocation import Allocation
-from optimize.report.labels import Lang, _column, _name
+from optimize.report.labels import Lang, _column, _group_name, _name
 
 
 def weights_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
@@ -157,7 +157,7 @@ def _localised_ranking(
     table = ranking_table(case, appraisal, tier)
     names = table["name_zh" if lang == "zh" else "name_en"]
     frame = table.drop(columns=["name_en", "name_zh"]).assign(name=names)
-    frame["cluster_type"] = frame["cluster_type"].map(lambda key: _name(str(key), lang))
+    frame["cluster_type"] = frame["cluster_type"].map(lambda key: _group_name(case, str(key), lang))
     frame["region"] = frame["region"].map(_region_names(case, lang))
     ranks = ["rank"] if tier is None else ["tier", "rank"]
     return frame[[*ranks, "name", "cluster_type", "region", "score", "priority"]]
@@ -228,11 +228,12 @@ def _region_table(case: Case, allocation: Allocation, lang: Lang) -> pd.DataFram
     return frame
 
 
-def _localised_grid(allocation: Allocation, lang: Lang) -> pd.DataFrame:
-    """Funding by cluster type x instrument [1e8 CNY] with names in `lang`."""
+def _localised_grid(case: Case, allocation: Allocation, lang: Lang) -> pd.DataFrame:
+    """Funding by cluster type x instrument [1e8 CNY] with the case's names in `lang`."""
     grid = allocation.by_type_instrument()
     return grid.rename(
-        index=lambda key: _name(str(key), lang), columns=lambda key: _name(str(key), lang)
+        index=lambda key: _group_name(case, str(key), lang),
+        columns=lambda key: _group_name(case, str(key), lang),
     )
 
 
@@ -242,7 +243,8 @@ def _localised_clusters(case: Case, allocation: Allocation, lang: Lang) -> pd.Da
     table = table[table["total"] > 0]
     names = case.clusters["name_zh" if lang == "zh" else "name_en"]
     return table.rename(
-        index=lambda key: str(names.get(key, key)), columns=lambda key: _name(str(key), lang)
+        index=lambda key: str(names.get(key, key)),
+        columns=lambda key: _group_name(case, str(key), lang),
     )
 
 

@@ -3,7 +3,7 @@
 from optimize.sweeps.budget import budget_frontier, entries_and_exits
 from optimize.sweeps.engine import SWEEP_OPTIONS, SweepResult
 from optimize.sweeps.joint import CORE_SHARE, joint_robustness
-from optimize.sweeps.scenarios import compare_scenarios
+from optimize.sweeps.scenarios import compare_scenarios, retype_clusters
 from optimize.sweeps.weights import (
     ROBUSTLY_IN,
     ROBUSTLY_OUT,
@@ -22,6 +22,7 @@ __all__ = [
     "compare_scenarios",
     "entries_and_exits",
     "joint_robustness",
+    "retype_clusters",
     "sample_level1",
     "weight_robustness",
     "weight_sobol",

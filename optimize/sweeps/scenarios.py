@@ -7,7 +7,7 @@ import pandas as pd
 from optimize.appraisal.appraise import Appraisal, appraise, rank_clusters
 from optimize.appraisal.reweight import leaf_weights, level1_weights
 from optimize.case.case import Case
-from optimize.case.scenario import Scenario, apply
+from optimize.case.scenario import Scenario, apply, retype_scenarios
 from optimize.model.compiled import SolverOptions
 from optimize.sweeps.engine import SweepResult
 
@@ -16,8 +16,22 @@ def compare_scenarios(
     case: Case,
     scenarios: list[Scenario],
     options: SolverOptions | None = None,
+    closest: bool = False,
 ) -> SweepResult:
     """Named scenarios side by side with the base case.
+
+    Parameters
+    ----------
+    case : Case
+        The base case.
+    scenarios : list of Scenario
+        Overrides, each solved on its own.
+    options : SolverOptions, optional
+        HiGHS options.
+    closest : bool
+        Report, of each scenario's optimal plans, the one closest to the base plan
+        (:func:`~optimize.model.closest.closest_optimum`), so that ties between equal projects
+        do not show as changes.
 
     Returns
     -------
@@ -26,10 +40,13 @@ def compare_scenarios(
         scenario (columns) [1e8 CNY]; ``extra["changes"]``: per scenario the projects whose
         funding moved against the base by more than 0.01 [1e8 CNY], with the amounts.
     """
+    from optimize.model.closest import closest_optimum
+    from optimize.model.formulation import project_table
     from optimize.model.solve import solve
 
     base_appraisal = appraise(case)
-    rows, tables = [], {}
+    rows: list[dict[str, object]] = []
+    tables: dict[str, pd.Series] = {}
     for scenario in [Scenario("base"), *scenarios]:
         variant = apply(case, scenario)
         rule = scenario.priority_rule or case.priority_rule
@@ -41,6 +58,9 @@ def compare_scenarios(
             ranking, priority = rank_clusters(variant, leaves, rule, blend)
             appraisal = Appraisal(appraisal.local, leaves, ranking, priority, rule, blend)
         allocation = solve(variant, appraisal, options)
+        if closest and tables:
+            projects = project_table(variant, appraisal)
+            allocation = closest_optimum(variant, projects, allocation, tables["base"], options)
         rows.append(
             {
                 "point": scenario.name,
@@ -70,3 +90,19 @@ def compare_scenarios(
             "changes": pd.DataFrame(changes, columns=["scenario", "project", "base", "amount"]),
         },
     )
+
+
+def retype_clusters(case: Case, options: SolverOptions | None = None) -> SweepResult:
+    """Type uncertainty: each cluster with an ``alt_type`` re-typed in turn, and solved.
+
+    A cluster's type sets its fit coefficients and the type-based rules that reach it; each
+    point re-types one cluster and keeps the others as given.
+
+    Returns
+    -------
+    SweepResult
+        As :func:`compare_scenarios`, one point ``retype:<cluster>`` per re-typed cluster:
+        ``extra["changes"]`` lists the projects whose funding moves against the base, each
+        re-typed case's plan being its optimal plan closest to the base plan.
+    """
+    return compare_scenarios(case, retype_scenarios(case), options, closest=True)

@@ -2,6 +2,8 @@
 
 import itertools
 import os
+import re
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -12,6 +14,7 @@ import mcda
 from mcda import plots
 from mcda.outranking import intersection
 from mcda.plots import fonts, outranking
+from mcda.plots.charts import CJK_GLYPH_MISSING
 
 PNG = b"\x89PNG\r\n\x1a\n"
 NAMES_ZH = pd.Series({"a": "上海市集成电路集群", "b": "长沙市工程机械集群"})
@@ -103,3 +106,21 @@ def test_gaia_chart_renders() -> None:
         matrix, pd.Series({"x": 0.5, "y": 0.25, "z": 0.25}), dict.fromkeys("xyz", "benefit")
     )
     assert plots.png_bytes(plots.gaia_chart(plane, NAMES_EN)).startswith(PNG)
+
+
+@pytest.mark.parametrize(
+    ("char", "is_error"),
+    [
+        ("中", True),  # U+4E2D: every CJK font has it; missing means no CJK font
+        ("。", True),  # IDEOGRAPHIC FULL STOP
+        ("，", True),  # FULLWIDTH COMMA
+        ("⺀", False),  # U+2E80 CJK RADICAL REPEAT: absent from Noto Sans CJK, a box
+        ("㐀", False),  # U+3400, extension A: not in every CJK font
+        ("𠀀", False),  # U+20000, extension B
+    ],
+)
+def test_only_a_common_chinese_glyph_missing_is_an_error(char: str, is_error: bool) -> None:
+    message = (
+        f"Glyph {ord(char)} (\\N{{{unicodedata.name(char)}}}) missing from font(s) DejaVu Sans."
+    )
+    assert bool(re.match(CJK_GLYPH_MISSING, message)) is is_error

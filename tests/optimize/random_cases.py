@@ -3,8 +3,10 @@
 Clusters, projects, budget and rules are drawn so that the awkward corners come up often:
 groups without a project (a type, instrument, region or cluster nobody applies in), floors
 over such groups, must-fund lists, a zero budget, plan years in which nobody spends, and
-several pilot bases in one cluster. Criteria, judgments, scores and fit are the tiny test
-case's.
+several pilot bases in one cluster. The cluster types and instruments are either the tiny
+test case's or a made-up set of two types and four instruments, named by the case's own
+types and instruments tables or by its fit table alone. Criteria, judgments and scores are
+the tiny test case's.
 """
 
 from __future__ import annotations
@@ -21,8 +23,11 @@ from optimize.casefiles import table_csv
 from tests.conftest import TINY
 
 CLUSTERS = ["a", "b", "c", "d"]
-TYPES = ["basic", "strategic", "frontier"]
-INSTRUMENTS = ["platform", "pilot_base", "demonstration"]
+#: Cluster types and instruments a drawn case uses: the tiny case's, or made-up ones.
+VOCABULARIES = [
+    (["basic", "strategic", "frontier"], ["platform", "pilot_base", "demonstration"]),
+    (["upland", "coastal"], ["lab", "voucher", "testbed", "fund"]),
+]
 REGIONS = ["east", "central", "west"]
 DOMAINS = ["rail", "ai"]
 YEARS = [2021, 2022, 2023]
@@ -55,6 +60,12 @@ def _limits(draw: Any) -> dict[str, float]:
 @st.composite
 def case_files(draw: Any) -> dict[str, Any]:
     """Settings and tables of one random case: ``{"settings": ..., "clusters": ..., ...}``."""
+    types, instruments = draw(st.sampled_from(VOCABULARIES))
+    fit_rows = [
+        (kind, instrument, draw(st.sampled_from([0.3, 0.6, 1.0])))
+        for kind in types
+        for instrument in instruments
+    ]
     clusters = CLUSTERS[: draw(st.integers(2, 4))]
     cluster_rows = [
         (
@@ -63,7 +74,7 @@ def case_files(draw: Any) -> dict[str, Any]:
             c,
             draw(st.sampled_from(REGIONS)),
             draw(st.sampled_from(DOMAINS)),
-            draw(st.sampled_from(TYPES)),
+            draw(st.sampled_from(types)),
         )
         for c in clusters
     ]
@@ -78,7 +89,7 @@ def case_files(draw: Any) -> dict[str, Any]:
             (
                 f"p{k}",
                 draw(st.sampled_from(clusters)),
-                draw(st.sampled_from(INSTRUMENTS)),
+                draw(st.sampled_from(instruments)),
                 low,
                 high,
                 draw(st.sampled_from([0.5, 1.0, 2.0])),
@@ -90,9 +101,9 @@ def case_files(draw: Any) -> dict[str, Any]:
     regions = sorted({row[3] for row in cluster_rows})
     rules: dict[str, Any] = {}
     if draw(st.booleans()):
-        rules["type_share"] = _share_table(draw, TYPES)
+        rules["type_share"] = _share_table(draw, types)
     if draw(st.booleans()):
-        rules["instrument_share"] = _share_table(draw, INSTRUMENTS)
+        rules["instrument_share"] = _share_table(draw, instruments)
     if draw(st.booleans()):
         named = draw(st.lists(st.sampled_from([*clusters, "default"]), unique=True, max_size=3))
         rules["cluster_limits"] = {name: _limits(draw) for name in named}
@@ -101,16 +112,19 @@ def case_files(draw: Any) -> dict[str, Any]:
         rules["region_floor"] = {r: draw(st.sampled_from(SHARES[:4])) for r in chosen}
     if draw(st.booleans()):
         rules["no_duplicated_construction"] = {
-            "instruments": draw(st.lists(st.sampled_from(INSTRUMENTS), unique=True)),
+            "instruments": draw(st.lists(st.sampled_from(instruments), unique=True)),
             "max_per_domain": draw(st.integers(0, 2)),
         }
     if draw(st.booleans()):
         rules["basic_concentration"] = {
+            "types": draw(st.lists(st.sampled_from(types), unique=True, min_size=1)),
             "max_projects": draw(st.integers(0, 2)),
             "min_grant": draw(st.sampled_from(AMOUNTS)),
         }
     if draw(st.booleans()):
         rules["frontier_platform_research"] = {
+            "types": draw(st.lists(st.sampled_from(types), unique=True, min_size=1)),
+            "instruments": draw(st.lists(st.sampled_from(instruments), unique=True, min_size=1)),
             "criterion": "L3",
             "min_score": draw(st.sampled_from([0.0, 10.0, 30.0])),
         }
@@ -119,7 +133,9 @@ def case_files(draw: Any) -> dict[str, Any]:
     )
     dependencies: dict[str, Any] = {}
     if draw(st.booleans()):
-        dependencies["demonstration_needs_pilot_base"] = True
+        dependencies["in_cluster"] = [
+            draw(st.lists(st.sampled_from(instruments), min_size=2, max_size=2, unique=True))
+        ]
     if draw(st.booleans()):
         # A chain in id order cannot loop.
         dependencies["pairs"] = [sorted(pair, reverse=True) for pair in draw(pairs)]
@@ -155,19 +171,35 @@ def case_files(draw: Any) -> dict[str, Any]:
             "budgets": [draw(st.sampled_from(AMOUNTS)) for _ in years],
             "carry_over": draw(st.booleans()),
             "profiles": {
-                "platform": [1.0],
-                "pilot_base": [0.5, 0.5] if len(years) > 1 else [1.0],
-                "demonstration": [1.0],
+                instrument: [0.5, 0.5] if k % 2 and len(years) > 1 else [1.0]
+                for k, instrument in enumerate(instruments)
             },
         }
-    return {"settings": settings, "clusters": cluster_rows, "projects": project_rows}
+    return {
+        "settings": settings,
+        "clusters": cluster_rows,
+        "projects": project_rows,
+        "fit": fit_rows,
+        "named": draw(st.booleans()),
+    }
 
 
 def write_case(files: dict[str, Any], folder: Path, order: list[int] | None = None) -> Path:
     """Write a drawn case as a case folder; `order` permutes the project rows."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("criteria.csv", "judgments.csv", "fit.csv"):
+    for name in ("criteria.csv", "judgments.csv"):
         shutil.copy(TINY / name, folder / name)
+    if "fit" in files:
+        fit = pd.DataFrame(files["fit"], columns=["cluster_type", "instrument", "coefficient"])
+        (folder / "fit.csv").write_text(table_csv(fit), encoding="utf-8")
+    else:
+        shutil.copy(TINY / "fit.csv", folder / "fit.csv")
+        fit = pd.read_csv(folder / "fit.csv", dtype=str)
+    named = ["types", "instruments"] if files.get("named") else []
+    for name, column in zip(named, ("cluster_type", "instrument"), strict=False):
+        ids = list(dict.fromkeys(fit[column]))
+        rows = pd.DataFrame({"id": ids, "name_en": ids, "name_zh": [f"{i}（中文）" for i in ids]})
+        (folder / f"{name}.csv").write_text(table_csv(rows), encoding="utf-8")
     scores = (TINY / "scores.csv").read_text(encoding="utf-8").splitlines()
     chosen = {row[0] for row in files["clusters"]}
     kept = [scores[0], *(line for line in scores[1:] if line.split(",")[0] in chosen)]
@@ -196,7 +228,7 @@ def write_case(files: dict[str, Any], folder: Path, order: list[int] | None = No
     (folder / "projects.csv").write_text(table_csv(projects), encoding="utf-8")
     tables = {
         name: f"{name}.csv"
-        for name in ("clusters", "criteria", "judgments", "scores", "fit", "projects")
+        for name in ("clusters", "criteria", "judgments", "scores", "fit", "projects", *named)
     }
     settings = {**files["settings"], "tables": tables}
     (folder / "case.toml").write_text(tomli_w.dumps(settings), encoding="utf-8")

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from optimize import SolveStatus, appraise, load_case, solve
 from optimize.case import (
-    CLUSTER_TYPES,
+    BENEFIT_OBJECTIVES,
     NoDuplication,
     Periods,
     Rules,
@@ -45,11 +45,14 @@ def compiled(case):
     seed=st.integers(min_value=0, max_value=10_000),
     budget_scale=st.floats(min_value=0.5, max_value=1.5),
     periods=st.sampled_from([None, False, True]),
+    objective=st.sampled_from(BENEFIT_OBJECTIVES),
 )
 def test_greedy_plan_satisfies_every_row_of_the_compiled_matrix(
-    clusters, per_cell, seed, budget_scale, periods
+    clusters, per_cell, seed, budget_scale, periods, objective
 ) -> None:
     case = synthetic_case(clusters, projects_per_cell=per_cell, seed=seed)
+    curve = dataclasses.replace(case.benefit, objective=objective, cluster_block=3.0)
+    case = dataclasses.replace(case, benefit=curve)
     if periods is not None:  # yearly budgets, with or without carry-over
         years = Periods(
             years=(2021, 2022, 2023),
@@ -63,7 +66,7 @@ def test_greedy_plan_satisfies_every_row_of_the_compiled_matrix(
         )
         case = dataclasses.replace(case, rules=dataclasses.replace(case.rules, periods=years))
     # Every type and region present: a share floor on an empty group does not compile.
-    assume(set(case.clusters["cluster_type"]) == set(CLUSTER_TYPES))
+    assume(set(case.clusters["cluster_type"]) == set(case.type_ids))
     assume("west" in set(case.clusters["region"]))
     model = compiled(case)
     model.set_budget(case.budget * budget_scale)
@@ -156,12 +159,17 @@ RULES = {
 }
 
 
-@settings(max_examples=10, deadline=None)
-@given(budget=st.floats(min_value=1.0, max_value=14.0), variant=st.sampled_from(sorted(RULES)))
-def test_mip_start_leaves_the_proven_optimum_unchanged(tiny, budget, variant) -> None:
+@settings(max_examples=12, deadline=None)
+@given(
+    budget=st.floats(min_value=1.0, max_value=14.0),
+    variant=st.sampled_from(sorted(RULES)),
+    objective=st.sampled_from(BENEFIT_OBJECTIVES),
+)
+def test_mip_start_leaves_the_proven_optimum_unchanged(tiny, budget, variant, objective) -> None:
     case, appraisal = tiny
     rules = RULES[variant] or case.rules
-    varied = dataclasses.replace(case, budget=budget, rules=rules)
+    curve = dataclasses.replace(case.benefit, objective=objective, cluster_block=1.5)
+    varied = dataclasses.replace(case, budget=budget, rules=rules, benefit=curve)
     projects = project_table(varied, appraisal)
     expected = brute_force_optimum(varied, projects)
     model = CompiledModel(varied, projects, SolverOptions(time_limit=60.0))

@@ -108,7 +108,10 @@ def test_the_whole_point_pipeline_runs_on_an_imprecise_case(imprecise, policy):
 
 def test_a_rule_cannot_rest_on_a_dropped_criterion(imprecise):
     edit(imprecise / "case.toml", 'unknown = "draw"', 'unknown = "drop"')
-    rule = '[rules.frontier_platform_research]\ncriterion = "L2"\nmin_score = 1.0\n'
+    rule = (
+        '[rules.frontier_platform_research]\ntypes = ["frontier"]\ninstruments = ["platform"]\n'
+        'criterion = "L2"\nmin_score = 1.0\n'
+    )
     edit(imprecise / "case.toml", "[uncertainty]", f"{rule}\n[uncertainty]")
     with pytest.raises(InputError, match="'L2' is dropped") as caught:
         load_case(imprecise)

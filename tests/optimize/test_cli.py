@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from tests.optimize.clirun import run_cli
@@ -179,6 +180,26 @@ def test_sweep_budget_writes_tables_and_chart(tiny_path, tmp_path, monkeypatch, 
     names = {p.name for p in out.iterdir()}
     assert {"points.csv", "funding.csv", "entries.csv", "frontier.png", "sweep.json"} <= names
     assert (out / "frontier.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_sweep_retype_lists_what_each_retyped_cluster_changes(
+    tiny_path, tmp_path, monkeypatch, capsys
+):
+    case = tmp_path / "case"
+    shutil.copytree(tiny_path, case)
+    out = tmp_path / "o"
+    code, _, err = run_cli(["sweep", "retype", str(case), "--out", str(out)], monkeypatch, capsys)
+    assert code == 2 and "field 'alt_type': no cluster has an alt_type" in err
+    assert not out.exists()
+    clusters = (case / "clusters.csv").read_text(encoding="utf-8").splitlines()
+    alt = ["alt_type", "strategic", "", "", "basic"]  # a: basic -> strategic, d: strategic -> basic
+    lines = [f"{line},{extra}" for line, extra in zip(clusters, alt, strict=True)]
+    (case / "clusters.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, text, _ = run_cli(["sweep", "retype", str(case), "--out", str(out)], monkeypatch, capsys)
+    assert code == 0 and "retype:a" in text and "retype:d" in text
+    points = pd.read_csv(out / "points.csv")
+    assert list(points["point"]) == ["base", "retype:a", "retype:d"]
+    assert {"changes.csv", "by_cluster.csv", "scenarios.png"} <= {p.name for p in out.iterdir()}
 
 
 def test_sweep_scenarios_refuses_an_unknown_override(tiny_path, tmp_path, monkeypatch, capsys):

@@ -23,6 +23,7 @@ CASE_WRITERS = {
     "sweep robustness": ["sweep", "robustness", "{case}", "--samples", "2", "--out", "{out}"],
     "sweep sobol": ["sweep", "sobol", "{case}", "--samples", "2", "--out", "{out}"],
     "sweep scenarios": ["sweep", "scenarios", "{case}", "--out", "{out}"],
+    "sweep retype": ["sweep", "retype", "{case}", "--out", "{out}"],
 }
 
 #: Outputs that overlap the case: (name, path relative to the test folder, words of the error).

@@ -39,7 +39,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
-from optimize.case import CLUSTER_TYPES, INSTRUMENTS
+from optimize import load_case
 from tests.optimize.clirun import run_cli
 from tests.optimize.test_hostile_inputs import (
     CELL_TEXT,
@@ -227,9 +227,10 @@ def value_paths(doc: dict, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]
 
 #: Words that are valid keys somewhere (documented keys and the tiny case's own names):
 #: an "unknown" key is none of them.
+TINY_CASE = load_case(TINY)
 KNOWN_WORDS = {part for key in KEYS for part in key.split(".")} | {
-    *CLUSTER_TYPES,
-    *INSTRUMENTS,
+    *TINY_CASE.type_ids,
+    *TINY_CASE.instrument_ids,
     *"abcd",
     "east",
     "west",

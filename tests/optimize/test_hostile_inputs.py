@@ -270,7 +270,7 @@ def test_run_of_an_infeasible_case_exits_3_and_writes_nothing(
     case = tmp_path / "case"
     shutil.copytree(tiny_path, case)
     with (case / "case.toml").open("a", encoding="utf-8") as handle:
-        handle.write("\n[rules.basic_concentration]\nmin_grant = 1e15\n")
+        handle.write('\n[rules.basic_concentration]\ntypes = ["basic"]\nmin_grant = 1e15\n')
     out = tmp_path / "out"
     code, _, err = run_cli(["run", str(case), "--out", str(out)], monkeypatch, capsys)
     assert code == 3, err

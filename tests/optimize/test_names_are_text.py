@@ -127,7 +127,7 @@ def test_hostile_names_run_and_show_as_text(names, tiny_path, monkeypatch, capsy
         assert "<script" not in html
         assert str(escape(shown[0])) in html
         charts = sorted((out / "charts").glob("*.png"))
-        assert len(charts) == 6 and all(p.read_bytes().startswith(PNG) for p in charts)
+        assert len(charts) == 5 and all(p.read_bytes().startswith(PNG) for p in charts)
         for name in shown[:2]:
             assert name in terminal  # the ranking table lists every cluster of the tiny case
         with (out / "ranking.csv").open(encoding="utf-8", newline="") as handle:

@@ -189,7 +189,7 @@ def test_demonstration_needs_any_pilot_base_whatever_the_row_order(tmp_path) -> 
         project("b.demo", "b", "demonstration", low=1.0, high=3.0, eff=5.0),
     ]
     rules = {
-        "dependencies": {"demonstration_needs_pilot_base": True},
+        "dependencies": {"in_cluster": [["demonstration", "pilot_base"]]},
         "must_not_fund": {"projects": ["b.pilot1"]},
     }
     objectives = []
@@ -209,7 +209,7 @@ def test_demonstration_without_a_pilot_base_in_its_cluster_is_not_funded(tmp_pat
         project("a.pilot", "a", "pilot_base"),
         project("b.demo", "b", "demonstration", eff=5.0),
     ]
-    rules = {"dependencies": {"demonstration_needs_pilot_base": True}}
+    rules = {"dependencies": {"in_cluster": [["demonstration", "pilot_base"]]}}
     case = load_case(write_case(small_case(rules, projects), tmp_path / "case"))
     allocation = solve(case, appraise(case))
     assert not allocation.projects.at["b.demo", "funded"]
@@ -241,6 +241,6 @@ def test_run_accepts_a_level_one_criterion_that_is_a_leaf(
 
 
 def test_dropping_dependencies_also_drops_the_pilot_base_rule() -> None:
-    rules = Rules(demonstration_needs_pilot_base=True)
+    rules = Rules(in_cluster=(("demonstration", "pilot_base"),))
     assert "dependencies" in rules.active()
     assert "dependencies" not in rules.without(("dependencies",)).active()

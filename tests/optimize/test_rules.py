@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from optimize import SolveStatus, appraise, load_case, solve
+from optimize import appraise, load_case, solve
 from optimize.case import (
     AmountBounds,
     BasicConcentration,
@@ -18,8 +18,7 @@ from optimize.case import (
     Rules,
     ShareBounds,
 )
-from optimize.model import project_table
-from tests.optimize.checks import brute_force_optimum, rule_violations
+from tests.optimize.checks import assert_matches_enumeration
 
 PERIODS = Periods(
     years=(2021, 2022, 2023),
@@ -34,8 +33,10 @@ VARIANTS = {
         cluster_limits={"b": AmountBounds(0.0, 2.0), "c": AmountBounds(1.0, 3.0)}
     ),
     "region_floor": Rules(region_floor={"west": 0.3}),
-    "basic_concentration": Rules(basic_concentration=BasicConcentration(1, 1.5)),
-    "frontier_platform_research": Rules(frontier_platform_research=ResearchThreshold("L3", 25.0)),
+    "basic_concentration": Rules(basic_concentration=BasicConcentration(("basic",), 1, 1.5)),
+    "frontier_platform_research": Rules(
+        frontier_platform_research=ResearchThreshold(("frontier",), ("platform",), "L3", 25.0)
+    ),
     "dependencies": Rules(dependencies=(("a.demo", "a.platform"), ("c.demo", "c.platform"))),
     "exclusions": Rules(exclusions=(("b.platform", "d.platform"), ("b.pilot", "c.demo"))),
     "must": Rules(must_fund=("d.pilot",), must_not_fund=("b.pilot",)),
@@ -47,7 +48,7 @@ VARIANTS = {
         type_share={"strategic": ShareBounds(0.2, 0.7)},
         region_floor={"east": 0.2},
         no_duplicated_construction=NoDuplication(("platform", "pilot_base"), 1),
-        basic_concentration=BasicConcentration(1, 0.5),
+        basic_concentration=BasicConcentration(("basic",), 1, 0.5),
         dependencies=(("c.demo", "c.platform"),),
         must_not_fund=("d.platform",),
         min_leverage=1.2,
@@ -80,21 +81,10 @@ def tiny(tiny_path):
     return case, appraise(case)
 
 
-def check_against_enumeration(case, appraisal) -> None:
-    allocation = solve(case, appraisal)
-    expected = brute_force_optimum(case, project_table(case, appraisal))
-    if expected == float("-inf"):
-        assert allocation.status is SolveStatus.INFEASIBLE
-        return
-    assert allocation.status is SolveStatus.OPTIMAL
-    assert rule_violations(case, allocation) == []
-    assert allocation.objective == pytest.approx(expected, rel=1e-6, abs=1e-9)
-
-
 @pytest.mark.parametrize("name", sorted(VARIANTS))
 def test_each_rule_kind_matches_enumeration(tiny, name) -> None:
     case, appraisal = tiny
-    check_against_enumeration(dataclasses.replace(case, rules=VARIANTS[name]), appraisal)
+    assert_matches_enumeration(dataclasses.replace(case, rules=VARIANTS[name]), appraisal)
 
 
 @settings(max_examples=10, deadline=None)
@@ -107,7 +97,7 @@ def test_rules_match_enumeration_over_budgets(tiny, budget, name) -> None:
         rules = dataclasses.replace(
             rules, periods=dataclasses.replace(rules.periods, budgets=scaled)
         )
-    check_against_enumeration(dataclasses.replace(case, budget=budget, rules=rules), appraisal)
+    assert_matches_enumeration(dataclasses.replace(case, budget=budget, rules=rules), appraisal)
 
 
 @settings(max_examples=15, deadline=None)

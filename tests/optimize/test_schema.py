@@ -33,9 +33,21 @@ PLACEHOLDERS = {
     "<criterion>": "L2",
 }
 #: Keys that a rule needs besides the one under test.
-COMPANIONS = {"rules.frontier_platform_research": {"criterion": "L1", "min_score": 1.0}}
+COMPANIONS = {
+    "rules.frontier_platform_research": {
+        "types": ["frontier"],
+        "instruments": ["platform"],
+        "criterion": "L1",
+        "min_score": 1.0,
+    },
+    "rules.basic_concentration": {"types": ["basic"]},
+}
 
 SOURCES_CSV = "fact_id,source\nS001,a public page\n"
+STOCK_CSV = (
+    "id,name_en,name_zh,kind,domain,city,year,source,cluster,note\n"
+    "centre,Speech Centre,语音中心,national_manufacturing_innovation_centre,ai,Hefei,2021,S001,,\n"
+)
 
 
 def concrete(key: str) -> str:
@@ -81,8 +93,10 @@ def tiny_copy(tiny_path: Path, tmp_path: Path, imprecise: bool = False) -> Path:
     else:
         shutil.copytree(tiny_path, case)
     (case / "sources.csv").write_text(SOURCES_CSV, encoding="utf-8")
+    (case / "stock.csv").write_text(STOCK_CSV, encoding="utf-8")
     doc = tomllib.loads((case / "case.toml").read_text(encoding="utf-8"))
     doc["tables"]["sources"] = "sources.csv"
+    doc["tables"]["stock"] = "stock.csv"
     (case / "case.toml").write_text(dump_toml(doc), encoding="utf-8")
     return case
 
@@ -141,6 +155,10 @@ def test_absent_settings_take_the_documented_defaults(tiny_path, tmp_path):
         "benefit.slope_decay": loaded.benefit.slope_decay,
         "uncertainty.point": loaded.uncertainty.point,
         "uncertainty.rating_spread": loaded.uncertainty.rating_spread,
+        "benefit.objective": loaded.benefit.objective,
+        "benefit.cluster_block": loaded.benefit.cluster_block,
+        "benefit.cluster_decay": loaded.benefit.cluster_decay,
+        "benefit.cluster_blocks": loaded.benefit.cluster_blocks,
     } == DEFAULTS
 
 

@@ -49,6 +49,32 @@ def test_every_cited_source_is_shipped(miit) -> None:
     assert cited, "the case should seed some scores from sourced facts"
 
 
+def test_every_instrument_cites_the_paper_sentence_and_path_it_rests_on(miit) -> None:
+    case, _ = miit
+    assert len(case.instrument_ids) == 7
+    for instrument, row in case.instruments.iterrows():
+        assert row["paper_path"].startswith("§4"), instrument
+        # A Chinese sentence of the paper, ending as the paper ends it.
+        assert row["paper_quote"].endswith("。"), instrument
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in row["paper_quote"]), instrument
+
+
+def test_one_candidate_per_cluster_and_eligible_instrument(miit) -> None:
+    case, _ = miit
+    kinds = case.clusters["cluster_type"]
+    expected = {
+        (cluster, instrument)
+        for cluster, kind in kinds.items()
+        for instrument in case.instrument_ids
+        if case.is_eligible(kind, instrument)
+    }
+    pairs = list(zip(case.projects["cluster"], case.projects["instrument"], strict=True))
+    assert sorted(pairs) == sorted(expected)
+    # Basic clusters get only the basic paths: the joint platform and the green upgrade.
+    basic = case.projects[kinds.loc[case.projects["cluster"]].to_numpy() == "basic"]
+    assert set(basic["instrument"]) == {"joint_ops_platform", "green_upgrade"}
+
+
 def test_shipped_allocation_is_optimal_and_respects_every_rule(miit) -> None:
     case, appraisal = miit
     allocation = solve(case, appraisal)

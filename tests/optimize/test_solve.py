@@ -2,6 +2,7 @@
 
 import dataclasses
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 
 from optimize import SolveStatus, appraise, load_case, solve
 from optimize.case import NoDuplication, Rules, ShareBounds
-from optimize.model import project_table
+from optimize.model import CompiledModel, benefit_coefficients, project_table
 from tests.optimize.checks import brute_force_optimum, rule_violations
 
 
@@ -65,6 +66,58 @@ def test_solver_equals_enumeration_for_each_rule_kind(tiny, budget, variant, dec
     assert allocation.objective == pytest.approx(expected, rel=1e-6, abs=1e-9)
 
 
+def cluster_returns(case, block: float, decay: float, blocks: int):
+    """The case under diminishing returns within a cluster."""
+    curve = dataclasses.replace(
+        case.benefit,
+        objective="cluster_returns",
+        cluster_block=block,
+        cluster_decay=decay,
+        cluster_blocks=blocks,
+    )
+    return dataclasses.replace(case, benefit=curve)
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    budget=st.floats(min_value=0.5, max_value=14.0),
+    variant=st.sampled_from(sorted(RULE_VARIANTS)),
+    block=st.floats(min_value=0.3, max_value=4.0),
+    decay=st.floats(min_value=0.0, max_value=1.0),
+    blocks=st.integers(min_value=1, max_value=4),
+)
+def test_cluster_returns_equal_enumeration(tiny, budget, variant, block, decay, blocks) -> None:
+    case, appraisal = tiny
+    varied = cluster_returns(
+        dataclasses.replace(case, budget=budget, rules=RULE_VARIANTS[variant]), block, decay, blocks
+    )
+    allocation = solve(varied, appraisal)
+    expected = brute_force_optimum(varied, project_table(varied, appraisal))
+    if expected == float("-inf"):
+        assert allocation.status is SolveStatus.INFEASIBLE
+        return
+    assert allocation.status is SolveStatus.OPTIMAL
+    assert rule_violations(varied, allocation) == []
+    assert allocation.objective == pytest.approx(expected, rel=1e-6, abs=1e-9)
+    # The projects' benefits, net of their money in later blocks, add up to the objective.
+    assert allocation.projects["benefit"].sum() == pytest.approx(allocation.objective, rel=1e-6)
+
+
+def test_cluster_returns_pay_no_bonus_for_a_minimum_block(tiny) -> None:
+    # One block without end: benefit is a_p per 1e8 CNY whatever the split, so the optimum is
+    # the fractional knapsack by a_p (the best projects filled to their maximum grants first)
+    # whenever the minimum grants do not get in the way: a budget that the best project's
+    # maximum grant alone absorbs gives exactly a_best x budget.
+    case, appraisal = tiny
+    varied = cluster_returns(dataclasses.replace(case, rules=Rules()), 1.0, 0.5, 1)
+    projects = project_table(varied, appraisal)
+    best = projects["coefficient"].idxmax()
+    budget = float(projects.at[best, "max_grant"])
+    allocation = solve(dataclasses.replace(varied, budget=budget), appraisal)
+    assert allocation.objective == pytest.approx(projects.at[best, "coefficient"] * budget)
+    assert allocation.projects["funded"].sum() == 1
+
+
 def test_infeasible_type_floors_are_reported_not_crashed(tiny) -> None:
     case, appraisal = tiny
     impossible = dataclasses.replace(
@@ -94,3 +147,29 @@ def test_solves_in_one_process_may_ask_for_different_thread_counts(tiny_path):
     appraisal = appraise(case)
     statuses = {str(solve(case, appraisal, SolverOptions(threads=n)).status) for n in (2, 3, 1)}
     assert statuses == {"optimal"}
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_new_priorities_in_a_compiled_model_equal_a_fresh_model(tiny, seed) -> None:
+    # Sweeps change the cluster priorities in place: every column a cluster's priority prices
+    # (its projects' builds and top-ups, the blocks of its grant) must follow.
+    case, appraisal = tiny
+    varied = cluster_returns(dataclasses.replace(case, rules=Rules()), 1.0, 0.4, 3)
+    table = project_table(varied, appraisal)
+    rng = np.random.default_rng(seed)
+
+    def priced(priority: pd.Series) -> pd.DataFrame:
+        return table.assign(
+            priority=priority.loc[table["cluster"]].to_numpy(),
+            coefficient=benefit_coefficients(table, priority),
+        )
+
+    # Positive priorities on both sides: a zero coefficient has no ratio to scale by.
+    projects, changed = (
+        priced(pd.Series(rng.uniform(0.1, 1.0, len(case.clusters)), index=case.clusters.index))
+        for _ in range(2)
+    )
+    reused = CompiledModel(varied, projects)
+    reused.set_coefficients(changed["coefficient"])
+    fresh = CompiledModel(varied, changed)
+    assert reused.solve("merit").objective == pytest.approx(fresh.solve("merit").objective)

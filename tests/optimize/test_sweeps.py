@@ -3,13 +3,29 @@
 import dataclasses
 
 import numpy as np
+import pandas as pd
 import pytest
 
-from optimize import appraise, load_case, solve
-from optimize.case import AmountBounds, NoDuplication, Rules, Scenario, parse_scenario
+from optimize import SolveStatus, appraise, load_case, solve
+from optimize.case import (
+    AmountBounds,
+    NoDuplication,
+    Rules,
+    Scenario,
+    ShareBounds,
+    parse_scenario,
+    retype_scenarios,
+    shipped_cases_folder,
+)
 from optimize.errors import InputError
-from optimize.model import SolverOptions
-from optimize.sweeps import budget_frontier, compare_scenarios, weight_robustness, weight_sobol
+from optimize.model import SolverOptions, closest_optimum, project_table
+from optimize.sweeps import (
+    budget_frontier,
+    compare_scenarios,
+    retype_clusters,
+    weight_robustness,
+    weight_sobol,
+)
 
 
 @pytest.fixture(scope="module")
@@ -135,8 +151,65 @@ def test_scenarios_side_by_side(tiny) -> None:
         ({"weights": {"G9": 0.5}}, "x.weights.G9"),
         ({"drop_rules": ["regional_quota"]}, "x.drop_rules"),
         ({"priority_rule": "fairness"}, "x.priority_rule"),
+        ({"cluster_types": {"zz": "basic"}}, "x.cluster_types.zz"),
+        ({"cluster_types": {"a": "mature"}}, "x.cluster_types.a"),
     ],
 )
 def test_unknown_overrides_fail_with_one_clear_line(tiny, table, field) -> None:
     with pytest.raises(InputError, match=f"field '{field}'"):
         parse_scenario("x", table, tiny)
+
+
+SHIPPED = sorted(path.name for path in shipped_cases_folder().iterdir() if path.is_dir())
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_retyping_any_cluster_leaves_every_shipped_case_feasible(name) -> None:
+    case = load_case(shipped_cases_folder() / name)
+    scenarios = retype_scenarios(case)
+    if name == "miit2021":  # the eight clusters whose type the case marks as a judgment call
+        assert len(scenarios) == 8
+    result = retype_clusters(case)
+    assert list(result.points["point"]) == ["base", *(s.name for s in scenarios)]
+    assert set(result.points["status"]) == {"optimal"}
+
+
+def test_a_retyped_cluster_takes_the_fit_of_its_new_type(tiny) -> None:
+    # One frontier cluster re-typed basic: its projects are valued with the basic fit row, and
+    # a ceiling on the basic share now counts its funding (solved as one case with the type
+    # written into the clusters table: the same answer).
+    case = dataclasses.replace(tiny, rules=Rules(type_share={"basic": ShareBounds(0.0, 0.5)}))
+    frontier = case.clusters.index[case.clusters["cluster_type"] == "frontier"][0]
+    scenario = Scenario("x", cluster_types={frontier: "basic"})
+    clusters = case.clusters.copy()
+    clusters.loc[frontier, "cluster_type"] = "basic"
+    retyped = dataclasses.replace(case, clusters=clusters)
+    expected = solve(retyped, appraise(retyped))
+    points = compare_scenarios(case, [scenario]).points.set_index("point")
+    assert expected.status is SolveStatus.OPTIMAL
+    assert points.at["x", "objective"] == pytest.approx(expected.objective, rel=1e-6)
+    assert points.at["x", "objective"] != pytest.approx(points.at["base", "objective"])
+
+
+@pytest.mark.parametrize("keep", ["original", "twin"])
+def test_closest_optimum_picks_the_tied_plan_nearest_the_reference(tiny, keep) -> None:
+    # The best project and an identical twin, a budget that one of them absorbs, benefit
+    # linear in the grant: funding either (or both, split) is optimal; the closest optimum to
+    # a plan funding one of them in full is that plan.
+    base = dataclasses.replace(tiny, rules=Rules())
+    curve = dataclasses.replace(base.benefit, objective="cluster_returns", cluster_blocks=1)
+    appraisal = appraise(base)
+    best = project_table(base, appraisal)["coefficient"].idxmax()
+    twin = base.projects.loc[[best]].rename(index={best: "twin"})
+    budget = float(twin.at["twin", "max_grant"])
+    case = dataclasses.replace(
+        base, projects=pd.concat([base.projects, twin]), benefit=curve, budget=budget
+    )
+    projects = project_table(case, appraisal)
+    optimum = solve(case, appraisal)
+    chosen = best if keep == "original" else "twin"
+    reference = pd.Series({chosen: budget})
+    closest = closest_optimum(case, projects, optimum, reference)
+    assert closest.objective == pytest.approx(optimum.objective, rel=1e-6)
+    funded = closest.projects.loc[closest.projects["funded"], "amount"]
+    assert funded.to_dict() == pytest.approx({chosen: budget})

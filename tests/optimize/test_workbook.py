@@ -20,11 +20,11 @@ def convert(source: Path, target: Path, monkeypatch, capsys) -> None:
     assert code == 0, err
 
 
-@pytest.mark.parametrize("case", ["shipped", "tiny"])
+@pytest.mark.parametrize("case", ["shipped", "tiny", "made_up"])
 def test_round_trip_folder_workbook_folder_is_lossless(
-    case, tiny_path, tmp_path, monkeypatch, capsys
+    case, tiny_path, made_up_path, tmp_path, monkeypatch, capsys
 ):
-    folder = shipped_case() if case == "shipped" else tiny_path
+    folder = {"shipped": shipped_case(), "tiny": tiny_path, "made_up": made_up_path}[case]
     book, back = tmp_path / "case.xlsx", tmp_path / "back"
     convert(folder, book, monkeypatch, capsys)
     convert(book, back, monkeypatch, capsys)
@@ -56,12 +56,15 @@ def test_workbook_sheets_and_frozen_headers(tmp_path, monkeypatch, capsys):
         "scores",
         "rating_scales",
         "ratings",
+        "types",
+        "instruments",
         "fit",
         "projects",
         "budget",
         "rules",
         "scenarios",
         "sources",
+        "stock",
     ]
     about = [row[0] for row in workbook["about"].iter_rows(values_only=True)]
     assert about[1].startswith("ILLUSTRATIVE DATA")
@@ -171,7 +174,8 @@ def test_blank_folder_template_has_a_readme(tmp_path, monkeypatch, capsys):
     assert "# Case `new_case`" in readme and "`scores.csv`" in readme
     header = (folder / "projects.csv").read_text(encoding="utf-8").splitlines()
     assert header == [
-        "id,cluster,instrument,min_grant,max_grant,efficiency,cofunding_ratio,start,provenance"
+        "id,cluster,instrument,min_grant,max_grant,efficiency,cofunding_ratio,start,provenance,"
+        "domain,complements,stock_override"
     ]
 
 
