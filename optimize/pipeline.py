@@ -18,7 +18,6 @@ from optimize.appraisal import (
     appraise,
     assess,
     assess_uncertainty,
-    case_values,
     read_values,
     unknown_ranges,
     weight_samples,
@@ -102,7 +101,7 @@ def run_case(
         check_limit("samples", robust_samples, "joint samples", "--robust-samples")
     case = load_case(path)
     settings = uncertainty or UncertaintySettings()
-    matrix = case_values(case) if values is None else read_values(values, case)
+    matrix = None if values is None else read_values(values, case)
     appraisal = appraise(case)
     sure = assess_uncertainty(case, appraisal, matrix, settings)
     allocation = solve(case, appraisal, options)
@@ -122,7 +121,7 @@ def run_case(
 def _funding_robustness(
     case: Case,
     appraisal: Appraisal,
-    matrix: ImpreciseMatrix,
+    matrix: ImpreciseMatrix | None,
     settings: UncertaintySettings,
     samples: int,
 ) -> SweepResult:

@@ -155,11 +155,6 @@ class Uncertainty:
         return table.sort_values(["tier", "rank_q50", "rank_q05"], kind="stable")
 
 
-def case_values(case: Case) -> ImpreciseMatrix:
-    """The case's own imprecise decision matrix (clusters x every leaf criterion)."""
-    return case.values
-
-
 def read_values(path: Path, case: Case) -> ImpreciseMatrix:
     """Read a long table of imprecise scores and check it covers exactly the case's cells.
 
@@ -291,7 +286,7 @@ def assess_uncertainty(
     appraisal : Appraisal
         Its appraisal (the AHP weights centre the Dirichlet model and order the ordinal one).
     values : ImpreciseMatrix, optional
-        Clusters x leaf criteria; default :func:`case_values`.
+        Clusters x leaf criteria; default the case's own (``case.values``).
     settings : UncertaintySettings, optional
         Samples, seed, weight model, unknown-cell policy, confidence.
 
@@ -309,7 +304,7 @@ def assess_uncertainty(
         satisfy the ordinal constraints) or a bad confidence.
     """
     settings = settings or UncertaintySettings()
-    matrix = case_values(case) if values is None else checked_values(values, case)
+    matrix = case.values if values is None else checked_values(values, case)
     n = settings.samples
     check_limit("sampled_values", n * matrix.cells.size, "sampled values", "--samples")
     value_seed, weight_seed = np.random.SeedSequence(settings.seed).spawn(2)

@@ -65,7 +65,6 @@ def rank_command(
         appraise,
         assess,
         assess_uncertainty,
-        case_values,
         read_values,
     )
     from optimize.casefiles.load import case_inputs, load_case
@@ -80,7 +79,7 @@ def rank_command(
         check_target(out, force, (*case_inputs(path), *(() if values is None else (values,))))
     loaded = load_case(path)
     appraisal = appraise(loaded)
-    matrix = case_values(loaded) if values is None else read_values(values, loaded)
+    matrix = None if values is None else read_values(values, loaded)
     sure = assess_uncertainty(loaded, appraisal, matrix, settings)
     result = assess(loaded, appraisal.weights, method, samples=robustness, seed=settings.seed)
     print_tiers(loaded.clusters["name_en"], sure)

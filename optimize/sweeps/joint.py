@@ -33,7 +33,7 @@ from mcda import (
 )
 from mcda.methods import scores_for_weights
 from optimize.appraisal.appraise import appraise, cluster_priority
-from optimize.appraisal.uncertainty import case_values, checked_values
+from optimize.appraisal.uncertainty import checked_values
 from optimize.case.case import Case
 from optimize.errors import InputError
 from optimize.model.compiled import SolverOptions
@@ -125,7 +125,7 @@ def joint_robustness(
         raise InputError("core_share", f"must be in (0, 1], not {core_share}")
     appraisal = appraise(case)
     projects = project_table(case, appraisal)
-    matrix = case_values(case) if values is None else checked_values(values, case)
+    matrix = case.values if values is None else checked_values(values, case)
     value_seed, weight_seed = np.random.SeedSequence(seed).spawn(2)
     drawn = matrix.sample(
         samples, np.random.default_rng(value_seed), unknown=unknown, ranges=ranges

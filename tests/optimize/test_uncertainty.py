@@ -10,7 +10,6 @@ from optimize.appraisal import (
     UncertaintySettings,
     appraise,
     assess_uncertainty,
-    case_values,
     checked_values,
     weight_samples,
 )
@@ -29,7 +28,7 @@ def tiny(tiny_path):
 
 def test_case_values_are_the_case_scores_as_points(tiny) -> None:
     case, _ = tiny
-    values = case_values(case)
+    values = case.values
     assert values.is_point
     pd.testing.assert_frame_equal(values.number("value"), case.scores.values.astype(float))
     assert (values.provenance == case.scores.provenance).to_numpy().all()
@@ -88,7 +87,7 @@ def test_ordinal_weights_keep_the_order_of_the_judgments(tiny) -> None:
 
 def test_dropping_an_unknown_criterion_ranks_on_the_rest_with_renormalised_weights(tiny) -> None:
     case, appraisal = tiny
-    values = case_values(case).with_cells({("a", "L4"): Cell.unknown()})
+    values = case.values.with_cells({("a", "L4"): Cell.unknown()})
     settings = UncertaintySettings(samples=20, concentration=float("inf"), unknown="drop")
     sure = assess_uncertainty(case, appraisal, values, settings)
     assert sure.dropped == ("L4",)
@@ -109,7 +108,7 @@ def test_an_unknown_cell_without_a_policy_is_refused(tiny) -> None:
     from mcda import MatrixError
 
     case, appraisal = tiny
-    values = case_values(case).with_cells({("a", "L4"): Cell.unknown()})
+    values = case.values.with_cells({("a", "L4"): Cell.unknown()})
     with pytest.raises(MatrixError, match="unknown"):
         assess_uncertainty(case, appraisal, values, UncertaintySettings(samples=5))
 
