@@ -16,6 +16,7 @@ OPTIMIZE = Path(__file__).resolve().parents[2] / "optimize"
 RANK = {
     "errors": 0,
     "spreadsheet": 0,
+    "messages": 0,
     "case": 1,
     "casefiles": 2,
     "appraisal": 2,
