@@ -1,5 +1,8 @@
 """(Case, Appraisal) -> Pyomo model -> Allocation, and what the answer means."""
 
+# First (import order is sorted so): the imports below load scipy, and Pyomo's hook on it
+# must be gone by then.
+from optimize.model import pyomo_hooks  # noqa: F401
 from optimize.model.allocation import Allocation, SolveStatus
 from optimize.model.closest import closest_optimum
 from optimize.model.compiled import CompiledModel, SolverOptions

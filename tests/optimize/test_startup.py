@@ -53,3 +53,18 @@ def test_validate_loads_no_solver_and_no_report_stack(tiny_path) -> None:
 
 def test_validate_loads_no_ranking_or_plotting_library(tiny_path) -> None:
     assert validate_in_a_fresh_process(tiny_path) == []
+
+
+def test_solving_does_not_load_scipy_stats(tiny_path) -> None:
+    """Pyomo's import hook on scipy would load scipy.stats (~0.3 s) for every solve."""
+    solve = (
+        "import sys\nfrom optimize.cli import main\n"
+        f"sys.argv = ['clusterplan', 'allocate', {str(tiny_path)!r}, '--json']\n"
+        "try:\n    main()\nexcept SystemExit as stop:\n    assert not stop.code\n"
+        "assert 'scipy.sparse' in sys.modules and 'pyomo' in sys.modules\n"
+        "print('stats' if 'scipy.stats' in sys.modules else 'no stats')"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", solve], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert done.stdout.splitlines()[-1] == "no stats"
