@@ -14,7 +14,17 @@ from optimize.messages.catalogue import (
     catalogue,
     default_lang,
     is_lang,
+    placeholders,
     say,
 )
 
-__all__ = ["LANGS", "Lang", "MessageKeyError", "catalogue", "default_lang", "is_lang", "say"]
+__all__ = [
+    "LANGS",
+    "Lang",
+    "MessageKeyError",
+    "catalogue",
+    "default_lang",
+    "is_lang",
+    "placeholders",
+    "say",
+]

@@ -2,8 +2,14 @@
 
 import pytest
 
-from optimize.messages import LANGS, MessageKeyError, catalogue, default_lang, say
-from optimize.messages.catalogue import placeholders
+from optimize.messages import (
+    LANGS,
+    MessageKeyError,
+    catalogue,
+    default_lang,
+    placeholders,
+    say,
+)
 
 
 def test_every_key_has_every_language_with_the_same_placeholders() -> None:
