@@ -317,3 +317,27 @@ def test_a_threshold_below_zero_is_refused() -> None:
     weights = pd.Series({"x": 0.5, "y": 0.5})
     with pytest.raises(MatrixError, match=r"threshold q of 'x' is -1 at 'a'"):
         electre_iii(matrix, weights, {"x": "benefit", "y": "benefit"}, 0, 1, q_slope=0.1)
+
+
+@settings(max_examples=30, deadline=None)
+@given(matrices, st.floats(0.1, 10.0), st.floats(0.0, 0.3))
+def test_rescaling_scores_and_constant_thresholds_keeps_credibility(
+    values: np.ndarray, factor: float, slope: float
+) -> None:
+    # Affine thresholds t + slope g: scores and constant parts times k, slopes unchanged,
+    # give the same concordance, discordance and credibility.
+    matrix = pd.DataFrame(values, index=list("abcde"), columns=["x", "y", "z"])
+    weights = pd.Series({"x": 0.5, "y": 0.3, "z": 0.2})
+    directions = {"x": "benefit", "y": "cost", "z": "benefit"}
+    slopes = {"q_slope": slope / 2, "p_slope": slope, "v_slope": 2 * slope}
+    base = electre_iii(matrix, weights, directions, 1, 5, 9, **slopes)
+    scaled = electre_iii(
+        matrix * factor,
+        weights,
+        directions,
+        factor,
+        5 * factor,
+        9 * factor,
+        **slopes,
+    )
+    np.testing.assert_allclose(scaled.credibility, base.credibility, atol=1e-9)
