@@ -190,6 +190,10 @@ def test_distillations_where_py_mcda_stops_early() -> None:
 # 20 % of the score of the alternative tested as outranking); credibility matrix to 2
 # decimals p. 52; descending and ascending pre-orders p. 53; the modified problem, A1
 # replaced by a worse A1', p. 53.
+# The figures below are as transcribed from those pages in a public implementation's notes;
+# the printed pages were not consulted directly. Our independent computation reproduces every
+# transcribed figure (20 credibility cells, four pre-orders), which a transcription slip would
+# be unlikely to survive; the remaining nine rows of the p. 52 matrix are not asserted.
 WASTE = pd.DataFrame(
     [
         [125, 866, 9.81, 218, 1.41, 542, 483, 23, 1.5, 1, 1],
