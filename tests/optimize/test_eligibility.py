@@ -20,6 +20,8 @@ from optimize import appraise, load_case, solve
 from optimize.case import Rules, Scenario, apply, in_force, waiting_candidates
 from optimize.errors import InputError
 from optimize.model import project_table
+from optimize.pipeline import run_case
+from optimize.report import report_content, run_files
 from optimize.sweeps import retype_clusters
 from tests.optimize.checks import brute_force_optimum, rule_violations
 from tests.optimize.test_cli import run_cli
@@ -161,3 +163,13 @@ def test_the_filtered_model_matches_enumeration_over_every_candidate(
     assert set(allocation.projects.index) == set(case.projects.index[in_force(case)])
     assert rule_violations(case, allocation) == []
     assert allocation.objective == pytest.approx(expected, rel=1e-6, abs=1e-9)
+
+
+def test_the_report_lists_the_waiting_candidates(tiny_path, tmp_path) -> None:
+    run = run_case(retypable_case(tiny_path, tmp_path, {"a": "strategic", "c": "strategic"}))
+    for lang, words in (("en", "2 of 9 candidate projects"), ("zh", "9 个候选项目中有 2 个")):
+        content = report_content(run.case, run.appraisal, run.allocation, lang=lang)
+        (section,) = [s for s in content.sections if s.key == "waiting"]
+        assert list(section.table.index) == ["a.demo", "c.pilot"]
+        assert words in section.note
+    assert "## Candidates waiting on a re-typing" in run_files(run)["report.md"]
