@@ -10,6 +10,12 @@ from optimize.case.case import (
     check_priority_rule,
     empty_stock,
 )
+from optimize.case.eligibility import (
+    WAITING_COLUMNS,
+    in_force,
+    projects_in_force,
+    waiting_candidates,
+)
 from optimize.case.limits import LIMITS, check_limit, env_name, limit
 from optimize.case.names import clean_id, clean_name
 from optimize.case.parse_rules import TOML_RULES
@@ -104,6 +110,7 @@ __all__ = [
     "TABLES_SECTION",
     "TABLE_PURPOSE",
     "TOML_RULES",
+    "WAITING_COLUMNS",
     "AmountBounds",
     "BasicConcentration",
     "BenefitCurve",
@@ -134,11 +141,13 @@ __all__ = [
     "empty_stock",
     "env_name",
     "filled_columns",
+    "in_force",
     "limit",
     "number_from_text",
     "parse_scenario",
     "point_scores",
     "project_domains",
+    "projects_in_force",
     "provenance_counts",
     "refused_by_stock",
     "required_columns",
@@ -150,5 +159,6 @@ __all__ = [
     "stock_links",
     "synthetic_case",
     "table_from_rows",
+    "waiting_candidates",
     "with_columns",
 ]

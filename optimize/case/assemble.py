@@ -15,6 +15,7 @@ from optimize.case.case import (
     Case,
     check_priority_rule,
 )
+from optimize.case.eligibility import check_musts_in_force
 from optimize.case.limits import check_limit, check_table_sizes
 from optimize.case.names import clean_tables
 from optimize.case.parse_rules import _parse_rules
@@ -154,7 +155,7 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
             field="rules.frontier_platform_research.criterion",
         )
     default_total = sum(rules.periods.budgets) if rules.periods is not None else None
-    return Case(
+    case = Case(
         name=str(meta.get("name", raw.name)),
         title=str(meta.get("title", raw.name)),
         folder=origin,
@@ -182,6 +183,8 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
         eligible=eligible,
         stock=stock,
     )
+    check_musts_in_force(case, CASE_FILE, "rules.must_fund")
+    return case
 
 
 def _expert_weights(table: Mapping[str, Any], experts: set[str]) -> dict[str, float]:

@@ -150,7 +150,9 @@ class Case:
     projects : pandas.DataFrame
         Indexed by project id; ``cluster``, ``instrument``, ``min_grant`` and ``max_grant``
         [1e8 CNY], ``efficiency`` [-]; from a case file also ``domain``, ``complements`` and
-        ``stock_override`` as text (empty: not stated).
+        ``stock_override`` as text (empty: not stated). Every candidate, including those
+        eligible only under their cluster's ``alt_type``, which wait on a re-typing
+        (:mod:`optimize.case.eligibility`).
     benefit : BenefitCurve
         Shape of the benefit curves.
     budget : float

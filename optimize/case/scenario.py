@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from optimize.case.case import Case, PriorityRule, check_priority_rule
+from optimize.case.eligibility import check_musts_in_force
 from optimize.case.rules import RULE_NAMES
 from optimize.case.settings import check_number, section, string_list
 from optimize.errors import InputError
@@ -141,7 +142,14 @@ def parse_scenario(name: str, table: Any, case: Case) -> Scenario:
 def apply(case: Case, scenario: Scenario) -> Case:
     """The case with the scenario's budget, dropped rules and re-typed clusters applied.
 
-    Weight overrides act on the appraisal instead (:func:`leaf_weights`).
+    Weight overrides act on the appraisal instead (:func:`leaf_weights`). A re-typed cluster
+    takes the fit and the eligibility of its new type: its candidates eligible under that
+    type take part, the others wait (:mod:`optimize.case.eligibility`).
+
+    Raises
+    ------
+    InputError
+        When the re-typing leaves a ``must_fund`` project not eligible.
     """
     rules = case.rules.without(scenario.drop_rules)
     budget = case.budget if scenario.budget is None else scenario.budget
@@ -150,7 +158,9 @@ def apply(case: Case, scenario: Scenario) -> Case:
         clusters = clusters.copy()
         for cluster, kind in scenario.cluster_types.items():
             clusters.loc[cluster, "cluster_type"] = kind
-    return dataclasses.replace(case, rules=rules, budget=budget, clusters=clusters)
+    variant = dataclasses.replace(case, rules=rules, budget=budget, clusters=clusters)
+    check_musts_in_force(variant, SCENARIO_FILE, f"{scenario.name}.cluster_types")
+    return variant
 
 
 def retype_scenarios(case: Case) -> list[Scenario]:

@@ -74,9 +74,10 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _extra("type_reason", "why the cluster has its type"),
         _extra(
             "alt_type",
-            "another type the cluster could plausibly have, empty if none; "
-            "clusterplan sweep retype re-types each such cluster in turn",
-            "basic | strategic | frontier",
+            "another type the cluster could plausibly have, empty if none; its projects may "
+            "be eligible under it instead (they wait on a re-typing); clusterplan sweep "
+            "retype re-types each such cluster in turn",
+            "type id",
         ),
     ),
     "criteria": (
@@ -203,7 +204,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _extra(
             "eligible",
             "whether clusters of the type may receive the instrument (empty: yes); a project "
-            "of a cluster whose type is not eligible for its instrument is refused",
+            "must be eligible under its cluster's type or alt_type (else it is refused), and "
+            "only those eligible under the type in force take part in the allocation",
             "yes | no",
         ),
         _extra("rating", "H / M / L reading of the paper"),

@@ -268,7 +268,9 @@ def _load_projects(
 ) -> pd.DataFrame:
     """Candidate projects with minimum viable and maximum grants [1e8 CNY].
 
-    A project whose cluster's type is not eligible for its instrument is refused.
+    A project must be eligible for its instrument under its cluster's type or under the
+    cluster's ``alt_type`` (one eligible only under the alt_type waits on a re-typing,
+    :mod:`optimize.case.eligibility`); one eligible under neither is refused.
     """
     required = REQUIRED_COLUMNS["projects"]
     table = with_columns(raw, label, required)
@@ -277,12 +279,14 @@ def _load_projects(
     _require_choice(table, label, "cluster", list(clusters.index))
     _require_choice(table, label, "instrument", list(eligible.columns))
     for row, record in table.iterrows():
-        kind = str(clusters.at[record["cluster"], "cluster_type"])
-        if not eligible.at[kind, record["instrument"]]:
+        cluster = clusters.loc[record["cluster"]]
+        kinds = [str(cluster["cluster_type"]), str(cluster.get("alt_type", "") or "")]
+        if not any(eligible.at[k, record["instrument"]] for k in kinds if k):
+            alt = f" or its alt_type {kinds[1]!r}" if kinds[1] else ""
             raise InputError(
                 label,
-                f"cluster {record['cluster']!r} is of type {kind!r}, which the fit table "
-                f"makes not eligible for instrument {record['instrument']!r}",
+                f"cluster {record['cluster']!r} is of type {kinds[0]!r}{alt}, which the fit "
+                f"table makes not eligible for instrument {record['instrument']!r}",
                 int(str(row)),
                 "instrument",
             )

@@ -38,8 +38,9 @@ def validate(case: CaseArg = None) -> None:
     points, intervals, list-derived intervals, triangular, rated and unknown, and how many
     cite the paper, a public fact, the ratings, or are illustrative or unknown.
     """
-    from optimize.case import provenance_counts
+    from optimize.case import provenance_counts, waiting_candidates
     from optimize.casefiles.load import load_case
+    from optimize.messages import default_lang, say
 
     loaded = load_case(case_path(case))
     console.print(
@@ -55,6 +56,11 @@ def validate(case: CaseArg = None) -> None:
         console.print(Text(f"{what}: " + ", ".join(f"{n} {k}" for k, n in counts.items())))
     if loaded.dropped:
         console.print(Text(f"dropped for unknown cells: {', '.join(loaded.dropped)}"))
+    waiting = waiting_candidates(loaded)
+    if len(waiting):
+        count, total = len(waiting), len(loaded.projects)
+        line = say("eligibility.waiting_count", default_lang(), count=count, total=total)
+        console.print(Text(line), soft_wrap=True)
     print_stock_checks(loaded)
 
 

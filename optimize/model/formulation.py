@@ -32,6 +32,7 @@ import pyomo.environ as pyo
 
 from optimize.appraisal.appraise import Appraisal
 from optimize.case.case import Case
+from optimize.case.eligibility import projects_in_force
 from optimize.case.rules import RULE_NAMES
 from optimize.case.stock import project_domains
 from optimize.model.rule_rows import COUNT, RuleRow, _rule_rows
@@ -39,6 +40,9 @@ from optimize.model.rule_rows import COUNT, RuleRow, _rule_rows
 
 def project_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
     """Projects joined with their cluster's attributes and benefit coefficient.
+
+    Only the candidates eligible under their cluster's type in force take part (those that
+    wait on a re-typing are left out, :func:`optimize.case.eligibility.projects_in_force`).
 
     Returns
     -------
@@ -48,10 +52,9 @@ def project_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
         and ``max_grant`` [1e8 CNY], ``segment_width``
         [1e8 CNY], ``priority``, ``fit``, ``efficiency`` and ``coefficient`` a_p [-].
     """
-    table = case.projects.join(
-        case.clusters[["cluster_type", "region", "tech_domain"]], on="cluster"
-    )
-    table["domain"] = project_domains(case.projects, case.clusters)
+    candidates = projects_in_force(case)
+    table = candidates.join(case.clusters[["cluster_type", "region", "tech_domain"]], on="cluster")
+    table["domain"] = project_domains(candidates, case.clusters)
     table["priority"] = appraisal.priority.loc[table["cluster"]].to_numpy()
     pairs = zip(table["cluster_type"], table["instrument"], strict=True)
     fit = case.fit.stack().to_dict()

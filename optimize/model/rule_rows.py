@@ -71,6 +71,11 @@ def _count(m: Any, members: list[str]) -> Any:
     return pyo.quicksum(m.build[p] for p in members)
 
 
+def _build(m: Any, project: str) -> Any:
+    """The build decision of `project`, or 0 when it is not in the model (it waits)."""
+    return _count(m, [project] if project in m.P else [])
+
+
 def _members_by(projects: pd.DataFrame, column: str) -> dict[str, list[str]]:
     """Project ids grouped by the values of `column`."""
     return {str(k): list(g.index) for k, g in projects.groupby(column, sort=False)}
@@ -235,9 +240,12 @@ def _dependency_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow
     least one project of instrument ``b`` in its cluster is (none when the cluster has no
     candidate of ``b``), whatever the order of the project rows.
     """
+    # A pair whose dependent waits on a re-typing holds trivially; one whose prerequisite
+    # waits leaves the dependent unfundable.
     rows = [
-        RuleRow("dependencies", f"{p}->{q}", m.build[p] - m.build[q], "<=", 0.0, COUNT)
+        RuleRow("dependencies", f"{p}->{q}", m.build[p] - _build(m, q), "<=", 0.0, COUNT)
         for p, q in case.rules.dependencies
+        if p in projects.index
     ]
     for instrument, needed in case.rules.in_cluster:
         providers = _members_by(projects[projects["instrument"] == needed], "cluster")
@@ -260,14 +268,21 @@ def _exclusion_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]
     return [
         RuleRow("exclusions", f"{p}|{q}", m.build[p] + m.build[q], "<=", 1.0, COUNT)
         for p, q in case.rules.exclusions
+        if p in projects.index and q in projects.index
     ]
 
 
 def _must_rows(m: Any, case: Case, projects: pd.DataFrame) -> list[RuleRow]:
-    """Must-fund and must-not-fund projects."""
+    """Must-fund and must-not-fund projects.
+
+    A must-not-fund project that waits on a re-typing needs no row; a waiting must-fund
+    project is refused when the case or scenario is read (:mod:`optimize.case.eligibility`).
+    """
     rows = [RuleRow("must_fund", p, m.build[p], ">=", 1.0, COUNT) for p in case.rules.must_fund]
     rows += [
-        RuleRow("must_not_fund", p, m.build[p], "<=", 0.0, COUNT) for p in case.rules.must_not_fund
+        RuleRow("must_not_fund", p, m.build[p], "<=", 0.0, COUNT)
+        for p in case.rules.must_not_fund
+        if p in projects.index
     ]
     return rows
 

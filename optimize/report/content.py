@@ -17,7 +17,9 @@ from optimize.appraisal.appraise import Appraisal
 from optimize.appraisal.robustness import Robustness
 from optimize.appraisal.uncertainty import Uncertainty
 from optimize.case.case import Case
+from optimize.case.eligibility import waiting_candidates
 from optimize.case.stock import stock_links
+from optimize.messages import say
 from optimize.model.allocation import Allocation
 from optimize.report import charts as plots
 from optimize.report.charts import chart_language
@@ -459,6 +461,22 @@ def _stock_section(results: Results, lang: Lang) -> list[Section]:
     return [Section("stock", _text("stock", lang), note, links.set_index("project"))]
 
 
+def _waiting_section(results: Results, lang: Lang) -> list[Section]:
+    """Candidates the type in force leaves out, when the case lists any."""
+    waiting = waiting_candidates(results.case)
+    if waiting.empty:
+        return []
+    count, total = len(waiting), len(results.case.projects)
+    return [
+        Section(
+            "waiting",
+            say("eligibility.section_title", lang),
+            say("eligibility.section_note", lang, count=count, total=total),
+            waiting.set_index("project"),
+        )
+    ]
+
+
 def _marginal_section(results: Results, lang: Lang) -> list[Section]:
     """Marginal values of the budget and binding rules, when computed."""
     note = (
@@ -518,6 +536,7 @@ _SECTIONS: tuple[Callable[[Results, Lang], list[Section]], ...] = (
     _allocation_sections,
     _binding_section,
     _stock_section,
+    _waiting_section,
     _marginal_section,
     _provenance_sections,
 )

@@ -72,7 +72,10 @@ def compare_scenarios(
             }
         )
         tables[scenario.name] = allocation.projects["amount"]
-    amounts = pd.DataFrame(tables)
+    # A project that waits on a re-typing in one point and not another is funded 0 there.
+    taking_part = set().union(*(table.index for table in tables.values()))
+    ids = [p for p in case.projects.index if p in taking_part]
+    amounts = pd.DataFrame({k: t.reindex(ids, fill_value=0.0) for k, t in tables.items()})
     clusters = case.projects["cluster"].loc[amounts.index]
     by_cluster = amounts.groupby(clusters).sum()
     changes = []

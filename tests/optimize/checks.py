@@ -125,6 +125,11 @@ def decisions_allowed(case: Case, projects: pd.DataFrame, y: pd.Series) -> list[
             covered = row["cluster_type"] in rt.types and row["instrument"] in rt.instruments
             if covered and sparse:
                 broken.append("frontier platform research")
+    if not case.eligible.empty:
+        chosen = projects.loc[sorted(on)]
+        pairs = zip(chosen["cluster_type"], chosen["instrument"], strict=True)
+        if not all(case.eligible.at[kind, instrument] for kind, instrument in pairs):
+            broken.append("not eligible under the type in force")
     if any(p in on and q not in on for p, q in rules.dependencies):
         broken.append("dependencies")
     for instrument, needed in rules.in_cluster:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from optimize import SolveStatus, appraise, load_case, solve
-from optimize.case import shipped_case
+from optimize.case import in_force, shipped_case, waiting_candidates
 from tests.optimize.checks import rule_violations
 
 REPO = Path(__file__).resolve().parents[2]
@@ -51,7 +51,7 @@ def test_every_cited_source_is_shipped(miit) -> None:
 
 def test_every_instrument_cites_the_paper_sentence_and_path_it_rests_on(miit) -> None:
     case, _ = miit
-    assert len(case.instrument_ids) == 7
+    assert len(case.instrument_ids) == 11
     for instrument, row in case.instruments.iterrows():
         assert row["paper_path"].startswith("§4"), instrument
         # A Chinese sentence of the paper, ending as the paper ends it.
@@ -59,20 +59,42 @@ def test_every_instrument_cites_the_paper_sentence_and_path_it_rests_on(miit) ->
         assert any("\u4e00" <= ch <= "\u9fff" for ch in row["paper_quote"]), instrument
 
 
-def test_one_candidate_per_cluster_and_eligible_instrument(miit) -> None:
+def test_one_candidate_per_cluster_and_instrument_eligible_under_its_type_or_alt_type(
+    miit,
+) -> None:
     case, _ = miit
     kinds = case.clusters["cluster_type"]
+    alt = case.clusters["alt_type"]
     expected = {
         (cluster, instrument)
-        for cluster, kind in kinds.items()
+        for cluster in case.clusters.index
         for instrument in case.instrument_ids
-        if case.is_eligible(kind, instrument)
+        if any(case.is_eligible(k, instrument) for k in (kinds[cluster], alt[cluster]) if k)
     }
     pairs = list(zip(case.projects["cluster"], case.projects["instrument"], strict=True))
     assert sorted(pairs) == sorted(expected)
-    # Basic clusters get only the basic paths: the joint platform and the green upgrade.
-    basic = case.projects[kinds.loc[case.projects["cluster"]].to_numpy() == "basic"]
+    # Basic clusters get only the basic paths under their type: the joint platform and the
+    # green upgrade; the 110 candidates of the types in force, 29 listed for an alt_type.
+    allowed = in_force(case)
+    basic = case.projects[allowed & (kinds.loc[case.projects["cluster"]].to_numpy() == "basic")]
     assert set(basic["instrument"]) == {"joint_ops_platform", "green_upgrade"}
+    assert (int(allowed.sum()), len(waiting_candidates(case))) == (110, 29)
+
+
+def test_the_nascent_field_path_quotes_the_paper_and_has_no_cluster_in_force(miit) -> None:
+    # §4.2: 针对第三代半导体、光电、集成电路等尚未形成产业集群的关键领域，注重政策配套、
+    # 金融配套、创新生态建设和人才培养。 The type has its four instruments and only those;
+    # Shanghai IC (Table 1) may be re-typed to it, no cluster has it in force.
+    case, _ = miit
+    sentence = "尚未形成产业集群的关键领域，注重政策配套、金融配套、创新生态建设和人才培养"
+    assert sentence in case.types.at["nascent", "paper_quote"]
+    own = [i for i in case.instrument_ids if case.is_eligible("nascent", i)]
+    assert own == ["policy_support", "finance_support", "ecosystem_building", "talent_training"]
+    for instrument in own:
+        assert sentence in case.instruments.at[instrument, "paper_quote"]
+        assert not any(case.is_eligible(t, instrument) for t in case.type_ids if t != "nascent")
+    assert "nascent" not in set(case.clusters["cluster_type"])
+    assert case.clusters.index[case.clusters["alt_type"] == "nascent"].tolist() == ["shanghai_ic"]
 
 
 def test_shipped_allocation_is_optimal_and_respects_every_rule(miit) -> None:

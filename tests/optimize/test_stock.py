@@ -3,10 +3,9 @@
 The shipped facts come from the case's research tables: the only national graphene centre is in
 Ningbo (N06: 国内石墨烯领域唯一的国家制造业创新中心) and the ultra-HD video centre in Chengdu
 (N06, N07), neither in the Changzhou or the Guangzhou-Foshan-Huizhou cluster. Those two
-clusters are frontier and basic, types whose paths name no national-level candidacy, so their
-checks run on the shipped case with the cluster re-typed to its alternative type (strategic,
-``type_reason``) and given a national platform candidacy. The tiny case's stock is made up for
-the tests.
+clusters are frontier and basic, types whose paths name no national-level candidacy; their
+national candidacies are listed for their alt_type (strategic) and wait on a re-typing, and the
+check reads them as shipped. The tiny case's stock is made up for the tests.
 """
 
 import csv
@@ -20,7 +19,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from optimize import appraise, load_case, solve
-from optimize.case import Rules, refused_by_stock, shipped_case, stock_conflicts, stock_links
+from optimize.case import (
+    Rules,
+    Scenario,
+    apply,
+    refused_by_stock,
+    shipped_case,
+    stock_conflicts,
+    stock_links,
+)
 from optimize.model import describe, explain_infeasibility
 from optimize.pipeline import run_case
 from optimize.report import report_content, run_files
@@ -66,95 +73,67 @@ def shipped():
     return load_case(shipped_case())
 
 
-def national_candidacy(tmp_path: Path, cluster: str, domain: str = "") -> Path:
-    """The shipped case with `cluster` re-typed strategic and a national platform candidacy.
-
-    The cluster's candidates of instruments that strategic clusters may not receive are dropped.
-    """
-    case = tmp_path / f"{cluster}_national"
-    shutil.copytree(shipped_case(), case)
-    with (case / "clusters.csv").open(newline="", encoding="utf-8") as handle:
-        clusters = list(csv.DictReader(handle))
-    for row in clusters:
-        if row["id"] == cluster:
-            row["cluster_type"] = "strategic"
-    with (case / "clusters.csv").open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(clusters[0]))
-        writer.writeheader()
-        writer.writerows(clusters)
-    with (case / "projects.csv").open(newline="", encoding="utf-8") as handle:
-        projects = list(csv.DictReader(handle))
-    with (case / "fit.csv").open(newline="", encoding="utf-8") as handle:
-        eligible = {
-            row["instrument"]
-            for row in csv.DictReader(handle)
-            if row["cluster_type"] == "strategic" and row["eligible"] == "yes"
-        }
-    projects = [p for p in projects if p["cluster"] != cluster or p["instrument"] in eligible]
-    template = next(row for row in projects if row["instrument"] == "national_platform")
-    projects.append(
-        {**template, "id": f"{cluster}.national_platform", "cluster": cluster, "domain": domain}
-    )
-    with (case / "projects.csv").open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(projects[0]))
-        writer.writeheader()
-        writer.writerows(projects)
-    return case
-
-
-@pytest.fixture(scope="module")
-def changzhou_path(tmp_path_factory):
-    return national_candidacy(tmp_path_factory.mktemp("changzhou"), "changzhou_carbon")
-
-
-@pytest.fixture(scope="module")
-def gfh_path(tmp_path_factory):
-    return national_candidacy(
-        tmp_path_factory.mktemp("gfh"), "gfh_uhd_appliances", domain="ultra_hd_video"
-    )
-
-
 def conflict_of(case, project: str) -> dict:
     table = stock_conflicts(case).set_index("project")
     return table.loc[project].to_dict()
 
 
-def test_changzhou_graphene_platform_meets_ningbos_centre(changzhou_path):
-    conflict = conflict_of(load_case(changzhou_path), "changzhou_carbon.national_platform")
+def test_changzhou_graphene_platform_meets_ningbos_centre(shipped):
+    conflict = conflict_of(shipped, "changzhou_carbon.national_platform")
     assert conflict["centres"] == "nmic_graphene"
     assert conflict["override"] == ""
     for words in ("国家石墨烯创新中心", "Ningbo", "2022", "source N06"):
         assert words in conflict["reason"]
 
 
-def test_gfh_ultra_hd_platform_meets_chengdus_centre(gfh_path):
-    conflict = conflict_of(load_case(gfh_path), "gfh_uhd_appliances.national_platform")
+def test_gfh_ultra_hd_platform_meets_chengdus_centre(shipped):
+    conflict = conflict_of(shipped, "gfh_uhd_appliances.national_platform")
     assert conflict["centres"] == "nmic_ultra_hd_video"
     for words in ("国家超高清视频创新中心", "Chengdu", "source N06"):
         assert words in conflict["reason"]
 
 
 def test_shipped_stock_refuses_exactly_the_fields_with_a_centre_elsewhere(shipped):
-    # research/national_centre_same_field_elsewhere.csv: value 1 for five clusters, of which
-    # these three are strategic, the one type with national candidacies
+    # research/national_centre_same_field_elsewhere.csv: value 1 for five clusters; each has a
+    # national candidacy, three under the type in force and two (Changzhou, Guangzhou-Foshan-
+    # Huizhou) under their alt_type
     refused = set(refused_by_stock(shipped)["project"])
     assert refused == {
         f"{c}.national_platform"
-        for c in ("shenzhen_battery", "gsfg_smart_equipment", "qingdao_rail")
+        for c in (
+            "changzhou_carbon",
+            "shenzhen_battery",
+            "gsfg_smart_equipment",
+            "gfh_uhd_appliances",
+            "qingdao_rail",
+        )
     }
-    # clusters hosting their field's centre keep their national candidacy
-    assert "zhuzhou_rail.national_platform" not in refused
-    assert "shanghai_ic.national_platform" not in refused
+    # clusters hosting their field's centre keep their national candidacy, whatever the type
+    for cluster in ("zhuzhou_rail", "shanghai_ic", "hefei_speech", "qingdao_appliances"):
+        assert f"{cluster}.national_platform" not in refused
 
 
-def test_validate_names_the_existing_centres(changzhou_path, gfh_path, monkeypatch, capsys):
-    for path, project, city in (
-        (changzhou_path, "changzhou_carbon.national_platform", "Ningbo"),
-        (gfh_path, "gfh_uhd_appliances.national_platform", "Chengdu"),
+def test_a_retyping_keeps_the_refusal_of_a_waiting_candidate(shipped):
+    # Changzhou re-typed strategic: its national candidacy takes part, and the stock row still
+    # keeps it unfunded (it is a column of the model, held at 0 by the rule).
+    retyped = apply(shipped, Scenario("x", cluster_types={"changzhou_carbon": "strategic"}))
+    allocation = solve(retyped, appraise(retyped))
+    project = "changzhou_carbon.national_platform"
+    assert project in allocation.projects.index
+    assert not allocation.projects.at[project, "funded"]
+    assert project not in solve(shipped, appraise(shipped)).projects.index
+    assert rule_violations(retyped, allocation) == []
+
+
+def test_validate_names_the_existing_centres(monkeypatch, capsys):
+    code, out, _ = run_cli(["validate", str(shipped_case())], monkeypatch, capsys)
+    assert code == 0
+    assert "29 of 139 candidate projects wait on a re-typing" in out
+    lines = [line for line in out.splitlines() if line.startswith("not fundable")]
+    for project, city in (
+        ("changzhou_carbon.national_platform", "Ningbo"),
+        ("gfh_uhd_appliances.national_platform", "Chengdu"),
     ):
-        code, out, _ = run_cli(["validate", str(path)], monkeypatch, capsys)
-        assert code == 0
-        lines = [line for line in out.splitlines() if line.startswith("not fundable")]
         line = next(line for line in lines if project in line)
         assert city in line and "N06" in line
 
@@ -212,8 +191,8 @@ def test_complements_is_read_shown_and_kept_in_a_workbook(tiny_path, tmp_path, m
     assert_same_case(case, load_case(book))
 
 
-def test_the_report_lists_the_stock_checks(gfh_path):
-    run = run_case(gfh_path)
+def test_the_report_lists_the_stock_checks():
+    run = run_case(shipped_case())
     content = report_content(run.case, run.appraisal, run.allocation)
     (section,) = [s for s in content.sections if s.key == "stock"]
     existing = section.table["existing"]
