@@ -21,7 +21,7 @@ from optimize.case.stock import centre_text, stock_links
 from optimize.model.allocation import Allocation
 from optimize.report import charts as plots
 from optimize.report.charts import chart_language
-from optimize.report.labels import Lang, _case_title, _name, _text
+from optimize.report.labels import Lang, _case_title, _known, _name, _text, _word
 from optimize.report.registry import REGISTRY, Kind, Results, _decimals
 from optimize.report.summary import illustrative_notice, tier_rule
 from optimize.report.tables import (
@@ -341,7 +341,7 @@ def method_label(name: str, lang: Lang = "en") -> str:
 
     Methods with a standard Chinese name (WSM, WPM) take it in a Chinese report.
     """
-    return _name("method", name, lang) if lang == "zh" else name.replace("_", " ").upper()
+    return _known(f"report_names.method.{name}", lang) or name.replace("_", " ").upper()
 
 
 def _method_pairs(table: pd.DataFrame, lang: Lang = "en") -> pd.DataFrame:
@@ -444,9 +444,10 @@ def _amount_unit(lang: Lang) -> str:
 
 
 def _localised_rules(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """Rule rows with rule names and units in `lang` (English: as the model gives them)."""
+    """Rule rows with rule names, units and totals in `lang` (English: as the model gives them)."""
     return table.assign(
         rule=table["rule"].map(lambda rule: _name("setting", str(rule), lang)),
+        key=table["key"].map(lambda key: _word("total", lang) if key == "total" else key),
         unit=table["unit"].map(lambda unit: _name("unit", str(unit), lang)),
     )
 
@@ -494,7 +495,10 @@ def _localised_links(case: Case, links: pd.DataFrame, lang: Lang) -> pd.DataFram
     joiner = _text("list_joiner", lang)
 
     def platforms(text: str) -> str:
-        return joiner.join(described.get(part, part) for part in text.split("; ") if part)
+        # stock_links joins descriptions with "; ", which the English ones also hold
+        for english in sorted(described, key=len, reverse=True):
+            text = text.replace(english, described[english])
+        return text.replace("; ", joiner)
 
     return links.assign(
         verdict=links["verdict"].map(lambda verdict: _name("stock_verdict", verdict, lang)),

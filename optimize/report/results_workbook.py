@@ -23,9 +23,12 @@ def _cell(value: Any) -> Any:
 
 
 def _heading(column: str, lang: Lang, case: Case | None) -> str:
-    """Header of `column` in `lang`: a known heading, else the case's name of the id."""
+    """Header of `column` in `lang`: a known heading, else (Chinese) the case's name of the id.
+
+    English headers are the column names, as in the CSV files.
+    """
     heading = _column(column, lang)
-    if heading == column and case is not None:
+    if lang == "zh" and heading == column and case is not None:
         return _group_name(case, column, lang)
     return heading
 
