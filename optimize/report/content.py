@@ -19,6 +19,7 @@ from optimize.appraisal.uncertainty import Uncertainty
 from optimize.case.case import Case
 from optimize.case.stock import centre_text, stock_links
 from optimize.model.allocation import Allocation
+from optimize.model.rule_rows import AMOUNT
 from optimize.report import charts as plots
 from optimize.report.charts import chart_language
 from optimize.report.labels import Lang, _case_title, _known, _name, _text, _word
@@ -440,7 +441,7 @@ def _in_unit(heading: str, lang: Lang) -> str:
 
 def _amount_unit(lang: Lang) -> str:
     """The unit of money in `lang` (亿元, 1e8 CNY)."""
-    return _name("unit", "1e8 CNY", lang)
+    return _name("unit", AMOUNT, lang)
 
 
 def _localised_rules(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
