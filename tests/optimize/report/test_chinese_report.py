@@ -17,15 +17,18 @@ from __future__ import annotations
 import html
 import io
 import re
+import shutil
 from html.parser import HTMLParser
 
 import openpyxl
+import pandas as pd
 import pytest
+from markupsafe import escape
 
 from mcda import ROOT
 from optimize import load_case, run_case
 from optimize.case import shipped_case
-from optimize.report import run_files
+from optimize.report import escape_markdown, run_files
 
 #: Words that stay in Latin letters in a Chinese report, each with why.
 PROPER_NAMES: dict[str, str] = {
@@ -203,3 +206,34 @@ def test_every_proper_name_kept_is_used(chinese_run, shipped):
     text += visible_markdown(str(chinese_run["report.md"]))
     unused = set(PROPER_NAMES) - latin_words(text, case_texts(shipped))
     assert not unused
+
+
+HOSTILE_TITLE = '<script>alert(1)</script> | # [x](javascript:y) =HYPERLINK("a")'
+HOSTILE_UNIT = "<b>个</b> | `亿元` $x$"
+
+
+@pytest.fixture(scope="module")
+def hostile_run(tiny_path, tmp_path_factory):
+    """The tiny case with a hostile Chinese title and unit, its Chinese files."""
+    case = tmp_path_factory.mktemp("hostile") / "case"
+    shutil.copytree(tiny_path, case)
+    toml = (case / "case.toml").read_text(encoding="utf-8")
+    title = HOSTILE_TITLE.replace("\\", "\\\\").replace('"', '\\"')
+    toml = toml.replace("[case]\n", f'[case]\ntitle_zh = "{title}"\n', 1)
+    (case / "case.toml").write_text(toml, encoding="utf-8")
+    criteria = pd.read_csv(case / "criteria.csv", dtype=str, keep_default_na=False)
+    criteria["unit_zh"] = [HOSTILE_UNIT if unit else "" for unit in criteria["unit"]]
+    criteria.to_csv(case / "criteria.csv", index=False)
+    return run_files(run_case(case), "zh")
+
+
+def test_chinese_title_and_units_are_data(hostile_run):
+    page = str(hostile_run["report.html"])
+    assert "<script" not in page and "<b>个" not in page
+    assert str(escape(HOSTILE_TITLE)) in page and str(escape(HOSTILE_UNIT)) in page
+    report = str(hostile_run["report.md"])
+    assert f"# {escape_markdown(HOSTILE_TITLE)}" in report
+    assert escape_markdown(HOSTILE_UNIT) in report
+    book = openpyxl.load_workbook(io.BytesIO(bytes(hostile_run["results.xlsx"])))
+    first = book.worksheets[0]["A1"]
+    assert first.value.startswith(HOSTILE_TITLE) and first.data_type == "s"
