@@ -17,21 +17,24 @@ from optimize.appraisal.appraise import Appraisal
 from optimize.appraisal.robustness import Robustness
 from optimize.appraisal.uncertainty import Uncertainty
 from optimize.case.case import Case
-from optimize.case.stock import centre_text, stock_links
+from optimize.case.stock import stock_links
 from optimize.model.allocation import Allocation
 from optimize.model.rule_rows import AMOUNT
 from optimize.report import charts as plots
 from optimize.report.charts import chart_language
-from optimize.report.labels import Lang, _case_title, _known, _name, _text, _word
+from optimize.report.labels import Lang, _case_title, _known, _name, _text
 from optimize.report.registry import REGISTRY, Kind, Results, _decimals
 from optimize.report.summary import illustrative_notice, tier_rule
 from optimize.report.tables import (
     _criteria_tree,
     _groups_table,
     _localised_clusters,
+    _localised_core,
     _localised_grid,
     _localised_intervals,
+    _localised_links,
     _localised_ranking,
+    _localised_rules,
     _localised_statuses,
     _region_table,
     _score_provenance,
@@ -444,15 +447,6 @@ def _amount_unit(lang: Lang) -> str:
     return _name("unit", AMOUNT, lang)
 
 
-def _localised_rules(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """Rule rows with rule names, units and totals in `lang` (English: as the model gives them)."""
-    return table.assign(
-        rule=table["rule"].map(lambda rule: _name("setting", str(rule), lang)),
-        key=table["key"].map(lambda key: _word("total", lang) if key == "total" else key),
-        unit=table["unit"].map(lambda unit: _name("unit", str(unit), lang)),
-    )
-
-
 #: Columns of the binding rules shown in the report.
 _BINDING_COLUMNS = ["rule", "key", "sense", "activity", "bound", "unit"]
 
@@ -476,36 +470,6 @@ def _stock_section(results: Results, lang: Lang) -> list[Section]:
         return []
     table = _localised_links(results.case, links, lang).set_index("project")
     return [Section("stock", _text("heading.stock", lang), _text("note.stock", lang), table)]
-
-
-def _localised_links(case: Case, links: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """The stock links with verdicts and platform descriptions in `lang`."""
-    if lang == "en":
-        return links
-    described = {
-        centre_text(case.stock, str(platform)): _text(
-            "note.stock_centre",
-            lang,
-            names=str(row["name_zh"] or row["name_en"]),
-            city=row["city"],
-            year=row["year"],
-            source=row["source"],
-        )
-        for platform, row in case.stock.iterrows()
-    }
-    joiner = _text("list_joiner", lang)
-
-    def platforms(text: str) -> str:
-        # stock_links joins descriptions with "; ", which the English ones also hold
-        for english in sorted(described, key=len, reverse=True):
-            text = text.replace(english, described[english])
-        return text.replace("; ", joiner)
-
-    return links.assign(
-        verdict=links["verdict"].map(lambda verdict: _name("stock_verdict", verdict, lang)),
-        existing=links["existing"].map(platforms),
-        complements=links["complements"].map(platforms),
-    )
 
 
 def _marginal_section(results: Results, lang: Lang) -> list[Section]:
@@ -627,14 +591,6 @@ def _certainty_charts(results: Results, lang: Lang) -> dict[str, bytes]:
             core, (share,), _text("heading.core_index", lang), lang
         )
     return charts
-
-
-def _localised_core(core: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """Core index per project, most robust first, its classes named in `lang`."""
-    ordered = core.sort_values("core_index", ascending=False, kind="stable")
-    return ordered.assign(
-        **{"class": ordered["class"].map(lambda name: _name("project_class", str(name), lang))}
-    )
 
 
 def _leaf_weights(tree: pd.DataFrame, case: Case) -> pd.Series:

@@ -13,6 +13,7 @@ from optimize.appraisal.appraise import Appraisal
 from optimize.appraisal.robustness import Robustness
 from optimize.appraisal.uncertainty import Uncertainty
 from optimize.case.case import Case
+from optimize.case.stock import centre_text
 from optimize.model.allocation import Allocation
 from optimize.report.labels import Lang, _column, _group_name, _name, _text, _word
 
@@ -267,6 +268,53 @@ def _localised_clusters(case: Case, allocation: Allocation, lang: Lang) -> pd.Da
     return table.rename(
         index=lambda key: str(names.get(key, key)),
         columns=lambda key: _group_name(case, str(key), lang),
+    )
+
+
+def _localised_rules(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Rule rows with rule names, units and totals in `lang` (English: as the model gives them)."""
+    return table.assign(
+        rule=table["rule"].map(lambda rule: _name("setting", str(rule), lang)),
+        key=table["key"].map(lambda key: _word("total", lang) if key == "total" else key),
+        unit=table["unit"].map(lambda unit: _name("unit", str(unit), lang)),
+    )
+
+
+def _localised_links(case: Case, links: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The stock links with verdicts and platform descriptions in `lang`."""
+    if lang == "en":
+        return links
+    described = {
+        centre_text(case.stock, str(platform)): _text(
+            "note.stock_centre",
+            lang,
+            names=str(row["name_zh"] or row["name_en"]),
+            city=row["city"],
+            year=row["year"],
+            source=row["source"],
+        )
+        for platform, row in case.stock.iterrows()
+    }
+    joiner = _text("list_joiner", lang)
+
+    def platforms(text: str) -> str:
+        # stock_links joins descriptions with "; ", which the English ones also hold
+        for english in sorted(described, key=len, reverse=True):
+            text = text.replace(english, described[english])
+        return text.replace("; ", joiner)
+
+    return links.assign(
+        verdict=links["verdict"].map(lambda verdict: _name("stock_verdict", verdict, lang)),
+        existing=links["existing"].map(platforms),
+        complements=links["complements"].map(platforms),
+    )
+
+
+def _localised_core(core: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Core index per project, most robust first, its classes named in `lang`."""
+    ordered = core.sort_values("core_index", ascending=False, kind="stable")
+    return ordered.assign(
+        **{"class": ordered["class"].map(lambda name: _name("project_class", str(name), lang))}
     )
 
 
