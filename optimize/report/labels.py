@@ -31,8 +31,8 @@ def _name(kind: str, key: str, lang: Lang) -> str:
 
 
 def _word(key: str, lang: Lang) -> str:
-    """A single word of the reports (``total``, ``yes``, ``goal``) in `lang`."""
-    return say(f"report_names.{key}", lang)
+    """A single word of the reports (``yes``, ``goal``; ``total`` from ``common``) in `lang`."""
+    return _known(f"report_names.{key}", lang) or say(f"common.{key}", lang)
 
 
 def _group_name(case: Case, key: str, lang: Lang) -> str:
