@@ -82,8 +82,8 @@ def english_only_fields(case: Case) -> list[str]:
 
 def english_only_note(case: Case, lang: Lang) -> str:
     """For a Chinese report, the one line naming the fields it shows in English, else ``""``."""
-    fields = english_only_fields(case)
-    if lang == "en" or not fields:
+    fields = [] if lang == "en" else english_only_fields(case)
+    if not fields:
         return ""
     names = _text("list_joiner", lang).join(_text(f"english_field.{f}", lang) for f in fields)
     return _text("notice.english_only", lang, fields=names)
