@@ -98,6 +98,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
             filled=False,
         ),
         _column("unit", "text", "unit of the leaf's scores", filled=False),
+        _extra("unit_zh", "the unit in Chinese, used in Chinese reports (empty: the unit)"),
         _extra("paper_basis", "the paper's sentence the criterion rests on"),
     ),
     "judgments": (
@@ -376,6 +377,9 @@ def _provenance_of(prefix: str, rule: str = "") -> Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("case.name", "string", "", "folder name", "short id of the case"),
     Setting("case.title", "string", "", "folder name", "human title, first line of reports"),
+    Setting(
+        "case.title_zh", "string", "", "case.title", "Chinese title, first line of Chinese reports"
+    ),
     Setting("case.<key>", "any", "", "-", "other metadata, kept as given (Case.meta)"),
     Setting("tables.<table>", "string", "", "required", "CSV file name inside the case folder"),
     Setting("tables.sources", "string", "", "no sources", "CSV of cited facts (optional)"),

@@ -16,7 +16,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from mcda.plots import cjk_font, font_context, png_bytes, short_label
-from optimize.report.labels import Lang
+from optimize.report.labels import Lang, _text
 
 #: Resolution of the PNGs [dots per inch].
 DPI = 110
@@ -129,9 +129,9 @@ def rank_interval_chart(intervals: pd.DataFrame, title: str, axis: str, lang: La
         return _render(figure, lang)
 
 
-def frontier_chart(points: pd.DataFrame) -> bytes:
-    """Benefit against budget, dips marked."""
-    with _fonts("en"):
+def frontier_chart(points: pd.DataFrame, lang: Lang = "en") -> bytes:
+    """Benefit against budget, dips marked, labelled in `lang`."""
+    with _fonts(lang):
         figure = Figure(figsize=(7.0, 4.0), layout="constrained")
         axis = figure.add_subplot()
         axis.plot(points["budget"], points["objective"], marker="o", markersize=3)
@@ -142,14 +142,14 @@ def frontier_chart(points: pd.DataFrame) -> bytes:
                 dips["objective"],
                 color="red",
                 zorder=3,
-                label="dip: share-based floors tighten with the budget",
+                label=_text("chart.frontier_dip", lang),
             )
             axis.legend()
-        axis.set_xlabel("budget [1e8 CNY]")
-        axis.set_ylabel("benefit [benefit units]")
-        axis.set_title("Budget frontier (illustrative data)")
+        axis.set_xlabel(_text("chart.frontier_budget", lang))
+        axis.set_ylabel(_text("chart.frontier_benefit", lang))
+        axis.set_title(_text("chart.frontier_title", lang))
         axis.grid(alpha=0.3)
-        return _render(figure)
+        return _render(figure, lang)
 
 
 #: Colour of each project class of the robustness sweeps (weights only, and joint).
@@ -165,7 +165,7 @@ _CLASS_COLOURS = {
 def core_index_chart(
     core: pd.DataFrame,
     thresholds: tuple[float, ...] = (0.95, 0.05),
-    title: str = "Funding robustness to the criteria weights (illustrative data)",
+    title: str | None = None,
     lang: Lang = "en",
 ) -> bytes:
     """Share of samples in which each project is funded, sorted.
@@ -176,10 +176,10 @@ def core_index_chart(
         Per project ``core_index`` [-] and ``class``.
     thresholds : tuple of float
         Class boundaries drawn as dashed lines [-].
-    title : str
-        Chart title.
+    title : str, optional
+        Chart title (default: robustness to the criteria weights, in `lang`).
     lang : str
-        ``"zh"`` selects a CJK font (for a Chinese title).
+        Language of the labels; ``"zh"`` selects a CJK font.
     """
     with _fonts(lang):
         ordered = core.sort_values("core_index")
@@ -191,15 +191,15 @@ def core_index_chart(
         )
         for line, colour in zip(thresholds, ("tab:green", "tab:grey"), strict=False):
             axis.axvline(line, color=colour, linestyle="--", linewidth=0.8)
-        axis.set_xlabel("core index: share of samples funded [-]")
+        axis.set_xlabel(_text("chart.core_axis", lang))
         axis.tick_params(axis="y", labelsize=6)
-        axis.set_title(title)
+        axis.set_title(_text("chart.core_title_weights", lang) if title is None else title)
         return _render(figure, lang)
 
 
-def scenario_chart(by_cluster: pd.DataFrame) -> bytes:
-    """Funding per cluster [1e8 CNY] in each scenario."""
-    with _fonts("en"):
+def scenario_chart(by_cluster: pd.DataFrame, lang: Lang = "en") -> bytes:
+    """Funding per cluster [1e8 CNY] in each scenario, labelled in `lang`."""
+    with _fonts(lang):
         figure = Figure(figsize=(8.0, max(3.0, 0.3 * len(by_cluster))), layout="constrained")
         axis = figure.add_subplot()
         positions = np.arange(len(by_cluster))
@@ -214,10 +214,10 @@ def scenario_chart(by_cluster: pd.DataFrame) -> bytes:
             )
         axis.set_yticks(positions + 0.4 - height / 2, [short_label(i) for i in by_cluster.index])
         axis.legend(frameon=False)
-        axis.set_xlabel("funding [1e8 CNY]")
+        axis.set_xlabel(_text("chart.scenario_axis", lang))
         axis.tick_params(axis="y", labelsize=7)
-        axis.set_title("Scenarios side by side (illustrative data)")
-        return _render(figure)
+        axis.set_title(_text("chart.scenario_title", lang))
+        return _render(figure, lang)
 
 
 class FontFallbackWarning(UserWarning):
@@ -228,7 +228,7 @@ def chart_language(lang: Lang) -> Lang:
     """The language charts can be labelled in: `lang`, or ``"en"`` without a CJK font."""
     if lang == "zh" and cjk_font() is None:
         warnings.warn(
-            "no CJK font found (install fonts-noto-cjk); charts use English labels",
+            _text("chart.no_cjk_font", lang),
             FontFallbackWarning,
             stacklevel=2,
         )

@@ -21,26 +21,32 @@ from optimize.case.eligibility import waiting_candidates
 from optimize.case.stock import stock_links
 from optimize.messages import say
 from optimize.model.allocation import Allocation
+from optimize.model.rule_rows import AMOUNT
 from optimize.report import charts as plots
 from optimize.report.charts import chart_language
-from optimize.report.labels import Lang, _text
+from optimize.report.labels import Lang, _case_title, _known, _name, _text
 from optimize.report.registry import REGISTRY, Kind, Results, _decimals
 from optimize.report.summary import illustrative_notice, tier_rule
 from optimize.report.tables import (
     _criteria_tree,
     _groups_table,
     _localised_clusters,
+    _localised_core,
     _localised_grid,
     _localised_intervals,
+    _localised_links,
     _localised_ranking,
+    _localised_rules,
     _localised_statuses,
     _region_table,
     _score_provenance,
     _settings_provenance,
     _sources_table,
+    consistency_table,
     consistency_warnings,
     tier_table,
 )
+from optimize.report.wording import english_only_note, run_facts
 from optimize.sweeps.engine import SweepResult
 
 
@@ -95,10 +101,15 @@ class ReportContent:
         Report title.
     notice : str
         The provenance notice that goes first (illustrative data or all sourced).
+    language_note : str
+        For a Chinese report, the one line naming the case's fields it shows in English
+        (empty when there are none, and in English).
     illustrative : bool
         Whether any input is illustrative.
     facts : tuple of str
         One-line facts about the run (budget, priority rule, solver status).
+    warnings : tuple of str
+        One line per judgment matrix to revise, shown with the notice.
     sections : tuple of Section
         The sections in order.
     charts : mapping of str to bytes
@@ -114,19 +125,19 @@ class ReportContent:
     sections: tuple[Section, ...]
     charts: Mapping[str, bytes] = field(default_factory=dict)
     lang: Lang = "en"
+    language_note: str = ""
+    warnings: tuple[str, ...] = ()
 
 
-def _saaty_rule() -> str:
+def _saaty_rule(lang: Lang = "en") -> str:
     """Saaty's CR thresholds as the library applies them, in words."""
-    return (
-        f"CR <= {saaty_threshold(3):.2f} for 3 items, {saaty_threshold(4):.2f} for 4, "
-        f"{saaty_threshold(5):.2f} for 5 or more"
-    )
+    three, four, five = (f"{saaty_threshold(n):.2f}" for n in (3, 4, 5))
+    return _text("note.saaty_rule", lang, three=three, four=four, five=five)
 
 
-def _compatibility_rule() -> str:
+def _compatibility_rule(lang: Lang = "en") -> str:
     """Saaty's compatibility index scale as the library applies it, in words."""
-    return f"1 = perfect, above {COMPATIBILITY_THRESHOLD:g} = incompatible"
+    return _text("note.compatibility_rule", lang, threshold=f"{COMPATIBILITY_THRESHOLD:g}")
 
 
 def report_content(
@@ -162,13 +173,17 @@ def report_content(
     )
     sections = [section for build in _SECTIONS for section in build(results, lang)]
     return ReportContent(
-        title=f"{case.title}: {_text('report', lang)}",
-        notice=illustrative_notice(case),
+        title=_text("title", lang, case=_case_title(case, lang)),
+        notice=illustrative_notice(case, lang),
         illustrative=case.illustrative,
-        facts=_run_facts(case, appraisal, allocation),
+        facts=run_facts(case, appraisal, allocation, lang),
         sections=tuple(sections),
         charts=_charts(results, chart_language(lang)),
         lang=lang,
+        language_note=english_only_note(case, lang),
+        warnings=tuple(
+            _text("fact.warning", lang, line=line) for line in consistency_warnings(appraisal, lang)
+        ),
     )
 
 
@@ -214,34 +229,38 @@ def _certainty_sections(results: Results, lang: Lang) -> list[Section]:
         return []
     settings = uncertainty.settings
     dropped = (
-        f"; criteria dropped for their unknown cells: {', '.join(uncertainty.dropped)}"
+        _text("note.dropped", lang, criteria=_text("tier.joiner", lang).join(uncertainty.dropped))
         if uncertainty.dropped
         else ""
     )
-    sampling = (
-        f"SMAA-2 (Lahdelma & Salminen 2001) over {settings.samples} joint samples of the "
-        f"scores and the leaf weights (seed {settings.seed}); weights: {settings.describe()}; "
-        f"unknown cells: {settings.unknown or 'none allowed'}{dropped}; TOPSIS with "
-        f"{results.case.normalization} normalisation scores each sample."
+    sampling = _text(
+        "note.sampling",
+        lang,
+        samples=settings.samples,
+        seed=settings.seed,
+        weights=_name("weight_model", settings.weight_model, lang).format(
+            concentration=f"{settings.concentration:g}"
+        ),
+        unknown=_name("unknown_policy", settings.unknown, lang)
+        if settings.unknown
+        else _text("note.unknown_none", lang),
+        dropped=dropped,
+        normalization=_name("normalization", results.case.normalization, lang),
     )
     total = int(uncertainty.statuses["cells"].sum())
-    status_note = (
-        f"Status of each of the {total} cells of the decision matrix (point, interval, "
-        "list-derived interval, triangular, expert rating, unknown) and how many of them "
-        f"carry illustrative values set by a documented rule, not measured. {sampling}"
-    )
+    status_note = _text("note.cell_status", lang, total=total, sampling=sampling)
     confidence = settings.confidence
     sections = [
         Section(
             "cell_status",
-            _text("cell_status", lang),
+            _text("heading.cell_status", lang),
             status_note,
             _localised_statuses(uncertainty, lang),
             digits=0,
         ),
         Section(
             "tiers",
-            f"{_text('tiers', lang)} (P >= {confidence:g})",
+            _text("heading.tiers", lang, confidence=f"{confidence:g}"),
             tier_rule(confidence, lang),
             tier_table(results.case, uncertainty, lang),
             chart="rank_intervals",
@@ -249,27 +268,26 @@ def _certainty_sections(results: Results, lang: Lang) -> list[Section]:
         ),
         Section(
             "winning",
-            _text("winning", lang),
-            "Share of the samples in which the row's cluster scores strictly above the "
-            "column's; a tie counts for neither, so P(i > j) + P(j > i) <= 1.",
+            _text("heading.winning", lang),
+            _text("note.winning", lang),
             chart="winning",
         ),
     ]
     core = REGISTRY["core_index"].build(results)
     if core is not None and results.funding_robustness is not None:
         robust = results.funding_robustness
-        note = (
-            f"Share of {len(robust.points)} joint samples (same weight model and seed) in "
-            "which each project is funded, the allocation re-solved per sample: robust core "
-            f">= {robust.extra['settings'].loc['core_share', 'value']!s}, exterior = never "
-            "funded, borderline otherwise; amount quantiles [1e8 CNY]."
+        note = _text(
+            "note.core_index",
+            lang,
+            samples=len(robust.points),
+            core=str(robust.extra["settings"].loc["core_share", "value"]),
         )
         sections.append(
             Section(
                 "core_index",
-                _text("core_index", lang),
+                _text("heading.core_index", lang),
                 note,
-                core.sort_values("core_index", ascending=False, kind="stable"),
+                _localised_core(core, lang),
                 chart="core_index",
                 digits=3,
                 kinds=REGISTRY["core_index"].kinds,
@@ -281,60 +299,58 @@ def _certainty_sections(results: Results, lang: Lang) -> list[Section]:
 def _criteria_section(results: Results, lang: Lang) -> list[Section]:
     """The criteria tree with local and global weights and each matrix's CR."""
     judged = "illustrative" if results.case.illustrative else "sourced"
-    note = (
-        f"Local weights are the principal eigenvectors of the pairwise judgments ({judged} "
-        "judgments, provenance per judgment in the judgments table); global weight = "
-        "product of local weights down the tree; CR is the consistency ratio of the matrix "
-        f"below each node (Saaty's random index; revise when CR exceeds {_saaty_rule()})."
+    note = _text(
+        "note.criteria", lang, judged=_text(f"note.judged_{judged}", lang), saaty=_saaty_rule(lang)
     )
     tree = _criteria_tree(results.case, results.appraisal, lang)
-    return [Section("criteria", _text("criteria", lang), note, tree, chart="weights", kind="tree")]
+    title = _text("heading.criteria", lang)
+    return [Section("criteria", title, note, tree, chart="weights", kind="tree")]
 
 
 def _consistency_section(results: Results, lang: Lang) -> list[Section]:
     """lambda_max, CI, CR and verdict of every judgment matrix."""
-    note = (
-        f"Thresholds follow Saaty's rule: {_saaty_rule()}; the random-index table is named "
-        "per matrix."
-    )
-    return _registered(
-        "consistency", results, "consistency", "Consistency of each judgment matrix", note
-    )
+    note = _text("note.consistency", lang, saaty=_saaty_rule(lang))
+    entry = REGISTRY["consistency"]
+    table = consistency_table(results.appraisal, lang)
+    title = _text("heading.consistency", lang)
+    digits = _decimals(entry.default)
+    return [Section("consistency", title, note, table, digits=digits, kinds=entry.kinds)]
 
 
 def _panel_section(results: Results, lang: Lang) -> list[Section]:
     """Consensus of expert panels, for nodes judged by several experts."""
     if not results.appraisal.groups:
         return []
-    note = (
-        "Consensus is Goepel's relative homogeneity (1 = identical priorities); "
-        "compatibility is Saaty's index of each expert's matrix with the group weights "
-        f"({_compatibility_rule()})."
-    )
-    return [Section("panels", "Expert panels", note, _groups_table(results.appraisal))]
+    note = _text("note.panels", lang, compatibility=_compatibility_rule(lang))
+    title = _text("heading.panels", lang)
+    return [Section("panels", title, note, _groups_table(results.appraisal))]
 
 
 def _ranking_section(results: Results, lang: Lang) -> list[Section]:
     """Clusters by TOPSIS closeness with their priority."""
     case, appraisal = results.case, results.appraisal
-    note = (
-        f"TOPSIS closeness with {case.normalization} normalisation on the scores "
-        f"({case.scores.illustrative_share:.0%} of them illustrative; see the appendix) and "
-        f"the global weights above; priority = the {appraisal.priority_rule} rule applied to "
-        "closeness."
+    note = _text(
+        "note.ranking",
+        lang,
+        normalization=_name("normalization", case.normalization, lang),
+        share=f"{case.scores.illustrative_share:.0%}",
+        rule=_name("priority", appraisal.priority_rule, lang),
     )
     if results.uncertainty is not None:
-        note += " A point rank is shown only beside the tier that says what the data separate."
+        note += _text("note.ranking_tiers", lang)
     table = _localised_ranking(case, appraisal, lang, results.tier)
-    return [Section("ranking", _text("ranking", lang), note, table)]
+    return [Section("ranking", _text("heading.ranking", lang), note, table)]
 
 
-def method_label(name: str) -> str:
-    """A registry method name as readers know it: ``promethee_ii`` -> ``PROMETHEE II``."""
-    return name.replace("_", " ").upper()
+def method_label(name: str, lang: Lang = "en") -> str:
+    """A registry method name as readers know it: ``promethee_ii`` -> ``PROMETHEE II``.
+
+    Methods with a standard Chinese name (WSM, WPM) take it in a Chinese report.
+    """
+    return _known(f"report_names.method.{name}", lang) or name.replace("_", " ").upper()
 
 
-def _method_pairs(table: pd.DataFrame) -> pd.DataFrame:
+def _method_pairs(table: pd.DataFrame, lang: Lang = "en") -> pd.DataFrame:
     """Each pair of distinct methods once, labelled "TOPSIS vs VIKOR", the first as reference.
 
     `table` is :func:`mcda.compare`'s, indexed by (reference, compared) in run order.
@@ -346,38 +362,30 @@ def _method_pairs(table: pd.DataFrame) -> pd.DataFrame:
         if order.index(reference) < order.index(compared)
     ]
     pairs = table.loc[kept]
-    pairs.index = pd.Index(
-        [f"{method_label(a)} vs {method_label(b)}" for a, b in kept], name="methods"
-    )
+    labels = [
+        _text("note.method_pair", lang, first=method_label(a, lang), second=method_label(b, lang))
+        for a, b in kept
+    ]
+    pairs.index = pd.Index(labels, name="methods")
     return pairs
 
 
 def _agreement_section(results: Results, lang: Lang) -> list[Section]:
     """Rank correlation between ranking methods, when several were run."""
-    note = (
-        "Rank correlation between the rankings of each pair of methods on the same scores and "
-        "weights: Spearman, weighted Spearman r_w (Pinto da Costa & Soares 2005), Kendall's "
-        "tau_b, and the WS coefficient of Salabun & Urbaniak (2020), which weighs "
-        "disagreement at the top more and takes the first method of the pair as reference."
-    )
     return _registered(
         "method_agreement",
         results,
         "agreement",
-        _text("agreement", lang),
-        note,
-        view=_method_pairs,
+        _text("heading.agreement", lang),
+        _text("note.agreement", lang),
+        view=lambda table: _method_pairs(table, lang),
     )
 
 
 def _acceptability_section(results: Results, lang: Lang) -> list[Section]:
     """Share of weight draws putting each cluster at each rank, when sampled."""
-    note = (
-        "Share of Monte Carlo weight draws (Dirichlet around the AHP weights; the seed, "
-        "sample count and concentration are in summary.json under robustness) that put "
-        "each cluster at each rank."
-    )
-    title = _text("acceptability", lang)
+    note = _text("note.acceptability", lang)
+    title = _text("heading.acceptability", lang)
     chart = None if _acceptability_superseded(results) else "acceptability"
     return _registered(
         "rank_acceptability", results, "acceptability", title, note, digits=2, chart=chart
@@ -395,22 +403,27 @@ def _acceptability_superseded(results: Results) -> bool:
 def _allocation_sections(results: Results, lang: Lang) -> list[Section]:
     """Funding by type and instrument, by region (a map) and by funded cluster."""
     case, allocation = results.case, results.allocation
-    unit = _text("amount_unit", lang)
-    budget = case.provenance.get("budget") or "not stated"
+    budget = case.provenance.get("budget") or _text("not_stated", lang)
     return [
         Section(
             "allocation_type",
-            f"{_text('allocation_type', lang)} ({unit})",
-            f"Solved by HiGHS, status {allocation.status}, MIP gap {allocation.mip_gap:.1e}. "
-            f"Budget {allocation.budget:g}: {budget}.",
+            _in_unit("heading.allocation_type", lang),
+            _text(
+                "note.allocation_type",
+                lang,
+                status=_name("solve_status", str(allocation.status), lang),
+                gap=f"{allocation.mip_gap:.1e}",
+                budget=f"{allocation.budget:g}",
+                provenance=budget,
+            ),
             _localised_grid(case, allocation, lang),
             chart="allocation_type",
             digits=2,
         ),
         Section(
             "allocation_region",
-            f"{_text('allocation_region', lang)} ({unit})",
-            "Region of each cluster from the clusters table; amounts from the allocation above.",
+            _in_unit("heading.allocation_region", lang),
+            _text("note.allocation_region", lang),
             _region_table(case, allocation, lang),
             chart="allocation_region",
             kind="map",
@@ -418,12 +431,22 @@ def _allocation_sections(results: Results, lang: Lang) -> list[Section]:
         ),
         Section(
             "allocation_cluster",
-            f"{_text('allocation_cluster', lang)} ({unit})",
-            "Funded clusters only; benefit in the model's benefit units.",
+            _in_unit("heading.allocation_cluster", lang),
+            _text("note.allocation_cluster", lang),
             _localised_clusters(case, allocation, lang),
             digits=2,
         ),
     ]
+
+
+def _in_unit(heading: str, lang: Lang) -> str:
+    """Heading `heading` followed by the unit of money, in `lang`."""
+    return _text("heading.in_unit", lang, heading=_text(heading, lang), unit=_amount_unit(lang))
+
+
+def _amount_unit(lang: Lang) -> str:
+    """The unit of money in `lang` (亿元, 1e8 CNY)."""
+    return _name("unit", AMOUNT, lang)
 
 
 #: Columns of the binding rules shown in the report.
@@ -432,17 +455,13 @@ _BINDING_COLUMNS = ["rule", "key", "sense", "activity", "bound", "unit"]
 
 def _binding_section(results: Results, lang: Lang) -> list[Section]:
     """Rules whose bound is met exactly at the optimum."""
-    note = (
-        "Rules whose bound is met exactly at the optimum; each rule's provenance is in the "
-        "appendix."
-    )
     return _registered(
         "binding_rules",
         results,
         "binding",
-        _text("binding", lang),
-        note,
-        view=lambda table: table[_BINDING_COLUMNS].set_index("rule"),
+        _text("heading.binding", lang),
+        _text("note.binding", lang),
+        view=lambda table: _localised_rules(table[_BINDING_COLUMNS], lang).set_index("rule"),
     )
 
 
@@ -451,14 +470,8 @@ def _stock_section(results: Results, lang: Lang) -> list[Section]:
     links = stock_links(results.case)
     if links.empty:
         return []
-    note = (
-        "Existing platforms from the case's stock table, each with its city, year and "
-        "source. A candidate of the duplication rule's instruments is not fundable while "
-        "its domain's national centre sits outside its cluster and none inside, unless it "
-        "states a reason to override (no_duplicated_construction); candidates may also "
-        "state the platform they complement."
-    )
-    return [Section("stock", _text("stock", lang), note, links.set_index("project"))]
+    table = _localised_links(results.case, links, lang).set_index("project")
+    return [Section("stock", _text("heading.stock", lang), _text("note.stock", lang), table)]
 
 
 def _waiting_section(results: Results, lang: Lang) -> list[Section]:
@@ -479,17 +492,13 @@ def _waiting_section(results: Results, lang: Lang) -> list[Section]:
 
 def _marginal_section(results: Results, lang: Lang) -> list[Section]:
     """Marginal values of the budget and binding rules, when computed."""
-    note = (
-        "Benefit gained per unit of relaxation: LP duals with the build decisions fixed, a "
-        "finite-difference check, and the MILP re-solved with one more unit."
-    )
     return _registered(
         "marginal_values",
         results,
         "marginal",
-        _text("marginal", lang),
-        note,
-        view=lambda table: table.set_index("rule"),
+        _text("heading.marginal", lang),
+        _text("note.marginal", lang),
+        view=lambda table: _localised_rules(table, lang).set_index("rule"),
         digits=4,
     )
 
@@ -500,15 +509,14 @@ def _provenance_sections(results: Results, lang: Lang) -> list[Section]:
     sections = [
         Section(
             "settings_provenance",
-            f"{_text('provenance', lang)}: {_text('settings_provenance', lang)}",
-            "As stated in the case's settings.",
-            _settings_provenance(case),
+            _text("heading.settings_provenance", lang),
+            _text("note.settings_provenance", lang),
+            _settings_provenance(case, lang),
         ),
         Section(
             "score_provenance",
-            _text("score_provenance", lang),
-            "paper = a number printed in the paper; facts = a cited public fact (see below); "
-            "illustrative = set by a documented rule, not measured.",
+            _text("heading.score_provenance", lang),
+            _text("note.score_provenance", lang),
             _score_provenance(case),
         ),
     ]
@@ -516,8 +524,8 @@ def _provenance_sections(results: Results, lang: Lang) -> list[Section]:
         sections.append(
             Section(
                 "sources",
-                _text("sources", lang),
-                "The facts the case cites, as given in its sources table.",
+                _text("heading.sources", lang),
+                _text("note.sources", lang),
                 _sources_table(case),
             )
         )
@@ -545,23 +553,23 @@ _SECTIONS: tuple[Callable[[Results, Lang], list[Section]], ...] = (
 def _charts(results: Results, lang: Lang) -> dict[str, bytes]:
     """PNG of each chart by name, labelled in `lang`."""
     case, allocation = results.case, results.allocation
-    unit = _text("amount_unit", lang)
+    unit = _amount_unit(lang)
     charts = {
         "weights": plots.horizontal_bars(
             _leaf_weights(_criteria_tree(case, results.appraisal, lang), case),
-            _text("weights_chart", lang),
-            "[-]",
+            _text("heading.weights_chart", lang),
+            _text("chart.weight_unit", lang),
             lang,
         ),
         "allocation_type": plots._stacked_bars(
             _localised_grid(case, allocation, lang).iloc[:-1, :-1],
-            _text("allocation_type", lang),
+            _text("heading.allocation_type", lang),
             unit,
             lang,
         ),
         "allocation_region": plots.horizontal_bars(
             _region_table(case, allocation, lang).set_index("name")["amount"],
-            _text("allocation_region", lang),
+            _text("heading.allocation_region", lang),
             unit,
             lang,
         ),
@@ -569,7 +577,7 @@ def _charts(results: Results, lang: Lang) -> dict[str, bytes]:
     charts |= _certainty_charts(results, lang)
     acceptability = REGISTRY["rank_acceptability"].build(results)
     if acceptability is not None and not _acceptability_superseded(results):
-        title = _text("acceptability", lang)
+        title = _text("heading.acceptability", lang)
         charts["acceptability"] = plots._heatmap(acceptability, title, lang)
     return charts
 
@@ -584,11 +592,14 @@ def _certainty_charts(results: Results, lang: Lang) -> dict[str, bytes]:
     winning = uncertainty.smaa.winning.loc[names.index, names.index]
     charts = {
         "rank_intervals": plots.rank_interval_chart(
-            intervals, _text("rank_intervals", lang), _text("rank_axis", lang), lang
+            intervals,
+            _text("heading.rank_intervals", lang),
+            _text("heading.rank_axis", lang),
+            lang,
         ),
         "winning": plots._heatmap(
             winning.set_axis(names.to_numpy(), axis=0).set_axis(names.to_numpy(), axis=1),
-            _text("winning", lang),
+            _text("heading.winning", lang),
             lang,
         ),
     }
@@ -596,7 +607,7 @@ def _certainty_charts(results: Results, lang: Lang) -> dict[str, bytes]:
     if core is not None and results.funding_robustness is not None:
         share = float(str(results.funding_robustness.extra["settings"].loc["core_share", "value"]))
         charts["core_index"] = plots.core_index_chart(
-            core, (share,), _text("core_index", lang), lang
+            core, (share,), _text("heading.core_index", lang), lang
         )
     return charts
 
@@ -607,20 +618,4 @@ def _leaf_weights(tree: pd.DataFrame, case: Case) -> pd.Series:
     return pd.Series(
         leaves["global_weight"].to_numpy(),
         index=[f"{i} {n}" for i, n in zip(leaves.index, leaves["name"], strict=True)],
-    )
-
-
-def _run_facts(case: Case, appraisal: Appraisal, allocation: Allocation) -> tuple[str, ...]:
-    """One-line facts of the run, each with its provenance."""
-    rule = appraisal.priority_rule
-    blend = f" (merit weight {appraisal.blend:g})" if rule == "blend" else ""
-    return (
-        f"Case {case.name}. Money in 亿元 (1e8 CNY).",
-        f"Budget {allocation.budget:g} "
-        f"({case.provenance.get('budget') or 'provenance not stated'}).",
-        f"Cluster priority rule: {rule}{blend}; TOPSIS with {case.normalization} normalisation.",
-        f"Allocation status {allocation.status}; benefit {allocation.objective:.4f}; spent "
-        f"{allocation.spent:.2f} of {allocation.budget:g}; solved in "
-        f"{allocation.solve_seconds:.2f} s.",
-        *(f"WARNING: {line}" for line in consistency_warnings(appraisal)),
     )

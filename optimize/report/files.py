@@ -25,7 +25,7 @@ from optimize.pipeline import RunResult
 from optimize.report.charts import core_index_chart, frontier_chart, scenario_chart
 from optimize.report.content import report_content
 from optimize.report.html import html_report
-from optimize.report.labels import Lang
+from optimize.report.labels import Lang, _case_title, _name, _text
 from optimize.report.markdown import CHARTS_FOLDER, markdown_report
 from optimize.report.registry import UNCERTAINTY_TABLES, Results, _built_tables
 from optimize.report.results_workbook import results_workbook
@@ -42,14 +42,18 @@ def _json_text(value: Any) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
 
 
-def _about_lines(case: Case, facts: Sequence[str]) -> list[str]:
+def _about_lines(case: Case, facts: Sequence[str], lang: Lang = "en") -> list[str]:
     """First sheet of a results workbook: the notice, the run's facts, settings provenance."""
+    unstated = _text("not_stated", lang)
     return [
-        f"{case.title} (case {case.name})",
-        illustrative_notice(case),
+        _text("about.title", lang, title=_case_title(case, lang), case=case.name),
+        illustrative_notice(case, lang),
         *facts,
-        "Provenance of settings:",
-        *(f"{key}: {text or 'not stated'}" for key, text in case.provenance.items()),
+        _text("about.settings", lang),
+        *(
+            _text("about.setting", lang, key=_name("setting", key, lang), text=text or unstated)
+            for key, text in case.provenance.items()
+        ),
     ]
 
 
@@ -80,16 +84,29 @@ def run_files(run: RunResult, lang: Lang = "en") -> dict[str, str | bytes]:
         "summary.json": _json_text(run_summary(run)),
         "report.md": markdown_report(content),
         "report.html": html_report(content),
-        "results.xlsx": results_workbook(tables, _about_lines(run.case, content.facts)),
+        "results.xlsx": results_workbook(
+            tables,
+            _about_lines(
+                run.case,
+                [*content.facts, *content.warnings, *filter(None, [content.language_note])],
+                lang,
+            ),
+            lang,
+            run.case,
+        ),
     }
     files.update({f"{CHARTS_FOLDER}/{key}.png": png for key, png in content.charts.items()})
     return files
 
 
 def allocate_files(
-    case: Case, appraisal: Appraisal, allocation: Allocation, marginals: pd.DataFrame
+    case: Case,
+    appraisal: Appraisal,
+    allocation: Allocation,
+    marginals: pd.DataFrame,
+    lang: Lang = "en",
 ) -> dict[str, str | bytes]:
-    """The files of ``clusterplan allocate --out``, by name.
+    """The files of ``clusterplan allocate --out``, by name; ``results.xlsx`` in `lang`.
 
     Returns
     -------
@@ -101,8 +118,9 @@ def allocate_files(
     results = Results(case, appraisal, allocation, marginals)
     tables = _built_tables(results, frozenset({"allocation"}))
     files: dict[str, str | bytes] = {f"{entry.name}.csv": safe_csv(t) for entry, t in tables}
-    facts = [f"Budget {allocation.budget:g}; priority rule {allocation.priority_rule}."]
-    files["results.xlsx"] = results_workbook(tables, _about_lines(case, facts))
+    rule = _name("priority", allocation.priority_rule, lang)
+    facts = [_text("fact.allocate", lang, budget=f"{allocation.budget:g}", rule=rule)]
+    files["results.xlsx"] = results_workbook(tables, _about_lines(case, facts, lang), lang, case)
     files["summary.json"] = _json_text(allocation_summary(allocation, marginals))
     return files
 
@@ -195,23 +213,23 @@ def rank_files(
     return files
 
 
-def _sweep_charts(result: SweepResult, kind: SweepKind) -> dict[str, bytes]:
+def _sweep_charts(result: SweepResult, kind: SweepKind, lang: Lang) -> dict[str, bytes]:
     """The charts of a sweep by name: frontier, core index or scenarios (Sobol has none)."""
     if kind == "budget":
-        return {"frontier": frontier_chart(result.points)}
+        return {"frontier": frontier_chart(result.points, lang)}
     if kind == "robustness":
-        return {"core_index": core_index_chart(result.extra["core_index"])}
+        return {"core_index": core_index_chart(result.extra["core_index"], lang=lang)}
     if kind == "joint":
         share = float(str(result.extra["settings"].loc["core_share", "value"]))
-        title = "Funding robustness to scores and weights (illustrative data)"
-        return {"core_index": core_index_chart(result.extra["core_index"], (share,), title)}
+        title = _text("chart.core_title_joint", lang)
+        return {"core_index": core_index_chart(result.extra["core_index"], (share,), title, lang)}
     if kind == "scenarios":
-        return {"scenarios": scenario_chart(result.extra["by_cluster"])}
+        return {"scenarios": scenario_chart(result.extra["by_cluster"], lang)}
     return {}
 
 
-def sweep_files(result: SweepResult, kind: SweepKind) -> dict[str, str | bytes]:
-    """The files of ``clusterplan sweep KIND``, by name.
+def sweep_files(result: SweepResult, kind: SweepKind, lang: Lang = "en") -> dict[str, str | bytes]:
+    """The files of ``clusterplan sweep KIND``, by name, the charts labelled in `lang`.
 
     Returns
     -------
@@ -224,7 +242,8 @@ def sweep_files(result: SweepResult, kind: SweepKind) -> dict[str, str | bytes]:
         "funding.csv": safe_csv(result.funding, index=False),
     }
     files |= {f"{name}.csv": safe_csv(table) for name, table in result.extra.items()}
-    files |= {f"{name}.png": image for name, image in _sweep_charts(result, kind).items()}
+    charts = _sweep_charts(result, kind, lang)
+    files |= {f"{name}.png": image for name, image in charts.items()}
     facts = {"seed": result.seed, "complete": result.complete, "points": len(result.points)}
     files["sweep.json"] = json.dumps(facts, indent=2) + "\n"
     return files

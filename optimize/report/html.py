@@ -12,7 +12,7 @@ import jinja2
 import pandas as pd
 
 from optimize.report.content import ReportContent, Section
-from optimize.report.labels import Lang
+from optimize.report.labels import Lang, _text
 from optimize.report.tables import _formatted
 
 TEMPLATE = "report.html.j2"
@@ -59,7 +59,8 @@ def _section_view(section: Section, lang: Lang) -> dict[str, object]:
         "header": header,
         "rows": rows,
         "levels": levels,
-        "cells": _map_cells(section) if section.kind == "map" else [],
+        "cells": _map_cells(section, lang) if section.kind == "map" else [],
+        "legend": _text("note.region_map", lang) if section.kind == "map" else "",
     }
 
 
@@ -80,7 +81,7 @@ def html_report(content: ReportContent) -> str:
     )
 
 
-def _map_cells(section: Section) -> list[tuple[int, int, str, list[str]]]:
+def _map_cells(section: Section, lang: Lang) -> list[tuple[int, int, str, list[str]]]:
     """Placement of each region of a ``map`` section: (row, column, region, lines).
 
     Regions without a place on :data:`REGION_GRID` go in a row below the map, in order.
@@ -94,9 +95,9 @@ def _map_cells(section: Section) -> list[tuple[int, int, str, list[str]]]:
         if place is None:
             extra += 1
             place = (spare, extra)
+        share = f"{record['share']:.1%}" if pd.notna(record["share"]) else ""
         lines = [
-            f"{record['amount']:.2f}",
-            f"{record['share']:.1%}" if pd.notna(record["share"]) else "",
+            _text("note.region_amount", lang, amount=f"{record['amount']:.2f}", share=share),
             f"{int(record['funded_projects'])} / {int(record['clusters'])}",
         ]
         cells.append((place[0], place[1], str(record["name"]), lines))

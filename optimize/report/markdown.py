@@ -67,12 +67,12 @@ def _markdown_section(section: Section, lang: Lang) -> str:
 
 def markdown_report(content: ReportContent) -> str:
     """The report: the provenance notice first, then the run's facts and every section."""
-    facts = [(fact.startswith("WARNING"), escape_markdown(fact)) for fact in content.facts]
+    notes = [content.notice, *content.warnings]
     parts = [
         f"# {escape_markdown(content.title)}",
-        f"> **{escape_markdown(content.notice)}**",
-        *(f"> **{fact}**" for warning, fact in facts if warning),
-        "\n".join(f"- {fact}" for warning, fact in facts if not warning),
+        *(f"> **{escape_markdown(note)}**" for note in notes),
+        *([f"> {escape_markdown(content.language_note)}"] if content.language_note else []),
+        "\n".join(f"- {escape_markdown(fact)}" for fact in content.facts),
         *(_markdown_section(section, content.lang) for section in content.sections),
     ]
     return "\n\n".join(parts) + "\n"

@@ -7,6 +7,8 @@ from typing import Any
 
 import pandas as pd
 
+from optimize.case.case import Case
+from optimize.report.labels import Lang, _column, _group_name, _sheet
 from optimize.report.registry import ResultTable
 from optimize.spreadsheet import new_workbook, workbook_bytes, write_lines, write_rows
 
@@ -20,8 +22,22 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def _heading(column: str, lang: Lang, case: Case | None) -> str:
+    """Header of `column` in `lang`: a known heading, else (Chinese) the case's name of the id.
+
+    English headers are the column names, as in the CSV files.
+    """
+    heading = _column(column, lang)
+    if lang == "zh" and heading == column and case is not None:
+        return _group_name(case, column, lang)
+    return heading
+
+
 def results_workbook(
-    tables: Sequence[tuple[ResultTable, pd.DataFrame]], about: Sequence[str]
+    tables: Sequence[tuple[ResultTable, pd.DataFrame]],
+    about: Sequence[str],
+    lang: Lang = "en",
+    case: Case | None = None,
 ) -> bytes:
     """The results as ``.xlsx`` content.
 
@@ -32,6 +48,11 @@ def results_workbook(
         written as the first column.
     about : sequence of str
         Lines of the first sheet: the provenance notice first.
+    lang : {"en", "zh"}
+        Language of the sheet names and headers (English: the tables' own names, as in
+        the CSV files).
+    case : Case, optional
+        Names the instruments and cluster types that head columns, in `lang`.
 
     Returns
     -------
@@ -39,12 +60,14 @@ def results_workbook(
         The workbook file; headers frozen, numbers formatted, risky text neutralised.
     """
     book = new_workbook()
-    write_lines(book.create_sheet("about"), about)
+    write_lines(book.create_sheet(_sheet("about", lang)), about)
     for entry, table in tables:
-        sheet = book.create_sheet(entry.name[:31])
+        sheet = book.create_sheet(_sheet(entry.name, lang))
         flat = table.reset_index()
-        header = [str(c) for c in flat.columns]
+        columns = [str(c) for c in flat.columns]
         rows = [[_cell(v) for v in record] for record in flat.itertuples(index=False)]
-        write_rows(sheet, header, rows, entry.number_formats(header))
+        formats = entry.number_formats(columns)
+        header = [_heading(column, lang, case) for column in columns]
+        write_rows(sheet, header, rows, dict(zip(header, formats.values(), strict=True)))
         sheet.freeze_panes = "B2"  # keep the header row and the row labels in view
     return workbook_bytes(book)

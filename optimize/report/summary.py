@@ -14,22 +14,22 @@ from optimize.appraisal.uncertainty import Uncertainty
 from optimize.case.case import Case
 from optimize.model.allocation import Allocation, SolveStatus
 from optimize.pipeline import RunResult
-from optimize.report.labels import Lang, _text
+from optimize.report.labels import Lang, _name, _text, _word
 
 TOP_CLUSTERS = 10
 
 
-def illustrative_notice(case: Case) -> str:
-    """The notice that goes first in every report of a case with illustrative inputs."""
+def illustrative_notice(case: Case, lang: Lang = "en") -> str:
+    """The notice that goes first in every report of a case, in `lang`.
+
+    It says how many inputs are illustrative, or that every input cites a source.
+    """
     share = case.scores.illustrative_share
     cells = case.scores.values.size
     if not case.illustrative:
-        return "All inputs of this case cite a source (the paper or a public fact)."
-    return (
-        f"ILLUSTRATIVE DATA: {round(share * cells)} of {cells} scores ({share:.0%}) and the "
-        "judgments, costs and budget marked 'illustrative' were set by documented rules, not "
-        "measured. The ranking and allocation demonstrate the method; they are NOT findings "
-        "about the real clusters."
+        return _text("notice.sourced", lang)
+    return _text(
+        "notice.illustrative", lang, count=round(share * cells), cells=cells, share=f"{share:.0%}"
     )
 
 
@@ -59,15 +59,19 @@ def solve_figures(allocation: Allocation) -> dict[str, Any]:
     }
 
 
-def optimality_note(figures: dict[str, Any]) -> str | None:
+def optimality_note(figures: dict[str, Any], lang: Lang = "en") -> str | None:
     """One line on an allocation not proven optimal (None if proven), from its solve figures."""
     if figures["proven_optimal"] or figures["objective"] is None:
         return None
     bound, gap = figures["bound"], figures["mip_gap"]
-    return (
-        f"not proven optimal ({figures['status']}): benefit {figures['objective']:.4f}, "
-        f"best bound {'unknown' if bound is None else f'{bound:.4f}'}, "
-        f"gap {'unknown' if gap is None else f'{gap:.2%}'}"
+    unknown = _word("unknown", lang)
+    return _text(
+        "optimality",
+        lang,
+        status=_name("solve_status", str(figures["status"]), lang),
+        benefit=f"{figures['objective']:.4f}",
+        bound=unknown if bound is None else f"{bound:.4f}",
+        gap=unknown if gap is None else f"{gap:.2%}",
     )
 
 
@@ -126,13 +130,15 @@ def _robustness_summary(case: Case, robustness: Robustness) -> dict[str, Any]:
 
 def tier_rule(confidence: float, lang: Lang = "en") -> str:
     """The tier rule in one sentence, at `confidence` [-], in `lang`."""
-    return _text("tier_rule", lang).format(share=f"{confidence:.0%}", confidence=f"{confidence:g}")
+    return _text("note.tier_rule", lang, share=f"{confidence:.0%}", confidence=f"{confidence:g}")
 
 
-def tier_phrase(tier: int, members: list[str], name: str) -> str:
+def tier_phrase(tier: int, members: list[str], name: str, lang: Lang = "en") -> str:
     """``tier 1 (with X, Y)`` for `name` in a tier of `members`, or ``tier 1 (alone)``."""
     others = [member for member in members if member != name]
-    return f"tier {tier} ({'with ' + ', '.join(others) if others else 'alone'})"
+    if not others:
+        return _text("tier.alone", lang, tier=tier)
+    return _text("tier.with", lang, tier=tier, others=_text("tier.joiner", lang).join(others))
 
 
 def _uncertainty_summary(case: Case, uncertainty: Uncertainty) -> dict[str, Any]:

@@ -13,8 +13,23 @@ from optimize.appraisal.appraise import Appraisal
 from optimize.appraisal.robustness import Robustness
 from optimize.appraisal.uncertainty import Uncertainty
 from optimize.case.case import Case
+from optimize.case.stock import centre_text
 from optimize.model.allocation import Allocation
-from optimize.report.labels import Lang, _column, _group_name, _name
+from optimize.report.labels import Lang, _column, _group_name, _name, _text, _word
+
+
+def _localised(table: pd.DataFrame, field: str, lang: Lang) -> pd.Series:
+    """Column `field` of `table` in `lang`: ``<field>_zh`` where filled, else the English.
+
+    English is ``name_en`` for names and ``unit`` for units; an unfilled Chinese cell falls
+    back to it (the report then says which fields are English only).
+    """
+    english = table[f"{field}_en" if f"{field}_en" in table.columns else field].astype(str)
+    chinese = f"{field}_zh"
+    if lang != "zh" or chinese not in table.columns:
+        return english
+    given = table[chinese].astype(str)
+    return given.where(given.str.strip() != "", english)
 
 
 def weights_table(case: Case, appraisal: Appraisal) -> pd.DataFrame:
@@ -65,8 +80,8 @@ def ranking_table(case: Case, appraisal: Appraisal, tier: pd.Series | None = Non
     return table[["tier", *columns]]
 
 
-def consistency_table(appraisal: Appraisal) -> pd.DataFrame:
-    """lambda_max, CI, CR, table, threshold and verdict of every judgment matrix."""
+def consistency_table(appraisal: Appraisal, lang: Lang = "en") -> pd.DataFrame:
+    """lambda_max, CI, CR, table, threshold and verdict (in `lang`) of every judgment matrix."""
     rows = {
         label: {
             "n": r.n,
@@ -75,7 +90,9 @@ def consistency_table(appraisal: Appraisal) -> pd.DataFrame:
             "cr": r.cr,
             "ri_table": r.ri_table,
             "threshold": r.threshold,
-            "verdict": "ok" if r.acceptable else f"REVISE (CR > {r.threshold:.2f})",
+            "verdict": _name("verdict", "ok", lang)
+            if r.acceptable
+            else _text("verdict.revise", lang, threshold=f"{r.threshold:.2f}"),
         }
         for label, r in appraisal.matrices.items()
     }
@@ -100,12 +117,17 @@ def _groups_table(appraisal: Appraisal) -> pd.DataFrame:
     return frame
 
 
-def consistency_warnings(appraisal: Appraisal) -> list[str]:
-    """One line per judgment matrix whose CR exceeds its threshold."""
+def consistency_warnings(appraisal: Appraisal, lang: Lang = "en") -> list[str]:
+    """One line per judgment matrix whose CR exceeds its threshold, in `lang`."""
     return [
-        f"judgment matrix {label!r} is inconsistent: CR {r.cr:.3f} > {r.threshold:.2f} "
-        f"({r.ri_table} random index); revise its judgments (clusterplan weights on the "
-        "judgments file shows which)"
+        _text(
+            "warning.inconsistent",
+            lang,
+            label=repr(label),
+            cr=f"{r.cr:.3f}",
+            threshold=f"{r.threshold:.2f}",
+            table=r.ri_table,
+        )
         for label, r in appraisal.matrices.items()
         if not r.acceptable
     ]
@@ -122,9 +144,9 @@ def _criteria_tree(case: Case, appraisal: Appraisal, lang: Lang) -> pd.DataFrame
         the node [-] (NaN for leaves), ``direction`` and ``unit`` of leaves.
     """
     table = case.criteria.table
-    names = table["name_zh" if lang == "zh" else "name_en"]
-    goal_name = "目标" if lang == "zh" else "goal"
-    records = [(ROOT, goal_name, 0, 1.0, 1.0, appraisal.local[ROOT].cr, "", "")]
+    names = _localised(table, "name", lang)
+    units = _localised(table, "unit", lang)
+    records = [(ROOT, _word("goal", lang), 0, 1.0, 1.0, appraisal.local[ROOT].cr, "", "")]
 
     def visit(node: str, level: int, weight: float) -> None:
         for child in case.criteria.children(node):
@@ -138,8 +160,8 @@ def _criteria_tree(case: Case, appraisal: Appraisal, lang: Lang) -> pd.DataFrame
                     local,
                     weight * local,
                     below.cr if below is not None else math.nan,
-                    str(table.at[child, "direction"]),
-                    str(table.at[child, "unit"]),
+                    _name("direction", str(table.at[child, "direction"]), lang),
+                    units[child],
                 )
             )
             visit(child, level + 1, weight * local)
@@ -155,7 +177,7 @@ def _localised_ranking(
 ) -> pd.DataFrame:
     """The ranking with one name column and type and region names in `lang`."""
     table = ranking_table(case, appraisal, tier)
-    names = table["name_zh" if lang == "zh" else "name_en"]
+    names = _localised(table, "name", lang)
     frame = table.drop(columns=["name_en", "name_zh"]).assign(name=names)
     frame["cluster_type"] = frame["cluster_type"].map(lambda key: _group_name(case, str(key), lang))
     frame["region"] = frame["region"].map(_region_names(case, lang))
@@ -172,8 +194,8 @@ def rank_interval_table(case: Case, uncertainty: Uncertainty) -> pd.DataFrame:
 
 def tier_table(case: Case, uncertainty: Uncertainty, lang: Lang = "en") -> pd.DataFrame:
     """One row per tier: its size and its clusters' names in `lang`, joined."""
-    names = case.clusters["name_zh" if lang == "zh" else "name_en"]
-    joiner = "、" if lang == "zh" else "; "
+    names = _localised(case.clusters, "name", lang)
+    joiner = _text("list_joiner", lang)
     tiers = uncertainty.smaa.tiers
     return pd.DataFrame(
         {
@@ -187,13 +209,14 @@ def tier_table(case: Case, uncertainty: Uncertainty, lang: Lang = "en") -> pd.Da
 def _localised_statuses(uncertainty: Uncertainty, lang: Lang) -> pd.DataFrame:
     """Cells per status, the statuses named in `lang`."""
     statuses = uncertainty.statuses
-    return statuses.set_axis([_name(str(s), lang) for s in statuses.index]).rename_axis("status")
+    named = [_name("status", str(s), lang) for s in statuses.index]
+    return statuses.set_axis(named).rename_axis("status")
 
 
 def _localised_intervals(case: Case, uncertainty: Uncertainty, lang: Lang) -> pd.DataFrame:
     """Rank intervals with one name column in `lang`, indexed by that name."""
     table = rank_interval_table(case, uncertainty)
-    names = table["name_zh" if lang == "zh" else "name_en"]
+    names = _localised(table, "name", lang)
     return table.drop(columns=["name_en", "name_zh"]).set_axis(names).rename_axis("name")
 
 
@@ -204,7 +227,7 @@ def _region_names(case: Case, lang: Lang) -> dict[str, str]:
     the region key, else the key itself.
     """
     regions = case.clusters["region"].astype(str)
-    named = {key: _name(key, lang) for key in regions.unique()}
+    named = {key: _name("region", key, lang) for key in regions.unique()}
     if lang == "zh" and "region_zh" in case.clusters:
         given = case.clusters["region_zh"].astype(str).groupby(regions).first()
         named.update({key: text for key, text in given.items() if text})
@@ -241,20 +264,67 @@ def _localised_clusters(case: Case, allocation: Allocation, lang: Lang) -> pd.Da
     """Funded clusters by instrument [1e8 CNY], named in `lang`."""
     table = allocation.by_cluster()
     table = table[table["total"] > 0]
-    names = case.clusters["name_zh" if lang == "zh" else "name_en"]
+    names = _localised(case.clusters, "name", lang)
     return table.rename(
         index=lambda key: str(names.get(key, key)),
         columns=lambda key: _group_name(case, str(key), lang),
     )
 
 
-def _settings_provenance(case: Case) -> pd.DataFrame:
-    """Provenance text of each setting (budget, benefit curve, each rule)."""
-    frame = pd.DataFrame(
-        {"provenance": [text or "not stated" for text in case.provenance.values()]},
-        index=pd.Index(list(case.provenance), name="setting"),
+def _localised_rules(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Rule rows with rule names, units and totals in `lang` (English: as the model gives them)."""
+    return table.assign(
+        rule=table["rule"].map(lambda rule: _name("setting", str(rule), lang)),
+        key=table["key"].map(lambda key: _word("total", lang) if key == "total" else key),
+        unit=table["unit"].map(lambda unit: _name("unit", str(unit), lang)),
     )
-    return frame
+
+
+def _localised_links(case: Case, links: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The stock links with verdicts and platform descriptions in `lang`."""
+    if lang == "en":
+        return links
+    described = {
+        centre_text(case.stock, str(platform)): _text(
+            "note.stock_centre",
+            lang,
+            names=str(row["name_zh"] or row["name_en"]),
+            city=row["city"],
+            year=row["year"],
+            source=row["source"],
+        )
+        for platform, row in case.stock.iterrows()
+    }
+    joiner = _text("list_joiner", lang)
+
+    def platforms(text: str) -> str:
+        # stock_links joins descriptions with "; ", which the English ones also hold
+        for english in sorted(described, key=len, reverse=True):
+            text = text.replace(english, described[english])
+        return text.replace("; ", joiner)
+
+    return links.assign(
+        verdict=links["verdict"].map(lambda verdict: _name("stock_verdict", verdict, lang)),
+        existing=links["existing"].map(platforms),
+        complements=links["complements"].map(platforms),
+    )
+
+
+def _localised_core(core: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Core index per project, most robust first, its classes named in `lang`."""
+    ordered = core.sort_values("core_index", ascending=False, kind="stable")
+    return ordered.assign(
+        **{"class": ordered["class"].map(lambda name: _name("project_class", str(name), lang))}
+    )
+
+
+def _settings_provenance(case: Case, lang: Lang = "en") -> pd.DataFrame:
+    """Provenance text of each setting (budget, benefit curve, each rule), named in `lang`."""
+    unstated = _text("not_stated", lang)
+    return pd.DataFrame(
+        {"provenance": [text or unstated for text in case.provenance.values()]},
+        index=pd.Index([_name("setting", key, lang) for key in case.provenance], name="setting"),
+    )
 
 
 def _score_provenance(case: Case) -> pd.DataFrame:
@@ -290,19 +360,19 @@ def _formatted(
     places = {str(key): digits(str(key)) for key in frame.columns}
     rows = []
     for label, record in frame.iterrows():
-        cells = [display_text(label, digits(index_name))]
+        cells = [display_text(label, digits(index_name), lang)]
         cells += [
-            _percent(value) if key == "share" else display_text(value, places[str(key)])
+            _percent(value) if key == "share" else display_text(value, places[str(key)], lang)
             for key, value in record.items()
         ]
         rows.append(cells)
     return header, rows
 
 
-def display_text(value: Any, digits: int) -> str:
-    """One value as display text."""
+def display_text(value: Any, digits: int, lang: Lang = "en") -> str:
+    """One value as display text (yes/no in `lang`)."""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _word("yes" if value else "no", lang)
     if isinstance(value, float):
         if math.isnan(value):
             return ""

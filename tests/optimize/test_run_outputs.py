@@ -146,7 +146,7 @@ def test_html_report_is_self_contained_with_the_notice_first(tiny_run):
     html = html_report(report_content(*tiny_run, lang="zh"))
     body = html.split("<body>", 1)[1]
     assert body.lstrip().startswith('<div class="notice"')
-    assert "ILLUSTRATIVE DATA" in body.split("</div>", 1)[0]
+    assert "示意数据" in body.split("</div>", 1)[0]  # the notice in the report's language
     sources = re.findall(r'(?:src|href)="([^"]*)"', html)
     assert sources and all(s.startswith("data:image/png;base64,") for s in sources)
     assert "<script" not in html and "<link" not in html
