@@ -14,6 +14,7 @@ from rich.table import Table
 
 from optimize.cli.common import CaseArg, case_path, console, errors, print_stock_checks
 from optimize.cli.option_checks import check_count, check_finite
+from optimize.errors import msg
 
 
 def allocate(
@@ -49,7 +50,7 @@ def allocate(
     check_finite("--budget", budget, 0.0)
     check_finite("--time-limit", time_limit, positive=True)
     check_finite("--mip-gap", mip_gap, 0.0)
-    check_count("--threads", threads, "threads", "threads")
+    check_count("--threads", threads, "threads", msg("errors.noun.threads"))
     path = case_path(case)
     if out is not None:
         check_target(out, force, case_inputs(path))

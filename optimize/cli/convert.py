@@ -32,11 +32,11 @@ def convert(
     from optimize.casefiles.workbook_read import load_workbook_case, read_workbook
     from optimize.casefiles.workbook_write import case_workbook
     from optimize.cli.output import check_target, write_file, write_folder
-    from optimize.errors import InputError
+    from optimize.errors import InputError, msg
     from optimize.report.summary import illustrative_notice
 
     if is_workbook(source) == is_workbook(target):
-        raise InputError(str(target), "convert needs one case folder and one .xlsx workbook")
+        raise InputError(str(target), msg("errors.option.convert_pair"))
     inputs = case_inputs(source)
     check_target(target, force, inputs, option="TARGET", is_file=is_workbook(target))
     if is_workbook(source):

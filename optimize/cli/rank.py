@@ -20,6 +20,7 @@ from optimize.cli.uncertainty_options import (
     WeightModelOption,
     uncertainty_settings,
 )
+from optimize.errors import msg
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -72,7 +73,7 @@ def rank_command(
     from optimize.report.files import rank_files
 
     check_finite("--robustness", robustness, 0.0)
-    check_count("--robustness", robustness, "samples", "weight samples")
+    check_count("--robustness", robustness, "samples", msg("errors.noun.weight_samples"))
     settings = uncertainty_settings(samples, seed, weight_model, concentration, unknown, confidence)
     path = case_path(case)
     if out is not None:

@@ -28,7 +28,7 @@ from optimize.cli.uncertainty_options import (
     WeightModelOption,
     uncertainty_settings,
 )
-from optimize.errors import InputError
+from optimize.errors import InputError, msg
 
 
 def validate(case: CaseArg = None) -> None:
@@ -101,12 +101,14 @@ def run(
     from optimize.report import LANGS, consistency_warnings, is_lang, run_files, run_summary
 
     if not is_lang(lang):
-        raise InputError("--lang", f"unknown language {lang!r} (use {' or '.join(LANGS)})")
+        raise InputError(
+            "--lang", msg("errors.option.lang", lang=lang, some=LANGS[0], last=LANGS[-1])
+        )
     check_finite("--time-limit", time_limit, positive=True)
     check_finite("--mip-gap", mip_gap, 0.0)
     settings = uncertainty_settings(samples, seed, weight_model, concentration, unknown, confidence)
     check_finite("--robust-samples", robust_samples, 0.0)
-    check_count("--robust-samples", robust_samples, "samples", "joint samples")
+    check_count("--robust-samples", robust_samples, "samples", msg("errors.noun.joint_samples"))
     path = case_path(case)
     check_target(out, force, (*case_inputs(path), *(() if values is None else (values,))))
     options = SolverOptions(time_limit=time_limit, mip_gap=mip_gap)

@@ -16,6 +16,7 @@ from rich.progress import Progress
 from optimize.cli.common import CaseArg, case_path, console, errors
 from optimize.cli.option_checks import check_count, check_finite, check_power_of_two
 from optimize.cli.uncertainty_options import UnknownOption, ValuesOption, check_unknown
+from optimize.errors import Message, msg
 
 if TYPE_CHECKING:
     from optimize.case import Case
@@ -41,7 +42,7 @@ def jobs_limit() -> int:
     if not text:
         return 4 * (os.cpu_count() or 1)
     if not text.isdigit() or int(text) < 1:
-        raise InputError(JOBS_LIMIT_VARIABLE, f"must be a whole number of at least 1, not {text!r}")
+        raise InputError(JOBS_LIMIT_VARIABLE, msg("errors.option.jobs_variable", value=text))
     return int(text)
 
 
@@ -53,8 +54,7 @@ def check_jobs(jobs: int) -> int:
     if jobs > limit:
         raise InputError(
             "--jobs",
-            f"{jobs} is above the limit of {limit} worker processes "
-            f"(4 per CPU; set {JOBS_LIMIT_VARIABLE} to raise it)",
+            msg("errors.option.jobs", jobs=jobs, limit=limit, variable=JOBS_LIMIT_VARIABLE),
         )
     return jobs
 
@@ -73,13 +73,13 @@ def check_scheduler(address: str | None) -> str | None:
         return address  # other transports (inproc, ucx) are left to Dask
     host, _, port = rest.rpartition(":")
     if not host or not port.isdigit():
-        raise InputError("--scheduler", f"{address!r} is not an address like tcp://host:8786")
+        raise InputError("--scheduler", msg("errors.option.scheduler_form", address=address))
     try:
         socket.create_connection((host.strip("[]"), int(port)), SCHEDULER_PROBE_TIMEOUT).close()
     except OSError as exc:
         reason = exc.strerror or str(exc) or type(exc).__name__
         raise InputError(
-            "--scheduler", f"no Dask scheduler answers at {address}: {reason}"
+            "--scheduler", msg("errors.option.scheduler_silent", address=address, reason=reason)
         ) from None
     return address
 
@@ -164,12 +164,14 @@ def _run_sweep(
     return result
 
 
-def _check_sampling(samples: int, seed: int, concentration: float, jobs: int, what: str) -> None:
+def _check_sampling(
+    samples: int, seed: int, concentration: float, jobs: int, what: Message
+) -> None:
     """Refuse bad ``--samples``, ``--seed``, ``--concentration`` or ``--jobs`` values."""
     check_count("--samples", samples, "samples", what)
     check_finite("--seed", seed, 0.0)
     check_finite("--concentration", concentration, positive=True)
-    check_count("--jobs", jobs, "jobs", "worker processes")
+    check_count("--jobs", jobs, "jobs", msg("errors.noun.workers"))
 
 
 def _print_classes(result: SweepResult) -> None:
@@ -196,8 +198,8 @@ def budget_sweep(
 
     check_finite("--from", start, 0.0)
     check_finite("--to", stop, 0.0)
-    check_count("--steps", steps, "steps", "grid points")
-    check_count("--jobs", jobs, "jobs", "worker processes")
+    check_count("--steps", steps, "steps", msg("errors.noun.grid_points"))
+    check_count("--jobs", jobs, "jobs", msg("errors.noun.workers"))
     grid = [float(b) for b in np.linspace(start, stop, steps)]
     result = _run_sweep(
         case,
@@ -232,7 +234,7 @@ def robustness_sweep(
     """How often each project is funded when the level-1 weights are uncertain."""
     from optimize.sweeps import weight_robustness
 
-    _check_sampling(samples, seed, concentration, jobs, "weight samples")
+    _check_sampling(samples, seed, concentration, jobs, msg("errors.noun.weight_samples"))
     result = _run_sweep(
         case,
         out,
@@ -275,7 +277,7 @@ def joint_sweep(
     from optimize.appraisal import read_values, unknown_ranges
     from optimize.sweeps import joint_robustness
 
-    _check_sampling(samples, seed, concentration, jobs, "joint samples")
+    _check_sampling(samples, seed, concentration, jobs, msg("errors.noun.joint_samples"))
     check_finite("--core-share", core_share, 0.0, 1.0, positive=True)
     policy = check_unknown(unknown)
 
@@ -324,10 +326,10 @@ def sobol_sweep(
     """Sobol indices of each cluster's funding on the level-1 weights and the budget."""
     from optimize.sweeps import weight_sobol
 
-    check_count("--samples", samples, "sobol_samples", "base samples")
+    check_count("--samples", samples, "sobol_samples", msg("errors.noun.base_samples"))
     check_power_of_two("--samples", samples)
     check_finite("--seed", seed, 0.0)
-    check_count("--jobs", jobs, "jobs", "worker processes")
+    check_count("--jobs", jobs, "jobs", msg("errors.noun.workers"))
     _run_sweep(
         case,
         out,
@@ -360,7 +362,7 @@ def scenarios_sweep(
     loaded = load_case(path)
     scenarios = load_scenarios(path if path.is_dir() else path.parent, loaded)
     if not scenarios:
-        raise InputError(SCENARIO_FILE, "no scenarios found in the case folder")
+        raise InputError(SCENARIO_FILE, msg("errors.option.no_scenarios"))
     result = compare_scenarios(loaded, scenarios)
     write(out, force, result, "scenarios")
     console.print(result.points.to_string(index=False))
@@ -383,9 +385,7 @@ def retype_sweep(
     loaded = load_case(path)
     result = retype_clusters(loaded)
     if len(result.points) < 2:
-        raise InputError(
-            "clusters", "no cluster has an alt_type other than its type", field="alt_type"
-        )
+        raise InputError("clusters", msg("errors.option.no_alt_type"), field="alt_type")
     write(out, force, result, "scenarios")
     changes = result.extra["changes"]
     table = result.points[["point", "status", "objective"]].copy()

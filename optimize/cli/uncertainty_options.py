@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from optimize.cli.option_checks import check_count, check_finite
-from optimize.errors import InputError
+from optimize.errors import InputError, msg
 
 if TYPE_CHECKING:
     from optimize.appraisal import UncertaintySettings, UnknownPolicy
@@ -76,7 +76,9 @@ def check_unknown(unknown: str | None) -> UnknownPolicy | None:
 
     policy = next((known for known in UNKNOWN_POLICIES if known == unknown), None)
     if unknown is not None and policy is None:
-        raise InputError("--unknown", f"{unknown!r}; use one of {list(UNKNOWN_POLICIES)}")
+        raise InputError(
+            "--unknown", msg("errors.option.one_of", value=unknown, known=list(UNKNOWN_POLICIES))
+        )
     return policy
 
 
@@ -99,15 +101,18 @@ def uncertainty_settings(
 
     default = UncertaintySettings()
     check_finite("--samples", samples, 1.0)
-    check_count("--samples", samples, "samples", "joint samples")
+    check_count("--samples", samples, "samples", msg("errors.noun.joint_samples"))
     check_finite("--seed", seed, 0.0)
     model = next((known for known in WEIGHT_MODELS if known == weight_model), None)
     if weight_model is not None and model is None:
-        raise InputError("--weight-model", f"{weight_model!r}; use one of {list(WEIGHT_MODELS)}")
+        raise InputError(
+            "--weight-model",
+            msg("errors.option.one_of", value=weight_model, known=list(WEIGHT_MODELS)),
+        )
     check_finite("--concentration", concentration, positive=True)
     check_finite("--confidence", confidence, 0.0, 1.0)
     if confidence is not None and not confidence > 0.5:
-        raise InputError("--confidence", f"must be above 0.5 (at most 1), not {confidence:g}")
+        raise InputError("--confidence", msg("errors.option.confidence", value=f"{confidence:g}"))
     return UncertaintySettings(
         default.samples if samples is None else samples,
         default.seed if seed is None else seed,
