@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.progress import Progress
 
-from optimize.cli.common import CaseArg, case_path, console, errors
+from optimize.cli.common import CaseArg, ForceOption, OutHelp, case_path, console, errors
+from optimize.cli.lang import LangOption, checked_lang, help_text, tell
 from optimize.cli.option_checks import check_count, check_finite, check_power_of_two
 from optimize.cli.uncertainty_options import UnknownOption, ValuesOption, check_unknown
 from optimize.errors import Message, msg
@@ -23,10 +24,9 @@ if TYPE_CHECKING:
     from optimize.report import SweepKind
     from optimize.sweeps.engine import SweepResult
 
-sweep_app = typer.Typer(no_args_is_help=True, help="Sweeps: how robust is the funding decision?")
+sweep_app = typer.Typer(no_args_is_help=True, help=help_text("sweep"))
 
-OutOption = Annotated[Path, typer.Option("--out", "-o", help="Output folder.")]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing folder.")]
+OutOption = Annotated[Path, typer.Option("--out", "-o", help=OutHelp)]
 #: Environment variable that raises the limit on --jobs.
 JOBS_LIMIT_VARIABLE = "CLUSTERPLAN_MAX_JOBS"
 
@@ -85,14 +85,14 @@ def check_scheduler(address: str | None) -> str | None:
 
 
 JobsOption = Annotated[
-    int, typer.Option("--jobs", min=1, callback=check_jobs, help="Local worker processes.")
+    int, typer.Option("--jobs", min=1, callback=check_jobs, help=help_text("jobs"))
 ]
 SchedulerOption = Annotated[
     str | None,
-    typer.Option(
-        "--scheduler", callback=check_scheduler, help="Address of an existing Dask scheduler."
-    ),
+    typer.Option("--scheduler", callback=check_scheduler, help=help_text("scheduler")),
 ]
+
+SweepSeedOption = Annotated[int, typer.Option("--seed", help=help_text("sweep_seed"))]
 
 
 @contextmanager
@@ -110,8 +110,8 @@ def write(out: Path, force: bool, result: SweepResult, kind: SweepKind) -> None:
 
     files = sweep_files(result, kind)
     write_folder(out, files, force=force)
-    state = "" if result.complete else " (interrupted: finished points only)"
-    console.print(f"{len(result.points)} points{state}; files in {out}")
+    state = "" if result.complete else tell("sweep.interrupted")
+    console.print(tell("sweep.written", points=len(result.points), state=state, out=out))
 
 
 def _run_sweep(
@@ -177,25 +177,27 @@ def _check_sampling(
 def _print_classes(result: SweepResult) -> None:
     """How many projects fall in each core-index class."""
     counts = result.extra["core_index"]["class"].value_counts().to_dict()
-    console.print(f"core index: {counts}")
+    console.print(tell("sweep.core_index", counts=counts))
 
 
-@sweep_app.command("budget")
+@sweep_app.command("budget", help=help_text("cmd.budget"))
 def budget_sweep(
     case: CaseArg = None,
-    start: Annotated[float, typer.Option("--from", min=0.0, help="First budget [1e8 CNY].")] = 20.0,
-    stop: Annotated[float, typer.Option("--to", min=0.0, help="Last budget [1e8 CNY].")] = 100.0,
-    steps: Annotated[int, typer.Option("--steps", min=1, help="Grid points.")] = 41,
+    start: Annotated[float, typer.Option("--from", min=0.0, help=help_text("from"))] = 20.0,
+    stop: Annotated[float, typer.Option("--to", min=0.0, help=help_text("to"))] = 100.0,
+    steps: Annotated[int, typer.Option("--steps", min=1, help=help_text("steps"))] = 41,
     out: OutOption = Path("sweep-budget"),
     force: ForceOption = False,
     jobs: JobsOption = 1,
     scheduler: SchedulerOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Benefit and allocation over a budget grid; where projects enter or leave."""
     import numpy as np
 
     from optimize.sweeps import budget_frontier
 
+    checked_lang(lang)
     check_finite("--from", start, 0.0)
     check_finite("--to", stop, 0.0)
     check_count("--steps", steps, "steps", msg("errors.noun.grid_points"))
@@ -205,41 +207,42 @@ def budget_sweep(
         case,
         out,
         force,
-        "budget frontier",
+        tell("sweep.progress.budget"),
         points=lambda _: len(grid),
         sweep=partial(budget_frontier, budgets=grid, n_jobs=jobs, scheduler=scheduler),
         kind="budget",
     )
     dips = result.points[result.points["dip"]]
     if len(dips):
-        console.print(
-            f"benefit dips at {len(dips)} budgets: share-based floors tighten as the "
-            "budget grows (see points.csv, column dip)"
-        )
+        console.print(tell("sweep.dips", count=len(dips)))
 
 
-@sweep_app.command("robustness")
+@sweep_app.command("robustness", help=help_text("cmd.robustness"))
 def robustness_sweep(
     case: CaseArg = None,
-    samples: Annotated[int, typer.Option("--samples", min=1, help="Weight samples.")] = 200,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed (recorded).")] = 0,
+    samples: Annotated[
+        int, typer.Option("--samples", min=1, help=help_text("weight_samples"))
+    ] = 200,
+    seed: SweepSeedOption = 0,
     concentration: Annotated[
-        float, typer.Option(min=0.0, help="Dirichlet concentration (larger = tighter).")
+        float, typer.Option(min=0.0, help=help_text("concentration_short"))
     ] = 100.0,
     out: OutOption = Path("sweep-robustness"),
     force: ForceOption = False,
     jobs: JobsOption = 1,
     scheduler: SchedulerOption = None,
+    lang: LangOption = None,
 ) -> None:
     """How often each project is funded when the level-1 weights are uncertain."""
     from optimize.sweeps import weight_robustness
 
+    checked_lang(lang)
     _check_sampling(samples, seed, concentration, jobs, msg("errors.noun.weight_samples"))
     result = _run_sweep(
         case,
         out,
         force,
-        "weight robustness",
+        tell("sweep.progress.robustness"),
         points=lambda _: samples,
         sweep=partial(
             weight_robustness,
@@ -254,29 +257,30 @@ def robustness_sweep(
     _print_classes(result)
 
 
-@sweep_app.command("joint")
+@sweep_app.command("joint", help=help_text("cmd.joint"))
 def joint_sweep(
     case: CaseArg = None,
-    samples: Annotated[int, typer.Option("--samples", min=1, help="Joint samples.")] = 200,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed (recorded).")] = 0,
+    samples: Annotated[
+        int, typer.Option("--samples", min=1, help=help_text("joint_samples"))
+    ] = 200,
+    seed: SweepSeedOption = 0,
     concentration: Annotated[
-        float, typer.Option(min=0.0, help="Dirichlet concentration of leaf weights.")
+        float, typer.Option(min=0.0, help=help_text("concentration_leaf"))
     ] = 100.0,
-    core_share: Annotated[
-        float,
-        typer.Option("--core-share", help="Share of samples that puts a project in the core."),
-    ] = 0.8,
+    core_share: Annotated[float, typer.Option("--core-share", help=help_text("core_share"))] = 0.8,
     values: ValuesOption = None,
     unknown: UnknownOption = None,
     out: OutOption = Path("sweep-joint"),
     force: ForceOption = False,
     jobs: JobsOption = 1,
     scheduler: SchedulerOption = None,
+    lang: LangOption = None,
 ) -> None:
     """How often each project is funded when scores and leaf weights are both uncertain."""
     from optimize.appraisal import read_values, unknown_ranges
     from optimize.sweeps import joint_robustness
 
+    checked_lang(lang)
     _check_sampling(samples, seed, concentration, jobs, msg("errors.noun.joint_samples"))
     check_finite("--core-share", core_share, 0.0, 1.0, positive=True)
     policy = check_unknown(unknown)
@@ -302,7 +306,7 @@ def joint_sweep(
         case,
         out,
         force,
-        "joint robustness",
+        tell("sweep.progress.joint"),
         points=lambda _: samples,
         sweep=sweep,
         kind="joint",
@@ -311,21 +315,21 @@ def joint_sweep(
     _print_classes(result)
 
 
-@sweep_app.command("sobol")
+@sweep_app.command("sobol", help=help_text("cmd.sobol"))
 def sobol_sweep(
     case: CaseArg = None,
-    samples: Annotated[
-        int, typer.Option("--samples", min=2, help="Base samples (power of 2).")
-    ] = 64,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed (recorded).")] = 0,
+    samples: Annotated[int, typer.Option("--samples", min=2, help=help_text("base_samples"))] = 64,
+    seed: SweepSeedOption = 0,
     out: OutOption = Path("sweep-sobol"),
     force: ForceOption = False,
     jobs: JobsOption = 1,
     scheduler: SchedulerOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Sobol indices of each cluster's funding on the level-1 weights and the budget."""
     from optimize.sweeps import weight_sobol
 
+    checked_lang(lang)
     check_count("--samples", samples, "sobol_samples", msg("errors.noun.base_samples"))
     check_power_of_two("--samples", samples)
     check_finite("--seed", seed, 0.0)
@@ -334,7 +338,7 @@ def sobol_sweep(
         case,
         out,
         force,
-        "Sobol design",
+        tell("sweep.progress.sobol"),
         # Saltelli's design with second-order terms: N (2 D + 2) points, D = level-1 weights
         # plus the budget.
         points=lambda loaded: samples * (2 * (len(loaded.criteria.children()) + 1) + 2),
@@ -343,11 +347,12 @@ def sobol_sweep(
     )
 
 
-@sweep_app.command("scenarios")
+@sweep_app.command("scenarios", help=help_text("cmd.scenarios"))
 def scenarios_sweep(
     case: CaseArg = None,
     out: OutOption = Path("sweep-scenarios"),
     force: ForceOption = False,
+    lang: LangOption = None,
 ) -> None:
     """The case's named scenarios (scenarios.toml) side by side with the base case."""
     from optimize.case.scenario import SCENARIO_FILE
@@ -357,6 +362,7 @@ def scenarios_sweep(
     from optimize.errors import InputError
     from optimize.sweeps.scenarios import compare_scenarios
 
+    checked_lang(lang)
     path = case_path(case)
     check_target(out, force, case_inputs(path))
     loaded = load_case(path)
@@ -368,11 +374,12 @@ def scenarios_sweep(
     console.print(result.points.to_string(index=False))
 
 
-@sweep_app.command("retype")
+@sweep_app.command("retype", help=help_text("cmd.retype"))
 def retype_sweep(
     case: CaseArg = None,
     out: OutOption = Path("sweep-retype"),
     force: ForceOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Re-type each cluster with an alt_type (clusters table) in turn: which funding changes."""
     from optimize.casefiles.load import case_inputs, load_case
@@ -380,6 +387,7 @@ def retype_sweep(
     from optimize.errors import InputError
     from optimize.sweeps.scenarios import retype_clusters
 
+    checked_lang(lang)
     path = case_path(case)
     check_target(out, force, case_inputs(path))
     loaded = load_case(path)
@@ -390,12 +398,12 @@ def retype_sweep(
     changes = result.extra["changes"]
     table = result.points[["point", "status", "objective"]].copy()
     for label, picked in (
-        ("funded only here", changes["base"] <= 0.0),
-        ("funded only in base", changes["amount"] <= 0.0),
+        (tell("column.funded_here"), changes["base"] <= 0.0),
+        (tell("column.funded_in_base"), changes["amount"] <= 0.0),
     ):
         listed = changes[picked].groupby("scenario")["project"].apply(lambda p: " ".join(p))
         table[label] = [listed.get(point, "") for point in table["point"]]
     resized = changes[(changes["base"] > 0.0) & (changes["amount"] > 0.0)]
     counts = resized.groupby("scenario").size()
-    table["amount moved"] = [int(counts.get(point, 0)) for point in table["point"]]
+    table[tell("column.amount_moved")] = [int(counts.get(point, 0)) for point in table["point"]]
     console.print(table.to_string(index=False), markup=False)
