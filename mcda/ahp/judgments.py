@@ -125,6 +125,8 @@ def judgment_matrices(
             if label not in position:
                 raise JudgmentError(
                     f"{label!r} is not one of the compared items ({', '.join(order)})",
+                    key="judgment.not_item",
+                    fields={"label": label, "items": ", ".join(order)},
                     file=file,
                     row=record.line,
                     field=field,
@@ -132,6 +134,8 @@ def judgment_matrices(
         if record.row == record.col:
             raise JudgmentError(
                 f"judgment compares {record.row!r} with itself",
+                key="judgment.self",
+                fields={"item": record.row},
                 file=file,
                 row=record.line,
                 field="col",
@@ -143,6 +147,8 @@ def judgment_matrices(
             where = f" (first given in row {first})" if first is not None else ""
             raise JudgmentError(
                 f"judgment ({record.row}, {record.col}) repeats a pair{where}",
+                key="judgment.repeated" + ("_at" if first is not None else ""),
+                fields={"row": record.row, "col": record.col, "first": first},
                 file=file,
                 row=record.line,
                 field="col",
@@ -176,8 +182,12 @@ def check_all_judged(
         i, j = gaps[0]
         for_node = f" for node {node!r}" if node is not None else ""
         by_expert = f" from expert {expert!r}" if expert is not None else ""
+        variant = ("_node" if node is not None else "") + ("_expert" if expert is not None else "")
         raise JudgmentError(
-            f"no judgment{for_node} comparing {items[i]} with {items[j]}{by_expert}", file=file
+            f"no judgment{for_node} comparing {items[i]} with {items[j]}{by_expert}",
+            file=file,
+            key=f"judgment.missing{variant}",
+            fields={"node": node, "row": items[i], "col": items[j], "expert": expert},
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mcda.errors import CellError
@@ -27,9 +28,21 @@ class LongRows:
     fields: dict[str, str]
     rows: tuple[tuple[int, dict[str, str]], ...]
 
-    def error(self, message: str, line: int, column: str) -> CellError:
-        """An error located at row `line` and the lower-case `column` of this table."""
-        return CellError(message, file=self.name, row=line, field=self.fields[column])
+    def error(
+        self,
+        message: str,
+        line: int,
+        column: str,
+        key: str | None = None,
+        fields: Mapping[str, object] | None = None,
+    ) -> CellError:
+        """An error located at row `line` and the lower-case `column` of this table.
+
+        `key` and `fields` name the message for a translation (see :class:`mcda.MCDAError`).
+        """
+        return CellError(
+            message, file=self.name, row=line, field=self.fields[column], key=key, fields=fields
+        )
 
 
 def long_rows(

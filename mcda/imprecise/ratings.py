@@ -142,12 +142,16 @@ def scale_from_intensities(
                 f"level {level!r} of {criterion!r} has intensity {value:g}; intensities are in "
                 "(0, 1]",
                 field="intensity",
+                key="rating.intensity_range",
+                fields={"level": level, "criterion": criterion, "value": f"{value:g}"},
             )
     if abs(series.max() - 1.0) > TOP_TOLERANCE:
         raise CellError(
             f"the top level of {criterion!r} has intensity {series.max():g}, not 1: rating "
             "intensities are idealised (divide each by the top level's)",
             field="intensity",
+            key="rating.top_not_one",
+            fields={"criterion": criterion, "value": f"{series.max():g}"},
         )
     return RatingScale(criterion, series)
 
@@ -347,6 +351,12 @@ def ratings_from_rows(
                 f"({', '.join(scale.levels)})",
                 line,
                 "level",
+                key="rating.not_a_level",
+                fields={
+                    "level": get["level"],
+                    "criterion": scale.criterion,
+                    "levels": ", ".join(scale.levels),
+                },
             )
         key = (get["expert"], get[alternative], get["criterion"])
         if key in first:

@@ -209,12 +209,14 @@ def _matrix(
             )
         except CellError as exc:
             name = exc.field or "status"
-            message = exc.message
+            message, known_as, fields = exc.message, exc.key, exc.fields
             if status == "rated" and rated is not None and not given:
                 message = "a rated cell needs low and high, or experts' ratings of it"
-                name = "status"
+                name, known_as, fields = "status", "cell.rated_needs", {}
             where = field.get(name, name)
-            raise CellError(message, file=table.name, row=line, field=where) from None
+            raise CellError(
+                message, file=table.name, row=line, field=where, key=known_as, fields=fields
+            ) from None
         first[key] = line
     if not cells:
         raise CellError("holds no cells", file=table.name)
@@ -227,6 +229,8 @@ def _matrix(
                     f"no row for {alternative!r} on {criterion!r} (give it a row with status "
                     "unknown if nothing is known)",
                     file=table.name,
+                    key="cell.no_row",
+                    fields={"alternative": alternative, "criterion": criterion},
                 )
     _check_rated_criteria(long, cells, first)
     return ImpreciseMatrix.build(cells, directions)
@@ -244,6 +248,8 @@ def _check_rated_criteria(
                 f"its other cells must be rated or unknown, not {cell.status}",
                 first[key],
                 "status",
+                key="cell.rated_criterion",
+                fields={"criterion": key[1], "status": cell.status},
             )
 
 
