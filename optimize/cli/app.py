@@ -29,6 +29,7 @@ from optimize.cli.lang import (
 from optimize.cli.rank import rank_command
 from optimize.cli.run import run, validate
 from optimize.cli.sweep import sweep_app
+from optimize.cli.usage import usage_text
 from optimize.cli.weights import weights
 from optimize.errors import InfeasibleError, InputError, located, location, mcda_message
 from optimize.messages import Lang
@@ -66,7 +67,7 @@ def _run_app() -> None:
         if type(exc).__name__ != "NoArgsIsHelpError":
             ctx = getattr(exc, "ctx", None)
             hint = tell("see_help", command=ctx.command_path) if ctx is not None else ""
-            message = " ".join(exc.format_message().split())
+            message = usage_text(" ".join(exc.format_message().split()), current_lang())
             errors.print(
                 tell("error", line=f"{message}{hint}"),
                 markup=False,

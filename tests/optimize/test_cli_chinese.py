@@ -205,3 +205,21 @@ def test_new_without_lang_stays_english(tmp_path, monkeypatch, capsys):
     assert code == 0
     readme = (tmp_path / "blank" / "README.md").read_text(encoding="utf-8")
     assert readme.startswith("# Case `blank`\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["allocate", "--budget", "abc"], "'--budget' 的值无效"),
+        (["run", "--budget", "3"], "没有选项 --budget"),
+        (["sweep", "budget", "--steps", "x"], "'--steps' 的值无效"),
+        (["rank", "--no-such"], "没有选项 --no-such"),
+        (["bogus"], "没有命令 'bogus'"),
+        (["validate", "a", "b"], "多余的参数（b）"),
+    ],
+)
+def test_option_errors_in_chinese(args, expected, monkeypatch, capsys):
+    code, _, err = run_cli([*args, "--lang", "zh"], monkeypatch, capsys)
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith(f"错误：{expected}"), err
+    assert not english_left(err), err
