@@ -21,6 +21,7 @@ from optimize.cli.common import (
     errors,
     print_stock_checks,
     status_word,
+    total_word,
 )
 from optimize.cli.lang import LangOption, checked_lang, help_text, tell
 from optimize.cli.option_checks import check_count, check_finite
@@ -96,9 +97,9 @@ def allocate(
     )
     table.add_column(tell("column.type"))
     for column in grid.columns:
-        table.add_column(str(column), justify="right")
+        table.add_column(total_word(str(column)), justify="right")
     for kind, row in grid.iterrows():
-        table.add_row(str(kind), *(f"{v:.2f}" for v in row))
+        table.add_row(total_word(str(kind)), *(f"{v:.2f}" for v in row))
     console.print(table)
     values = Table(title=tell("allocate.binding"))
     for column in ("rule", "key", "unit", "lp_dual", "finite_difference", "milp_plus_one"):

@@ -10,6 +10,10 @@ import typer
 from rich.console import Console
 
 from optimize.cli.lang import current_lang, help_text, tell
+from optimize.messages import say
+
+#: The label of a grid's total row and column (reserved: optimize.case.tables.RESERVED_IDS).
+TOTAL = "total"
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -50,6 +54,11 @@ def cells_line(counts: Iterable[tuple[str, int, int]]) -> str:
         if cells
     ]
     return tell("cells.line", parts=tell("list_separator").join(parts))
+
+
+def total_word(label: str) -> str:
+    """A grid's ``total`` row or column label in the command's language; others as given."""
+    return say("common.total", current_lang()) if label == TOTAL else label
 
 
 def status_word(status: object) -> str:

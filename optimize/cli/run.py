@@ -22,6 +22,7 @@ from optimize.cli.common import (
     errors,
     print_stock_checks,
     status_word,
+    total_word,
 )
 from optimize.cli.lang import LangOption, checked_lang, current_lang, help_text, tell
 from optimize.cli.uncertainty_options import (
@@ -185,9 +186,9 @@ def print_summary(summary: dict[str, Any], out: Path) -> None:
     columns = list(next(iter(grid.values())))
     table.add_column(tell("column.type"))
     for column in columns:
-        table.add_column(column, justify="right")
+        table.add_column(total_word(column), justify="right")
     for kind, row in grid.items():
-        table.add_row(kind, *(f"{row[c]:.2f}" for c in columns))
+        table.add_row(total_word(kind), *(f"{row[c]:.2f}" for c in columns))
     console.print(table)
     console.print(
         tell(
