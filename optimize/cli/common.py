@@ -45,13 +45,16 @@ def cluster_names(clusters: pd.DataFrame) -> pd.Series:
     return names
 
 
-def cells_line(counts: Iterable[tuple[str, int, int]]) -> str:
-    """``cells: 20 point, 5 interval (3 illustrative)`` from (status, cells, illustrative)."""
+def cells_line(counts: Iterable[tuple[str, int, int]], zeros: bool = False) -> str:
+    """``cells: 20 point, 5 interval (3 illustrative)`` from (status, cells, illustrative).
+
+    Statuses without cells are left out unless `zeros`.
+    """
     parts = [
         tell("cells.part", count=cells, status=tell(f"cells.status.{status}"))
         + (tell("cells.illustrative", count=illustrative) if illustrative else "")
         for status, cells, illustrative in counts
-        if cells
+        if cells or zeros
     ]
     return tell("cells.line", parts=tell("list_separator").join(parts))
 

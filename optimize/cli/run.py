@@ -64,7 +64,9 @@ def validate(case: CaseArg = None, lang: LangOption = None) -> None:
         )
     )
     statuses = loaded.values.status_counts()
-    console.print(Text(cells_line((str(k), int(n), 0) for k, n in statuses.to_dict().items())))
+    console.print(
+        Text(cells_line(((str(k), int(n), 0) for k, n in statuses.to_dict().items()), zeros=True))
+    )
     kinds = (
         tell("validate.provenance_part", count=n, kind=tell(f"validate.provenance.{k}"))
         for k, n in provenance_counts(loaded.values).items()

@@ -13,7 +13,7 @@ import sys
 import pytest
 from openpyxl import load_workbook
 
-from optimize.cli.lang import argv_lang
+from optimize.cli import argv_lang
 from optimize.errors import InputError, msg
 from optimize.messages import say
 from tests.bad_workbooks.corpus import CORPUS as BAD_WORKBOOKS
