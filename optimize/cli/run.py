@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,13 +19,14 @@ from optimize.cli.common import (
     OutHelp,
     case_path,
     cells_line,
+    cluster_names,
     console,
     errors,
     print_stock_checks,
     status_word,
     total_word,
 )
-from optimize.cli.lang import LangOption, checked_lang, current_lang, help_text, tell
+from optimize.cli.lang import LangOption, checked_lang, help_text, tell
 from optimize.cli.uncertainty_options import (
     ConcentrationOption,
     ConfidenceOption,
@@ -143,11 +145,17 @@ def run(
     if as_json:
         sys.stdout.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     else:
-        print_summary(summary, out)
+        clusters = result.case.clusters
+        shown = dict(zip(clusters["name_en"], cluster_names(clusters), strict=True))
+        print_summary(summary, out, shown)
 
 
-def print_summary(summary: dict[str, Any], out: Path) -> None:
-    """A compact table of the run on the terminal."""
+def print_summary(summary: dict[str, Any], out: Path, shown: Mapping[str, str]) -> None:
+    """A compact table of the run on the terminal.
+
+    `shown` gives each cluster's English name (as the summary holds it) the name to show
+    in the command's language.
+    """
     from optimize.report import optimality_note
 
     console.print(summary["notice"], style="bold yellow")
@@ -167,21 +175,21 @@ def print_summary(summary: dict[str, Any], out: Path) -> None:
         for column in ("tier", "clusters"):
             tiers.add_column(tell(f"column.{column}"))
         for k, members in enumerate(sure["tiers"][:5], start=1):
-            tiers.add_row(str(k), ", ".join(members))
+            names = [shown.get(member, member) for member in members]
+            tiers.add_row(str(k), tell("list_separator").join(names))
         console.print(tiers)
     ranking = Table(title=tell("run.ranking"))
     for column in ("tier", "point_rank", "cluster", "closeness"):
         ranking.add_column(tell(f"column.{column}"))
-    name = "name_zh" if current_lang() == "zh" else "name_en"
     for row in summary["ranking"][:5]:
         tier = str(row.get("tier", "-"))
-        shown = row.get(name) or row["name_en"]
-        ranking.add_row(tier, str(row["rank"]), shown, f"{row['score']:.3f}")
+        name = shown.get(row["name_en"], row["name_en"])
+        ranking.add_row(tier, str(row["rank"]), name, f"{row['score']:.3f}")
     console.print(ranking)
     if sure is not None and summary["ranking"]:
         top = summary["ranking"][0]
-        shown = top.get(name) or top["name_en"]
-        console.print(tell("run.highest", name=shown, tier=top["tier_text"]))
+        name = shown.get(top["name_en"], top["name_en"])
+        console.print(tell("run.highest", name=name, tier=top["tier_text"]))
     allocation = summary["allocation"]
     table = Table(title=tell("run.allocation", status=status_word(allocation["status"])))
     grid = allocation["by_type_instrument"]

@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
@@ -223,3 +224,15 @@ def test_option_errors_in_chinese(args, expected, monkeypatch, capsys):
     assert code == 2
     assert err.count("\n") == 1 and err.startswith(f"错误：{expected}"), err
     assert not english_left(err), err
+
+
+def test_run_summary_names_clusters_in_chinese(tiny_path, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "out"
+    args = ["run", str(tiny_path), "--out", str(out), "--lang", "zh", "--samples", "50"]
+    code, text, _ = run_cli(args, monkeypatch, capsys)
+    assert code == 0
+    names = pd.read_csv(tiny_path / "clusters.csv").set_index("id")
+    assert names.at["a", "name_zh"] in text
+    assert names.at["a", "name_en"] not in text
+    assert say("cli.column.closeness", "zh") in text
+    assert say("cli.column.closeness", "en") not in text
