@@ -103,7 +103,12 @@ def csv_grid(path: Path, name: str) -> list[list[str]]:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             return [[cell.strip() for cell in row] for row in csv.reader(handle)]
     except (UnicodeDecodeError, csv.Error) as exc:
-        raise TableError(f"cannot read as UTF-8 CSV ({exc})", file=name) from None
+        raise TableError(
+            f"cannot read as UTF-8 CSV ({exc})",
+            file=name,
+            key="table.not_csv",
+            fields={"problem": exc},
+        ) from None
 
 
 def workbook_grid(path: Path, sheet: str | None, name: str) -> tuple[str, list[list[str]]]:
@@ -117,7 +122,12 @@ def workbook_grid(path: Path, sheet: str | None, name: str) -> tuple[str, list[l
         # data_only=False: a formula must be seen to be refused, not read as its cached value.
         book = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise TableError(f"cannot read as an .xlsx workbook ({exc})", file=name) from None
+        raise TableError(
+            f"cannot read as an .xlsx workbook ({exc})",
+            file=name,
+            key="table.not_xlsx",
+            fields={"problem": exc},
+        ) from None
     try:
         titles = list(book.sheetnames)
         title = sheet if sheet is not None else titles[0]

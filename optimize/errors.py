@@ -25,13 +25,19 @@ class Message:
     fields : Mapping[str, object]
         Values of the text's ``{placeholders}``; a value that is itself a :class:`Message`
         is rendered in the same language first.
+    english : str, optional
+        The English text as its source wrote it (an mcda error's own message), shown for
+        ``en`` instead of the catalogue's copy, so that the two cannot drift apart.
     """
 
     key: str
     fields: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    english: str | None = None
 
     def render(self, lang: Lang) -> str:
         """The text in `lang`, placeholders filled."""
+        if lang == "en" and self.english is not None:
+            return self.english
         values = {
             name: value.render(lang) if isinstance(value, Message) else value
             for name, value in self.fields.items()
@@ -52,11 +58,17 @@ def mcda_message(error: Exception) -> Message:
 
     mcda knows no catalogue: a located mcda error carries a ``key`` and ``fields`` that name
     an entry of the ``mcda`` table here; one without a key keeps its English text, marked
-    as such in Chinese.
+    as such in Chinese. A field that is itself an mcda error (the cause of a wrapping one)
+    is rendered the same way.
     """
     key = getattr(error, "key", None)
     if key:
-        return Message(f"mcda.{key}", MappingProxyType(dict(getattr(error, "fields", {}))))
+        fields = {
+            name: mcda_message(value) if isinstance(value, Exception) else value
+            for name, value in getattr(error, "fields", {}).items()
+        }
+        english = str(getattr(error, "message", error))
+        return Message(f"mcda.{key}", MappingProxyType(fields), english)
     return msg("errors.untranslated", text=getattr(error, "message", str(error)))
 
 

@@ -191,5 +191,7 @@ def check_on_scale(value: float) -> None:
     if not on_scale(value):
         raise JudgmentError(
             f"{value:.4g} is off Saaty's 1/9..9 scale "
-            f"(nearest scale value: {scale_label(nearest_on_scale(value))})"
+            f"(nearest scale value: {scale_label(nearest_on_scale(value))})",
+            key="judgment.off_scale",
+            fields={"value": f"{value:.4g}", "nearest": scale_label(nearest_on_scale(value))},
         )

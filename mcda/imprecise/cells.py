@@ -145,9 +145,13 @@ class Cell:
         Cell
         """
         if not intensities:
-            raise CellError("a rated cell needs at least one rating")
+            raise CellError("a rated cell needs at least one rating", key="cell.no_rating")
         if spread not in ("empirical", "interval"):
-            raise CellError(f"unknown spread {spread!r} (use 'empirical' or 'interval')")
+            raise CellError(
+                f"unknown spread {spread!r} (use 'empirical' or 'interval')",
+                key="cell.unknown_spread",
+                fields={"spread": spread},
+            )
         values = tuple(float(x) for x in intensities)
         support = values if spread == "empirical" else ()
         return cls(
@@ -230,6 +234,10 @@ def _check(cell: Cell) -> None:
             )
     if cell.support:
         if cell.status != "rated":
-            raise CellError("only a rated cell has a support", field="status")
+            raise CellError("only a rated cell has a support", field="status", key="cell.support")
         if (min(cell.support), max(cell.support)) != (low, high):
-            raise CellError("the support of a rated cell must span [low, high]", field="low")
+            raise CellError(
+                "the support of a rated cell must span [low, high]",
+                field="low",
+                key="cell.support_span",
+            )

@@ -75,6 +75,12 @@ def long_rows(
             f"needs columns {', '.join(needed)}; missing {', '.join(missing)} "
             f"(found: {', '.join(table.header)})",
             file=table.name,
+            key="table.columns_missing",
+            fields={
+                "needed": ", ".join(needed),
+                "missing": ", ".join(missing),
+                "found": ", ".join(table.header),
+            },
         )
     at = {name: columns.index(name) for name in needed + optional if name in columns}
     fields = {name: table.header[k] for name, k in at.items()}
@@ -86,5 +92,7 @@ def long_rows(
     for line, cells in long.rows:
         for name in needed:
             if not cells[name]:
-                raise long.error(f"{name} is empty", line, name)
+                raise long.error(
+                    f"{name} is empty", line, name, key="table.cell_empty", fields={"name": name}
+                )
     return long

@@ -187,6 +187,8 @@ def _matrix(
                 f"{key[0]!r} on {key[1]!r} already has a row (row {first[key]})",
                 line,
                 "criterion",
+                key="cell.row_twice",
+                fields={"alternative": key[0], "criterion": key[1], "first": first[key]},
             )
         numbers = {
             name: _number(get.get(name, ""), table.name, line, field.get(name, name))
@@ -219,7 +221,7 @@ def _matrix(
             ) from None
         first[key] = line
     if not cells:
-        raise CellError("holds no cells", file=table.name)
+        raise CellError("holds no cells", file=table.name, key="cell.none")
     alternatives = list(dict.fromkeys(a for a, _ in cells))
     criteria = list(dict.fromkeys(c for _, c in cells))
     for alternative in alternatives:
@@ -262,5 +264,12 @@ def _number(text: str, file: str, line: int, field: str) -> float | None:
     except ValueError:
         value = math.nan
     if not math.isfinite(value):
-        raise CellError(f"{text!r} is not a finite number", file=file, row=line, field=field)
+        raise CellError(
+            f"{text!r} is not a finite number",
+            file=file,
+            row=line,
+            field=field,
+            key="cell.not_finite_text",
+            fields={"text": text},
+        )
     return value

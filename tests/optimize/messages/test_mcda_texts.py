@@ -1,8 +1,9 @@
 """The catalogue's English for an mcda error is the library's own text, field for field.
 
 mcda names an error by a key and the values it quotes; the ``mcda`` table holds the English
-and Chinese texts for that key. Were the two English texts to drift, a planner would read
-one thing in English and another in Chinese.
+and Chinese texts for that key. English output shows the library's own words; were the
+catalogue's copy, from which the Chinese was translated, to drift from them, a planner would
+read one thing in English and another in Chinese.
 """
 
 import re
@@ -12,7 +13,7 @@ import pytest
 
 from mcda import MCDAError
 from mcda.ahp import parse_judgment
-from optimize.errors import mcda_message
+from optimize.errors import Message, mcda_message
 from optimize.messages import catalogue
 
 
@@ -24,7 +25,9 @@ def test_a_judgment_error_reads_the_same_from_the_catalogue(text):
         parse_judgment(text)
     error = caught.value
     assert error.key is not None
-    assert mcda_message(error).render("en") == str(error)
+    message = mcda_message(error)
+    assert message.render("en") == str(error)
+    assert Message(message.key, message.fields).render("en") == str(error)  # the catalogue's
 
 
 def test_every_key_mcda_raises_is_in_the_catalogue():
