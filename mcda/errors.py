@@ -2,11 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Self
 
 
 class MCDAError(ValueError):
-    """Base class of input errors raised by :mod:`mcda`."""
+    """Base class of input errors raised by :mod:`mcda`.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong, in English.
+    key : str, optional
+        A stable name of the message (``"judgment.self"``) with which an application can
+        show it in another language; :mod:`mcda` itself keeps no translations.
+    fields : Mapping[str, object], optional
+        The values the message quotes, by name, for such a translation.
+    """
+
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        key: str | None = None,
+        fields: Mapping[str, object] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.key = key
+        self.fields: Mapping[str, object] = MappingProxyType(dict(fields or {}))
 
 
 class LocatedError(MCDAError):
@@ -24,6 +48,8 @@ class LocatedError(MCDAError):
         Column name in that file.
     cell : str, optional
         Workbook cell in Excel notation (``"goal!C7"``); it replaces the row.
+    key, fields : optional
+        As for :class:`MCDAError`.
 
     Notes
     -----
@@ -40,6 +66,8 @@ class LocatedError(MCDAError):
         row: int | None = None,
         field: str | None = None,
         cell: str | None = None,
+        key: str | None = None,
+        fields: Mapping[str, object] | None = None,
     ) -> None:
         self.message, self.file, self.row, self.field = message, file, row, field
         self.cell = cell
@@ -50,7 +78,8 @@ class LocatedError(MCDAError):
             where.append(f"row {row}")
         if field is not None:
             where.append(f"field {field!r}")
-        super().__init__(f"{', '.join(where)}: {message}" if where else message)
+        text = f"{', '.join(where)}: {message}" if where else message
+        super().__init__(text, key=key, fields=fields)
 
     def at(
         self, *, file: str | None = None, row: int | None = None, field: str | None = None
@@ -62,6 +91,8 @@ class LocatedError(MCDAError):
             row=self.row if self.row is not None else row,
             field=self.field if self.field is not None else field,
             cell=self.cell,
+            key=self.key,
+            fields=self.fields,
         )
 
 

@@ -68,14 +68,14 @@ def read_rows(path: str | Path, *, sheet: str | None = None, label: str | None =
     location = Path(path)
     name = label or location.name
     if not location.is_file():
-        raise TableError("file not found", file=name)
+        raise TableError("file not found", file=name, key="table.not_found")
     workbook = location.suffix.lower() == ".xlsx"
     if workbook:
         name, grid = workbook_grid(location, sheet, name)
     else:
         grid = csv_grid(location, name)
     if not grid:
-        raise TableError("the file is empty (a header row is needed)", file=name)
+        raise TableError("the file is empty (a header row is needed)", file=name, key="table.empty")
     header = tuple(grid[0])
     body = []
     for offset, cells in enumerate(grid[1:]):
@@ -87,7 +87,11 @@ def read_rows(path: str | Path, *, sheet: str | None = None, label: str | None =
             cells = cells + [""] * (len(header) - len(cells))
         if len(cells) != len(header):
             raise TableError(
-                f"has {len(cells)} cells, the header has {len(header)}", file=name, row=line
+                f"has {len(cells)} cells, the header has {len(header)}",
+                file=name,
+                row=line,
+                key="table.ragged",
+                fields={"cells": len(cells), "header": len(header)},
             )
         body.append((line, tuple(cells)))
     return TextTable(name, header, tuple(body))
@@ -99,7 +103,12 @@ def csv_grid(path: Path, name: str) -> list[list[str]]:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             return [[cell.strip() for cell in row] for row in csv.reader(handle)]
     except (UnicodeDecodeError, csv.Error) as exc:
-        raise TableError(f"cannot read as UTF-8 CSV ({exc})", file=name) from None
+        raise TableError(
+            f"cannot read as UTF-8 CSV ({exc})",
+            file=name,
+            key="table.not_csv",
+            fields={"problem": exc},
+        ) from None
 
 
 def workbook_grid(path: Path, sheet: str | None, name: str) -> tuple[str, list[list[str]]]:
@@ -113,12 +122,22 @@ def workbook_grid(path: Path, sheet: str | None, name: str) -> tuple[str, list[l
         # data_only=False: a formula must be seen to be refused, not read as its cached value.
         book = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise TableError(f"cannot read as an .xlsx workbook ({exc})", file=name) from None
+        raise TableError(
+            f"cannot read as an .xlsx workbook ({exc})",
+            file=name,
+            key="table.not_xlsx",
+            fields={"problem": exc},
+        ) from None
     try:
         titles = list(book.sheetnames)
         title = sheet if sheet is not None else titles[0]
         if title not in titles:
-            raise TableError(f"has no sheet {title!r} (sheets: {', '.join(titles)})", file=name)
+            raise TableError(
+                f"has no sheet {title!r} (sheets: {', '.join(titles)})",
+                file=name,
+                key="table.no_sheet",
+                fields={"sheet": title, "sheets": ", ".join(titles)},
+            )
         grid = [trimmed([cell_text(v) for v in row]) for row in sheet_values(book[title])]
     except TableError as exc:
         raise exc.at(file=name) from None
@@ -170,18 +189,32 @@ def cell_value(cell: Any) -> CellValue:
             f"formula {text!r} where a value is expected (formulas are not evaluated: "
             "paste the value itself)",
             cell=cell_name(cell),
+            key="table.formula",
+            fields={"formula": text},
         )
     if data_type == "e":
-        raise TableError(f"holds the spreadsheet error {value}", cell=cell_name(cell))
+        raise TableError(
+            f"holds the spreadsheet error {value}",
+            cell=cell_name(cell),
+            key="table.error_value",
+            fields={"value": value},
+        )
     if isinstance(value, dt.datetime | dt.date | dt.time | dt.timedelta):
         raise TableError(
             f"is a date or time ({value}) where text or a number is expected (a ratio such "
             "as 1/3 turns into a date unless typed as '1/3)",
             cell=cell_name(cell),
+            key="table.date",
+            fields={"value": value},
         )
     if value is None or isinstance(value, str | int | float | bool):
         return value
-    raise TableError(f"holds {type(value).__name__}, not text or a number", cell=cell_name(cell))
+    raise TableError(
+        f"holds {type(value).__name__}, not text or a number",
+        cell=cell_name(cell),
+        key="table.not_a_value",
+        fields={"kind": type(value).__name__},
+    )
 
 
 def cell_name(cell: Any) -> str:

@@ -25,6 +25,7 @@ from optimize.appraisal import (
 from optimize.case import Case
 from optimize.case.limits import check_limit
 from optimize.casefiles import load_case
+from optimize.errors import msg
 from optimize.model import Allocation, SolverOptions, SolveStatus, marginal_values, solve
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ def run_case(
         On a bad case, values file or sample count.
     """
     if robust_samples:
-        check_limit("samples", robust_samples, "joint samples", "--robust-samples")
+        check_limit("samples", robust_samples, msg("errors.noun.joint_samples"), "--robust-samples")
     case = load_case(path)
     settings = uncertainty or UncertaintySettings()
     matrix = None if values is None else read_values(values, case)

@@ -125,6 +125,8 @@ def judgment_matrices(
             if label not in position:
                 raise JudgmentError(
                     f"{label!r} is not one of the compared items ({', '.join(order)})",
+                    key="judgment.not_item",
+                    fields={"label": label, "items": ", ".join(order)},
                     file=file,
                     row=record.line,
                     field=field,
@@ -132,6 +134,8 @@ def judgment_matrices(
         if record.row == record.col:
             raise JudgmentError(
                 f"judgment compares {record.row!r} with itself",
+                key="judgment.self",
+                fields={"item": record.row},
                 file=file,
                 row=record.line,
                 field="col",
@@ -143,6 +147,8 @@ def judgment_matrices(
             where = f" (first given in row {first})" if first is not None else ""
             raise JudgmentError(
                 f"judgment ({record.row}, {record.col}) repeats a pair{where}",
+                key="judgment.repeated" + ("_at" if first is not None else ""),
+                fields={"row": record.row, "col": record.col, "first": first},
                 file=file,
                 row=record.line,
                 field="col",
@@ -176,8 +182,12 @@ def check_all_judged(
         i, j = gaps[0]
         for_node = f" for node {node!r}" if node is not None else ""
         by_expert = f" from expert {expert!r}" if expert is not None else ""
+        variant = ("_node" if node is not None else "") + ("_expert" if expert is not None else "")
         raise JudgmentError(
-            f"no judgment{for_node} comparing {items[i]} with {items[j]}{by_expert}", file=file
+            f"no judgment{for_node} comparing {items[i]} with {items[j]}{by_expert}",
+            file=file,
+            key=f"judgment.missing{variant}",
+            fields={"node": node, "row": items[i], "col": items[j], "expert": expert},
         )
 
 
@@ -250,6 +260,7 @@ def read_judgments(
             "holds Best-Worst Method judgments (columns best, worst, item, best_to_item, "
             "item_to_worst): read it with read_bwm",
             file=table.name,
+            key="judgment.is_bwm",
         )
     if all(name in columns for name in LONG_COLUMNS):
         return read_long(table, columns, stem, strict_scale)
@@ -279,7 +290,13 @@ def read_long(
     for line, cells in table.rows:
         for name in LONG_COLUMNS:
             if not cells[at[name]]:
-                raise JudgmentError("value is empty", file=table.name, row=line, field=field[name])
+                raise JudgmentError(
+                    "value is empty",
+                    file=table.name,
+                    row=line,
+                    field=field[name],
+                    key="judgment.value_empty",
+                )
         value = located_judgment(cells[at["value"]], table, line, field["value"], strict_scale)
         expert = cells[at["expert"]] if "expert" in at and cells[at["expert"]] else SOLE_EXPERT
         node = cells[at["node"]] if "node" in at and cells[at["node"]] else default_node
@@ -287,7 +304,7 @@ def read_long(
             Judgment(cells[at["row"]], cells[at["col"]], value, expert, line)
         )
     if not records:
-        raise JudgmentError("holds no judgments", file=table.name)
+        raise JudgmentError("holds no judgments", file=table.name, key="judgment.none")
     return {
         node: judgment_matrices(judged, file=table.name, node=node)
         for node, judged in records.items()
@@ -302,6 +319,8 @@ def read_matrix(table: TextTable, reciprocal: Reciprocity, strict_scale: bool) -
             f"a full matrix needs one row per item: {len(items)} items in the header, "
             f"{len(table.rows)} rows (a long table needs columns row, col and value)",
             file=table.name,
+            key="judgment.matrix_rows",
+            fields={"items": len(items), "rows": len(table.rows)},
         )
     values = np.full((len(items), len(items)), np.nan)
     for i, (line, cells) in enumerate(table.rows):
@@ -310,6 +329,8 @@ def read_matrix(table: TextTable, reciprocal: Reciprocity, strict_scale: bool) -
                 f"row is labelled {cells[0]!r} but column {i + 2} is {items[i]!r}: rows and "
                 "columns must list the items in the same order",
                 file=table.name,
+                key="judgment.matrix_order",
+                fields={"label": cells[0], "column": i + 2, "item": items[i]},
                 row=line,
                 field=table.header[0] or None,
             )
@@ -401,6 +422,8 @@ def read_bwm(
             f"a BWM judgments table needs columns {', '.join(BWM_COLUMNS)}; "
             f"missing {', '.join(missing)}",
             file=table.name,
+            key="judgment.bwm_columns",
+            fields={"columns": ", ".join(BWM_COLUMNS), "missing": ", ".join(missing)},
         )
     at = {name: columns.index(name) for name in columns}
     field = {name: table.header[k] for name, k in at.items()}
@@ -408,6 +431,7 @@ def read_bwm(
         raise JudgmentError(
             "BWM judgments of several experts are not aggregated: give one file per expert",
             file=table.name,
+            key="judgment.bwm_experts",
             field=field["expert"],
         )
     nodes: dict[str, _BWMNode] = {}
@@ -418,11 +442,19 @@ def read_bwm(
             node.name_extreme(role, cells[at[role]], table.name, line, field[role])
         item = cells[at["item"]]
         if not item:
-            raise JudgmentError("item is empty", file=table.name, row=line, field=field["item"])
+            raise JudgmentError(
+                "item is empty",
+                file=table.name,
+                row=line,
+                field=field["item"],
+                key="judgment.item_empty",
+            )
         if item in node.lines:
             raise JudgmentError(
                 f"item {item!r} is given twice in node {name!r} (first in row {node.lines[item]})",
                 file=table.name,
+                key="judgment.item_twice",
+                fields={"item": item, "node": name, "first": node.lines[item]},
                 row=line,
                 field=field["item"],
             )
@@ -433,7 +465,7 @@ def read_bwm(
                 located_judgment(text, table, line, field[column], strict_scale) if text else None
             )
     if not nodes:
-        raise JudgmentError("holds no judgments", file=table.name)
+        raise JudgmentError("holds no judgments", file=table.name, key="judgment.none")
     return {name: node.judgments(name, table.name, field) for name, node in nodes.items()}
 
 
@@ -456,6 +488,8 @@ class _BWMNode:
             raise JudgmentError(
                 f"names {label!r} as the {role} item, an earlier row of this node {known!r}",
                 file=file,
+                key=f"judgment.{role}_differs",
+                fields={"label": label, "known": known},
                 row=line,
                 field=field,
             )
@@ -467,11 +501,18 @@ class _BWMNode:
         for role in ("best", "worst"):
             label = getattr(self, role)
             if not label:
-                raise JudgmentError(f"node {name!r} names no {role} item", file=file)
+                raise JudgmentError(
+                    f"node {name!r} names no {role} item",
+                    file=file,
+                    key=f"judgment.no_{role}",
+                    fields={"node": name},
+                )
             if label not in self.lines:
                 raise JudgmentError(
                     f"the {role} item {label!r} of node {name!r} has no row of its own",
                     file=file,
+                    key=f"judgment.{role}_without_row",
+                    fields={"label": label, "node": name},
                 )
         vectors = []
         for column, target, own in (
@@ -482,7 +523,11 @@ class _BWMNode:
             for item, value in target.items():
                 if value is None and item != own:
                     raise JudgmentError(
-                        "value is empty", file=file, row=self.lines[item], field=field[column]
+                        "value is empty",
+                        file=file,
+                        row=self.lines[item],
+                        field=field[column],
+                        key="judgment.value_empty",
                     )
                 values[item] = 1.0 if value is None else value
             vectors.append(pd.Series(values, dtype=float, name=column))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 
-from mcda.errors import JudgmentError
+from mcda.errors import JudgmentError, MCDAError
 
 #: Verbal labels of the fundamental scale [1]_. ``"equal to moderate"``-style names give the
 #: in-between values; Saaty's own names for them (weak or slight, moderate plus, strong plus,
@@ -87,15 +87,30 @@ def parse_ratio(text: str) -> float:
     parts = [numerator, denominator] if slash else [numerator]
     if not all(_DECIMAL.fullmatch(part) for part in parts):
         finite = numerator.lower().lstrip("+-") not in NON_FINITE_WORDS
-        raise ValueError(f"{text!r} is not a {'' if finite else 'finite '}number")
+        raise MCDAError(
+            f"{text!r} is not a {'' if finite else 'finite '}number",
+            key="not_number" if finite else "not_finite",
+            fields={"text": text},
+        )
     try:
         value = float(numerator) / float(denominator) if slash else float(numerator)
     except ZeroDivisionError:
-        raise ValueError(f"{text!r} divides by zero") from None
+        raise MCDAError(
+            f"{text!r} divides by zero", key="divides_by_zero", fields={"text": text}
+        ) from None
+    bound = {"text": text, "bound": f"{MAX_JUDGMENT:,.0f}"}
     if not math.isfinite(value) or abs(value) > MAX_JUDGMENT:
-        raise ValueError(f"{text!r} is too large (judgments up to {MAX_JUDGMENT:,.0f})")
+        raise MCDAError(
+            f"{text!r} is too large (judgments up to {MAX_JUDGMENT:,.0f})",
+            key="too_large",
+            fields=bound,
+        )
     if 0 < abs(value) < 1 / MAX_JUDGMENT:
-        raise ValueError(f"{text!r} is too small (judgments down to 1/{MAX_JUDGMENT:,.0f})")
+        raise MCDAError(
+            f"{text!r} is too small (judgments down to 1/{MAX_JUDGMENT:,.0f})",
+            key="too_small",
+            fields=bound,
+        )
     return value
 
 
@@ -123,15 +138,26 @@ def parse_judgment(text: str) -> float:
     if key in VERBAL_SCALE:
         return float(VERBAL_SCALE[key])
     if key and key.replace(" ", "").isalpha() and key not in NON_FINITE_WORDS:
-        raise JudgmentError(f"unknown verbal label {cleaned!r} (known: {', '.join(VERBAL_SCALE)})")
+        known = ", ".join(VERBAL_SCALE)
+        raise JudgmentError(
+            f"unknown verbal label {cleaned!r} (known: {known})",
+            key="judgment.unknown_label",
+            fields={"label": cleaned, "known": known},
+        )
     try:
         value = parse_ratio(cleaned)
-    except ValueError as exc:
-        raise JudgmentError(f"{exc}; a judgment is a number, a ratio like 1/5 or a label") from None
+    except MCDAError as exc:
+        raise JudgmentError(
+            f"{exc}; a judgment is a number, a ratio like 1/5 or a label",
+            key=f"judgment.{exc.key}",
+            fields=exc.fields,
+        ) from None
     if value <= 0:
         raise JudgmentError(
             f"{cleaned} must be > 0: a judgment says how many times more the row item "
-            "matters than the column item"
+            "matters than the column item",
+            key="judgment.not_positive",
+            fields={"value": cleaned},
         )
     return value
 
@@ -165,5 +191,7 @@ def check_on_scale(value: float) -> None:
     if not on_scale(value):
         raise JudgmentError(
             f"{value:.4g} is off Saaty's 1/9..9 scale "
-            f"(nearest scale value: {scale_label(nearest_on_scale(value))})"
+            f"(nearest scale value: {scale_label(nearest_on_scale(value))})",
+            key="judgment.off_scale",
+            fields={"value": f"{value:.4g}", "nearest": scale_label(nearest_on_scale(value))},
         )

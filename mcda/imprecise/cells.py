@@ -145,9 +145,13 @@ class Cell:
         Cell
         """
         if not intensities:
-            raise CellError("a rated cell needs at least one rating")
+            raise CellError("a rated cell needs at least one rating", key="cell.no_rating")
         if spread not in ("empirical", "interval"):
-            raise CellError(f"unknown spread {spread!r} (use 'empirical' or 'interval')")
+            raise CellError(
+                f"unknown spread {spread!r} (use 'empirical' or 'interval')",
+                key="cell.unknown_spread",
+                fields={"spread": spread},
+            )
         values = tuple(float(x) for x in intensities)
         support = values if spread == "empirical" else ()
         return cls(
@@ -169,39 +173,71 @@ def _check(cell: Cell) -> None:
     """Refuse a cell whose fields do not fit its status (see :class:`Cell`)."""
     if cell.status not in _REQUIRED:
         raise CellError(
-            f"unknown status {cell.status!r} (use one of {', '.join(STATUSES)})", field="status"
+            f"unknown status {cell.status!r} (use one of {', '.join(STATUSES)})",
+            field="status",
+            key="cell.unknown_status",
+            fields={"status": cell.status, "known": ", ".join(STATUSES)},
         )
     for name in NUMBERS:
         number = cell.number(name)
         if number is not None and not math.isfinite(number):
-            raise CellError(f"{name} is {number}, not a finite number", field=name)
+            raise CellError(
+                f"{name} is {number}, not a finite number",
+                field=name,
+                key="cell.not_finite",
+                fields={"name": name, "number": number},
+            )
     needed = _REQUIRED[cell.status]
     allowed = needed + _OPTIONAL.get(cell.status, ())
     for name in NUMBERS:
         given = cell.number(name) is not None
         if name in needed and not given:
             raise CellError(
-                f"a {cell.status} cell needs {' and '.join(needed)}; {name} is empty", field=name
+                f"a {cell.status} cell needs {' and '.join(needed)}; {name} is empty",
+                field=name,
+                key="cell.needs",
+                fields={"status": cell.status, "needed": ", ".join(needed), "name": name},
             )
         if name not in allowed and given:
             holds = ", ".join(allowed) if allowed else "no number"
             raise CellError(
                 f"a {cell.status} cell holds {holds}; {name} must be empty (or change the status)",
                 field=name,
+                key="cell.holds" if allowed else "cell.holds_nothing",
+                fields={"status": cell.status, "holds": holds, "name": name},
             )
     low, high = cell.low, cell.high
     if low is None or high is None:
         if cell.support:
-            raise CellError("only a rated cell has a support", field="status")
+            raise CellError("only a rated cell has a support", field="status", key="cell.support")
         return
     if low > high:
-        raise CellError(f"low {low:g} is above high {high:g}", field="low")
+        raise CellError(
+            f"low {low:g} is above high {high:g}",
+            field="low",
+            key="cell.low_above_high",
+            fields={"low": f"{low:g}", "high": f"{high:g}"},
+        )
     for name in ("mode", "value"):
         number = cell.number(name)
         if number is not None and not low <= number <= high:
-            raise CellError(f"{name} {number:g} is outside [{low:g}, {high:g}]", field=name)
+            raise CellError(
+                f"{name} {number:g} is outside [{low:g}, {high:g}]",
+                field=name,
+                key="cell.outside",
+                fields={
+                    "name": name,
+                    "number": f"{number:g}",
+                    "low": f"{low:g}",
+                    "high": f"{high:g}",
+                },
+            )
     if cell.support:
         if cell.status != "rated":
-            raise CellError("only a rated cell has a support", field="status")
+            raise CellError("only a rated cell has a support", field="status", key="cell.support")
         if (min(cell.support), max(cell.support)) != (low, high):
-            raise CellError("the support of a rated cell must span [low, high]", field="low")
+            raise CellError(
+                "the support of a rated cell must span [low, high]",
+                field="low",
+                key="cell.support_span",
+            )

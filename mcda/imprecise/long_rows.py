@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mcda.errors import CellError
@@ -27,9 +28,21 @@ class LongRows:
     fields: dict[str, str]
     rows: tuple[tuple[int, dict[str, str]], ...]
 
-    def error(self, message: str, line: int, column: str) -> CellError:
-        """An error located at row `line` and the lower-case `column` of this table."""
-        return CellError(message, file=self.name, row=line, field=self.fields[column])
+    def error(
+        self,
+        message: str,
+        line: int,
+        column: str,
+        key: str | None = None,
+        fields: Mapping[str, object] | None = None,
+    ) -> CellError:
+        """An error located at row `line` and the lower-case `column` of this table.
+
+        `key` and `fields` name the message for a translation (see :class:`mcda.MCDAError`).
+        """
+        return CellError(
+            message, file=self.name, row=line, field=self.fields[column], key=key, fields=fields
+        )
 
 
 def long_rows(
@@ -62,6 +75,12 @@ def long_rows(
             f"needs columns {', '.join(needed)}; missing {', '.join(missing)} "
             f"(found: {', '.join(table.header)})",
             file=table.name,
+            key="table.columns_missing",
+            fields={
+                "needed": ", ".join(needed),
+                "missing": ", ".join(missing),
+                "found": ", ".join(table.header),
+            },
         )
     at = {name: columns.index(name) for name in needed + optional if name in columns}
     fields = {name: table.header[k] for name, k in at.items()}
@@ -73,5 +92,7 @@ def long_rows(
     for line, cells in long.rows:
         for name in needed:
             if not cells[name]:
-                raise long.error(f"{name} is empty", line, name)
+                raise long.error(
+                    f"{name} is empty", line, name, key="table.cell_empty", fields={"name": name}
+                )
     return long

@@ -135,19 +135,27 @@ def scale_from_intensities(
     series = pd.Series(dict(intensities), dtype=float, name="intensity")
     series.index.name = "level"
     if series.empty:
-        raise CellError(f"the rating scale of {criterion!r} has no level")
+        raise CellError(
+            f"the rating scale of {criterion!r} has no level",
+            key="rating.no_level",
+            fields={"criterion": criterion},
+        )
     for level, value in series.items():
         if not (math.isfinite(value) and 0 < value <= 1 + TOP_TOLERANCE):
             raise CellError(
                 f"level {level!r} of {criterion!r} has intensity {value:g}; intensities are in "
                 "(0, 1]",
                 field="intensity",
+                key="rating.intensity_range",
+                fields={"level": level, "criterion": criterion, "value": f"{value:g}"},
             )
     if abs(series.max() - 1.0) > TOP_TOLERANCE:
         raise CellError(
             f"the top level of {criterion!r} has intensity {series.max():g}, not 1: rating "
             "intensities are idealised (divide each by the top level's)",
             field="intensity",
+            key="rating.top_not_one",
+            fields={"criterion": criterion, "value": f"{series.max():g}"},
         )
     return RatingScale(criterion, series)
 
@@ -208,6 +216,12 @@ def scales_from_rows(table: TextTable, *, method: Method = "eigenvector") -> dic
         f"a scale file needs columns {', '.join(INTENSITY_COLUMNS)} or "
         f"{', '.join(PAIRWISE_COLUMNS)} (found: {', '.join(table.header)})",
         file=table.name,
+        key="rating.scale_columns",
+        fields={
+            "direct": ", ".join(INTENSITY_COLUMNS),
+            "pairwise": ", ".join(PAIRWISE_COLUMNS),
+            "found": ", ".join(table.header),
+        },
     )
 
 
@@ -223,6 +237,8 @@ def _stated_scales(table: TextTable) -> dict[str, RatingScale]:
                 f"{lines[criterion, level]})",
                 line,
                 "level",
+                key="rating.level_twice",
+                fields={"level": level, "criterion": criterion, "first": lines[criterion, level]},
             )
         try:
             value = float(get["intensity"])
@@ -231,11 +247,13 @@ def _stated_scales(table: TextTable) -> dict[str, RatingScale]:
                 f"{get['intensity']!r} is not a number",
                 line,
                 "intensity",
+                key="rating.not_number",
+                fields={"text": get["intensity"]},
             ) from None
         lines[criterion, level] = line
         levels.setdefault(criterion, {})[level] = value
     if not levels:
-        raise CellError("holds no rating levels", file=table.name)
+        raise CellError("holds no rating levels", file=table.name, key="rating.no_levels")
     scales = {}
     for criterion, stated in levels.items():
         try:
@@ -255,7 +273,13 @@ def _judged_scales(table: TextTable, columns: list[str], method: Method) -> dict
     at = columns.index("criterion")
     for line, texts in table.rows:
         if not texts[at]:
-            raise CellError("criterion is empty", file=table.name, row=line, field=table.header[at])
+            raise CellError(
+                "criterion is empty",
+                file=table.name,
+                row=line,
+                field=table.header[at],
+                key="rating.criterion_empty",
+            )
     matrices = read_long(table, as_nodes, "", strict_scale=False)
     scales = {}
     for criterion, by_expert in matrices.items():
@@ -264,13 +288,18 @@ def _judged_scales(table: TextTable, columns: list[str], method: Method) -> dict
                 f"the levels of {criterion!r} are judged by experts {', '.join(by_expert)}: a "
                 "rating scale takes one set of judgments (aggregate them first)",
                 file=table.name,
+                key="rating.several_experts",
+                fields={"criterion": criterion, "experts": ", ".join(by_expert)},
             )
         (matrix,) = by_expert.values()
         try:
             scales[criterion] = scale_from_judgments(criterion, matrix, method)
         except JudgmentError as exc:
             raise JudgmentError(
-                f"levels of {criterion!r}: {exc.message}", file=table.name
+                f"levels of {criterion!r}: {exc.message}",
+                file=table.name,
+                key="rating.levels",
+                fields={"criterion": criterion, "problem": exc},
             ) from None
     return scales
 
@@ -340,6 +369,8 @@ def ratings_from_rows(
                 f"{', '.join(scales) or 'none'})",
                 line,
                 "criterion",
+                key="rating.no_scale",
+                fields={"criterion": get["criterion"], "scales": ", ".join(scales) or "none"},
             )
         if get["level"] not in scale.intensities.index:
             raise long.error(
@@ -347,6 +378,12 @@ def ratings_from_rows(
                 f"({', '.join(scale.levels)})",
                 line,
                 "level",
+                key="rating.not_a_level",
+                fields={
+                    "level": get["level"],
+                    "criterion": scale.criterion,
+                    "levels": ", ".join(scale.levels),
+                },
             )
         key = (get["expert"], get[alternative], get["criterion"])
         if key in first:
@@ -354,12 +391,19 @@ def ratings_from_rows(
                 f"expert {key[0]!r} already rated {key[1]!r} on {key[2]!r} (row {first[key]})",
                 line,
                 "expert",
+                key="rating.rated_twice",
+                fields={
+                    "expert": key[0],
+                    "alternative": key[1],
+                    "criterion": key[2],
+                    "first": first[key],
+                },
             )
         first[key] = line
         intensity = float(scale.intensities[get["level"]])
         records.append((*key, get["level"], intensity, line))
     if not records:
-        raise CellError("holds no ratings", file=table.name)
+        raise CellError("holds no ratings", file=table.name, key="rating.none")
     return pd.DataFrame(records, columns=[*RATING_COLUMNS, "intensity", "row"])
 
 

@@ -187,6 +187,8 @@ def _matrix(
                 f"{key[0]!r} on {key[1]!r} already has a row (row {first[key]})",
                 line,
                 "criterion",
+                key="cell.row_twice",
+                fields={"alternative": key[0], "criterion": key[1], "first": first[key]},
             )
         numbers = {
             name: _number(get.get(name, ""), table.name, line, field.get(name, name))
@@ -209,15 +211,17 @@ def _matrix(
             )
         except CellError as exc:
             name = exc.field or "status"
-            message = exc.message
+            message, known_as, fields = exc.message, exc.key, exc.fields
             if status == "rated" and rated is not None and not given:
                 message = "a rated cell needs low and high, or experts' ratings of it"
-                name = "status"
+                name, known_as, fields = "status", "cell.rated_needs", {}
             where = field.get(name, name)
-            raise CellError(message, file=table.name, row=line, field=where) from None
+            raise CellError(
+                message, file=table.name, row=line, field=where, key=known_as, fields=fields
+            ) from None
         first[key] = line
     if not cells:
-        raise CellError("holds no cells", file=table.name)
+        raise CellError("holds no cells", file=table.name, key="cell.none")
     alternatives = list(dict.fromkeys(a for a, _ in cells))
     criteria = list(dict.fromkeys(c for _, c in cells))
     for alternative in alternatives:
@@ -227,6 +231,8 @@ def _matrix(
                     f"no row for {alternative!r} on {criterion!r} (give it a row with status "
                     "unknown if nothing is known)",
                     file=table.name,
+                    key="cell.no_row",
+                    fields={"alternative": alternative, "criterion": criterion},
                 )
     _check_rated_criteria(long, cells, first)
     return ImpreciseMatrix.build(cells, directions)
@@ -244,6 +250,8 @@ def _check_rated_criteria(
                 f"its other cells must be rated or unknown, not {cell.status}",
                 first[key],
                 "status",
+                key="cell.rated_criterion",
+                fields={"criterion": key[1], "status": cell.status},
             )
 
 
@@ -256,5 +264,12 @@ def _number(text: str, file: str, line: int, field: str) -> float | None:
     except ValueError:
         value = math.nan
     if not math.isfinite(value):
-        raise CellError(f"{text!r} is not a finite number", file=file, row=line, field=field)
+        raise CellError(
+            f"{text!r} is not a finite number",
+            file=file,
+            row=line,
+            field=field,
+            key="cell.not_finite_text",
+            fields={"text": text},
+        )
     return value

@@ -40,7 +40,7 @@ from optimize.appraisal.appraise import Appraisal
 from optimize.appraisal.robustness import CONCENTRATION, RUN_SAMPLES, RUN_SEED
 from optimize.case.case import Case
 from optimize.case.limits import check_limit
-from optimize.errors import InputError
+from optimize.errors import InputError, msg
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -185,8 +185,11 @@ def checked_values(values: ImpreciseMatrix, case: Case) -> ImpreciseMatrix:
         if len(missing) or len(extra):
             raise InputError(
                 "values",
-                f"the value matrix's {axis} differ from the case's: missing "
-                f"{list(missing)[:5]}, not in the case {list(extra)[:5]}",
+                msg(
+                    f"errors.values.{axis}_differ",
+                    missing=list(missing)[:5],
+                    extra=list(extra)[:5],
+                ),
             )
     return values
 
@@ -306,7 +309,9 @@ def assess_uncertainty(
     settings = settings or UncertaintySettings()
     matrix = case.values if values is None else checked_values(values, case)
     n = settings.samples
-    check_limit("sampled_values", n * matrix.cells.size, "sampled values", "--samples")
+    check_limit(
+        "sampled_values", n * matrix.cells.size, msg("errors.noun.sampled_values"), "--samples"
+    )
     value_seed, weight_seed = np.random.SeedSequence(settings.seed).spawn(2)
     policy, ranges = unknown_ranges(case, settings.unknown)
     rng = np.random.default_rng(value_seed)

@@ -40,7 +40,7 @@ from optimize.case.tables import (
     _load_sources,
 )
 from optimize.case.uncertainty import parse_uncertainty
-from optimize.errors import InputError
+from optimize.errors import InputError, Message, msg
 
 
 def check_sections(doc: Mapping[str, Any], known: set[str]) -> None:
@@ -48,7 +48,9 @@ def check_sections(doc: Mapping[str, Any], known: set[str]) -> None:
     unknown = sorted(set(doc) - known)
     if unknown:
         raise InputError(
-            CASE_FILE, f"unknown section (known: {', '.join(sorted(known))})", field=unknown[0]
+            CASE_FILE,
+            msg("errors.setting.unknown_section", known=", ".join(sorted(known))),
+            field=unknown[0],
         )
 
 
@@ -118,14 +120,16 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
     if group not in GROUP_METHODS:
         raise InputError(
             CASE_FILE,
-            f"unknown group aggregation {group!r} (use aij or aip)",
+            msg("errors.setting.unknown_group", group=group),
             field="appraisal.group",
         )
     experts = {e for by_expert in judgments.values() for e in by_expert}
     normalization = str(appraisal.get("normalization", DEFAULTS["appraisal.normalization"]))
     if normalization not in NORMALIZATIONS:
         raise InputError(
-            CASE_FILE, f"unknown normalization {normalization!r}", field="appraisal.normalization"
+            CASE_FILE,
+            msg("errors.setting.unknown_normalization", normalization=normalization),
+            field="appraisal.normalization",
         )
     rule = check_priority_rule(
         appraisal.get("priority_rule", DEFAULTS["appraisal.priority_rule"]),
@@ -150,8 +154,7 @@ def assemble(raw: RawCase, origin: Path | None) -> Case:
     if research is not None and research.criterion not in scores.values.columns:
         raise InputError(
             CASE_FILE,
-            f"criterion {research.criterion!r} is dropped (its unknown cells under "
-            "uncertainty.unknown = drop): the rule needs its scores",
+            msg("errors.setting.research_criterion_dropped", criterion=research.criterion),
             field="rules.frontier_platform_research.criterion",
         )
     default_total = sum(rules.periods.budgets) if rules.periods is not None else None
@@ -195,10 +198,14 @@ def _expert_weights(table: Mapping[str, Any], experts: set[str]) -> dict[str, fl
     weights = {name: number(table, f"{key}.{name}", 0.0) for name in table}
     unknown = sorted(set(weights) - experts)
     if unknown:
-        raise InputError(CASE_FILE, "names no expert of the judgments", field=f"{key}.{unknown[0]}")
+        raise InputError(
+            CASE_FILE, msg("errors.setting.no_such_expert"), field=f"{key}.{unknown[0]}"
+        )
     missing = sorted(experts - set(weights))
     if missing:
-        raise InputError(CASE_FILE, f"expert {missing[0]!r} has no weight", field=key)
+        raise InputError(
+            CASE_FILE, msg("errors.setting.expert_weight", expert=missing[0]), field=key
+        )
     return weights
 
 
@@ -208,25 +215,32 @@ def benefit_curve(benefit: Mapping[str, Any]) -> BenefitCurve:
     if objective not in BENEFIT_OBJECTIVES:
         raise InputError(
             CASE_FILE,
-            f"unknown benefit objective {objective!r} (use {' or '.join(BENEFIT_OBJECTIVES)})",
+            msg(
+                "errors.setting.unknown_objective",
+                objective=objective,
+                some=", ".join(BENEFIT_OBJECTIVES[:-1]),
+                last=BENEFIT_OBJECTIVES[-1],
+            ),
             field="benefit.objective",
         )
     block = number(benefit, "benefit.cluster_block", 0.0)
     if block <= 0.0:
-        raise InputError(CASE_FILE, "must be above 0", field="benefit.cluster_block")
+        raise InputError(
+            CASE_FILE, msg("errors.setting.not_above_zero"), field="benefit.cluster_block"
+        )
     return BenefitCurve(
-        top_up_segments=whole_count(benefit, "benefit.top_up_segments", "top-up segments"),
+        top_up_segments=whole_count(
+            benefit, "benefit.top_up_segments", msg("errors.noun.segments")
+        ),
         slope_decay=number(benefit, "benefit.slope_decay", 0.0, maximum=1.0),
         objective=cast(BenefitObjective, objective),
         cluster_block=block,
         cluster_decay=number(benefit, "benefit.cluster_decay", 0.0, maximum=1.0),
-        cluster_blocks=whole_count(
-            benefit, "benefit.cluster_blocks", "blocks of a cluster's grant"
-        ),
+        cluster_blocks=whole_count(benefit, "benefit.cluster_blocks", msg("errors.noun.blocks")),
     )
 
 
-def whole_count(benefit: Mapping[str, Any], key: str, what: str) -> int:
+def whole_count(benefit: Mapping[str, Any], key: str, what: Message) -> int:
     """A count of segments or blocks: a whole number >= 1 within the ``segments`` limit."""
     count = int(number(benefit, key, 1, whole=True))
     check_limit("segments", count, what, CASE_FILE, field=key)

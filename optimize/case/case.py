@@ -13,7 +13,7 @@ from mcda import CriteriaTree, DecisionMatrix, ImpreciseMatrix
 from mcda.ahp import GroupMethod
 from optimize.case.rules import Rules
 from optimize.case.uncertainty import Uncertainty
-from optimize.errors import InputError
+from optimize.errors import InputError, msg
 
 #: Columns of :attr:`Case.stock` besides its id index.
 STOCK_COLUMNS = (
@@ -50,8 +50,12 @@ def check_priority_rule(value: object, file: str, field: str | None = None) -> P
     if value not in PRIORITY_RULES:
         raise InputError(
             file,
-            f"unknown priority rule {value!r} (use {', '.join(PRIORITY_RULES[:-1])} "
-            f"or {PRIORITY_RULES[-1]})",
+            msg(
+                "errors.setting.unknown_priority_rule",
+                rule=value,
+                some=", ".join(PRIORITY_RULES[:-1]),
+                last=PRIORITY_RULES[-1],
+            ),
             field=field,
         )
     return cast(PriorityRule, value)

@@ -39,7 +39,7 @@ from typing import Final
 
 import pandas as pd
 
-from optimize.errors import InputError
+from optimize.errors import InputError, Message, msg
 
 #: Default of each limit (see the module docstring).
 LIMITS: Final[dict[str, int]] = {
@@ -87,16 +87,17 @@ def limit(name: str) -> int:
     if not text:
         return LIMITS[name]
     if not (text.isascii() and text.isdigit() and len(text) <= 18 and int(text) > 0):
-        raise InputError(variable, f"{text!r} must be a positive whole number")
+        raise InputError(variable, msg("errors.limit.not_positive_whole", value=text))
     return int(text)
 
 
 def check_limit(
     name: str,
     count: float,
-    what: str,
+    what: Message | str,
     file: str,
     field: str | None = None,
+    sheet: str | None = None,
 ) -> None:
     """Refuse `count` above limit `name`, before the work it scales starts.
 
@@ -106,12 +107,14 @@ def check_limit(
         A key of :data:`LIMITS`.
     count : float
         The size asked for (a count, or bytes) [-].
-    what : str
-        What is counted, for the message (``"projects"``).
+    what : Message or str
+        What is counted, for the message (``msg("errors.noun.rows")``, or a table's name).
     file : str
         File, sheet or option named in the message.
     field : str, optional
         Field, key or cell named in the message.
+    sheet : str, optional
+        Worksheet of the workbook `file` counted.
 
     Raises
     ------
@@ -122,10 +125,29 @@ def check_limit(
     if count > allowed:
         raise InputError(
             file,
-            f"{count:,.0f} {what} exceed the limit of {allowed:,} "
-            f"(raise it with the environment variable {env_name(name)})",
+            msg(
+                "errors.limit.exceeded",
+                count=f"{count:,.0f}",
+                what=what,
+                allowed=f"{allowed:,}",
+                variable=env_name(name),
+            ),
             field=field,
+            sheet=sheet,
         )
+
+
+def check_table_limits(rows: int, columns: int, file: str, sheet: str | None = None) -> None:
+    """Refuse a table (header row included in `rows`) beyond the row, column or cell limits.
+
+    Raises
+    ------
+    InputError
+        As :func:`check_limit`.
+    """
+    check_limit("table_rows", rows - 1, msg("errors.noun.rows"), file, sheet=sheet)
+    check_limit("table_columns", columns, msg("errors.noun.columns"), file, sheet=sheet)
+    check_limit("table_cells", rows * columns, msg("errors.noun.cells"), file, sheet=sheet)
 
 
 #: Tables whose rows are limited by a limit of their own (besides ``table_rows``).

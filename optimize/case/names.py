@@ -16,7 +16,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from optimize.case.schema import TABLES
-from optimize.errors import InputError
+from optimize.errors import InputError, msg
 
 #: Unicode categories refused in ids: control, format (zero-width, bidi), line, paragraph.
 _INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
@@ -58,15 +58,12 @@ def clean_id(text: str, label: str, row: int, field: str) -> str:
         name = unicodedata.name(hidden, "a control character")
         raise InputError(
             label,
-            f"id {text!r} holds the invisible character U+{ord(hidden):04X} ({name}); "
-            "ids must be visible text",
+            msg("errors.table.invisible_id", id=text, code=f"{ord(hidden):04X}", name=name),
             row=row,
             field=field,
         )
     if normal != normal.strip():
-        raise InputError(
-            label, f"id {text!r} starts or ends with white space", row=row, field=field
-        )
+        raise InputError(label, msg("errors.table.padded_id", id=text), row=row, field=field)
     return normal
 
 

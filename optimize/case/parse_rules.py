@@ -20,7 +20,7 @@ from optimize.case.rules import (
     ShareBounds,
 )
 from optimize.case.settings import CASE_FILE, check_number, flag, number, section, string_list
-from optimize.errors import InputError
+from optimize.errors import InputError, Message, msg
 
 #: Rule names accepted under ``[rules]`` (period budgets live under ``[periods]``).
 TOML_RULES = set(RULE_NAMES) - {"budget", "period_budget"}
@@ -77,7 +77,7 @@ def _parse_rules(
     if both:
         raise InputError(
             CASE_FILE,
-            f"project {both[0]!r} is also in rules.must_not_fund",
+            msg("errors.rules.must_and_must_not", project=both[0]),
             field="rules.must_fund",
         )
     return rules
@@ -88,9 +88,9 @@ def _share_bounds(
 ) -> dict[str, ShareBounds]:
     """``{group = {min = .., max = ..}}`` shares of the budget per type or instrument."""
     bounds = {}
-    for group, key, value in _entries(table, rule, "group", allowed):
+    for group, key, value in _entries(table, rule, msg("errors.noun.group"), allowed):
         if not isinstance(value, dict):
-            raise InputError(CASE_FILE, "must be a table {min = .., max = ..}", field=key)
+            raise InputError(CASE_FILE, msg("errors.rules.min_max_table"), field=key)
         bounds[group] = ShareBounds(*_low_high(value, key, ("min", "max"), maximum=1.0))
     return bounds
 
@@ -103,7 +103,11 @@ def _cluster_limits(table: Mapping[str, Any], clusters: list[str]) -> dict[str, 
         if cluster in ("provenance", "default"):
             continue
         if cluster not in clusters:
-            raise InputError(CASE_FILE, "unknown cluster", field=f"rules.cluster_limits.{cluster}")
+            raise InputError(
+                CASE_FILE,
+                msg("errors.rules.unknown_cluster"),
+                field=f"rules.cluster_limits.{cluster}",
+            )
     for cluster in clusters:
         value = {**default, **table.get(cluster, {})}
         if not value:
@@ -127,7 +131,9 @@ def _low_high(
     else:
         high = math.inf if maximum is None else maximum
     if low > high:
-        raise InputError(CASE_FILE, f"{low_name} exceeds {high_name}", field=key)
+        raise InputError(
+            CASE_FILE, msg("errors.rules.low_above_high", low=low_name, high=high_name), field=key
+        )
     return low, high
 
 
@@ -135,12 +141,14 @@ def _region_floor(table: Mapping[str, Any], regions: list[str]) -> dict[str, flo
     """Minimum share of the budget per region [-]."""
     return {
         region: check_number(value, key, 0.0, maximum=1.0)
-        for region, key, value in _entries(table, "region_floor", "region", regions)
+        for region, key, value in _entries(
+            table, "region_floor", msg("errors.noun.region"), regions
+        )
     }
 
 
 def _entries(
-    table: Mapping[str, Any], rule: str, noun: str, allowed: list[str]
+    table: Mapping[str, Any], rule: str, noun: Message, allowed: list[str]
 ) -> Iterator[tuple[str, str, Any]]:
     """``(name, dotted key, value)`` per entry of a rule table but its provenance.
 
@@ -152,7 +160,11 @@ def _entries(
             continue
         key = f"rules.{rule}.{name}"
         if name not in allowed:
-            raise InputError(CASE_FILE, f"unknown {noun} (use {', '.join(allowed)})", field=key)
+            raise InputError(
+                CASE_FILE,
+                msg("errors.rules.unknown_entry", noun=noun, use=", ".join(allowed)),
+                field=key,
+            )
         yield name, key, value
 
 
@@ -164,15 +176,15 @@ def _no_duplication(
         return None
     rule = section(doc, "no_duplicated_construction")
     key = "rules.no_duplicated_construction"
-    covered = _ids(rule, f"{key}.instruments", "instrument", instruments)
+    covered = _ids(rule, f"{key}.instruments", msg("errors.noun.instrument"), instruments)
     limit = _whole(rule, f"{key}.max_per_domain", default=1)
-    kinds = string_list(rule.get("stock_kinds", []), f"{key}.stock_kinds", "kinds")
+    kinds = string_list(rule.get("stock_kinds", []), f"{key}.stock_kinds", msg("errors.noun.kinds"))
     known = set() if stock is None else set(stock["kind"])
     unknown = [kind for kind in kinds if kind not in known]
     if unknown:
         raise InputError(
             CASE_FILE,
-            f"kind {unknown[0]!r} is not in the stock table",
+            msg("errors.rules.kind_not_in_stock", kind=unknown[0]),
             field=f"{key}.stock_kinds",
         )
     return NoDuplication(covered, limit, tuple(dict.fromkeys(kinds)))
@@ -185,7 +197,7 @@ def _basic_concentration(doc: Mapping[str, Any], types: list[str]) -> BasicConce
     rule = section(doc, "basic_concentration")
     key = "rules.basic_concentration"
     return BasicConcentration(
-        types=_ids(rule, f"{key}.types", "type", types),
+        types=_ids(rule, f"{key}.types", msg("errors.noun.type"), types),
         max_projects=_whole(rule, f"{key}.max_projects", default=1),
         min_grant=number(rule, f"{key}.min_grant", 0.0, default=0.0),
     )
@@ -199,28 +211,32 @@ def _research_threshold(
         return None
     rule = section(doc, "frontier_platform_research")
     key = "rules.frontier_platform_research"
-    types = _ids(rule, f"{key}.types", "type", groups[0])
-    instruments = _ids(rule, f"{key}.instruments", "instrument", groups[1])
+    types = _ids(rule, f"{key}.types", msg("errors.noun.type"), groups[0])
+    instruments = _ids(rule, f"{key}.instruments", msg("errors.noun.instrument"), groups[1])
     criterion = str(rule.get("criterion", ""))
     if criterion not in leaves:
         raise InputError(
-            CASE_FILE, f"unknown leaf criterion {criterion!r}", field=f"{key}.criterion"
+            CASE_FILE,
+            msg("errors.rules.unknown_leaf", criterion=criterion),
+            field=f"{key}.criterion",
         )
     return ResearchThreshold(
         types, instruments, criterion, number(rule, f"{key}.min_score", -math.inf)
     )
 
 
-def _ids(table: Mapping[str, Any], key: str, noun: str, allowed: list[str]) -> tuple[str, ...]:
+def _ids(table: Mapping[str, Any], key: str, noun: Message, allowed: list[str]) -> tuple[str, ...]:
     """The required list of ids under `key`, each one of `allowed` (the case's own)."""
     name = key.rpartition(".")[2]
     if name not in table:
-        raise InputError(CASE_FILE, f"must list the {noun} ids covered", field=key)
+        raise InputError(CASE_FILE, msg("errors.rules.ids_missing", noun=noun), field=key)
     ids = string_list(table[name], key, name)
     unknown = [i for i in ids if i not in allowed]
     if unknown:
         raise InputError(
-            CASE_FILE, f"unknown {noun} {unknown[0]!r} (use {', '.join(allowed)})", field=key
+            CASE_FILE,
+            msg("errors.rules.unknown_id", noun=noun, id=unknown[0], use=", ".join(allowed)),
+            field=key,
         )
     return tuple(dict.fromkeys(ids))
 
@@ -237,16 +253,23 @@ def _in_cluster(table: Mapping[str, Any], instruments: list[str]) -> tuple[tuple
     key = "rules.dependencies.in_cluster"
     pairs = table.get("in_cluster", [])
     if not isinstance(pairs, list):
-        raise InputError(CASE_FILE, "must be a list of [instrument, instrument] pairs", field=key)
+        raise InputError(CASE_FILE, msg("errors.rules.instrument_pairs"), field=key)
     checked = []
     for pair in pairs:
         if not (isinstance(pair, list) and len(pair) == 2 and pair[0] != pair[1]):
-            raise InputError(CASE_FILE, f"{pair!r} is not a pair of two instruments", field=key)
+            raise InputError(
+                CASE_FILE, msg("errors.rules.not_instrument_pair", pair=pair), field=key
+            )
         for instrument in pair:
             if instrument not in instruments:
                 raise InputError(
                     CASE_FILE,
-                    f"unknown instrument {instrument!r} (use {', '.join(instruments)})",
+                    msg(
+                        "errors.rules.unknown_id",
+                        noun=msg("errors.noun.instrument"),
+                        id=instrument,
+                        use=", ".join(instruments),
+                    ),
                     field=key,
                 )
         checked.append((str(pair[0]), str(pair[1])))
@@ -263,7 +286,11 @@ def _check_acyclic(pairs: list[tuple[str, str]]) -> None:
     def visit(node: str, trail: list[str]) -> None:
         if state.get(node) == 1:
             loop = " -> ".join([*trail[trail.index(node) :], node])
-            raise InputError(CASE_FILE, f"dependency cycle {loop}", field="rules.dependencies")
+            raise InputError(
+                CASE_FILE,
+                msg("errors.rules.dependency_cycle", loop=loop),
+                field="rules.dependencies",
+            )
         if state.get(node) == 2:
             return
         state[node] = 1
@@ -282,14 +309,16 @@ def _project_pairs(
     pairs = table.get("pairs", [])
     key = f"rules.{rule}.pairs"
     if not isinstance(pairs, list):
-        raise InputError(CASE_FILE, "must be a list of [project, project] pairs", field=key)
+        raise InputError(CASE_FILE, msg("errors.rules.project_pairs"), field=key)
     checked = []
     for pair in pairs:
         if not (isinstance(pair, list) and len(pair) == 2 and pair[0] != pair[1]):
-            raise InputError(CASE_FILE, f"{pair!r} is not a pair of two projects", field=key)
+            raise InputError(CASE_FILE, msg("errors.rules.not_project_pair", pair=pair), field=key)
         for project in pair:
             if project not in ids:
-                raise InputError(CASE_FILE, f"unknown project {project!r}", field=key)
+                raise InputError(
+                    CASE_FILE, msg("errors.rules.unknown_project", project=project), field=key
+                )
         checked.append((str(pair[0]), str(pair[1])))
     return tuple(checked)
 
@@ -299,10 +328,12 @@ def _project_list(table: Mapping[str, Any], rule: str, ids: list[str]) -> tuple[
     projects = table.get("projects", [])
     key = f"rules.{rule}.projects"
     if not isinstance(projects, list):
-        raise InputError(CASE_FILE, "must be a list of project ids", field=key)
+        raise InputError(CASE_FILE, msg("errors.rules.project_list"), field=key)
     for project in projects:
         if project not in ids:
-            raise InputError(CASE_FILE, f"unknown project {project!r}", field=key)
+            raise InputError(
+                CASE_FILE, msg("errors.rules.unknown_project", project=project), field=key
+            )
     return tuple(str(p) for p in projects)
 
 
@@ -327,21 +358,27 @@ def _parse_periods(
     if not (isinstance(years, list) and years and all(_is_year(y) for y in years)):
         raise InputError(
             CASE_FILE,
-            f"must be a list of whole years {_YEARS[0]}-{_YEARS[1]}",
+            msg("errors.periods.years", first=_YEARS[0], last=_YEARS[1]),
             field="periods.years",
         )
-    check_limit("periods", len(years), "plan years", CASE_FILE, field="periods.years")
+    check_limit(
+        "periods", len(years), msg("errors.noun.plan_years"), CASE_FILE, field="periods.years"
+    )
     if years != sorted(set(years)):
-        raise InputError(CASE_FILE, "years must increase", field="periods.years")
+        raise InputError(CASE_FILE, msg("errors.periods.increase"), field="periods.years")
     if not (isinstance(budgets, list) and len(budgets) == len(years)):
-        raise InputError(CASE_FILE, "must list one budget per year", field="periods.budgets")
+        raise InputError(CASE_FILE, msg("errors.periods.budgets"), field="periods.budgets")
     values = tuple(check_number(b, "periods.budgets", 0.0) for b in budgets)
     profiles_doc = section(doc, "periods.profiles")
     unknown = sorted(set(profiles_doc) - set(instruments))
     if unknown:
         raise InputError(
             CASE_FILE,
-            f"unknown instrument (use {', '.join(instruments)})",
+            msg(
+                "errors.rules.unknown_entry",
+                noun=msg("errors.noun.instrument"),
+                use=", ".join(instruments),
+            ),
             field=f"periods.profiles.{unknown[0]}",
         )
     profiles = {}
@@ -349,14 +386,16 @@ def _parse_periods(
         key = f"periods.profiles.{instrument}"
         profile = profiles_doc.get(instrument, [1.0])
         if not isinstance(profile, list):
-            raise InputError(CASE_FILE, "must be a list of shares", field=key)
+            raise InputError(CASE_FILE, msg("errors.periods.shares"), field=key)
         shares = tuple(check_number(s, key, 0.0, maximum=1.0) for s in profile)
         if abs(sum(shares) - 1.0) > 1e-6 or len(shares) > len(years):
-            raise InputError(CASE_FILE, "shares must sum to 1 within the plan", field=key)
+            raise InputError(CASE_FILE, msg("errors.periods.shares_sum"), field=key)
         profiles[instrument] = shares
     late = projects.index[projects["start"] > years[-1]] if "start" in projects else []
     if len(late):
-        raise InputError(CASE_FILE, f"project {late[0]!r} starts after the plan", field="periods")
+        raise InputError(
+            CASE_FILE, msg("errors.periods.late_start", project=late[0]), field="periods"
+        )
     carry = flag(doc, "periods.carry_over", False)
     return Periods(tuple(years), values, carry, profiles)
 

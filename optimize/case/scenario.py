@@ -28,7 +28,7 @@ from optimize.case.case import Case, PriorityRule, check_priority_rule
 from optimize.case.eligibility import check_musts_in_force
 from optimize.case.rules import RULE_NAMES
 from optimize.case.settings import check_number, section, string_list
-from optimize.errors import InputError
+from optimize.errors import InputError, msg
 
 SCENARIO_FILE = "scenarios.toml"
 KEYS = {
@@ -80,12 +80,12 @@ class Scenario:
 def parse_scenario(name: str, table: Any, case: Case) -> Scenario:
     """One scenario table, validated against the case."""
     if not isinstance(table, dict):
-        raise InputError(SCENARIO_FILE, "must be a table", field=name)
+        raise InputError(SCENARIO_FILE, msg("errors.setting.not_table"), field=name)
     unknown = sorted(set(table) - KEYS)
     if unknown:
         raise InputError(
             SCENARIO_FILE,
-            f"unknown override (known: {', '.join(sorted(KEYS))})",
+            msg("errors.scenario.unknown_override", known=", ".join(sorted(KEYS))),
             field=f"{name}.{unknown[0]}",
         )
     rule = table.get("priority_rule")
@@ -97,21 +97,24 @@ def parse_scenario(name: str, table: Any, case: Case) -> Scenario:
         if criterion not in level1:
             raise InputError(
                 SCENARIO_FILE,
-                f"not a level-1 criterion (use {', '.join(level1)})",
+                msg("errors.scenario.not_level1", use=", ".join(level1)),
                 field=f"{name}.weights.{criterion}",
             )
         check_number(value, f"{name}.weights.{criterion}", 0.0, 1.0, file=SCENARIO_FILE)
     if sum(weights.values()) > 1.0 + 1e-9:
-        raise InputError(
-            SCENARIO_FILE, "level-1 weights sum to more than 1", field=f"{name}.weights"
-        )
+        raise InputError(SCENARIO_FILE, msg("errors.scenario.weights_sum"), field=f"{name}.weights")
     drops = string_list(
-        table.get("drop_rules", []), f"{name}.drop_rules", "rule names", SCENARIO_FILE
+        table.get("drop_rules", []),
+        f"{name}.drop_rules",
+        msg("errors.noun.rule_names"),
+        SCENARIO_FILE,
     )
     for rule_name in drops:
         if rule_name not in RULE_NAMES or rule_name == "budget":
             raise InputError(
-                SCENARIO_FILE, f"unknown rule {rule_name!r}", field=f"{name}.drop_rules"
+                SCENARIO_FILE,
+                msg("errors.scenario.unknown_rule", rule=rule_name),
+                field=f"{name}.drop_rules",
             )
     budget = table.get("budget")
     blend = table.get("blend")
@@ -119,10 +122,14 @@ def parse_scenario(name: str, table: Any, case: Case) -> Scenario:
     for cluster, kind in types.items():
         where = f"{name}.cluster_types.{cluster}"
         if cluster not in case.clusters.index:
-            raise InputError(SCENARIO_FILE, "not a cluster of the case", field=where)
+            raise InputError(SCENARIO_FILE, msg("errors.scenario.not_a_cluster"), field=where)
         if kind not in case.fit.index:
             known = ", ".join(map(str, case.fit.index))
-            raise InputError(SCENARIO_FILE, f"unknown type {kind!r} (use {known})", field=where)
+            raise InputError(
+                SCENARIO_FILE,
+                msg("errors.rules.unknown_id", noun=msg("errors.noun.type"), id=kind, use=known),
+                field=where,
+            )
     return Scenario(
         name=name,
         budget=None

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from optimize.messages import say
+
 MONEY = "1e8 CNY (亿元)"
 SHARE = "share of the budget [-], 0-1"
 
@@ -788,32 +790,4 @@ NUMERIC_COLUMNS: Mapping[str, tuple[str, ...]] = {
 }
 
 #: What each table holds, for the workbook's instructions and the template README.
-TABLE_PURPOSE: Mapping[str, str] = {
-    "clusters": "one row per cluster: id, Chinese and English name, region key, technology "
-    "domain (clusters sharing one count as duplicates), cluster_type (a type id)",
-    "criteria": "the criteria tree: a level-1 criterion has an empty parent; leaves need a "
-    "direction benefit|cost and a unit",
-    "judgments": "AHP pairwise judgments, upper triangle: node (goal or a level-1 criterion), "
-    "row, col, value on Saaty's 1-9 scale (1/3 allowed), provenance",
-    "scores": "the decision matrix in long form: cluster, leaf criterion, value, provenance "
-    "(paper:P.., facts:S.., illustrative, ratings or unknown) and the rule that set an "
-    "illustrative value; optional status (point, interval, list, triangular, rated, unknown; "
-    "empty: point) with low, high and mode for what is known only as a range",
-    "rating_scales": "rating scales of rated criteria: criterion, level, intensity (0-1, top "
-    "level 1), or criterion, row, col, value (pairwise judgments on the levels)",
-    "ratings": "experts' ratings of rated cells: expert, cluster, criterion, level (one row "
-    "per expert and cell; several experts make the cell's spread)",
-    "types": "the cluster types: id, English and Chinese name, the paper section defining "
-    "each (optional: without it the fit table names the types)",
-    "instruments": "the funding instruments: id, English and Chinese name, what each buys, "
-    "the paper path and sentence it rests on, lumpiness, operating years (optional: without "
-    "it the fit table names the instruments)",
-    "fit": "fit coefficient of each cluster type x instrument [-], and whether the type is "
-    "eligible for the instrument",
-    "projects": "candidate projects: id, cluster, instrument, min_grant and max_grant "
-    "[1e8 CNY]; optional efficiency [-], cofunding_ratio [-], start year",
-    "sources": "cited facts: fact_id (P.. or S..) and source; any further columns are kept",
-    "stock": "existing national and provincial platforms: id, names, kind, technology domain, "
-    "city, year and the sources row that reports it; no_duplicated_construction refuses a "
-    "new national-level platform in a domain whose national centre sits elsewhere",
-}
+TABLE_PURPOSE: Mapping[str, str] = {table: say(f"new.sheet.{table}", "en") for table in CASE_TABLES}

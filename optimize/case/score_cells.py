@@ -42,7 +42,7 @@ from optimize.case.text_table import (
     with_columns,
 )
 from optimize.case.uncertainty import Uncertainty
-from optimize.errors import InputError
+from optimize.errors import InputError, mcda_input_error, mcda_message, msg
 
 #: Numeric columns of the scores table.
 NUMBER_COLUMNS = ("value", "low", "high", "mode")
@@ -61,7 +61,7 @@ PROVENANCE_KINDS = ("paper", "facts", "illustrative", "ratings", "unknown")
 
 def _located(exc: CellError | JudgmentError, label: str) -> InputError:
     """An mcda error about a table as the case's one-line input error."""
-    return InputError(exc.file or label, exc.message, exc.row, exc.field)
+    return mcda_input_error(exc, label)
 
 
 def load_rated(
@@ -96,7 +96,9 @@ def load_rated(
     if "ratings" not in given:
         return {}, pd.DataFrame(columns=[*RATING_COLUMNS, "intensity", "row"])
     if not scales:
-        raise InputError(CASE_FILE, "ratings need a rating_scales table", field="tables.ratings")
+        raise InputError(
+            CASE_FILE, msg("errors.scores.ratings_need_scales"), field="tables.ratings"
+        )
     raw, label = tables["ratings"], labels["ratings"]
     table = with_columns(raw, label, REQUIRED_COLUMNS["ratings"])
     _require_values(table, label, filled_columns("ratings"))
@@ -173,7 +175,7 @@ def load_score_cells(
     present = table.pivot(index="cluster", columns="criterion", values="provenance")
     gap = _first_gap(present.reindex(index=clusters, columns=leaves))
     if gap is not None:
-        raise InputError(label, f"no score for cluster {gap[0]!r} on criterion {gap[1]!r}")
+        raise InputError(label, msg("errors.scores.missing", cluster=gap[0], criterion=gap[1]))
     _check_unknown_policy(table, label, uncertainty)
     try:
         matrix = imprecise_from_rows(
@@ -202,9 +204,14 @@ def check_ratings_used(
         if replace(cell, provenance="") != replace(rated[cluster, criterion], provenance=""):
             raise InputError(
                 label,
-                f"scores give {cluster!r} on {criterion!r} status {cell.status}"
-                f"{' with numbers' if cell.status == 'rated' else ''}: ratings apply to a rated "
-                "row whose numbers are empty",
+                msg(
+                    "errors.scores.rated_with_numbers"
+                    if cell.status == "rated"
+                    else "errors.scores.rated_status",
+                    cluster=cluster,
+                    criterion=criterion,
+                    status=cell.status,
+                ),
                 int(line),
                 "cluster",
             )
@@ -220,16 +227,14 @@ def _check_unknown_policy(table: pd.DataFrame, label: str, uncertainty: Uncertai
         if uncertainty.unknown is None:
             raise InputError(
                 label,
-                "an unknown cell needs a stated choice: set uncertainty.unknown in case.toml to "
-                f"draw (with uncertainty.ranges.{criterion}) or drop",
+                msg("errors.scores.unknown_without_policy", criterion=criterion),
                 line,
                 "status",
             )
         if uncertainty.unknown == "draw" and criterion not in uncertainty.ranges:
             raise InputError(
                 label,
-                f"unknown cells of {criterion!r} are drawn (uncertainty.unknown = draw) but "
-                f"uncertainty.ranges.{criterion} is not stated",
+                msg("errors.scores.unknown_without_range", criterion=criterion),
                 line,
                 "status",
             )
@@ -264,7 +269,7 @@ def point_scores(values: ImpreciseMatrix, uncertainty: Uncertainty) -> DecisionM
     try:
         dropped, plausible = resolve_unknown(values, uncertainty.unknown, uncertainty.ranges)
     except MatrixError as exc:
-        raise InputError(CASE_FILE, str(exc), field="uncertainty") from None
+        raise InputError(CASE_FILE, mcda_message(exc), field="uncertainty") from None
     kept = pd.Index([c for c in values.criteria if c not in dropped], name="criterion")
     status = values.status
     value, low, high, mode = (values.number(name) for name in ("value", "low", "high", "mode"))

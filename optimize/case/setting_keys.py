@@ -14,7 +14,7 @@ from typing import Any
 from optimize.case.limits import check_limit
 from optimize.case.schema import SETTINGS
 from optimize.case.settings import CASE_FILE
-from optimize.errors import InputError
+from optimize.errors import InputError, msg
 
 #: Dotted patterns of the known keys, split; ``<x>`` stands for any one name.
 _PATTERNS: tuple[tuple[str, ...], ...] = tuple(tuple(s.key.split(".")) for s in SETTINGS)
@@ -44,7 +44,7 @@ def check_keys(doc: Mapping[str, Any], file: str = CASE_FILE) -> None:
     InputError
         Naming the dotted key and, for an unknown one, the keys known at its place.
     """
-    check_limit("settings_depth", depth(doc), "levels of nested tables and lists", file)
+    check_limit("settings_depth", depth(doc), msg("errors.noun.levels"), file)
     _check_table(doc, (), file)
 
 
@@ -66,21 +66,25 @@ def _check_table(table: Mapping[str, Any], path: tuple[str, ...], file: str) -> 
         here = (*path, str(key))
         matching = _matching(here)
         if not matching:
-            noun = "rule" if path == ("rules",) else "key"
-            raise InputError(file, f"unknown {noun} (known: {_known_at(path)})", field=_dot(here))
+            unknown = (
+                "errors.setting.unknown_rule"
+                if path == ("rules",)
+                else "errors.setting.unknown_key"
+            )
+            raise InputError(file, msg(unknown, known=_known_at(path)), field=_dot(here))
         if any(p in _OPEN for p in matching if len(p) == len(here)):
             continue
         leaf = any(len(p) == len(here) for p in matching)
         inner = any(len(p) > len(here) for p in matching)
         if isinstance(value, dict):
             if not inner:
-                raise InputError(file, "must be a value, not a table", field=_dot(here))
+                raise InputError(file, msg("errors.setting.not_value"), field=_dot(here))
             _check_table(value, here, file)
         elif not leaf:
-            raise InputError(file, "must be a table", field=_dot(here))
+            raise InputError(file, msg("errors.setting.not_table"), field=_dot(here))
         elif isinstance(value, list) and any(p in _TEXT for p in matching):
             # read with str(), a list would become its Python spelling without a word
-            raise InputError(file, "must be text in quotes, not a list", field=_dot(here))
+            raise InputError(file, msg("errors.setting.not_text"), field=_dot(here))
 
 
 def _matching(path: tuple[str, ...]) -> list[tuple[str, ...]]:

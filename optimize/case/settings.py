@@ -7,7 +7,7 @@ from typing import Any
 
 from optimize.case.schema import DEFAULTS
 from optimize.case.values import ValueRangeError, checked_number
-from optimize.errors import InputError
+from optimize.errors import InputError, Message, msg
 
 CASE_FILE = "case.toml"
 
@@ -16,7 +16,7 @@ def section(doc: Mapping[str, Any], key: str, file: str = CASE_FILE) -> Mapping[
     """A TOML table of the case file, empty when absent."""
     value = doc.get(key.rpartition(".")[2], {})
     if not isinstance(value, dict):
-        raise InputError(file, "must be a table", field=key)
+        raise InputError(file, msg("errors.setting.not_table"), field=key)
     return value
 
 
@@ -56,14 +56,14 @@ def check_number(
         whole (with `whole`) or out of range (see :func:`optimize.case.values.checked_number`).
     """
     if value is None:
-        raise InputError(file, "setting is missing", field=key)
+        raise InputError(file, msg("errors.setting.missing"), field=key)
     try:
         return checked_number(value, minimum, maximum, whole=whole)
     except ValueRangeError as problem:
-        raise InputError(file, str(problem), field=key) from None
+        raise InputError(file, problem.message, field=key) from None
 
 
-def string_list(value: Any, key: str, what: str, file: str = CASE_FILE) -> list[str]:
+def string_list(value: Any, key: str, what: Message | str, file: str = CASE_FILE) -> list[str]:
     """A TOML list of strings (``what`` names them in the message).
 
     Raises
@@ -72,7 +72,7 @@ def string_list(value: Any, key: str, what: str, file: str = CASE_FILE) -> list[
         If the value is not a list or holds anything but strings.
     """
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise InputError(file, f"must be a list of {what}", field=key)
+        raise InputError(file, msg("errors.setting.list_of", what=what), field=key)
     return list(value)
 
 
@@ -80,5 +80,5 @@ def flag(table: Mapping[str, Any], key: str, default: bool) -> bool:
     """A true/false setting named by the last part of `key`."""
     value = table.get(key.rpartition(".")[2], default)
     if not isinstance(value, bool):
-        raise InputError(CASE_FILE, f"{value!r} must be true or false", field=key)
+        raise InputError(CASE_FILE, msg("errors.setting.not_flag", value=value), field=key)
     return value

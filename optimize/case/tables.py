@@ -22,7 +22,7 @@ from optimize.case.text_table import (
     with_columns,
 )
 from optimize.case.values import ValueRangeError, number_from_text
-from optimize.errors import InputError
+from optimize.errors import InputError, mcda_input_error, mcda_message, msg
 
 #: Names of report columns next to the instruments, so no type or instrument id.
 RESERVED_IDS = ("total", "benefit")
@@ -43,7 +43,7 @@ def _load_clusters(raw: pd.DataFrame, label: str, types: list[str]) -> pd.DataFr
         given = table[table["alt_type"] != ""]
         _require_choice(given, label, "alt_type", types)
     if table.empty:
-        raise InputError(label, "no clusters listed")
+        raise InputError(label, msg("errors.table.none_listed", what="clusters"))
     return table.set_index("id", drop=True)
 
 
@@ -54,21 +54,24 @@ def _load_criteria(raw: pd.DataFrame, label: str) -> CriteriaTree:
     _require_unique(table, label, ["id"])
     if (table["id"] == ROOT).any():
         row = int(table.index[table["id"] == ROOT][0])
-        raise InputError(
-            label, f"{ROOT!r} is reserved for the top of the tree", row=row, field="id"
-        )
+        raise InputError(label, msg("errors.table.root_reserved", root=ROOT), row=row, field="id")
     table["parent"] = table["parent"].where(table["parent"] != "", ROOT)
     known = {ROOT, *table["id"]}
     unknown = table.index[~table["parent"].isin(known)]
     if len(unknown):
         bad = int(unknown[0])
-        raise InputError(label, f"unknown parent {table.at[str(bad), 'parent']!r}", bad, "parent")
+        raise InputError(
+            label,
+            msg("errors.table.unknown_parent", parent=table.at[str(bad), "parent"]),
+            bad,
+            "parent",
+        )
     parent_of = dict(zip(table["id"], table["parent"], strict=True))
     for line, start in table["id"].items():
         seen, node = {start}, parent_of[start]
         while node != ROOT:
             if node in seen:
-                raise InputError(label, "the parent chain loops back", int(str(line)), "parent")
+                raise InputError(label, msg("errors.table.parent_loop"), int(str(line)), "parent")
             seen.add(node)
             node = parent_of[node]
     leaves = table.index[~table["id"].isin(set(table["parent"]))]
@@ -104,8 +107,12 @@ def _load_judgments(
             if record[column] not in items:
                 raise InputError(
                     label,
-                    f"{record[column]!r} is not a sub-criterion of {record['node']!r} "
-                    f"(expected one of {', '.join(items)})",
+                    msg(
+                        "errors.table.not_sub_criterion",
+                        item=record[column],
+                        node=record["node"],
+                        expected=", ".join(items),
+                    ),
                     line,
                     column,
                 )
@@ -114,9 +121,9 @@ def _load_judgments(
             if any(ch.isdigit() for ch in str(record["value"])):
                 value = number_from_text(str(record["value"]))  # 1_000, magnitudes
         except JudgmentError as exc:
-            raise InputError(label, exc.message, line, "value") from None
+            raise InputError(label, mcda_message(exc), line, "value") from None
         except ValueRangeError as exc:
-            raise InputError(label, str(exc), line, "value") from None
+            raise InputError(label, exc.message, line, "value") from None
         expert = str(record["expert"]) if by_expert else SOLE_EXPERT
         records.setdefault(str(record["node"]), []).append(
             Judgment(str(record["row"]), str(record["col"]), value, expert, line)
@@ -134,7 +141,7 @@ def _load_judgments(
                 require_all=True,
             )
         except JudgmentError as exc:
-            raise InputError(exc.file or label, exc.message, exc.row, exc.field) from None
+            raise mcda_input_error(exc, label) from None
     return matrices, table
 
 
@@ -161,8 +168,7 @@ def _check_provenance(table: pd.DataFrame, label: str, sources: pd.Index) -> Non
         if not PROVENANCE_PATTERN.match(origin):
             raise InputError(
                 label,
-                f"provenance {origin!r} must be paper:P.., facts:S.. or illustrative (ratings "
-                "or unknown for a rated or unknown cell)",
+                msg("errors.table.provenance_form", origin=origin),
                 int(str(row)),
                 "provenance",
             )
@@ -170,19 +176,27 @@ def _check_provenance(table: pd.DataFrame, label: str, sources: pd.Index) -> Non
         if _STATUS_OF_PROVENANCE.get(origin, status) != status:
             raise InputError(
                 label,
-                f"provenance {origin!r} is for {_STATUS_OF_PROVENANCE[origin]} cells, this one "
-                f"is {status}",
+                msg(
+                    "errors.table.provenance_status",
+                    origin=origin,
+                    expected=_STATUS_OF_PROVENANCE[origin],
+                    status=status,
+                ),
                 int(str(row)),
                 "provenance",
             )
         if origin in ("illustrative", "unknown") and not record.get("rule", ""):
-            needs = "its rule" if origin == "illustrative" else "its reason in rule"
-            raise InputError(label, f"an {origin} value needs {needs}", int(str(row)), "rule")
+            needs = (
+                "errors.table.needs_rule"
+                if origin == "illustrative"
+                else "errors.table.needs_reason"
+            )
+            raise InputError(label, msg(needs), int(str(row)), "rule")
         cited = origin.partition(":")[2]
         if cited and cited not in sources:
             raise InputError(
                 label,
-                f"cites {cited!r}, which the sources table lacks",
+                msg("errors.table.unknown_source", cited=cited),
                 int(str(row)),
                 "provenance",
             )
@@ -201,7 +215,7 @@ def _load_named(raw: pd.DataFrame | None, label: str, key: str) -> pd.DataFrame:
     _require_unique(table, label, ["id"])
     _refuse_reserved(table, label, ["id"])
     if table.empty:
-        raise InputError(label, f"no {key} listed")
+        raise InputError(label, msg("errors.table.none_listed", what=key))
     if "lumpiness" in table:
         _require_choice(table[table["lumpiness"] != ""], label, "lumpiness", ["fixed", "range"])
     if "operating_years" in table:
@@ -216,7 +230,7 @@ def _refuse_reserved(table: pd.DataFrame, label: str, columns: list[str]) -> Non
         if len(taken):
             raise InputError(
                 label,
-                f"{', '.join(RESERVED_IDS)} are reserved for report columns",
+                msg("errors.table.reserved_ids", ids=", ".join(RESERVED_IDS)),
                 int(taken[0]),
                 column,
             )
@@ -252,7 +266,7 @@ def _load_fit(
     wide = wide.reindex(index=types, columns=instruments)
     gap = _first_gap(wide)
     if gap is not None:
-        raise InputError(label, f"no fit coefficient for {gap[0]} x {gap[1]}")
+        raise InputError(label, msg("errors.table.no_fit", type=gap[0], instrument=gap[1]))
     if "eligible" in table:
         _require_choice(table, label, "eligible", ["yes", "no", ""])
         table["allowed"] = table["eligible"] != "no"
@@ -282,11 +296,15 @@ def _load_projects(
         cluster = clusters.loc[record["cluster"]]
         kinds = [str(cluster["cluster_type"]), str(cluster.get("alt_type", "") or "")]
         if not any(eligible.at[k, record["instrument"]] for k in kinds if k):
-            alt = f" or its alt_type {kinds[1]!r}" if kinds[1] else ""
             raise InputError(
                 label,
-                f"cluster {record['cluster']!r} is of type {kinds[0]!r}{alt}, which the fit "
-                f"table makes not eligible for instrument {record['instrument']!r}",
+                msg(
+                    "errors.table.not_eligible_alt" if kinds[1] else "errors.table.not_eligible",
+                    cluster=record["cluster"],
+                    type=kinds[0],
+                    alt_type=kinds[1],
+                    instrument=record["instrument"],
+                ),
                 int(str(row)),
                 "instrument",
             )
@@ -295,7 +313,7 @@ def _load_projects(
     narrow = table.index[high <= low]
     if len(narrow):
         row = int(narrow[0])
-        raise InputError(label, "max_grant must exceed min_grant", row, "max_grant")
+        raise InputError(label, msg("errors.table.grant_range"), row, "max_grant")
     frame = pd.DataFrame(
         {
             "cluster": table["cluster"],
@@ -311,7 +329,7 @@ def _load_projects(
     whole_years = frame["start"] == frame["start"].round()
     if not whole_years.all():
         row = int(str(frame.index[~whole_years][0]))
-        raise InputError(label, "start must be a whole year", row, "start")
+        raise InputError(label, msg("errors.table.start_year"), row, "start")
     frame.index = pd.Index(table["id"], name="project")
     return frame
 

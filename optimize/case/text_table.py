@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from mcda import TextTable
-from optimize.case.limits import check_limit
+from optimize.case.limits import check_table_limits
 from optimize.case.values import ValueRangeError, checked_number, number_from_text
-from optimize.errors import InputError
+from optimize.errors import InputError, msg
 
 #: First data row in spreadsheet numbering (the header is row 1).
 FIRST_DATA_ROW = 2
@@ -35,15 +35,13 @@ def table_from_rows(rows: list[list[str]], label: str) -> pd.DataFrame:
         If there is no header, a column appears twice, or a row has the wrong number of cells.
     """
     if not rows:
-        raise InputError(label, "the file is empty (a header row is needed)")
-    check_limit("table_rows", len(rows) - 1, "rows", label)
+        raise InputError(label, msg("errors.table.empty_file"))
     width = max(len(cells) for cells in rows)
-    check_limit("table_columns", width, "columns", label)
-    check_limit("table_cells", len(rows) * width, "cells (rows x columns)", label)
+    check_table_limits(len(rows), width, label)
     header = [cell.strip() for cell in rows[0]]
     duplicated = sorted({c for c in header if header.count(c) > 1})
     if duplicated:
-        raise InputError(label, "column appears twice in the header", row=1, field=duplicated[0])
+        raise InputError(label, msg("errors.table.column_twice"), row=1, field=duplicated[0])
     body = []
     for offset, cells in enumerate(rows[1:]):
         if not any(cell.strip() for cell in cells):
@@ -51,7 +49,7 @@ def table_from_rows(rows: list[list[str]], label: str) -> pd.DataFrame:
         if len(cells) != len(header):
             raise InputError(
                 label,
-                f"has {len(cells)} cells, the header has {len(header)}",
+                msg("errors.table.ragged", cells=len(cells), header=len(header)),
                 row=offset + FIRST_DATA_ROW,
             )
         body.append([cell.strip() for cell in cells] + [str(offset + FIRST_DATA_ROW)])
@@ -79,7 +77,7 @@ def with_columns(table: pd.DataFrame, label: str, required: tuple[str, ...]) -> 
     """
     missing = [c for c in required if c not in table.columns]
     if missing:
-        raise InputError(label, "required column is missing", row=1, field=missing[0])
+        raise InputError(label, msg("errors.table.column_missing"), row=1, field=missing[0])
     return table.copy()
 
 
@@ -94,7 +92,9 @@ def _require_values(table: pd.DataFrame, label: str, columns: list[str]) -> None
     for column in columns:
         empty = table.index[table[column] == ""]
         if len(empty):
-            raise InputError(label, "value is empty", row=int(empty[0]), field=column)
+            raise InputError(
+                label, msg("errors.table.empty_value"), row=int(empty[0]), field=column
+            )
 
 
 def _require_unique(table: pd.DataFrame, label: str, columns: list[str]) -> None:
@@ -109,7 +109,12 @@ def _require_unique(table: pd.DataFrame, label: str, columns: list[str]) -> None
     if len(repeated):
         row = int(repeated[0])
         key = ", ".join(str(table.at[str(row), c]) for c in columns)
-        raise InputError(label, f"duplicate {'/'.join(columns)} {key!r}", row=row, field=columns[0])
+        raise InputError(
+            label,
+            msg("errors.table.duplicate", columns="/".join(columns), key=key),
+            row=row,
+            field=columns[0],
+        )
 
 
 def _require_choice(table: pd.DataFrame, label: str, column: str, allowed: list[str]) -> None:
@@ -125,7 +130,11 @@ def _require_choice(table: pd.DataFrame, label: str, column: str, allowed: list[
         row = int(unknown[0])
         raise InputError(
             label,
-            f"unknown value {table.at[str(row), column]!r} (expected one of {', '.join(allowed)})",
+            msg(
+                "errors.table.unknown_value",
+                value=table.at[str(row), column],
+                expected=", ".join(allowed),
+            ),
             row=row,
             field=column,
         )
@@ -174,6 +183,8 @@ def _parse_number(
                 number_from_text(str(text)), minimum, positive=strictly_positive, whole=whole
             )
         except ValueRangeError as problem:
-            raise InputError(label, str(problem), row=int(str(label_row)), field=column) from None
+            raise InputError(
+                label, problem.message, row=int(str(label_row)), field=column
+            ) from None
         values[label_row] = number
     return pd.Series(values, dtype=float, name=column)

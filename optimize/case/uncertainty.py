@@ -22,7 +22,7 @@ from typing import Any, Literal, cast
 from mcda import Range, Spread, UnknownPolicy
 from optimize.case.schema import DEFAULTS
 from optimize.case.settings import CASE_FILE, check_number, section
-from optimize.errors import InputError
+from optimize.errors import InputError, msg
 
 #: How a non-point cell becomes one number on the point path.
 PointRule = Literal["estimate", "midpoint"]
@@ -99,19 +99,27 @@ def _setting(table: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> st
 
 def _choice(value: object, allowed: tuple[str, ...], key: str) -> str:
     if value not in allowed:
-        raise InputError(CASE_FILE, f"{value!r} is not one of {', '.join(allowed)}", field=key)
+        raise InputError(
+            CASE_FILE,
+            msg("errors.setting.not_one_of", value=value, allowed=", ".join(allowed)),
+            field=key,
+        )
     return str(value)
 
 
 def _range(value: object, leaves: list[str], key: str) -> Range:
     """One plausible range: ``[low, high]`` or ``"observed"``."""
     if key.rpartition(".")[2] not in leaves:
-        raise InputError(CASE_FILE, "names no leaf criterion", field=key)
+        raise InputError(CASE_FILE, msg("errors.setting.no_such_leaf"), field=key)
     if value == OBSERVED:
         return OBSERVED
     if not isinstance(value, list) or len(value) != 2:
-        raise InputError(CASE_FILE, 'must be [low, high] or "observed"', field=key)
+        raise InputError(CASE_FILE, msg("errors.setting.range_form"), field=key)
     low, high = (check_number(v, key, 0.0) for v in value)
     if low > high:
-        raise InputError(CASE_FILE, f"low {low:g} is above high {high:g}", field=key)
+        raise InputError(
+            CASE_FILE,
+            msg("errors.setting.low_above_high", low=f"{low:g}", high=f"{high:g}"),
+            field=key,
+        )
     return (low, high)

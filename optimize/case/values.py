@@ -18,6 +18,8 @@ import math
 import re
 from typing import Final
 
+from optimize.errors import Message, msg
+
 #: Largest magnitude of any number of a case [-] (its square stays far from overflow).
 MAX_MAGNITUDE: Final = 1e15
 #: Smallest non-zero magnitude of any number of a case [-].
@@ -29,7 +31,11 @@ _NUMBER_TEXT = re.compile(rf"(?P<num>{_DECIMAL})(?:\s*/\s*(?P<den>{_DECIMAL}))?"
 
 
 class ValueRangeError(ValueError):
-    """What is wrong with a value, in words; the caller adds where the value is."""
+    """What is wrong with a value, as a catalogue message; the caller adds where it is."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(str(message))
 
 
 def checked_number(
@@ -65,30 +71,28 @@ def checked_number(
         magnitude outside [MIN_MAGNITUDE, MAX_MAGNITUDE] (zero aside), or breaks a bound.
     """
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueRangeError(f"{value!r} is not a number")
+        raise ValueRangeError(msg("errors.value.not_number", value=value))
     if isinstance(value, int) and abs(value) > MAX_MAGNITUDE:
         # checked before float(): a huge TOML integer overflows the conversion
         digits = len(str(abs(value))) if value.bit_length() < 10_000 else "many"
-        raise ValueRangeError(_too_large(f"a whole number of {digits} digits"))
+        raise ValueRangeError(_too_large(msg("errors.value.digits", digits=digits)))
     number = float(value)
     if not math.isfinite(number):
-        raise ValueRangeError(f"{value!r} is not a finite number")
+        raise ValueRangeError(msg("errors.value.not_finite", value=value))
     if abs(number) > MAX_MAGNITUDE:
         raise ValueRangeError(_too_large(f"{number:g}"))
     if 0 < abs(number) < MIN_MAGNITUDE:
         raise ValueRangeError(
-            f"{number:g} is too small to compute with (non-zero magnitudes start at "
-            f"{MIN_MAGNITUDE:g}); use 0 or a smaller unit"
+            msg("errors.value.too_small", shown=f"{number:g}", smallest=f"{MIN_MAGNITUDE:g}")
         )
     if whole and number != math.floor(number):
-        raise ValueRangeError(f"{value!r} must be a whole number")
+        raise ValueRangeError(msg("errors.value.not_whole", value=value))
     if positive and number <= 0:
-        raise ValueRangeError(f"{value!r} must be > 0")
+        raise ValueRangeError(msg("errors.value.not_positive", value=value))
     if minimum is not None and number < minimum:
-        raise ValueRangeError(f"{value!r} must be >= {minimum:g}{_upper(maximum)}")
+        raise ValueRangeError(_out_of_range(value, minimum, maximum, "errors.value.at_least"))
     if maximum is not None and number > maximum:
-        lower = f" and >= {minimum:g}" if minimum is not None else ""
-        raise ValueRangeError(f"{value!r} must be <= {maximum:g}{lower}")
+        raise ValueRangeError(_out_of_range(value, minimum, maximum, "errors.value.at_most"))
     return number
 
 
@@ -106,13 +110,13 @@ def number_from_text(text: str) -> float:
     """
     match = _NUMBER_TEXT.fullmatch(text.strip())
     if match is None:
-        raise ValueRangeError(f"{text!r} is not a number")
+        raise ValueRangeError(msg("errors.value.not_number", value=text))
     numerator = _decimal(match["num"], text)
     if match["den"] is None:
         return checked_number(numerator)
     denominator = _decimal(match["den"], text)
     if denominator == 0:
-        raise ValueRangeError(f"{text!r} divides by zero")
+        raise ValueRangeError(msg("errors.value.divides_by_zero", value=text))
     return checked_number(numerator / denominator)
 
 
@@ -124,12 +128,20 @@ def _decimal(part: str, text: str) -> float:
     return checked_number(value)
 
 
-def _too_large(shown: str) -> str:
-    return (
-        f"{shown} is too large to compute with (magnitudes up to {MAX_MAGNITUDE:g}); "
-        "use a larger unit"
-    )
+def _too_large(shown: str | Message) -> Message:
+    return msg("errors.value.too_large", shown=shown, largest=f"{MAX_MAGNITUDE:g}")
 
 
-def _upper(maximum: float | None) -> str:
-    return f" and <= {maximum:g}" if maximum is not None else ""
+def _out_of_range(value: object, minimum: float | None, maximum: float | None, key: str) -> Message:
+    """``must be >= 0 and <= 1``: the broken bound first, then the other one, if any."""
+    if key == "errors.value.at_least":
+        bound, other = (
+            minimum,
+            (msg("errors.value.and_at_most", bound=f"{maximum:g}") if maximum is not None else ""),
+        )
+    else:
+        bound, other = (
+            maximum,
+            (msg("errors.value.and_at_least", bound=f"{minimum:g}") if minimum is not None else ""),
+        )
+    return msg(key, value=value, bound=f"{bound:g}", other=other)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from optimize.errors import InputError
+from optimize.errors import InputError, msg
 
 #: Runs of bytes outside ASCII.
 _HIGH_BYTES = re.compile(rb"[\x80-\xff]+")
@@ -58,8 +58,12 @@ def decode_csv(data: bytes, label: str) -> str:
         row = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
             label,
-            f"not UTF-8 (byte {exc.start} is {data[exc.start : exc.start + 1]!r}); the file "
-            f"looks like {_likely_encoding(data)}: save it as CSV UTF-8",
+            msg(
+                "errors.file.not_utf8",
+                offset=exc.start,
+                byte=data[exc.start : exc.start + 1],
+                encoding=_likely_encoding(data),
+            ),
             row=row,
         ) from None
 
@@ -79,7 +83,6 @@ def check_separator(rows: list[list[str]], label: str) -> None:
         if separator in header:
             raise InputError(
                 label,
-                f"the header has no commas but {name}s ({name}-separated?): "
-                "save the file with commas between the columns",
+                msg(f"errors.file.separator.{name}"),
                 row=1,
             )

@@ -13,8 +13,8 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from optimize.case.limits import check_limit
-from optimize.errors import InputError
+from optimize.case.limits import check_limit, check_table_limits
+from optimize.errors import InputError, msg
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 def check_file_size(path: Path, label: str, name: str) -> None:
     """Refuse a file larger than limit `name` [bytes]; a missing file passes (callers say so)."""
     if path.is_file():
-        check_limit(name, path.stat().st_size, "bytes", label)
+        check_limit(name, path.stat().st_size, msg("errors.noun.bytes"), label)
 
 
 def read_toml(path: Path, label: str) -> dict[str, Any]:
@@ -39,9 +39,9 @@ def read_toml(path: Path, label: str) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(label, f"not valid TOML: {exc}") from None
+        raise InputError(label, msg("errors.file.not_toml", reason=exc)) from None
     except RecursionError:
-        raise InputError(label, "not valid TOML: tables or lists nest too deeply") from None
+        raise InputError(label, msg("errors.file.toml_too_deep")) from None
 
 
 def check_workbook_archive(path: Path, book: str) -> None:
@@ -61,8 +61,8 @@ def check_workbook_archive(path: Path, book: str) -> None:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError) as exc:
-        raise InputError(book, f"cannot read as an .xlsx workbook ({exc})") from None
-    check_limit("workbook_unpacked", unpacked, "bytes once decompressed", book)
+        raise InputError(book, msg("errors.file.not_xlsx", problem=exc)) from None
+    check_limit("workbook_unpacked", unpacked, msg("errors.noun.bytes_unpacked"), book)
 
 
 def check_sheet_size(sheet: Worksheet, book: str) -> None:
@@ -74,10 +74,7 @@ def check_sheet_size(sheet: Worksheet, book: str) -> None:
         Naming the sheet's last used cell, the size, the limit and how to raise it.
     """
     rows, columns = sheet.max_row, sheet.max_column
-    where = f"{book}, sheet {sheet.title}"
-    check_limit("table_rows", rows - 1, "rows", where)
-    check_limit("table_columns", columns, "columns", where)
-    check_limit("table_cells", rows * columns, "cells (rows x columns)", where)
+    check_table_limits(rows, columns, book, sheet=sheet.title)
 
 
 def check_table_file(path: Path) -> None:

@@ -22,7 +22,7 @@ from optimize.case.settings import CASE_FILE, section
 from optimize.case.text_table import table_from_rows
 from optimize.casefiles.csv_text import check_separator, decode_csv
 from optimize.casefiles.file_limits import check_file_size, read_toml
-from optimize.errors import InputError
+from optimize.errors import InputError, msg
 
 
 def read_case_folder(path: Path) -> RawCase:
@@ -37,7 +37,7 @@ def read_case_folder(path: Path) -> RawCase:
     folder = path.parent if path.suffix == ".toml" else path
     toml_path = path if path.suffix == ".toml" else path / CASE_FILE
     if not toml_path.is_file():
-        raise InputError(str(toml_path), "case file not found (expected a folder with case.toml)")
+        raise InputError(str(toml_path), msg("errors.file.no_case"))
     doc = read_toml(toml_path, CASE_FILE)
     check_sections(doc, set(SECTIONS))
     paths = table_paths(folder, section(doc, TABLES_SECTION))
@@ -51,17 +51,21 @@ def table_paths(folder: Path, tables: Mapping[str, Any]) -> dict[str, Path]:
     """Resolve table file names inside the case folder, refusing paths that leave it."""
     missing = [t for t in REQUIRED_TABLES if t not in tables]
     if missing:
-        raise InputError(CASE_FILE, "table is not named", field=f"tables.{missing[0]}")
+        raise InputError(
+            CASE_FILE, msg("errors.file.table_not_named"), field=f"tables.{missing[0]}"
+        )
     root = folder.resolve()
     paths = {}
     for key, name in tables.items():
         if key not in CASE_TABLES:
-            raise InputError(CASE_FILE, "unknown table", field=f"tables.{key}")
+            raise InputError(CASE_FILE, msg("errors.file.unknown_table"), field=f"tables.{key}")
         if not isinstance(name, str) or not name:
-            raise InputError(CASE_FILE, "must be a file name", field=f"tables.{key}")
+            raise InputError(CASE_FILE, msg("errors.file.not_a_name"), field=f"tables.{key}")
         paths[key] = _file_inside(root, name, CASE_FILE, f"tables.{key}")
         if not paths[key].exists():
-            raise InputError(CASE_FILE, f"file {name!r} not found", field=f"tables.{key}")
+            raise InputError(
+                CASE_FILE, msg("errors.file.named_not_found", name=name), field=f"tables.{key}"
+            )
     return paths
 
 
@@ -78,25 +82,25 @@ def _file_inside(root: Path, name: str, file: str, field: str | None) -> Path:
         `root`, a name too long, a folder or any other non-regular file.
     """
     if "\0" in name:
-        raise InputError(file, f"path {name!r} contains a NUL byte", field=field)
+        raise InputError(file, msg("errors.file.nul_byte", name=name), field=field)
     try:
         resolved = (root / name).resolve()
     except (OSError, RuntimeError):  # RuntimeError: a link loop before Python 3.13
-        raise InputError(file, f"path {name!r} is a symbolic link loop", field=field) from None
+        raise InputError(file, msg("errors.file.link_loop", name=name), field=field) from None
     if not resolved.is_relative_to(root):
-        raise InputError(file, f"path {name!r} leaves the case folder", field=field)
+        raise InputError(file, msg("errors.file.outside", name=name), field=field)
     try:
         mode = resolved.stat().st_mode
     except FileNotFoundError:
         return resolved
     except OSError as exc:  # too long a name, a loop met by stat, no permission
         raise InputError(
-            file, f"path {name!r} cannot be read: {exc.strerror}", field=field
+            file, msg("errors.file.unreadable", name=name, reason=exc.strerror), field=field
         ) from None
     if stat.S_ISDIR(mode):
-        raise InputError(file, f"path {name!r} is a folder, not a file", field=field)
+        raise InputError(file, msg("errors.file.is_folder", name=name), field=field)
     if not stat.S_ISREG(mode):
-        raise InputError(file, f"path {name!r} is not a regular file", field=field)
+        raise InputError(file, msg("errors.file.not_regular", name=name), field=field)
     return resolved
 
 
@@ -127,13 +131,13 @@ def read_table(path: Path, label: str) -> pd.DataFrame:
         looks like), separated by semicolons or tabs, or :func:`table_from_rows` refuses it.
     """
     if not path.is_file():
-        raise InputError(label, "file not found")
+        raise InputError(label, msg("errors.file.not_found"))
     check_file_size(path, label, "table_bytes")
     text = decode_csv(path.read_bytes(), label)
     try:
         rows = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:
-        raise InputError(label, f"cannot read as CSV ({exc})") from None
+        raise InputError(label, msg("errors.file.not_csv", problem=exc)) from None
     check_separator(rows, label)
     return table_from_rows(rows, label)
 
@@ -150,7 +154,7 @@ def load_scenarios(folder: Path, case: Case) -> list[Scenario]:
         return []
     path = _file_inside(folder.resolve(), SCENARIO_FILE, SCENARIO_FILE, None)
     if not path.exists():  # a dangling link
-        raise InputError(SCENARIO_FILE, "file not found (a symbolic link to nothing)")
+        raise InputError(SCENARIO_FILE, msg("errors.file.dangling_link"))
     doc = read_toml(path, SCENARIO_FILE)
-    check_limit("scenarios", len(doc), "scenarios", SCENARIO_FILE)
+    check_limit("scenarios", len(doc), msg("errors.noun.scenarios"), SCENARIO_FILE)
     return [parse_scenario(name, table, case) for name, table in doc.items()]

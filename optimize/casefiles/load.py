@@ -11,7 +11,7 @@ from optimize.case.scenario import SCENARIO_FILE
 from optimize.case.settings import CASE_FILE
 from optimize.casefiles.file_limits import read_toml
 from optimize.casefiles.folder_read import read_case_folder
-from optimize.errors import InputError
+from optimize.errors import InputError, mcda_input_error
 
 
 def load_case(path: str | Path) -> Case:
@@ -43,7 +43,7 @@ def load_case(path: str | Path) -> Case:
     try:
         return assemble(raw, folder)
     except MCDAError as exc:
-        raise InputError(CASE_FILE, str(exc)) from None
+        raise mcda_input_error(exc, CASE_FILE) from None
 
 
 def case_inputs(path: str | Path) -> tuple[Path, ...]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from optimize.case.schema import RULES_SECTION, SECTIONS, TABLES_SECTION
-from optimize.errors import InputError
+from optimize.errors import InputError, msg
 
 SETTING_COLUMNS: tuple[str, ...] = ("rule", "key", "field", "value", "provenance")
 #: Sections of ``case.toml`` that are not policy rules.
@@ -112,28 +112,34 @@ def _settings_from_rows(rows: Sequence[_SettingRow]) -> dict[str, Any]:
     doc: dict[str, Any] = {}
     for row in rows:
         if not row.rule:
-            raise InputError(row.sheet, "the rule name is empty", row.line, "rule")
+            raise InputError(row.sheet, msg("errors.file.empty_rule_name"), row.line, "rule")
         table = _rule_table(doc, row.rule)
         if row.provenance:
             given = table.setdefault("provenance", row.provenance)
             if given != row.provenance:
                 raise InputError(
                     row.sheet,
-                    f"provenance differs from an earlier row of rule {row.rule!r}",
+                    msg("errors.file.provenance_differs", rule=row.rule),
                     row.line,
                     "provenance",
                 )
         if not row.field:
             if row.key or row.value != "":
-                raise InputError(row.sheet, "a key or value needs a field name", row.line, "field")
+                raise InputError(
+                    row.sheet, msg("errors.file.field_name_missing"), row.line, "field"
+                )
             continue
         target = table
         for part in row.key.split(".") if row.key else []:
             target = target.setdefault(part, {})
             if not isinstance(target, dict):
-                raise InputError(row.sheet, f"{part!r} is already a value", row.line, "key")
+                raise InputError(
+                    row.sheet, msg("errors.file.already_a_value", part=part), row.line, "key"
+                )
         if row.field in target:
-            raise InputError(row.sheet, f"setting {row.path!r} is given twice", row.line, "field")
+            raise InputError(
+                row.sheet, msg("errors.file.given_twice", path=row.path), row.line, "field"
+            )
         target[row.field] = row.value
     return doc
 

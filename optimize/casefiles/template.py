@@ -6,8 +6,9 @@ from typing import Any
 
 from optimize.case.raw import RawCase
 from optimize.case.schema import CASE_TABLES, DEFAULTS, REQUIRED_COLUMNS
-from optimize.casefiles.workbook_layout import GENERAL_INSTRUCTIONS, SHEET_PURPOSE
+from optimize.casefiles.workbook_layout import general_instructions, sheet_purpose
 from optimize.casefiles.workbook_write import _blank_table
+from optimize.messages import Lang, say
 
 #: What the planner must fill in besides the defaults: the budget and where numbers come from.
 _PLACEHOLDERS = {"benefit.provenance": "", "budget.total": 0.0, "budget.provenance": ""}
@@ -23,25 +24,31 @@ def blank_case(name: str) -> RawCase:
     return RawCase(name, settings, tables, {key: key for key in tables})
 
 
-def template_readme(name: str) -> str:
-    """README of a blank case folder: the workbook's instructions, one file per table."""
+def template_readme(name: str, lang: Lang = "en") -> str:
+    """README of a blank case folder in `lang`: the workbook's instructions, one file per table.
+
+    Parameters
+    ----------
+    name : str
+        The case's name (its folder's name).
+    lang : Lang
+        ``"en"`` or ``"zh"``.
+    """
+    purpose = sheet_purpose(lang)
     lines = [
-        f"# Case `{name}`",
+        say("new.readme.title", lang, name=name),
         "",
-        "A blank clusterplan case. Fill in the CSV tables (UTF-8, header in row 1) and the "
-        "settings in `case.toml`; then `clusterplan validate` this folder.",
+        say("new.readme.intro", lang),
         "",
-        *(f"- {line}" for line in GENERAL_INSTRUCTIONS),
+        *(f"- {line}" for line in general_instructions(lang)),
         "",
-        "| file | what it holds | required columns |",
+        say("new.readme.table_header", lang),
         "|---|---|---|",
         *(
-            f"| `{key}.csv` | {SHEET_PURPOSE[key]} | {', '.join(REQUIRED_COLUMNS[key])} |"
+            f"| `{key}.csv` | {purpose[key]} | {', '.join(REQUIRED_COLUMNS[key])} |"
             for key in CASE_TABLES
         ),
         "",
-        "`case.toml` holds the settings: `[case]`, `[appraisal]`, `[benefit]`, `[budget]` "
-        "(total in 亿元 and its provenance) and policy rules under `[rules.NAME]` (see the "
-        "shipped case `miit2021` for every rule).",
+        say("new.readme.settings", lang),
     ]
     return "\n".join(lines) + "\n"

@@ -35,7 +35,7 @@ from optimize.case.text_table import FIRST_DATA_ROW, table_from_rows, with_colum
 from optimize.casefiles.file_limits import check_sheet_size, check_workbook_archive
 from optimize.casefiles.settings_rows import SETTING_COLUMNS, _SettingRow, _settings_from_rows
 from optimize.casefiles.workbook_layout import BUDGET_SHEET, REQUIRED_SHEETS, RULES_SHEET
-from optimize.errors import InputError
+from optimize.errors import InputError, mcda_input_error, mcda_message, msg
 
 
 @dataclass(frozen=True)
@@ -63,18 +63,13 @@ class _Layout:
             if error.row is not None and letter is not None:
                 cell = f"{error.file}!{letter}{error.row}"
                 return InputError(self.book, error.message, field=error.field, cell=cell)
-            return InputError(
-                f"{self.book}, sheet {error.file}", error.message, error.row, error.field
-            )
+            return InputError(self.book, error.message, error.row, error.field, sheet=error.file)
         if error.file == CASE_FILE and error.field is not None:
             setting = self.setting_cell(error.field)
             if setting is not None:
                 return InputError(self.book, error.message, field=error.field, cell=setting)
             return InputError(
-                f"{self.book}, sheets {BUDGET_SHEET}/{RULES_SHEET}",
-                error.message,
-                None,
-                error.field,
+                self.book, error.message, None, error.field, sheet=f"{BUDGET_SHEET}/{RULES_SHEET}"
             )
         return InputError(self.book, error.message, error.row, error.field)
 
@@ -100,7 +95,7 @@ def load_workbook_case(path: Path) -> Case:
     except InputError as exc:
         raise layout.locate(exc) from None
     except MCDAError as exc:
-        raise InputError(path.name, str(exc)) from None
+        raise mcda_input_error(exc, path.name) from None
 
 
 def read_workbook(path: Path) -> tuple[RawCase, _Layout]:
@@ -115,17 +110,18 @@ def read_workbook(path: Path) -> tuple[RawCase, _Layout]:
     """
     book = path.name
     if not path.is_file():
-        raise InputError(book, "workbook not found")
+        raise InputError(book, msg("errors.file.no_workbook"))
     check_workbook_archive(path, book)
     try:
         workbook = load_workbook(path, data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise InputError(book, f"cannot read as an .xlsx workbook ({exc})") from None
+        raise InputError(book, msg("errors.file.not_xlsx", problem=exc)) from None
     missing = [name for name in REQUIRED_SHEETS if name not in workbook.sheetnames]
     if missing:
         raise InputError(
-            f"{book}, sheet {missing[0]}",
-            f"sheet is missing (a case workbook has sheets {', '.join(REQUIRED_SHEETS)})",
+            book,
+            msg("errors.file.sheet_missing", sheets=", ".join(REQUIRED_SHEETS)),
+            sheet=missing[0],
         )
     grids = {
         name: _sheet_grid(workbook[name], book)
@@ -168,13 +164,13 @@ def _sheet_grid(sheet: Worksheet, book: str) -> list[list[CellValue]]:
         merged = sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col))[0]
         raise InputError(
             book,
-            "merged cells; unmerge them and give each cell its own value",
+            msg("errors.file.merged_cells"),
             cell=f"{name}!{merged.coord}",
         )
     try:
         grid = sheet_values(sheet)
     except TableError as exc:
-        raise InputError(book, exc.message, cell=exc.cell) from None
+        raise InputError(book, mcda_message(exc), cell=exc.cell) from None
     filled = [n for n, row in enumerate(grid) if any(v not in (None, "") for v in row)]
     if not filled:
         return []
@@ -184,20 +180,20 @@ def _sheet_grid(sheet: Worksheet, book: str) -> list[list[CellValue]]:
     for column, value in enumerate(header[:width], start=1):
         if value in (None, ""):
             raise InputError(
-                book, "column header is empty", cell=f"{name}!{get_column_letter(column)}1"
+                book, msg("errors.file.empty_header"), cell=f"{name}!{get_column_letter(column)}1"
             )
     for number, row in enumerate(grid[1:], start=FIRST_DATA_ROW):
         if all(v in (None, "") for v in row):
             raise InputError(
                 book,
-                f"row {number} is empty inside the table; delete it (rows below it hold data)",
+                msg("errors.file.empty_row", row=number),
                 cell=f"{name}!A{number}",
             )
         extra = [n for n, v in enumerate(row[width:], start=width + 1) if v not in (None, "")]
         if extra:
             raise InputError(
                 book,
-                "value in a column without a header",
+                msg("errors.file.headless_value"),
                 cell=f"{name}!{get_column_letter(extra[0])}{number}",
             )
     return [row[:width] + [None] * (width - len(row[:width])) for row in grid]
@@ -254,6 +250,6 @@ def _setting_value(value: CellValue, sheet: str, line: int) -> Any:
             return tomllib.loads(f"value = {text}")["value"]
         except tomllib.TOMLDecodeError:
             raise InputError(
-                sheet, f'{text!r} is not a list such as ["platform"] or [1, 2]', line, "value"
+                sheet, msg("errors.file.not_a_list", text=text), line, "value"
             ) from None
     return value

@@ -9,6 +9,7 @@ from optimize.cli.common import (
     console,
     errors,
 )
+from optimize.cli.lang import argv_lang
 from optimize.cli.output import check_target
 from optimize.cli.weights import RI_TABLE_NAMES
 
@@ -19,6 +20,7 @@ __all__ = [
     "RI_TABLE_NAMES",
     "STATE",
     "app",
+    "argv_lang",
     "check_target",
     "console",
     "errors",

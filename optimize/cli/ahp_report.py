@@ -18,6 +18,7 @@ from mcda.ahp import (
     priorities,
 )
 from mcda.ahp import PriorityMethod as Method
+from optimize.cli.lang import tell
 
 
 def node_report(
@@ -72,7 +73,7 @@ def _result_report(result: AHPResult) -> dict[str, Any]:
 def _diagnosis_report(frame: pd.DataFrame, result: AHPResult, ri: str, top: int) -> dict[str, Any]:
     """The judgments whose revision lowers CR most, or why there is no diagnosis."""
     if result.completed:
-        return {"note": "no diagnosis of an incomplete matrix: complete the judgments first"}
+        return {"note": tell("weights.no_diagnosis")}
     revisions = diagnose(frame, ri, threshold=result.threshold).top(top)
     return {
         "method": DIAGNOSIS_METHOD,

@@ -12,26 +12,33 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from optimize.cli.common import CaseArg, case_path, console, errors, print_stock_checks
+from optimize.cli.common import (
+    CaseArg,
+    ForceOption,
+    JsonOption,
+    case_path,
+    console,
+    errors,
+    print_stock_checks,
+    status_word,
+    total_word,
+)
+from optimize.cli.lang import LangOption, checked_lang, help_text, tell
 from optimize.cli.option_checks import check_count, check_finite
+from optimize.errors import msg
 
 
 def allocate(
     case: CaseArg = None,
-    budget: Annotated[
-        float | None, typer.Option(help="Override the total budget [1e8 CNY].", min=0.0)
-    ] = None,
-    priority: Annotated[
-        str | None, typer.Option(help="Cluster priority rule: merit, need or blend.")
-    ] = None,
-    time_limit: Annotated[
-        float | None, typer.Option(help="HiGHS time limit in seconds.", min=0.0)
-    ] = None,
-    mip_gap: Annotated[float, typer.Option(help="Relative MIP gap [-].", min=0.0)] = 1e-6,
-    threads: Annotated[int | None, typer.Option(help="HiGHS threads.", min=1)] = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write CSV + JSON here.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing folder.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    budget: Annotated[float | None, typer.Option(help=help_text("budget"), min=0.0)] = None,
+    priority: Annotated[str | None, typer.Option(help=help_text("priority"))] = None,
+    time_limit: Annotated[float | None, typer.Option(help=help_text("time_limit"), min=0.0)] = None,
+    mip_gap: Annotated[float, typer.Option(help=help_text("mip_gap"), min=0.0)] = 1e-6,
+    threads: Annotated[int | None, typer.Option(help=help_text("threads"), min=1)] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help=help_text("allocate_out"))] = None,
+    force: ForceOption = False,
+    as_json: JsonOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Allocate the budget; print binding rules and marginal values, or explain infeasibility."""
     import pandas as pd
@@ -46,10 +53,11 @@ def allocate(
     from optimize.model.solve import SolverOptions, solve
     from optimize.report import allocate_files, allocation_summary, optimality_note
 
+    checked_lang(lang)
     check_finite("--budget", budget, 0.0)
     check_finite("--time-limit", time_limit, positive=True)
     check_finite("--mip-gap", mip_gap, 0.0)
-    check_count("--threads", threads, "threads", "threads")
+    check_count("--threads", threads, "threads", msg("errors.noun.threads"))
     path = case_path(case)
     if out is not None:
         check_target(out, force, case_inputs(path))
@@ -66,8 +74,7 @@ def allocate(
         # Marginal values re-solve the model several times without a limit: skipped.
         marginals = pd.DataFrame(columns=MARGINAL_COLUMNS)
         errors.print(
-            "note: marginal values skipped: the time limit stopped the solve "
-            "(rerun with a larger --time-limit, or none, to get them)",
+            tell("allocate.marginals_skipped"),
             markup=False,
             highlight=False,
             soft_wrap=True,
@@ -82,17 +89,21 @@ def allocate(
         return
     grid = allocation.by_type_instrument()
     table = Table(
-        title=f"Allocation (亿元), {allocation.status}, priority {allocation.priority_rule}"
+        title=tell(
+            "allocate.title",
+            status=status_word(allocation.status),
+            rule=allocation.priority_rule,
+        )
     )
-    table.add_column("type")
+    table.add_column(tell("column.type"))
     for column in grid.columns:
-        table.add_column(str(column), justify="right")
+        table.add_column(total_word(str(column)), justify="right")
     for kind, row in grid.iterrows():
-        table.add_row(str(kind), *(f"{v:.2f}" for v in row))
+        table.add_row(total_word(str(kind)), *(f"{v:.2f}" for v in row))
     console.print(table)
-    values = Table(title="Binding rules: benefit gained per unit of relaxation")
-    for column in ("rule", "key", "unit", "LP dual (integers fixed)", "finite diff.", "MILP +1"):
-        values.add_column(column)
+    values = Table(title=tell("allocate.binding"))
+    for column in ("rule", "key", "unit", "lp_dual", "finite_difference", "milp_plus_one"):
+        values.add_column(tell(f"column.{column}"))
     measures = ["lp_dual_fixed_integer", "finite_difference", "milp_plus_one"]
     restricting = marginals[(marginals[measures].abs() > 1e-9).any(axis=1)]
     for r in restricting.itertuples():
@@ -108,13 +119,18 @@ def allocate(
     print_stock_checks(loaded)
     idle = len(marginals) - len(restricting)
     if idle:
-        console.print(f"{idle} more rule rows are tight but relaxing them gains nothing.")
+        console.print(tell("allocate.idle", count=idle))
     leverage = allocation.leverage
     # Leverage divides by the central funding: with nothing spent it has no value.
-    shown = f"{leverage:.2f}" if math.isfinite(leverage) else "not defined (nothing spent)"
+    shown = f"{leverage:.2f}" if math.isfinite(leverage) else tell("allocate.no_leverage")
     console.print(
-        f"spent {allocation.spent:.2f} of {allocation.budget:g}; "
-        f"benefit {allocation.objective:.4f}; leverage {shown}"
+        tell(
+            "allocate.spent",
+            spent=f"{allocation.spent:.2f}",
+            budget=f"{allocation.budget:g}",
+            benefit=f"{allocation.objective:.4f}",
+            leverage=shown,
+        )
     )
     if note := optimality_note(summary):
         console.print(note)

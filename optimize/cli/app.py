@@ -17,26 +17,40 @@ from optimize.cli.common import (
 )
 from optimize.cli.convert import convert, new
 from optimize.cli.interrupt import Interrupted, signals_raise
+from optimize.cli.lang import (
+    HELP_LANG,
+    LangOption,
+    checked_lang,
+    current_lang,
+    help_text,
+    localize_help_panels,
+    tell,
+)
 from optimize.cli.rank import rank_command
 from optimize.cli.run import run, validate
 from optimize.cli.sweep import sweep_app
+from optimize.cli.usage import usage_text
 from optimize.cli.weights import weights
-from optimize.errors import InfeasibleError, InputError
+from optimize.errors import InfeasibleError, InputError, located, location, mcda_message
+from optimize.messages import Lang
 
+localize_help_panels(HELP_LANG)
 app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
-    help="Appraise cluster S&T support systems and allocate a budget across them.",
+    help=help_text("app"),
 )
 
 
 @app.callback()
 def configure(
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=help_text("debug"))] = False,
+    lang: LangOption = None,
 ) -> None:
     """Appraise cluster S&T support systems and allocate a budget across them."""
     STATE["debug"] = debug
+    checked_lang(lang)
 
 
 def _run_app() -> None:
@@ -52,12 +66,17 @@ def _run_app() -> None:
         # class by name too: it is not public).
         if type(exc).__name__ != "NoArgsIsHelpError":
             ctx = getattr(exc, "ctx", None)
-            hint = f" (see {ctx.command_path} --help)" if ctx is not None else ""
-            message = " ".join(exc.format_message().split())
-            errors.print(f"error: {message}{hint}", markup=False, highlight=False, soft_wrap=True)
+            hint = tell("see_help", command=ctx.command_path) if ctx is not None else ""
+            message = usage_text(" ".join(exc.format_message().split()), current_lang())
+            errors.print(
+                tell("error", line=f"{message}{hint}"),
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
         sys.exit(exc.exit_code)
     except typer.Abort:
-        errors.print("Aborted!", markup=False, highlight=False)
+        errors.print(tell("aborted"), markup=False, highlight=False)
         sys.exit(1)
     if isinstance(code, int) and code:  # --help and interrupts end in Typer's Exit
         sys.exit(code)
@@ -77,12 +96,13 @@ def main() -> None:
         try:
             _run_app()
         except Interrupted as stop:
-            errors.print(f"interrupted by {stop}", markup=False, highlight=False)
+            errors.print(tell("interrupted", signal=stop), markup=False, highlight=False)
             sys.exit(stop.exit_code)
         except (InputError, MCDAError) as exc:
             if STATE["debug"]:
                 raise
-            errors.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+            line = tell("error", line=error_line(exc, current_lang()))
+            errors.print(line, markup=False, highlight=False, soft_wrap=True)
             sys.exit(EXIT_BAD_INPUT)
         except InfeasibleError as exc:
             errors.print(str(exc), markup=False, highlight=False, soft_wrap=True)
@@ -90,19 +110,37 @@ def main() -> None:
         except Exception as exc:  # last resort: one line, not a traceback
             if STATE["debug"]:
                 raise
-            errors.print(
-                f"internal error: {exc!r} (rerun with --debug for a traceback)",
-                markup=False,
-                soft_wrap=True,
-            )
+            errors.print(tell("internal_error", error=repr(exc)), markup=False, soft_wrap=True)
             sys.exit(EXIT_INTERNAL)
 
 
-app.command()(validate)
-app.command()(run)
-app.command("rank")(rank_command)
-app.command()(allocate)
-app.command()(weights)
+def error_line(error: Exception, lang: Lang) -> str:
+    """One line naming where bad input is and what is wrong with it, in `lang`.
+
+    An :class:`InputError` renders its own message; an mcda error is rendered through the
+    catalogue's ``mcda`` table (:func:`optimize.errors.mcda_message`).
+    """
+    if isinstance(error, InputError):
+        return error.line(lang)
+    what = mcda_message(error).render(lang)
+    file = getattr(error, "file", None)
+    if not file:
+        return what
+    where = location(
+        file,
+        lang,
+        row=getattr(error, "row", None),
+        field=getattr(error, "field", None),
+        cell=getattr(error, "cell", None),
+    )
+    return located(where, what, lang)
+
+
+app.command(help=help_text("cmd.validate"))(validate)
+app.command(help=help_text("cmd.run"))(run)
+app.command("rank", help=help_text("cmd.rank"))(rank_command)
+app.command(help=help_text("cmd.allocate"))(allocate)
+app.command(help=help_text("cmd.weights"))(weights)
 app.add_typer(sweep_app, name="sweep")
-app.command()(convert)
-app.command()(new)
+app.command(help=help_text("cmd.convert"))(convert)
+app.command(help=help_text("cmd.new"))(new)

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
+from optimize.cli.lang import current_lang, help_text, tell
+from optimize.messages import say
+
+#: The label of a grid's total row and column (reserved: optimize.case.tables.RESERVED_IDS).
+TOTAL = "total"
+
 if TYPE_CHECKING:
+    import pandas as pd
+
     from optimize.case.case import Case
 
 # Names from case files are data: no rich markup ("[/bold]") or emoji codes (":x:") in them.
@@ -22,10 +31,42 @@ STATE = {"debug": False}
 
 CaseArg = Annotated[
     Path | None,
-    typer.Argument(
-        help="Case folder (with case.toml) or .xlsx workbook. Default: the shipped case miit2021."
-    ),
+    typer.Argument(help=help_text("case"), show_default=False),
 ]
+ForceOption = Annotated[bool, typer.Option("--force", help=help_text("force"))]
+JsonOption = Annotated[bool, typer.Option("--json", help=help_text("json"))]
+OutHelp = help_text("out")
+
+
+def cluster_names(clusters: pd.DataFrame) -> pd.Series:
+    """Each cluster's name in the command's language (the case's Chinese name under zh)."""
+    column = "name_zh" if current_lang() == "zh" and "name_zh" in clusters else "name_en"
+    names: pd.Series = clusters[column]
+    return names
+
+
+def cells_line(counts: Iterable[tuple[str, int, int]], zeros: bool = False) -> str:
+    """``cells: 20 point, 5 interval (3 illustrative)`` from (status, cells, illustrative).
+
+    Statuses without cells are left out unless `zeros`.
+    """
+    parts = [
+        tell("cells.part", count=cells, status=tell(f"cells.status.{status}"))
+        + (tell("cells.illustrative", count=illustrative) if illustrative else "")
+        for status, cells, illustrative in counts
+        if cells or zeros
+    ]
+    return tell("cells.line", parts=tell("list_separator").join(parts))
+
+
+def total_word(label: str) -> str:
+    """A grid's ``total`` row or column label in the command's language; others as given."""
+    return say("common.total", current_lang()) if label == TOTAL else label
+
+
+def status_word(status: object) -> str:
+    """A solver status (``optimal``, ``time_limit``, …) in the command's language."""
+    return tell(f"status.{status}")
 
 
 def case_path(case: Path | None) -> Path:
@@ -44,9 +85,9 @@ def print_stock_checks(case: Case) -> None:
     from optimize.case.stock import stock_conflicts
 
     for row in stock_conflicts(case).itertuples():
-        verdict = "allowed by override" if row.override else "not fundable"
+        verdict = "stock.overridden" if row.override else "stock.refused"
         console.print(
-            f"{verdict} (no_duplicated_construction, stock): {row.reason}",
+            tell(verdict, reason=row.reason),
             soft_wrap=True,
             highlight=False,
         )

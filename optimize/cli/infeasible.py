@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from optimize.appraisal.appraise import Appraisal
 from optimize.case.case import Case
+from optimize.cli.common import status_word
+from optimize.cli.lang import tell
 from optimize.errors import InfeasibleError
 from optimize.model.allocation import Allocation, SolveStatus
 from optimize.model.compiled import SolverOptions
@@ -29,15 +31,13 @@ def infeasible_error(
     """
     if allocation.status is SolveStatus.TIME_LIMIT_NO_SOLUTION:
         # Not a proof of infeasibility: the diagnosis (an unlimited solve) is not run.
-        limit = (
-            "" if options is None or options.time_limit is None else f" ({options.time_limit:g} s)"
-        )
+        seconds = None if options is None else options.time_limit
+        limit = "" if seconds is None else tell("infeasible.seconds", seconds=f"{seconds:g}")
         return InfeasibleError(
-            f"{allocation.status}: the time limit{limit} stopped the solver before it found "
-            "any feasible allocation; nothing to report. Rerun with a larger --time-limit."
+            tell("infeasible.time_limit", status=status_word(allocation.status), limit=limit)
         )
     lines = describe(explain_infeasibility(case, appraisal, options), case)
     return InfeasibleError(
-        f"{allocation.status}: no allocation satisfies every rule. The smallest relaxation "
-        "that would make it feasible:\n" + "\n".join(f"  - {line}" for line in lines)
+        tell("infeasible.rules", status=status_word(allocation.status))
+        + "".join(f"\n  - {line}" for line in lines)
     )

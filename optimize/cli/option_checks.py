@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from optimize.case.limits import check_limit
 from optimize.case.values import ValueRangeError, checked_number
-from optimize.errors import InputError
+from optimize.errors import InputError, Message, msg
 
 
 def check_finite(
@@ -31,10 +31,10 @@ def check_finite(
     try:
         checked_number(value, minimum, maximum, positive=positive)
     except ValueRangeError as problem:
-        raise InputError(option, str(problem)) from None
+        raise InputError(option, problem.message) from None
 
 
-def check_count(option: str, value: int | None, name: str, what: str) -> None:
+def check_count(option: str, value: int | None, name: str, what: Message) -> None:
     """Refuse a count option above limit `name` of :mod:`optimize.case.limits` (None passes).
 
     Raises
@@ -56,4 +56,6 @@ def check_power_of_two(option: str, value: int) -> None:
     """
     if value < 1 or value & (value - 1):
         lower = 1 << max(value.bit_length() - 1, 0)
-        raise InputError(option, f"{value} must be a power of 2 (e.g. {lower} or {lower * 2})")
+        raise InputError(
+            option, msg("errors.option.power_of_two", value=value, lower=lower, upper=lower * 2)
+        )

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from optimize.errors import InputError
+from optimize.errors import InputError, Message, msg
 
 
 def process_alive(pid: int) -> bool:
@@ -82,27 +82,27 @@ def check_target(
         exists as the wrong kind, or at all without `force`.
     """
     if "\0" in str(out):
-        raise InputError(option, "output path contains a NUL byte")
+        raise InputError(option, msg("errors.output.nul_byte"))
     resolved = _resolved(out)
     if resolved is None:
-        raise InputError(option, f"cannot resolve {out} (a symbolic link loop?)")
+        raise InputError(option, msg("errors.output.unresolved", out=out))
     for path in inputs:
-        _check_apart(out, resolved, _resolved(path), "the input", option)
-    _check_apart(out, resolved, Path.cwd().resolve(), "the current folder", option)
+        _check_apart(out, resolved, _resolved(path), msg("errors.output.the_input"), option)
+    _check_apart(out, resolved, Path.cwd().resolve(), msg("errors.output.the_cwd"), option)
     expanded = os.path.expanduser("~")  # stays "~" for a user without a home
     home = _resolved(Path(expanded)) if os.path.isabs(expanded) else None
     if home is not None and home.is_relative_to(resolved):
-        raise InputError(option, f"{out} is or holds the home folder {home}; choose another")
+        raise InputError(option, msg("errors.output.home", out=out, home=home))
     _check_writable(out, option)
     if out.parent.is_dir():
         recover_interrupted(out)
     if is_file and out.is_dir():
-        raise InputError(option, f"{out} is a folder, not a file")
+        raise InputError(option, msg("errors.output.is_folder", out=out))
     if not is_file and out.exists() and not out.is_dir():
-        raise InputError(option, f"{out} exists and is not a folder")
+        raise InputError(option, msg("errors.output.not_folder", out=out))
     if out.exists() and not force:
-        kind = "file" if is_file else "folder"
-        raise InputError(option, f"output {kind} {out} exists; pass --force to replace it")
+        exists = "errors.output.file_exists" if is_file else "errors.output.folder_exists"
+        raise InputError(option, msg(exists, out=out))
 
 
 def _resolved(path: Path) -> Path | None:
@@ -116,16 +116,16 @@ def _resolved(path: Path) -> Path | None:
         return None
 
 
-def _check_apart(out: Path, resolved: Path, other: Path | None, what: str, option: str) -> None:
+def _check_apart(out: Path, resolved: Path, other: Path | None, what: Message, option: str) -> None:
     """Refuse an output equal to or holding `other`, or lying inside an input (all resolved)."""
     if other is None:
         return
     if resolved == other:
-        raise InputError(option, f"{out} is {what} {other}; choose another output")
+        raise InputError(option, msg("errors.output.same", out=out, what=what, other=other))
     if other.is_relative_to(resolved):
-        raise InputError(option, f"{out} holds {what} {other}; replacing it would delete it")
-    if what == "the input" and resolved.is_relative_to(other):
-        raise InputError(option, f"{out} lies inside {what} {other}; write outside it")
+        raise InputError(option, msg("errors.output.holds", out=out, what=what, other=other))
+    if what.key == "errors.output.the_input" and resolved.is_relative_to(other):
+        raise InputError(option, msg("errors.output.inside", out=out, what=what, other=other))
 
 
 def _check_writable(out: Path, option: str) -> None:
@@ -139,21 +139,23 @@ def _check_writable(out: Path, option: str) -> None:
     while not os.path.exists(folder) and folder != folder.parent:  # never raises
         folder = folder.parent
     if not folder.is_dir():
-        raise InputError(option, f"{out} lies under {folder}, which is a file, not a folder")
+        raise InputError(option, msg("errors.output.under_file", out=out, folder=folder))
     name_max = _limit(folder, "PC_NAME_MAX", 255)
     path_max = _limit(folder, "PC_PATH_MAX", 4096)
     names = [len(os.fsencode(part)) for part in absolute.parts]
     if max(names) > name_max or names[-1] + _STAGING_EXTRA > name_max:
         limit = name_max - _STAGING_EXTRA
-        raise InputError(option, f"a name in the output path is too long (at most {limit} bytes)")
+        raise InputError(option, msg("errors.output.name_too_long", limit=limit))
     length = len(os.fsencode(absolute))
     if length + name_max > path_max:  # leave room for the files written inside
         limit = path_max - name_max
-        raise InputError(option, f"output path is too long ({length} bytes; at most {limit})")
+        raise InputError(option, msg("errors.output.path_too_long", length=length, limit=limit))
     try:  # a real write tells more than permission bits (read-only mounts, root)
         os.rmdir(tempfile.mkdtemp(prefix=".clusterplan-probe-", dir=folder))
     except OSError as exc:
-        raise InputError(option, f"cannot write into {folder}: {exc.strerror}") from None
+        raise InputError(
+            option, msg("errors.output.not_writable", folder=folder, reason=exc.strerror)
+        ) from None
 
 
 def _limit(folder: Path, name: str, default: int) -> int:
@@ -212,7 +214,9 @@ def write_folder(
             else:
                 staging.rename(out)
     except OSError as exc:
-        raise InputError(option, f"cannot write {out}: {exc.strerror or exc}") from None
+        raise InputError(
+            option, msg("errors.output.write_failed", out=out, reason=exc.strerror or exc)
+        ) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return out
@@ -252,7 +256,9 @@ def write_file(target: Path, content: bytes, force: bool = False, option: str = 
         staging.write_bytes(content)
         staging.replace(target)
     except OSError as exc:
-        raise InputError(option, f"cannot write {target}: {exc.strerror or exc}") from None
+        raise InputError(
+            option, msg("errors.output.write_failed", out=target, reason=exc.strerror or exc)
+        ) from None
     finally:
         staging.unlink(missing_ok=True)
     return target

@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from optimize.cli.common import CaseArg, case_path, console, errors
+from optimize.cli.common import (
+    CaseArg,
+    ForceOption,
+    case_path,
+    cells_line,
+    cluster_names,
+    console,
+    errors,
+)
+from optimize.cli.lang import LangOption, checked_lang, help_text, tell
 from optimize.cli.option_checks import check_count, check_finite
 from optimize.cli.uncertainty_options import (
     ConcentrationOption,
@@ -20,6 +29,7 @@ from optimize.cli.uncertainty_options import (
     WeightModelOption,
     uncertainty_settings,
 )
+from optimize.errors import msg
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -31,8 +41,7 @@ MethodOption = Annotated[
     typer.Option(
         "--method",
         "-m",
-        help="Ranking method (repeat for several); the first is the reference. "
-        "Default: every registered method, TOPSIS first.",
+        help=help_text("method"),
     ),
 ]
 
@@ -40,9 +49,7 @@ MethodOption = Annotated[
 def rank_command(
     case: CaseArg = None,
     method: MethodOption = None,
-    robustness: Annotated[
-        int, typer.Option("--robustness", help="Weight samples for rank acceptability (0: none).")
-    ] = 0,
+    robustness: Annotated[int, typer.Option("--robustness", help=help_text("robustness"))] = 0,
     seed: SeedOption = None,
     samples: SamplesOption = None,
     weight_model: WeightModelOption = None,
@@ -50,10 +57,9 @@ def rank_command(
     confidence: ConfidenceOption = None,
     values: ValuesOption = None,
     unknown: UnknownOption = None,
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write tables and charts here.")
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing folder.")] = False,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help=help_text("rank_out"))] = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Rank the clusters by several MCDA methods; say which tiers the data can separate.
 
@@ -71,8 +77,9 @@ def rank_command(
     from optimize.cli.output import check_target, write_folder
     from optimize.report.files import rank_files
 
+    checked_lang(lang)
     check_finite("--robustness", robustness, 0.0)
-    check_count("--robustness", robustness, "samples", "weight samples")
+    check_count("--robustness", robustness, "samples", msg("errors.noun.weight_samples"))
     settings = uncertainty_settings(samples, seed, weight_model, concentration, unknown, confidence)
     path = case_path(case)
     if out is not None:
@@ -82,14 +89,15 @@ def rank_command(
     matrix = None if values is None else read_values(values, loaded)
     sure = assess_uncertainty(loaded, appraisal, matrix, settings)
     result = assess(loaded, appraisal.weights, method, samples=robustness, seed=settings.seed)
-    print_tiers(loaded.clusters["name_en"], sure)
-    print_rankings(loaded.clusters["name_en"], result, sure.tier)
+    names = cluster_names(loaded.clusters)
+    print_tiers(names, sure)
+    print_rankings(names, result, sure.tier)
     for name, reason in result.skipped.items():
-        note(f"{name} left out: {reason}")
+        note(tell("rank.left_out", method=name, reason=reason))
     if out is not None:
         files = rank_files(loaded, appraisal.weights, result, note, sure)
         write_folder(out, files, force=force)
-        console.print(f"files in {out}")
+        console.print(tell("files_in", out=out))
 
 
 def print_tiers(names: pd.Series, uncertainty: Uncertainty) -> None:
@@ -98,22 +106,23 @@ def print_tiers(names: pd.Series, uncertainty: Uncertainty) -> None:
 
     counts = uncertainty.statuses
     console.print(
-        "cells: "
-        + ", ".join(
-            f"{int(row['cells'])} {status}"
-            + (f" ({int(row['illustrative'])} illustrative)" if row["illustrative"] else "")
+        cells_line(
+            (str(status), int(row["cells"]), int(row["illustrative"]))
             for status, row in counts.iterrows()
-            if row["cells"]
         )
     )
     settings = uncertainty.settings
     console.print(tier_rule(settings.confidence), soft_wrap=True)
     table = Table(
-        title=f"Tiers the data cannot separate (SMAA-2, {settings.samples} samples, seed "
-        f"{settings.seed}; weights: {settings.describe()})"
+        title=tell(
+            "rank.tiers",
+            samples=settings.samples,
+            seed=settings.seed,
+            weights=settings.describe(),
+        )
     )
     for column in ("tier", "clusters"):
-        table.add_column(column)
+        table.add_column(tell(f"column.{column}"))
     for k, members in enumerate(uncertainty.smaa.tiers, start=1):
         table.add_row(str(k), ", ".join(str(names[c]) for c in members))
     console.print(table)
@@ -127,18 +136,18 @@ def print_rankings(names: pd.Series, result: Robustness, tier: pd.Series) -> Non
     tiers = tier.to_dict()
     ranks = result.ranks
     reference = str(ranks.columns[0])
-    table = Table(title=f"Point ranks by method, with tier ({reference} order)")
-    table.add_column("tier", justify="right")
-    table.add_column("cluster")
+    table = Table(title=tell("rank.point_ranks", reference=reference))
+    table.add_column(tell("column.tier"), justify="right")
+    table.add_column(tell("column.cluster"))
     for name in ranks.columns:
         table.add_column(str(name), justify="right")
     for cluster, row in ranks.iterrows():
         table.add_row(str(tiers[cluster]), label[str(cluster)], *(str(int(r)) for r in row))
     console.print(table)
     if result.agreement is not None:
-        agreement = Table(title=f"Agreement with {reference}")
-        for column in ("method", "Spearman", "WS"):
-            agreement.add_column(column)
+        agreement = Table(title=tell("rank.agreement", reference=reference))
+        for column in ("method", "spearman", "ws"):
+            agreement.add_column(tell(f"column.{column}"))
         for other, row in result.agreement.loc[reference].iterrows():
             if other != reference:
                 agreement.add_row(str(other), f"{row['spearman']:.3f}", f"{row['ws']:.3f}")
@@ -146,12 +155,16 @@ def print_rankings(names: pd.Series, result: Robustness, tier: pd.Series) -> Non
     sampled = result.acceptability
     if sampled is not None:
         shares = Table(
-            title=f"Rank acceptability ({sampled.method}, {sampled.samples} weight samples, "
-            f"seed {sampled.seed})"
+            title=tell(
+                "rank.acceptability",
+                method=sampled.method,
+                samples=sampled.samples,
+                seed=sampled.seed,
+            )
         )
-        for column in ("tier", "point rank", "cluster", "P(first)", "P(top 3)", "P(top 5)"):
-            shares.add_column(column)
-        shares.add_column("mean rank")
+        for column in ("tier", "point_rank", "cluster", "p_first", "p_top3", "p_top5"):
+            shares.add_column(tell(f"column.{column}"))
+        shares.add_column(tell("column.mean_rank"))
         for cluster, row in acceptability_table(result).iterrows():
             shares.add_row(
                 str(tiers[cluster]),
@@ -165,4 +178,4 @@ def print_rankings(names: pd.Series, result: Robustness, tier: pd.Series) -> Non
 
 def note(text: str) -> None:
     """One line for the user on stderr, outside the result tables."""
-    errors.print(f"note: {text}", markup=False, soft_wrap=True)
+    errors.print(tell("note", line=text), markup=False, soft_wrap=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,11 +14,19 @@ from rich.text import Text
 
 from optimize.cli.common import (
     CaseArg,
+    ForceOption,
+    JsonOption,
+    OutHelp,
     case_path,
+    cells_line,
+    cluster_names,
     console,
     errors,
     print_stock_checks,
+    status_word,
+    total_word,
 )
+from optimize.cli.lang import LangOption, checked_lang, current_lang, help_text, tell
 from optimize.cli.uncertainty_options import (
     ConcentrationOption,
     ConfidenceOption,
@@ -28,10 +37,10 @@ from optimize.cli.uncertainty_options import (
     WeightModelOption,
     uncertainty_settings,
 )
-from optimize.errors import InputError
+from optimize.errors import msg
 
 
-def validate(case: CaseArg = None) -> None:
+def validate(case: CaseArg = None, lang: LangOption = None) -> None:
     """Check a case's files; print what was loaded or one line naming the bad input.
 
     Besides the counts of clusters, criteria and projects, it prints how many score cells are
@@ -40,43 +49,52 @@ def validate(case: CaseArg = None) -> None:
     """
     from optimize.case import provenance_counts, waiting_candidates
     from optimize.casefiles.load import load_case
-    from optimize.messages import default_lang, say
+    from optimize.messages import say
 
+    checked_lang(lang)
     loaded = load_case(case_path(case))
     console.print(
         Text.assemble(
-            ("ok", "green"),
-            f" {loaded.name}: {len(loaded.clusters)} clusters, "
-            f"{len(loaded.criteria.leaves)} leaf criteria, {len(loaded.projects)} projects, "
-            f"budget {loaded.budget:g}",
+            (tell("validate.ok"), "green"),
+            tell(
+                "validate.counts",
+                name=loaded.name,
+                clusters=len(loaded.clusters),
+                leaves=len(loaded.criteria.leaves),
+                projects=len(loaded.projects),
+                budget=f"{loaded.budget:g}",
+            ),
         )
     )
     statuses = loaded.values.status_counts()
-    for what, counts in (("cells", statuses), ("provenance", provenance_counts(loaded.values))):
-        console.print(Text(f"{what}: " + ", ".join(f"{n} {k}" for k, n in counts.items())))
+    console.print(
+        Text(cells_line(((str(k), int(n), 0) for k, n in statuses.to_dict().items()), zeros=True))
+    )
+    kinds = (
+        tell("validate.provenance_part", count=n, kind=tell(f"validate.provenance.{k}"))
+        for k, n in provenance_counts(loaded.values).items()
+    )
+    console.print(Text(tell("validate.provenance_line", parts=tell("list_separator").join(kinds))))
     if loaded.dropped:
-        console.print(Text(f"dropped for unknown cells: {', '.join(loaded.dropped)}"))
+        dropped = tell("list_separator").join(loaded.dropped)
+        console.print(Text(tell("validate.dropped", criteria=dropped)))
     waiting = waiting_candidates(loaded)
     if len(waiting):
         count, total = len(waiting), len(loaded.projects)
-        line = say("eligibility.waiting_count", default_lang(), count=count, total=total)
+        line = say("eligibility.waiting_count", current_lang(), count=count, total=total)
         console.print(Text(line), soft_wrap=True)
     print_stock_checks(loaded)
 
 
 def run(
     case: CaseArg = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing folder.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
-    lang: Annotated[str, typer.Option("--lang", help="Report language: en or zh.")] = "en",
-    marginals: Annotated[
-        bool, typer.Option("--marginals", help="Also compute marginal values (slower).")
-    ] = False,
-    time_limit: Annotated[
-        float | None, typer.Option(help="HiGHS time limit in seconds.", min=0.0)
-    ] = None,
-    mip_gap: Annotated[float, typer.Option(help="Relative MIP gap [-].", min=0.0)] = 1e-6,
+    out: Annotated[Path, typer.Option("--out", "-o", help=OutHelp)] = Path("out"),
+    force: ForceOption = False,
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+    marginals: Annotated[bool, typer.Option("--marginals", help=help_text("marginals"))] = False,
+    time_limit: Annotated[float | None, typer.Option(help=help_text("time_limit"), min=0.0)] = None,
+    mip_gap: Annotated[float, typer.Option(help=help_text("mip_gap"), min=0.0)] = 1e-6,
     values: ValuesOption = None,
     unknown: UnknownOption = None,
     samples: SamplesOption = None,
@@ -88,8 +106,7 @@ def run(
         int,
         typer.Option(
             "--robust-samples",
-            help="Joint samples of the funding robustness (core index of each project; one "
-            "re-solve each, about 40 per second; 0: skip).",
+            help=help_text("robust_samples"),
         ),
     ] = 0,
 ) -> None:
@@ -104,15 +121,14 @@ def run(
     from optimize.cli.output import check_target, write_folder
     from optimize.model import SolverOptions
     from optimize.pipeline import run_case
-    from optimize.report import LANGS, consistency_warnings, is_lang, run_files, run_summary
+    from optimize.report import consistency_warnings, run_files, run_summary
 
-    if not is_lang(lang):
-        raise InputError("--lang", f"unknown language {lang!r} (use {' or '.join(LANGS)})")
+    report_lang = checked_lang(lang)
     check_finite("--time-limit", time_limit, positive=True)
     check_finite("--mip-gap", mip_gap, 0.0)
     settings = uncertainty_settings(samples, seed, weight_model, concentration, unknown, confidence)
     check_finite("--robust-samples", robust_samples, 0.0)
-    check_count("--robust-samples", robust_samples, "samples", "joint samples")
+    check_count("--robust-samples", robust_samples, "samples", msg("errors.noun.joint_samples"))
     path = case_path(case)
     check_target(out, force, (*case_inputs(path), *(() if values is None else (values,))))
     options = SolverOptions(time_limit=time_limit, mip_gap=mip_gap)
@@ -127,69 +143,78 @@ def run(
     if not result.allocation.status.has_solution:
         raise infeasible_error(result.case, result.appraisal, result.allocation, options)
     summary = run_summary(result)
-    write_folder(out, run_files(result, lang=lang), force=force)
+    write_folder(out, run_files(result, lang=report_lang), force=force)
     if marginals and result.marginals is None:
-        errors.print(
-            "note: marginal values skipped: the time limit stopped the solve",
-            markup=False,
-            highlight=False,
-        )
+        errors.print(tell("run.marginals_skipped"), markup=False, highlight=False)
     for line in consistency_warnings(result.appraisal):
-        errors.print(f"warning: {line}", markup=False, highlight=False, soft_wrap=True)
+        errors.print(tell("warning", line=line), markup=False, highlight=False, soft_wrap=True)
     if as_json:
         sys.stdout.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     else:
-        print_summary(summary, out)
+        clusters = result.case.clusters
+        shown = dict(zip(clusters["name_en"], cluster_names(clusters), strict=True))
+        print_summary(summary, out, shown)
 
 
-def print_summary(summary: dict[str, Any], out: Path) -> None:
-    """A compact table of the run on the terminal."""
+def print_summary(summary: dict[str, Any], out: Path, shown: Mapping[str, str]) -> None:
+    """A compact table of the run on the terminal.
+
+    `shown` gives each cluster's English name (as the summary holds it) the name to show
+    in the command's language.
+    """
     from optimize.report import optimality_note
 
     console.print(summary["notice"], style="bold yellow")
     sure = summary.get("uncertainty")
     if sure is not None:
-        statuses = ", ".join(
-            f"{count['cells']} {status}"
-            + (f" ({count['illustrative']} illustrative)" if count["illustrative"] else "")
-            for status, count in sure["cell_status"].items()
-            if count["cells"]
-        )
-        console.print(f"cells: {statuses}")
+        counts = sure["cell_status"].items()
+        console.print(cells_line((s, c["cells"], c["illustrative"]) for s, c in counts))
         console.print(sure["rule"], soft_wrap=True)
         tiers = Table(
-            title=f"Tiers the data cannot separate at confidence {sure['confidence']:g} "
-            f"(SMAA-2, {sure['samples']} samples, seed {sure['seed']})"
+            title=tell(
+                "run.tiers",
+                confidence=f"{sure['confidence']:g}",
+                samples=sure["samples"],
+                seed=sure["seed"],
+            )
         )
         for column in ("tier", "clusters"):
-            tiers.add_column(column)
+            tiers.add_column(tell(f"column.{column}"))
         for k, members in enumerate(sure["tiers"][:5], start=1):
-            tiers.add_row(str(k), ", ".join(members))
+            names = [shown.get(member, member) for member in members]
+            tiers.add_row(str(k), tell("list_separator").join(names))
         console.print(tiers)
-    ranking = Table(title="Support-system ranking (TOPSIS closeness), top clusters")
-    for column in ("tier", "point rank", "cluster", "closeness"):
-        ranking.add_column(column)
+    ranking = Table(title=tell("run.ranking"))
+    for column in ("tier", "point_rank", "cluster", "closeness"):
+        ranking.add_column(tell(f"column.{column}"))
     for row in summary["ranking"][:5]:
         tier = str(row.get("tier", "-"))
-        ranking.add_row(tier, str(row["rank"]), row["name_en"], f"{row['score']:.3f}")
+        name = shown.get(row["name_en"], row["name_en"])
+        ranking.add_row(tier, str(row["rank"]), name, f"{row['score']:.3f}")
     console.print(ranking)
     if sure is not None and summary["ranking"]:
         top = summary["ranking"][0]
-        console.print(f"highest closeness: {top['name_en']}, {top['tier_text']}")
+        name = shown.get(top["name_en"], top["name_en"])
+        console.print(tell("run.highest", name=name, tier=top["tier_text"]))
     allocation = summary["allocation"]
-    table = Table(title=f"Allocation (亿元), status {allocation['status']}")
+    table = Table(title=tell("run.allocation", status=status_word(allocation["status"])))
     grid = allocation["by_type_instrument"]
     columns = list(next(iter(grid.values())))
-    table.add_column("type")
+    table.add_column(tell("column.type"))
     for column in columns:
-        table.add_column(column, justify="right")
+        table.add_column(total_word(column), justify="right")
     for kind, row in grid.items():
-        table.add_row(kind, *(f"{row[c]:.2f}" for c in columns))
+        table.add_row(total_word(kind), *(f"{row[c]:.2f}" for c in columns))
     console.print(table)
     console.print(
-        f"spent {allocation['spent']:.2f} of {allocation['budget']:g} on "
-        f"{allocation['funded_projects']} projects in {allocation['funded_clusters']} clusters; "
-        f"files in {out}"
+        tell(
+            "run.spent",
+            spent=f"{allocation['spent']:.2f}",
+            budget=f"{allocation['budget']:g}",
+            projects=allocation["funded_projects"],
+            clusters=allocation["funded_clusters"],
+            out=out,
+        )
     )
     if note := optimality_note(allocation):
         console.print(note)

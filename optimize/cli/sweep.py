@@ -13,19 +13,20 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.progress import Progress
 
-from optimize.cli.common import CaseArg, case_path, console, errors
+from optimize.cli.common import CaseArg, ForceOption, OutHelp, case_path, console, errors
+from optimize.cli.lang import LangOption, checked_lang, help_text, tell
 from optimize.cli.option_checks import check_count, check_finite, check_power_of_two
 from optimize.cli.uncertainty_options import UnknownOption, ValuesOption, check_unknown
+from optimize.errors import Message, msg
 
 if TYPE_CHECKING:
     from optimize.case import Case
     from optimize.report import SweepKind
     from optimize.sweeps.engine import SweepResult
 
-sweep_app = typer.Typer(no_args_is_help=True, help="Sweeps: how robust is the funding decision?")
+sweep_app = typer.Typer(no_args_is_help=True, help=help_text("sweep"))
 
-OutOption = Annotated[Path, typer.Option("--out", "-o", help="Output folder.")]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing folder.")]
+OutOption = Annotated[Path, typer.Option("--out", "-o", help=OutHelp)]
 #: Environment variable that raises the limit on --jobs.
 JOBS_LIMIT_VARIABLE = "CLUSTERPLAN_MAX_JOBS"
 
@@ -41,7 +42,7 @@ def jobs_limit() -> int:
     if not text:
         return 4 * (os.cpu_count() or 1)
     if not text.isdigit() or int(text) < 1:
-        raise InputError(JOBS_LIMIT_VARIABLE, f"must be a whole number of at least 1, not {text!r}")
+        raise InputError(JOBS_LIMIT_VARIABLE, msg("errors.option.jobs_variable", value=text))
     return int(text)
 
 
@@ -53,8 +54,7 @@ def check_jobs(jobs: int) -> int:
     if jobs > limit:
         raise InputError(
             "--jobs",
-            f"{jobs} is above the limit of {limit} worker processes "
-            f"(4 per CPU; set {JOBS_LIMIT_VARIABLE} to raise it)",
+            msg("errors.option.jobs", jobs=jobs, limit=limit, variable=JOBS_LIMIT_VARIABLE),
         )
     return jobs
 
@@ -73,26 +73,26 @@ def check_scheduler(address: str | None) -> str | None:
         return address  # other transports (inproc, ucx) are left to Dask
     host, _, port = rest.rpartition(":")
     if not host or not port.isdigit():
-        raise InputError("--scheduler", f"{address!r} is not an address like tcp://host:8786")
+        raise InputError("--scheduler", msg("errors.option.scheduler_form", address=address))
     try:
         socket.create_connection((host.strip("[]"), int(port)), SCHEDULER_PROBE_TIMEOUT).close()
     except OSError as exc:
         reason = exc.strerror or str(exc) or type(exc).__name__
         raise InputError(
-            "--scheduler", f"no Dask scheduler answers at {address}: {reason}"
+            "--scheduler", msg("errors.option.scheduler_silent", address=address, reason=reason)
         ) from None
     return address
 
 
 JobsOption = Annotated[
-    int, typer.Option("--jobs", min=1, callback=check_jobs, help="Local worker processes.")
+    int, typer.Option("--jobs", min=1, callback=check_jobs, help=help_text("jobs"))
 ]
 SchedulerOption = Annotated[
     str | None,
-    typer.Option(
-        "--scheduler", callback=check_scheduler, help="Address of an existing Dask scheduler."
-    ),
+    typer.Option("--scheduler", callback=check_scheduler, help=help_text("scheduler")),
 ]
+
+SweepSeedOption = Annotated[int, typer.Option("--seed", help=help_text("sweep_seed"))]
 
 
 @contextmanager
@@ -110,8 +110,8 @@ def write(out: Path, force: bool, result: SweepResult, kind: SweepKind) -> None:
 
     files = sweep_files(result, kind)
     write_folder(out, files, force=force)
-    state = "" if result.complete else " (interrupted: finished points only)"
-    console.print(f"{len(result.points)} points{state}; files in {out}")
+    state = "" if result.complete else tell("sweep.interrupted")
+    console.print(tell("sweep.written", points=len(result.points), state=state, out=out))
 
 
 def _run_sweep(
@@ -164,80 +164,85 @@ def _run_sweep(
     return result
 
 
-def _check_sampling(samples: int, seed: int, concentration: float, jobs: int, what: str) -> None:
+def _check_sampling(
+    samples: int, seed: int, concentration: float, jobs: int, what: Message
+) -> None:
     """Refuse bad ``--samples``, ``--seed``, ``--concentration`` or ``--jobs`` values."""
     check_count("--samples", samples, "samples", what)
     check_finite("--seed", seed, 0.0)
     check_finite("--concentration", concentration, positive=True)
-    check_count("--jobs", jobs, "jobs", "worker processes")
+    check_count("--jobs", jobs, "jobs", msg("errors.noun.workers"))
 
 
 def _print_classes(result: SweepResult) -> None:
     """How many projects fall in each core-index class."""
     counts = result.extra["core_index"]["class"].value_counts().to_dict()
-    console.print(f"core index: {counts}")
+    console.print(tell("sweep.core_index", counts=counts))
 
 
-@sweep_app.command("budget")
+@sweep_app.command("budget", help=help_text("cmd.budget"))
 def budget_sweep(
     case: CaseArg = None,
-    start: Annotated[float, typer.Option("--from", min=0.0, help="First budget [1e8 CNY].")] = 20.0,
-    stop: Annotated[float, typer.Option("--to", min=0.0, help="Last budget [1e8 CNY].")] = 100.0,
-    steps: Annotated[int, typer.Option("--steps", min=1, help="Grid points.")] = 41,
+    start: Annotated[float, typer.Option("--from", min=0.0, help=help_text("from"))] = 20.0,
+    stop: Annotated[float, typer.Option("--to", min=0.0, help=help_text("to"))] = 100.0,
+    steps: Annotated[int, typer.Option("--steps", min=1, help=help_text("steps"))] = 41,
     out: OutOption = Path("sweep-budget"),
     force: ForceOption = False,
     jobs: JobsOption = 1,
     scheduler: SchedulerOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Benefit and allocation over a budget grid; where projects enter or leave."""
     import numpy as np
 
     from optimize.sweeps import budget_frontier
 
+    checked_lang(lang)
     check_finite("--from", start, 0.0)
     check_finite("--to", stop, 0.0)
-    check_count("--steps", steps, "steps", "grid points")
-    check_count("--jobs", jobs, "jobs", "worker processes")
+    check_count("--steps", steps, "steps", msg("errors.noun.grid_points"))
+    check_count("--jobs", jobs, "jobs", msg("errors.noun.workers"))
     grid = [float(b) for b in np.linspace(start, stop, steps)]
     result = _run_sweep(
         case,
         out,
         force,
-        "budget frontier",
+        tell("sweep.progress.budget"),
         points=lambda _: len(grid),
         sweep=partial(budget_frontier, budgets=grid, n_jobs=jobs, scheduler=scheduler),
         kind="budget",
     )
     dips = result.points[result.points["dip"]]
     if len(dips):
-        console.print(
-            f"benefit dips at {len(dips)} budgets: share-based floors tighten as the "
-            "budget grows (see points.csv, column dip)"
-        )
+        console.print(tell("sweep.dips", count=len(dips)))
 
 
-@sweep_app.command("robustness")
+@sweep_app.command("robustness", help=help_text("cmd.robustness"))
 def robustness_sweep(
     case: CaseArg = None,
-    samples: Annotated[int, typer.Option("--samples", min=1, help="Weight samples.")] = 200,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed (recorded).")] = 0,
+    samples: Annotated[
+        int, typer.Option("--samples", min=1, help=help_text("weight_samples"))
+    ] = 200,
+    seed: SweepSeedOption = 0,
     concentration: Annotated[
-        float, typer.Option(min=0.0, help="Dirichlet concentration (larger = tighter).")
+        float, typer.Option(min=0.0, help=help_text("concentration_short"))
     ] = 100.0,
     out: OutOption = Path("sweep-robustness"),
     force: ForceOption = False,
     jobs: JobsOption = 1,
     scheduler: SchedulerOption = None,
+    lang: LangOption = None,
 ) -> None:
     """How often each project is funded when the level-1 weights are uncertain."""
     from optimize.sweeps import weight_robustness
 
-    _check_sampling(samples, seed, concentration, jobs, "weight samples")
+    checked_lang(lang)
+    _check_sampling(samples, seed, concentration, jobs, msg("errors.noun.weight_samples"))
     result = _run_sweep(
         case,
         out,
         force,
-        "weight robustness",
+        tell("sweep.progress.robustness"),
         points=lambda _: samples,
         sweep=partial(
             weight_robustness,
@@ -252,30 +257,31 @@ def robustness_sweep(
     _print_classes(result)
 
 
-@sweep_app.command("joint")
+@sweep_app.command("joint", help=help_text("cmd.joint"))
 def joint_sweep(
     case: CaseArg = None,
-    samples: Annotated[int, typer.Option("--samples", min=1, help="Joint samples.")] = 200,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed (recorded).")] = 0,
+    samples: Annotated[
+        int, typer.Option("--samples", min=1, help=help_text("joint_samples"))
+    ] = 200,
+    seed: SweepSeedOption = 0,
     concentration: Annotated[
-        float, typer.Option(min=0.0, help="Dirichlet concentration of leaf weights.")
+        float, typer.Option(min=0.0, help=help_text("concentration_leaf"))
     ] = 100.0,
-    core_share: Annotated[
-        float,
-        typer.Option("--core-share", help="Share of samples that puts a project in the core."),
-    ] = 0.8,
+    core_share: Annotated[float, typer.Option("--core-share", help=help_text("core_share"))] = 0.8,
     values: ValuesOption = None,
     unknown: UnknownOption = None,
     out: OutOption = Path("sweep-joint"),
     force: ForceOption = False,
     jobs: JobsOption = 1,
     scheduler: SchedulerOption = None,
+    lang: LangOption = None,
 ) -> None:
     """How often each project is funded when scores and leaf weights are both uncertain."""
     from optimize.appraisal import read_values, unknown_ranges
     from optimize.sweeps import joint_robustness
 
-    _check_sampling(samples, seed, concentration, jobs, "joint samples")
+    checked_lang(lang)
+    _check_sampling(samples, seed, concentration, jobs, msg("errors.noun.joint_samples"))
     check_finite("--core-share", core_share, 0.0, 1.0, positive=True)
     policy = check_unknown(unknown)
 
@@ -300,7 +306,7 @@ def joint_sweep(
         case,
         out,
         force,
-        "joint robustness",
+        tell("sweep.progress.joint"),
         points=lambda _: samples,
         sweep=sweep,
         kind="joint",
@@ -309,30 +315,30 @@ def joint_sweep(
     _print_classes(result)
 
 
-@sweep_app.command("sobol")
+@sweep_app.command("sobol", help=help_text("cmd.sobol"))
 def sobol_sweep(
     case: CaseArg = None,
-    samples: Annotated[
-        int, typer.Option("--samples", min=2, help="Base samples (power of 2).")
-    ] = 64,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed (recorded).")] = 0,
+    samples: Annotated[int, typer.Option("--samples", min=2, help=help_text("base_samples"))] = 64,
+    seed: SweepSeedOption = 0,
     out: OutOption = Path("sweep-sobol"),
     force: ForceOption = False,
     jobs: JobsOption = 1,
     scheduler: SchedulerOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Sobol indices of each cluster's funding on the level-1 weights and the budget."""
     from optimize.sweeps import weight_sobol
 
-    check_count("--samples", samples, "sobol_samples", "base samples")
+    checked_lang(lang)
+    check_count("--samples", samples, "sobol_samples", msg("errors.noun.base_samples"))
     check_power_of_two("--samples", samples)
     check_finite("--seed", seed, 0.0)
-    check_count("--jobs", jobs, "jobs", "worker processes")
+    check_count("--jobs", jobs, "jobs", msg("errors.noun.workers"))
     _run_sweep(
         case,
         out,
         force,
-        "Sobol design",
+        tell("sweep.progress.sobol"),
         # Saltelli's design with second-order terms: N (2 D + 2) points, D = level-1 weights
         # plus the budget.
         points=lambda loaded: samples * (2 * (len(loaded.criteria.children()) + 1) + 2),
@@ -341,11 +347,12 @@ def sobol_sweep(
     )
 
 
-@sweep_app.command("scenarios")
+@sweep_app.command("scenarios", help=help_text("cmd.scenarios"))
 def scenarios_sweep(
     case: CaseArg = None,
     out: OutOption = Path("sweep-scenarios"),
     force: ForceOption = False,
+    lang: LangOption = None,
 ) -> None:
     """The case's named scenarios (scenarios.toml) side by side with the base case."""
     from optimize.case.scenario import SCENARIO_FILE
@@ -355,22 +362,24 @@ def scenarios_sweep(
     from optimize.errors import InputError
     from optimize.sweeps.scenarios import compare_scenarios
 
+    checked_lang(lang)
     path = case_path(case)
     check_target(out, force, case_inputs(path))
     loaded = load_case(path)
     scenarios = load_scenarios(path if path.is_dir() else path.parent, loaded)
     if not scenarios:
-        raise InputError(SCENARIO_FILE, "no scenarios found in the case folder")
+        raise InputError(SCENARIO_FILE, msg("errors.option.no_scenarios"))
     result = compare_scenarios(loaded, scenarios)
     write(out, force, result, "scenarios")
     console.print(result.points.to_string(index=False))
 
 
-@sweep_app.command("retype")
+@sweep_app.command("retype", help=help_text("cmd.retype"))
 def retype_sweep(
     case: CaseArg = None,
     out: OutOption = Path("sweep-retype"),
     force: ForceOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Re-type each cluster with an alt_type (clusters table) in turn: which funding changes."""
     from optimize.casefiles.load import case_inputs, load_case
@@ -378,24 +387,23 @@ def retype_sweep(
     from optimize.errors import InputError
     from optimize.sweeps.scenarios import retype_clusters
 
+    checked_lang(lang)
     path = case_path(case)
     check_target(out, force, case_inputs(path))
     loaded = load_case(path)
     result = retype_clusters(loaded)
     if len(result.points) < 2:
-        raise InputError(
-            "clusters", "no cluster has an alt_type other than its type", field="alt_type"
-        )
+        raise InputError("clusters", msg("errors.option.no_alt_type"), field="alt_type")
     write(out, force, result, "scenarios")
     changes = result.extra["changes"]
     table = result.points[["point", "status", "objective"]].copy()
     for label, picked in (
-        ("funded only here", changes["base"] <= 0.0),
-        ("funded only in base", changes["amount"] <= 0.0),
+        (tell("column.funded_here"), changes["base"] <= 0.0),
+        (tell("column.funded_in_base"), changes["amount"] <= 0.0),
     ):
         listed = changes[picked].groupby("scenario")["project"].apply(lambda p: " ".join(p))
         table[label] = [listed.get(point, "") for point in table["point"]]
     resized = changes[(changes["base"] > 0.0) & (changes["amount"] > 0.0)]
     counts = resized.groupby("scenario").size()
-    table["amount moved"] = [int(counts.get(point, 0)) for point in table["point"]]
+    table[tell("column.amount_moved")] = [int(counts.get(point, 0)) for point in table["point"]]
     console.print(table.to_string(index=False), markup=False)

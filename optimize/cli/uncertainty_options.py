@@ -13,60 +13,27 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from optimize.cli.lang import help_text
 from optimize.cli.option_checks import check_count, check_finite
-from optimize.errors import InputError
+from optimize.errors import InputError, msg
 
 if TYPE_CHECKING:
     from optimize.appraisal import UncertaintySettings, UnknownPolicy
 
-ValuesOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--values",
-        help="Imprecise scores, long table (.csv or .xlsx); default: the case's points.",
-    ),
-]
-UnknownOption = Annotated[
-    str | None,
-    typer.Option(
-        "--unknown",
-        help="Unknown cells: 'draw' (over the range the criterion's known cells span) "
-        "or 'drop' (the criterion, weights renormalised).",
-    ),
-]
+ValuesOption = Annotated[Path | None, typer.Option("--values", help=help_text("values"))]
+UnknownOption = Annotated[str | None, typer.Option("--unknown", help=help_text("unknown"))]
 # Defaults (None here) are UncertaintySettings' own, so that importing the command line
 # loads no stage; --help names them.
-SamplesOption = Annotated[
-    int | None,
-    typer.Option(
-        "--samples", help="Joint samples of scores and weights for SMAA-2 (default 2000)."
-    ),
-]
-SeedOption = Annotated[
-    int | None, typer.Option("--seed", help="Random seed, recorded (default 2022).")
-]
+SamplesOption = Annotated[int | None, typer.Option("--samples", help=help_text("samples"))]
+SeedOption = Annotated[int | None, typer.Option("--seed", help=help_text("seed"))]
 WeightModelOption = Annotated[
-    str | None,
-    typer.Option(
-        "--weight-model",
-        help="Leaf weights: 'dirichlet' (around the AHP weights; the default), 'uniform' "
-        "(over the simplex) or 'ordinal' (keeping the order of the AHP judgments, "
-        "hit-and-run).",
-    ),
+    str | None, typer.Option("--weight-model", help=help_text("weight_model"))
 ]
 ConcentrationOption = Annotated[
-    float | None,
-    typer.Option(
-        "--concentration", help="Dirichlet concentration, larger = tighter (default 100)."
-    ),
+    float | None, typer.Option("--concentration", help=help_text("concentration"))
 ]
 ConfidenceOption = Annotated[
-    float | None,
-    typer.Option(
-        "--confidence",
-        help="Tiers: a cluster is placed above another only when it scores higher in at "
-        "least this share of the samples, in (0.5, 1] (default 0.9).",
-    ),
+    float | None, typer.Option("--confidence", help=help_text("confidence"))
 ]
 
 
@@ -76,7 +43,9 @@ def check_unknown(unknown: str | None) -> UnknownPolicy | None:
 
     policy = next((known for known in UNKNOWN_POLICIES if known == unknown), None)
     if unknown is not None and policy is None:
-        raise InputError("--unknown", f"{unknown!r}; use one of {list(UNKNOWN_POLICIES)}")
+        raise InputError(
+            "--unknown", msg("errors.option.one_of", value=unknown, known=list(UNKNOWN_POLICIES))
+        )
     return policy
 
 
@@ -99,15 +68,18 @@ def uncertainty_settings(
 
     default = UncertaintySettings()
     check_finite("--samples", samples, 1.0)
-    check_count("--samples", samples, "samples", "joint samples")
+    check_count("--samples", samples, "samples", msg("errors.noun.joint_samples"))
     check_finite("--seed", seed, 0.0)
     model = next((known for known in WEIGHT_MODELS if known == weight_model), None)
     if weight_model is not None and model is None:
-        raise InputError("--weight-model", f"{weight_model!r}; use one of {list(WEIGHT_MODELS)}")
+        raise InputError(
+            "--weight-model",
+            msg("errors.option.one_of", value=weight_model, known=list(WEIGHT_MODELS)),
+        )
     check_finite("--concentration", concentration, positive=True)
     check_finite("--confidence", confidence, 0.0, 1.0)
     if confidence is not None and not confidence > 0.5:
-        raise InputError("--confidence", f"must be above 0.5 (at most 1), not {confidence:g}")
+        raise InputError("--confidence", msg("errors.option.confidence", value=f"{confidence:g}"))
     return UncertaintySettings(
         default.samples if samples is None else samples,
         default.seed if seed is None else seed,

@@ -13,7 +13,9 @@ from rich.table import Table
 from rich.text import Text
 
 from optimize.casefiles.file_limits import check_table_file
-from optimize.cli.common import console
+from optimize.cli.common import JsonOption, console
+from optimize.cli.lang import LangOption, checked_lang, help_text, tell
+from optimize.errors import InputError, mcda_message, msg
 
 if TYPE_CHECKING:
     from mcda.ahp import GroupMethod, Reciprocity
@@ -28,40 +30,32 @@ RI_TABLE_NAMES = ("saaty", "saaty2005", "alonso_lamata", "tummala_ling", "donega
 def weights(
     judgments: Annotated[
         Path,
-        typer.Argument(
-            help="Judgments: a full matrix, or a long table row,col,value[,expert][,node] "
-            "(e.g. a case's judgments.csv), or Best-Worst Method judgments "
-            "[node,]best,worst,item,best_to_item,item_to_worst; CSV or .xlsx. Values are "
-            "numbers, ratios like 1/5 or labels (equal, moderate, strong, very strong, "
-            "extreme, 'equal to moderate', ...)."
-        ),
+        typer.Argument(help=help_text("judgments")),
     ],
     method: Annotated[
-        str, typer.Option("--method", help="eigenvector or geometric_mean.")
+        str, typer.Option("--method", help=help_text("priority_method"))
     ] = "eigenvector",
     ri: Annotated[
-        str, typer.Option("--ri", help=f"Random-index table: {', '.join(RI_TABLE_NAMES)}.")
+        str, typer.Option("--ri", help=help_text("ri", tables=", ".join(RI_TABLE_NAMES)))
     ] = "saaty",
-    as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+    as_json: JsonOption = False,
     reciprocal: Annotated[
         str,
         typer.Option(
             "--reciprocal",
-            help="full: the lower triangle of a matrix must mirror the upper one; "
-            "upper: read only the upper triangle.",
+            help=help_text("reciprocal"),
         ),
     ] = "full",
     group: Annotated[
         str,
-        typer.Option(
-            "--group", help="Several experts: aggregate judgments (aij) or priorities (aip)."
-        ),
+        typer.Option("--group", help=help_text("group")),
     ] = "aij",
-    sheet: Annotated[str | None, typer.Option("--sheet", help="Workbook sheet to read.")] = None,
+    sheet: Annotated[str | None, typer.Option("--sheet", help=help_text("sheet"))] = None,
     strict_scale: Annotated[
-        bool, typer.Option("--strict-scale", help="Refuse values off Saaty's 1/9..9 scale.")
+        bool, typer.Option("--strict-scale", help=help_text("strict_scale"))
     ] = False,
-    top: Annotated[int, typer.Option("--top", help="Judgments to list in each diagnosis.")] = 3,
+    top: Annotated[int, typer.Option("--top", help=help_text("top"))] = 3,
+    lang: LangOption = None,
 ) -> None:
     """Print weights, lambda_max, CI, CR (with its random-index table), verdict and diagnosis.
 
@@ -70,6 +64,7 @@ def weights(
     from mcda.ahp import COMPLETION_FOR, GROUP_METHODS, judgments_form, read_judgments, ri_table
     from optimize.cli.ahp_report import node_report
 
+    checked_lang(lang)
     if judgments_form(judgments, sheet=sheet) == "bwm":
         bwm_weights(judgments, sheet, strict_scale, as_json)
         return
@@ -97,18 +92,19 @@ def weights(
 
 def check_choice(option: str, value: str, allowed: list[str]) -> None:
     """Refuse an option value outside `allowed` (one line, exit 2 via the CLI's main)."""
-    from mcda import JudgmentError
-
     if value not in allowed:
-        raise JudgmentError(f"--{option} must be one of {', '.join(allowed)}, not {value!r}")
+        raise InputError(
+            f"--{option}", msg("errors.option.choice", allowed=", ".join(allowed), value=value)
+        )
 
 
 def print_report(node: str, report: Mapping[str, Any]) -> None:
     """One node's results on the terminal."""
     experts = report.get("experts", {})
-    table = Table(title=f"{node}: AHP weights" + (f" ({report['aggregation']})" if experts else ""))
-    table.add_column("item")
-    table.add_column("weight", justify="right")
+    aggregation = tell("weights.aggregation", how=report["aggregation"]) if experts else ""
+    table = Table(title=tell("weights.ahp_title", node=node, aggregation=aggregation))
+    table.add_column(tell("column.item"))
+    table.add_column(tell("column.weight"), justify="right")
     for name in experts:
         table.add_column(name, justify="right")
     for item, weight in report["weights"].items():
@@ -116,11 +112,12 @@ def print_report(node: str, report: Mapping[str, Any]) -> None:
         table.add_row(item, f"{weight:.4f}", *by_expert)
     console.print(table)
     if experts:
-        console.print(f"consensus (Goepel's relative homogeneity) {report['consensus']:.3f}")
+        console.print(tell("weights.consensus", value=f"{report['consensus']:.3f}"))
         if "group_matrix" in report:
-            print_consistency("group matrix", report["group_matrix"])
+            print_consistency(tell("weights.group_matrix"), report["group_matrix"])
         for name, expert in experts.items():
-            print_consistency(f"{name} (compatibility {expert['compatibility']:.3f})", expert)
+            who = tell("weights.expert", name=name, value=f"{expert['compatibility']:.3f}")
+            print_consistency(who, expert)
     else:
         print_consistency("", report)
 
@@ -129,20 +126,31 @@ def print_consistency(who: str, report: Mapping[str, Any]) -> None:
     """lambda_max, CI, CR with its table, the verdict, completions and the diagnosis."""
     from mcda.ahp import scale_label
 
-    prefix = f"{who}: " if who else ""
+    prefix = tell("weights.who", who=who) if who else ""
     console.print(
-        f"{prefix}lambda_max {report['lambda_max']:.4f}, CI {report['ci']:.4f}, "
-        f"CR {report['cr']:.4f} (RI {report['ri']:.4f}, table {report['ri_table']}: "
-        f"{report['ri_source']})",
+        prefix
+        + tell(
+            "weights.consistency",
+            lambda_max=f"{report['lambda_max']:.4f}",
+            ci=f"{report['ci']:.4f}",
+            cr=f"{report['cr']:.4f}",
+            ri=f"{report['ri']:.4f}",
+            table=report["ri_table"],
+            source=report["ri_source"],
+        ),
         markup=False,
         highlight=False,
     )
-    style = "green" if report["acceptable"] else "bold red"
+    style = "green" if report["acceptable"] else "bold red"  # rich style names
     console.print(Text.assemble("  ", (str(report["verdict"]), style)))
     for cell in report["completed"]:
         console.print(
-            f"  completed ({cell['row']}, {cell['col']}) = {cell['value']:.4f} "
-            "(lambda_max-optimal, Bozóki et al. 2010)",
+            tell(
+                "weights.completed",
+                row=cell["row"],
+                col=cell["col"],
+                value=f"{cell['value']:.4f}",
+            ),
             markup=False,
         )
     diagnosis = report.get("diagnosis", {})
@@ -150,9 +158,15 @@ def print_consistency(who: str, report: Mapping[str, Any]) -> None:
         console.print(f"  {diagnosis['note']}", markup=False)
     for revision in diagnosis.get("revisions", []):
         console.print(
-            f"  revise ({revision['row']}, {revision['col']}) "
-            f"{scale_label(revision['judgment'])} -> {scale_label(revision['suggested'])}: "
-            f"CR {report['cr']:.3f} -> {revision['cr_after']:.3f}",
+            tell(
+                "weights.revise",
+                row=revision["row"],
+                col=revision["col"],
+                given=scale_label(revision["judgment"]),
+                suggested=scale_label(revision["suggested"]),
+                before=f"{report['cr']:.3f}",
+                after=f"{revision['cr_after']:.3f}",
+            ),
             markup=False,
         )
 
@@ -170,25 +184,35 @@ def bwm_weights(path: Path, sheet: str | None, strict_scale: bool, as_json: bool
                 given.best_to_others, given.others_to_worst, best=given.best, worst=given.worst
             )
         except JudgmentError as exc:
-            raise JudgmentError(f"node {node!r}: {exc.message}", file=path.name) from None
+            raise InputError(
+                path.name, msg("errors.option.bwm_node", node=node, problem=mcda_message(exc))
+            ) from None
         reports[node] = bwm_report(result)
     if as_json:
         sys.stdout.write(json.dumps(reports, indent=2, ensure_ascii=False) + "\n")
         return
     for node, report in reports.items():
-        table = Table(title=f"{node}: BWM weights (best {report['best']}, worst {report['worst']})")
-        table.add_column("item")
-        table.add_column("weight", justify="right")
-        table.add_column("nonlinear interval", justify="right")
+        table = Table(
+            title=tell("weights.bwm_title", node=node, best=report["best"], worst=report["worst"])
+        )
+        table.add_column(tell("column.item"))
+        table.add_column(tell("column.weight"), justify="right")
+        table.add_column(tell("column.nonlinear_interval"), justify="right")
         for item, weight in report["weights"].items():
             low, high = report["intervals"][item]
             table.add_row(item, f"{weight:.4f}", f"{low:.4f}-{high:.4f}")
         console.print(table)
         console.print(
-            f"xi^L {report['xi_linear']:.4f}, xi* {report['xi_star']:.4f}, "
-            f"CR {report['cr']:.4f} (xi* / CI {report['consistency_index']:.2f}, Rezaei 2015), "
-            f"input-based CR {report['cr_input']:.4f} (Liang et al. 2020); "
-            f"{report['comparisons']} comparisons (a full AHP matrix: {report['ahp_comparisons']})",
+            tell(
+                "weights.bwm_consistency",
+                xi_linear=f"{report['xi_linear']:.4f}",
+                xi_star=f"{report['xi_star']:.4f}",
+                cr=f"{report['cr']:.4f}",
+                ci=f"{report['consistency_index']:.2f}",
+                cr_input=f"{report['cr_input']:.4f}",
+                comparisons=report["comparisons"],
+                ahp=report["ahp_comparisons"],
+            ),
             markup=False,
             highlight=False,
         )

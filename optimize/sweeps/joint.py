@@ -35,7 +35,7 @@ from mcda.methods import scores_for_weights
 from optimize.appraisal.appraise import appraise, cluster_priority
 from optimize.appraisal.uncertainty import checked_values
 from optimize.case.case import Case
-from optimize.errors import InputError
+from optimize.errors import InputError, msg
 from optimize.model.compiled import SolverOptions
 from optimize.model.formulation import benefit_coefficients, project_table
 from optimize.sweeps.engine import SweepResult, _funding_summary, _Point, _run_points, _tidy
@@ -120,9 +120,9 @@ def joint_robustness(
         matrix TOPSIS cannot score (a constant column).
     """
     if samples < 1:
-        raise InputError("samples", f"need at least 1 sample, not {samples}")
+        raise InputError("samples", msg("errors.option.too_few_samples", samples=samples))
     if not 0.0 < core_share <= 1.0:
-        raise InputError("core_share", f"must be in (0, 1], not {core_share}")
+        raise InputError("core_share", msg("errors.option.core_share", share=core_share))
     appraisal = appraise(case)
     projects = project_table(case, appraisal)
     matrix = case.values if values is None else checked_values(values, case)
@@ -192,9 +192,11 @@ def _weight_samples(
     """Leaf-weight samples x criteria in the matrix's criterion order [-]."""
     if isinstance(weights, str):
         if weights != "dirichlet":
-            raise InputError("weights", f"unknown weight model {weights!r}; use 'dirichlet'")
+            raise InputError("weights", msg("errors.option.weight_model", model=weights))
         if not concentration > 0:
-            raise InputError("concentration", f"must be positive, not {concentration}")
+            raise InputError(
+                "concentration", msg("errors.option.not_positive", value=concentration)
+            )
         if math.isinf(concentration):
             return np.tile(centre, (samples, 1))
         draws: FloatArray = np.random.default_rng(seed).dirichlet(
@@ -204,17 +206,22 @@ def _weight_samples(
     if isinstance(weights, pd.DataFrame):
         missing = criteria.difference(weights.columns)
         if len(missing):
-            raise InputError("weights", f"no weight samples for criteria {list(missing)[:5]}")
+            raise InputError(
+                "weights", msg("errors.option.no_weight_samples", criteria=list(missing)[:5])
+            )
         weights = weights.loc[:, criteria].to_numpy(float)
     array = np.asarray(weights, dtype=float)
     if array.shape != (samples, len(criteria)):
         raise InputError(
             "weights",
-            f"weight samples have shape {array.shape}, expected {(samples, len(criteria))} "
-            "(samples x criteria)",
+            msg(
+                "errors.option.weight_shape",
+                shape=array.shape,
+                expected=(samples, len(criteria)),
+            ),
         )
     if not np.isfinite(array).all() or (array < 0).any():
-        raise InputError("weights", "weight samples must be finite and non-negative")
+        raise InputError("weights", msg("errors.option.weight_values"))
     return array
 
 

@@ -185,10 +185,15 @@ SIXTEEN = "row,col,value\n" + "".join(f"i{k},i{k + 1},2\n" for k in range(15))
             "d.csv",
             DRINKS_CSV,
             ["--method", "median"],
-            "--method must be one of eigenvector, geometric_mean",
+            "--method: must be one of eigenvector, geometric_mean",
         ),
-        ("d.csv", DRINKS_CSV, ["--reciprocal", "lower"], "--reciprocal must be one of full, upper"),
-        ("d.csv", DRINKS_CSV, ["--group", "mean"], "--group must be one of aij, aip"),
+        (
+            "d.csv",
+            DRINKS_CSV,
+            ["--reciprocal", "lower"],
+            "--reciprocal: must be one of full, upper",
+        ),
+        ("d.csv", DRINKS_CSV, ["--group", "mean"], "--group: must be one of aij, aip"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(
