@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from optimize.case.case import Case
-from optimize.errors import InputError
+from optimize.errors import InputError, msg
 
 #: Columns of :func:`waiting_candidates`.
 WAITING_COLUMNS = ["project", "cluster", "instrument", "cluster_type", "eligible_as"]
@@ -115,8 +115,12 @@ def check_musts_in_force(case: Case, file: str, field: str) -> None:
             instrument = case.projects.at[project, "instrument"]
             raise InputError(
                 file,
-                f"must_fund project {project!r} waits on a re-typing: its cluster {cluster!r} "
-                f"is of type {kind!r}, which the fit table makes not eligible for instrument "
-                f"{instrument!r}",
+                msg(
+                    "errors.rules.must_fund_waiting",
+                    project=project,
+                    cluster=cluster,
+                    type=kind,
+                    instrument=instrument,
+                ),
                 field=field,
             )
