@@ -32,6 +32,9 @@ TRANSLATED = (
     "examples/index",
     "examples/ranking",
     "examples/allocate",
+    "examples/marginal",
+    "examples/infeasible",
+    "examples/frontier",
 )
 
 #: Source suffixes of pages.
