@@ -30,6 +30,7 @@ TRANSLATED = (
     "quickstart",
     "paper-to-model",
     "examples/index",
+    "examples/weights",
     "examples/ranking",
     "examples/allocate",
     "examples/marginal",

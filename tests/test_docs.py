@@ -398,3 +398,12 @@ def test_glyph_check_finds_tofu_without_a_cjk_font(tmp_path):
     assert len(found[page]) == 1
     assert "科技支撑体系建设" not in found[page][0]  # lacking characters are listed sorted
     assert "DejaVu" in found[page][0]
+
+
+@pytest.mark.parametrize("page", ZH_PAGES, ids=lambda p: str(p.relative_to(ZH)))
+def test_chinese_pages_link_to_english_only_pages_that_exist_untranslated(page):
+    listed = set(translated())
+    for target in re.findall(r"\{en-doc\}`[^`<]*<([^>`]+)>`", page.read_text(encoding="utf-8")):
+        target = target.strip().lstrip("/")
+        assert resolve(DOCS / target) is not None, f"no English page {target}"
+        assert target not in listed, f"{target} is translated: link it with {{doc}}"
