@@ -32,6 +32,7 @@ TRANSLATED = (
     "examples/index",
     "examples/weights",
     "examples/ranking",
+    "examples/ranking-robustness",
     "examples/allocate",
     "examples/marginal",
     "examples/infeasible",
