@@ -37,6 +37,7 @@ TRANSLATED = (
     "examples/marginal",
     "examples/infeasible",
     "examples/frontier",
+    "examples/sweeps",
 )
 
 #: Source suffixes of pages.
