@@ -33,6 +33,7 @@ TRANSLATED = (
     "examples/weights",
     "examples/ranking",
     "examples/ranking-robustness",
+    "examples/data-limits",
     "examples/allocate",
     "examples/marginal",
     "examples/infeasible",
