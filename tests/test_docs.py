@@ -152,6 +152,9 @@ def test_make_docs_is_strict_and_ci_runs_it():
     options = re.search(r"SPHINXOPTS \?= (.*)", makefile)
     assert options is not None
     assert {"-E", "-W", "--keep-going"} <= set(options.group(1).split())
+    recipe = makefile.split("\ndocs: ", 1)[1].split("\n\n", 1)[0]
+    assert "-b html docs/zh " in recipe, "make docs must build the Chinese pages too"
+    assert recipe.index("docs/zh") < recipe.index("check_offline.py"), "check both trees"
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert ci.index("make docs") > ci.index("make test")
 
