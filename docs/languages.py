@@ -11,6 +11,7 @@ the data page)::
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -45,6 +46,14 @@ TRANSLATED = (
 SUFFIXES = (".md", ".rst")
 
 logger = logging.getLogger(__name__)
+
+#: A line break between two Chinese characters (or CJK punctuation) of the source: Markdown
+#: keeps it as a space, which Chinese text does not have.
+CJK_LINE_BREAK = re.compile(
+    r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\n(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])"
+)
+#: Nodes whose text is shown as written.
+VERBATIM = (nodes.literal_block, nodes.literal, nodes.math, nodes.math_block, nodes.raw)
 
 
 class Switch(NamedTuple):
@@ -87,6 +96,18 @@ def add_switch(
         context["language_switch"] = switch_for(pagename, is_chinese(app))
 
 
+def join_chinese_lines(app: Sphinx, doctree: nodes.document) -> None:
+    """Drop the line breaks of the Chinese sources between Chinese characters."""
+    if not is_chinese(app):
+        return
+    for text in list(doctree.findall(nodes.Text)):
+        if isinstance(text.parent, VERBATIM):
+            continue
+        joined = CJK_LINE_BREAK.sub("", text.astext())
+        if joined != text.astext():
+            text.parent.replace(text, nodes.Text(joined))
+
+
 class EnglishPage(SphinxRole):
     """``{en-doc}`title <docname>```: a link from a Chinese page to an English-only page."""
 
@@ -106,6 +127,7 @@ class EnglishPage(SphinxRole):
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the sidebar link and the ``{en-doc}`` role."""
     app.connect("html-page-context", add_switch)
+    app.connect("doctree-read", join_chinese_lines)
     app.add_role("en-doc", EnglishPage())
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
