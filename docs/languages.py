@@ -52,6 +52,7 @@ logger = logging.getLogger(__name__)
 CJK_LINE_BREAK = re.compile(
     r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\n(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])"
 )
+CJK_CHARACTER = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 #: Nodes whose text is shown as written.
 VERBATIM = (nodes.literal_block, nodes.literal, nodes.math, nodes.math_block, nodes.raw)
 
@@ -96,16 +97,32 @@ def add_switch(
         context["language_switch"] = switch_for(pagename, is_chinese(app))
 
 
+def is_cjk(character: str) -> bool:
+    """Whether `character` is a Chinese character or CJK punctuation."""
+    return bool(CJK_CHARACTER.fullmatch(character))
+
+
 def join_chinese_lines(app: Sphinx, doctree: nodes.document) -> None:
-    """Drop the line breaks of the Chinese sources between Chinese characters."""
+    """Drop the line breaks of the Chinese sources between Chinese characters.
+
+    MyST keeps a break inside a text, or as a text of its own between two nodes (a soft break).
+    """
     if not is_chinese(app):
         return
     for text in list(doctree.findall(nodes.Text)):
-        if isinstance(text.parent, VERBATIM):
+        parent = text.parent
+        if parent is None or isinstance(parent, VERBATIM):
             continue
         joined = CJK_LINE_BREAK.sub("", text.astext())
+        # By identity: texts are strings, and an equal one earlier would be found by index().
+        at = next(i for i, child in enumerate(parent.children) if child is text)
+        if joined == "\n":
+            before = parent[at - 1].astext()[-1:] if at > 0 else ""
+            after = parent[at + 1].astext()[:1] if at + 1 < len(parent) else ""
+            if is_cjk(before) and is_cjk(after):
+                joined = ""
         if joined != text.astext():
-            text.parent.replace(text, nodes.Text(joined))
+            parent[at] = nodes.Text(joined)
 
 
 class EnglishPage(SphinxRole):
