@@ -1,7 +1,8 @@
 # Two commands on a fresh machine with Python >= 3.11:
 #   make run   - set up .venv, install clusterplan, run the shipped case into out/
 #   make test  - set up .venv with dev extras, run ruff, mypy and pytest
-#   make docs  - set up .venv with docs extras, build docs/_build/html (notebooks executed)
+#   make docs  - set up .venv with docs extras, build docs/_build/html (notebooks executed),
+#                the Chinese pages (docs/zh) into docs/_build/html/zh
 # test and docs first check the Debian packages they need (scripts/system-packages.sh):
 # as root they are installed when missing; otherwise the check names them and stops.
 PYTHON ?= python3
@@ -49,8 +50,13 @@ lint: $(DEV_STAMP)
 test: system-packages lint
 	$(BIN)/python -m pytest
 
+# The Chinese pages are a build of their own (docs/zh/conf.py), made beside the English one
+# (each keeps its executed notebooks apart) and then placed in its zh/ folder.
 docs: system-packages $(DOCS_STAMP)
 	$(BIN)/python -m sphinx $(SPHINXOPTS) -b html docs docs/_build/html
+	$(BIN)/python -m sphinx $(SPHINXOPTS) -b html docs/zh docs/_build/zh/html
+	rm -rf docs/_build/html/zh
+	cp -R docs/_build/zh/html docs/_build/html/zh
 	$(BIN)/python docs/check_offline.py docs/_build/html
 
 bench: $(DEV_STAMP)

@@ -35,8 +35,10 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.mathjax",
+    "languages",
 ]
-exclude_patterns = ["_build", "jupyter_execute", "**.ipynb_checkpoints"]
+# The Chinese pages (docs/zh) are a build of their own, configured by docs/zh/conf.py.
+exclude_patterns = ["_build", "jupyter_execute", "**.ipynb_checkpoints", "zh"]
 
 # MyST: $...$ math, amsmath environments, ::: fences.
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
@@ -64,6 +66,18 @@ autodoc_default_options = {"members": True, "undoc-members": False}
 html_theme = "furo"
 html_title = f"clusterplan {release}"
 html_static_path: list[str] = []
+# Furo's sidebar with the link to the page in the other language (docs/languages.py) on top.
+templates_path = [str(DOCS / "_templates")]
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "sidebar/language-switch.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/scroll-end.html",
+    ]
+}
 
 # MathJax from the sphinx-mathjax-offline package, copied next to the pages: formulas render
 # without the network. Wired here rather than listed in `extensions` because that package

@@ -3,7 +3,9 @@
 import ast
 import importlib
 import importlib.util
+import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,10 +13,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 SUFFIXES = (".md", ".rst")
-PAGES = sorted(
+#: The Chinese pages: a source tree of their own (docs/zh), with its own index.
+ZH = DOCS / "zh"
+ALL_PAGES = sorted(
     p for p in DOCS.rglob("*") if p.suffix in SUFFIXES and "_build" not in p.relative_to(DOCS).parts
 )
-NOTEBOOKS = [p for p in PAGES if "file_format: mystnb" in p.read_text(encoding="utf-8")[:300]]
+ZH_PAGES = [p for p in ALL_PAGES if p.is_relative_to(ZH)]
+#: The Python of the docs: configurations (English and Chinese), helpers, checks.
+DOCS_MODULES = sorted(p for p in DOCS.rglob("*.py") if "_build" not in p.relative_to(DOCS).parts)
+PAGES = [p for p in ALL_PAGES if not p.is_relative_to(ZH)]
+NOTEBOOKS = [p for p in ALL_PAGES if "file_format: mystnb" in p.read_text(encoding="utf-8")[:300]]
 
 #: What docs, tests and benchmarks may import from: ``optimize`` or one of its stages.
 STAGES = {p.parent.name for p in (ROOT / "optimize").glob("*/__init__.py")} | {
@@ -66,9 +74,10 @@ def test_docs_exist_with_notebooks():
     assert len(NOTEBOOKS) >= 8
 
 
-def test_every_toctree_entry_exists_and_every_page_is_listed():
-    listed = {DOCS / "index.md"}
-    pending = [DOCS / "index.md"]
+def listed_from(index: Path) -> set[Path]:
+    """The pages the toctrees reach from `index` (itself included)."""
+    listed = {index}
+    pending = [index]
     while pending:
         for entry in toctree_entries(pending.pop()):
             page = resolve(entry)
@@ -76,7 +85,12 @@ def test_every_toctree_entry_exists_and_every_page_is_listed():
             if page not in listed:
                 listed.add(page)
                 pending.append(page)
-    assert set(PAGES) == listed
+    return listed
+
+
+def test_every_toctree_entry_exists_and_every_page_is_listed():
+    assert set(PAGES) == listed_from(DOCS / "index.md")
+    assert set(ZH_PAGES) == listed_from(ZH / "index.md")
 
 
 @pytest.mark.parametrize("page", NOTEBOOKS, ids=lambda p: str(p.relative_to(DOCS)))
@@ -93,7 +107,8 @@ def test_pages_showing_the_case_open_with_the_notice(page):
         return
     first = CODE_CELL.search(text)
     assert first is not None
-    assert "notice(case)" in first.group(1)
+    chinese = page.is_relative_to(ZH)
+    assert ('notice(case, lang="zh")' if chinese else "notice(case)") in first.group(1)
     assert "remove-input" in first.group(1)
     before = text[: first.start()]
     assert before.count("\n# ") + before.startswith("# ") == 1, "notice must follow the title"
@@ -106,7 +121,7 @@ def test_no_computed_decimal_is_typed_in_prose(page):
     assert typed <= ALLOWED_DECIMALS
 
 
-@pytest.mark.parametrize("path", [*PAGES, *DOCS.glob("*.py")], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [*ALL_PAGES, *DOCS_MODULES], ids=lambda p: p.name)
 def test_no_machine_paths(path):
     assert not re.search(r"(?<![\w.])/(work|home|root|tmp|Users)/", path.read_text("utf-8"))
 
@@ -137,6 +152,9 @@ def test_make_docs_is_strict_and_ci_runs_it():
     options = re.search(r"SPHINXOPTS \?= (.*)", makefile)
     assert options is not None
     assert {"-E", "-W", "--keep-going"} <= set(options.group(1).split())
+    recipe = makefile.split("\ndocs: ", 1)[1].split("\n\n", 1)[0]
+    assert "-b html docs/zh " in recipe, "make docs must build the Chinese pages too"
+    assert recipe.index("docs/zh") < recipe.index("check_offline.py"), "check both trees"
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert ci.index("make docs") > ci.index("make test")
 
@@ -212,7 +230,7 @@ def outside_the_stages(path: Path) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "path", [*PAGES, *DOCS.glob("*.py")], ids=lambda p: str(p.relative_to(DOCS))
+    "path", [*ALL_PAGES, *DOCS_MODULES], ids=lambda p: str(p.relative_to(DOCS))
 )
 def test_docs_import_public_names_of_optimize_or_its_stages(path):
     assert outside_the_stages(path) == []
@@ -241,3 +259,156 @@ def test_a_deep_import_in_a_code_cell_is_caught(tmp_path):
         encoding="utf-8",
     )
     assert outside_the_stages(page) == ["optimize.model.formulation"]
+
+
+def translated() -> tuple[str, ...]:
+    """``TRANSLATED`` of docs/languages.py: the English pages with a Chinese counterpart."""
+    tree = ast.parse((DOCS / "languages.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "TRANSLATED":
+            return ast.literal_eval(node.value)
+    raise AssertionError("docs/languages.py defines no TRANSLATED")
+
+
+#: The pages issue 18 asks to have in Chinese: the quickstart, "From the paper to the model"
+#: and the worked examples (each of them, once translated, must be listed in TRANSLATED).
+REQUIRED_IN_CHINESE = {"index", "quickstart", "paper-to-model", "examples/index"}
+
+
+def test_every_listed_page_has_its_chinese_counterpart_and_no_other_exists():
+    listed = translated()
+    assert set(listed) >= REQUIRED_IN_CHINESE
+    assert any(name.startswith("examples/") and name != "examples/index" for name in listed)
+    for name in listed:
+        english = resolve(DOCS / name)
+        assert english is not None, f"{name} is listed as translated but has no English page"
+        assert resolve(ZH / name) is not None, f"{name} has no Chinese page under docs/zh"
+    assert {str(p.relative_to(ZH).with_suffix("")) for p in ZH_PAGES} == set(listed)
+
+
+GLUED = re.compile(r"\{glue:(?:text|md)\}`([A-Za-z_]\w*)")
+
+
+def glue_names(text: str) -> tuple[set[str], set[str]]:
+    """(names glued by code cells as keywords of glue_values, names used in the prose)."""
+    glued = set()
+    for node in ast.walk(ast.parse(code_of_text(text))):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "glue_values":
+            glued |= {k.arg for k in node.keywords if k.arg is not None}
+    return glued, set(GLUED.findall(text))
+
+
+def code_of_text(text: str) -> str:
+    return "\n".join(
+        "\n".join(line for line in cell.splitlines() if not line.startswith(":"))
+        for cell in WHOLE_CELL.findall(text)
+    )
+
+
+@pytest.mark.parametrize("name", translated())
+def test_chinese_page_glues_and_shows_the_same_numbers(name):
+    english, chinese = resolve(DOCS / name), resolve(ZH / name)
+    assert english is not None and chinese is not None
+    english_text, chinese_text = english.read_text("utf-8"), chinese.read_text("utf-8")
+    assert glue_names(chinese_text) == glue_names(english_text)
+    assert english_text.count("```{code-cell}") == chinese_text.count("```{code-cell}")
+    assert (english.suffix, "file_format: mystnb" in english_text[:300]) == (
+        chinese.suffix,
+        "file_format: mystnb" in chinese_text[:300],
+    )
+
+
+#: Helpers whose output is in the page's language: each call on a Chinese page says "zh".
+SPEAKING = {"notice", "status_text", "tier_text", "core_index_chart"}
+
+
+def calls(text: str, names: set[str]) -> list[ast.Call]:
+    """The calls of functions named `names` in the code cells of page `text`."""
+    return [
+        node
+        for node in ast.walk(ast.parse(code_of_text(text)))
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") in names
+    ]
+
+
+def constants(call: ast.Call) -> list[object]:
+    arguments = [*call.args, *(k.value for k in call.keywords)]
+    return [a.value for a in arguments if isinstance(a, ast.Constant)]
+
+
+@pytest.mark.parametrize("page", ZH_PAGES, ids=lambda p: str(p.relative_to(ZH)))
+def test_chinese_pages_are_in_chinese_and_call_for_chinese_output(page):
+    text = page.read_text(encoding="utf-8")
+    words = prose(text)
+    assert sum("\u4e00" <= c <= "\u9fff" for c in words) > len(re.findall(r"[A-Za-z]+", words))
+    for call in calls(text, SPEAKING):
+        assert "zh" in constants(call), ast.unparse(call)
+    for call in calls(text, {"cli"}):
+        if "run" in constants(call):
+            assert "--lang" in constants(call), ast.unparse(call)
+
+
+def test_chinese_recommendation_table_quotes_the_same_sentences():
+    def rows(path: Path) -> list[tuple[str, str, str]]:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        start = next(i for i, line in enumerate(lines) if line.startswith("| id | § |"))
+        table = []
+        for line in lines[start + 2 :]:
+            if not line.startswith("|"):
+                break
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            table.append((cells[0], cells[1], cells[2]))
+        return table
+
+    assert rows(ZH / "paper-to-model.md") == rows(DOCS / "paper-to-model.md")
+
+
+def test_the_docs_notice_is_the_sentence_the_reports_print():
+    from optimize import load_case
+    from optimize.case import shipped_case
+    from optimize.messages import say
+    from optimize.report import illustrative_notice
+
+    case = load_case(shipped_case())
+    share, cells = case.scores.illustrative_share, case.scores.values.size
+    fields = {"illustrative": round(share * cells), "cells": cells, "share": f"{share:.0%}"}
+    assert say("docs.illustrative_sentence", "en", **fields) == illustrative_notice(case)
+    assert f"{fields['illustrative']} 个" in say("docs.illustrative_sentence", "zh", **fields)
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Chromium")
+def test_glyph_check_finds_tofu_without_a_cjk_font(tmp_path):
+    check = load_check_offline()
+    html = tmp_path / "html"
+    page = html / "zh" / "examples" / "ranking.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(
+        '<!doctype html><html lang="zh-CN"><meta charset="utf-8">'
+        "<body><p>科技支撑体系建设</p><p hidden>隐藏</p></body></html>",
+        encoding="utf-8",
+    )
+    assert check.glyph_problems(html, shutil.which("chromium")) == []
+    assert (tmp_path / "screenshots" / "zh-ranking.png").stat().st_size > 0
+    # The same page where fontconfig knows only DejaVu (no CJK font): boxes, and the check says so.
+    fonts = check.font_files(tuple(sorted(os.environ.items()))).values()
+    dejavu = next(Path(file).parent for file, _ in fonts if "DejaVuSans" in file)
+    config = tmp_path / "fonts.conf"
+    config.write_text(
+        f"<?xml version='1.0'?><fontconfig><dir>{dejavu}</dir>"
+        f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    environ = {**os.environ, "FONTCONFIG_FILE": str(config)}
+    found = check.check_glyphs([page], shutil.which("chromium"), None, environ)
+    assert len(found[page]) == 1
+    assert "科技支撑体系建设" not in found[page][0]  # lacking characters are listed sorted
+    assert "DejaVu" in found[page][0]
+
+
+@pytest.mark.parametrize("page", ZH_PAGES, ids=lambda p: str(p.relative_to(ZH)))
+def test_chinese_pages_link_to_english_only_pages_that_exist_untranslated(page):
+    listed = set(translated())
+    for target in re.findall(r"\{en-doc\}`[^`<]*<([^>`]+)>`", page.read_text(encoding="utf-8")):
+        target = target.strip().lstrip("/")
+        assert resolve(DOCS / target) is not None, f"no English page {target}"
+        assert target not in listed, f"{target} is translated: link it with {{doc}}"
