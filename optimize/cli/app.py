@@ -19,6 +19,7 @@ from optimize.cli.convert import convert, new
 from optimize.cli.interrupt import Interrupted, signals_raise
 from optimize.cli.rank import rank_command
 from optimize.cli.run import run, validate
+from optimize.cli.serve import serve
 from optimize.cli.sweep import sweep_app
 from optimize.cli.weights import weights
 from optimize.errors import InfeasibleError, InputError
@@ -106,3 +107,4 @@ app.command()(weights)
 app.add_typer(sweep_app, name="sweep")
 app.command()(convert)
 app.command()(new)
+app.command()(serve)
