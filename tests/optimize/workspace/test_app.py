@@ -1,0 +1,204 @@
+"""The workspace through Starlette's test client: views, live updates, sessions, files."""
+
+import html
+import io
+import re
+import tomllib
+
+import pytest
+from openpyxl import load_workbook
+from starlette.testclient import TestClient
+
+from mcda.ahp import SOLE_EXPERT
+from optimize.casefiles import load_case, load_scenarios
+from optimize.messages import say
+from optimize.workspace import COOKIE, EXPORTS, VIEWS, create_app, load
+from tests.bad_workbooks.corpus import CORPUS, bad_workbook, good_workbook
+from tests.optimize.workspace.conftest import snapshot
+
+
+@pytest.fixture
+def app(tiny_folder):
+    return create_app(load(tiny_folder), "en")
+
+
+@pytest.fixture
+def client(app):
+    with TestClient(app) as c:
+        c.get("/")
+        yield c
+
+
+def allocated(page: str) -> str:
+    """The 'allocated' figure of the status bar."""
+    return re.search(r'id="status-spent">([^<]*)<', page).group(1)
+
+
+def message(page: str) -> str:
+    found = re.search(r'id="message"[^>]*>(.*?)</p>', page, re.S)
+    return html.unescape(found.group(1)) if found else ""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_view_renders_in_both_languages(tiny_folder, lang):
+    with TestClient(create_app(load(tiny_folder), lang)) as c:
+        page = c.get("/")
+        assert page.status_code == 200
+        assert say("workspace.title", lang) in page.text
+        assert 'id="notice"' in page.text
+        for view in VIEWS:
+            assert c.get(f"/view/{view}").status_code == 200, view
+        names = ("甲", "乙") if lang == "zh" else ("Alpha", "Beta")
+        assert all(n in c.get("/view/allocation").text + c.get("/view/case").text for n in names)
+
+
+def test_the_page_loads_nothing_from_the_network_and_names_no_server_path(client, tiny_folder):
+    page = client.get("/").text
+    assert not re.search(r'(src|href)="(https?:)?//', page)
+    assert '<script src="/static/htmx.min.js">' in page
+    assert client.get("/static/htmx.min.js").text.startswith("/* htmx 2.0.11")
+    for view in VIEWS:
+        assert str(tiny_folder.parent) not in client.get(f"/view/{view}").text
+
+
+def test_moving_the_budget_changes_the_allocation(client):
+    before = client.get("/view/allocation").text
+    after = client.post("/budget", data={"budget": "2"}).text
+    assert allocated(after) != allocated(before)
+    assert float(allocated(after)) <= 2.0 + 1e-9
+    assert 'id="allocation-table"' in after
+
+
+def test_two_sessions_do_not_see_each_others_edits(app):
+    with TestClient(app) as first, TestClient(app) as second:
+        first.get("/"), second.get("/")
+        assert first.cookies[COOKIE] != second.cookies[COOKIE]
+        first.post("/budget", data={"budget": "2"})
+        first.post("/rule", data={"rule": "type_share"})
+        assert 'id="status-budget">2.00<' in first.get("/").text
+        other = second.get("/").text
+        assert 'id="status-budget">6.00<' in other
+        assert 'id="rule-type_share" checked' in second.get("/view/allocation").text
+
+
+@pytest.mark.parametrize(
+    ("path", "data", "expected"),
+    [
+        ("/budget", {"budget": "lots"}, "field 'budget': 'lots' is not a number"),
+        ("/budget", {"budget": "-1"}, "field 'budget'"),
+        ("/priority", {"priority_rule": "random"}, "priority_rule"),
+        ("/rule", {"rule": "<b>x</b>"}, "unknown rule '<b>x</b>'"),
+        (
+            "/judgment",
+            {"node": "goal", "expert": SOLE_EXPERT, "row": "G1", "col": "G2", "value": "12"},
+            "field 'goal G1/G2'",
+        ),
+        ("/lang", {"lang": "fr"}, "unknown language 'fr'"),
+    ],
+)
+def test_bad_input_is_one_line_and_the_session_stays_usable(client, path, data, expected):
+    response = client.post(path, data=data)
+    assert response.status_code == 200
+    assert response.headers["HX-Retarget"] == "#message"
+    shown = message(response.text)
+    assert expected in shown and "\n" not in shown and "Traceback" not in shown
+    assert "<b>" not in response.text  # names are data: escaped
+    after = client.post("/budget", data={"budget": "3"})
+    assert 'id="status-budget">3.00<' in after.text and message(after.text) == ""
+
+
+@pytest.mark.parametrize("defect", ["missing_sheet", "merged_cells", "text_budget", "unknown_rule"])
+def test_a_bad_upload_shows_the_located_message(client, tmp_path, defect):
+    book = bad_workbook(defect, tmp_path)
+    response = client.post(
+        "/upload", files={"workbook": ("tiny.xlsx", book.read_bytes(), "application/zip")}
+    )
+    shown = message(response.text)
+    assert CORPUS[defect][1] in shown
+    assert "clusterplan-upload" not in shown and str(tmp_path) not in shown
+    assert client.get("/view/allocation").status_code == 200  # still the same case
+
+
+def test_an_uploaded_workbook_opens_and_keeps_scenarios_in_the_session(client, tmp_path):
+    book = good_workbook(tmp_path / "my case.xlsx")
+    response = client.post("/upload", files={"workbook": ("my case.xlsx", book.read_bytes())})
+    assert response.headers.get("HX-Refresh") == "true"
+    page = client.get("/").text
+    assert "my case.xlsx" in page and str(tmp_path) not in page
+    client.post("/scenarios/save", data={"name": "half", "description": "x"})
+    saved = tomllib.loads(client.get("/export/scenarios.toml").text)
+    assert saved == {"half": {"description": "x"}}
+
+
+def test_nothing_is_written_until_a_scenario_is_saved(client, tiny_folder):
+    before = snapshot(tiny_folder)
+    client.post("/budget", data={"budget": "4.5"})
+    client.post("/priority", data={"priority_rule": "need", "blend": "0.5"})
+    client.post(
+        "/judgment",
+        data={"node": "goal", "expert": SOLE_EXPERT, "row": "G1", "col": "G2", "value": "1/3"},
+    )
+    for name in EXPORTS:
+        client.get(f"/export/{name}")
+    assert snapshot(tiny_folder) == before
+    page = client.post("/scenarios/save", data={"name": "lean", "description": "less money"})
+    assert 'id="saved"' in page.text
+    after = snapshot(tiny_folder)
+    assert set(after) - set(before) == {"scenarios.toml"}
+    assert {k: v for k, v in after.items() if k != "scenarios.toml"} == before
+    (lean,) = load_scenarios(tiny_folder, load_case(tiny_folder))
+    assert (lean.name, lean.budget, lean.priority_rule) == ("lean", 4.5, "need")
+    assert lean.weights["G2"] == pytest.approx(0.75, abs=1e-5)
+    again = client.post("/scenarios/save", data={"name": "lean"})
+    assert "a scenario of that name exists" in message(again.text)
+
+
+def test_saving_appends_and_keeps_the_file_s_comments(client, tiny_folder):
+    (tiny_folder / "scenarios.toml").write_text("# mine\n[cut]\nbudget = 3.0\n", "utf-8")
+    client.post("/rule", data={"rule": "no_duplicated_construction"})
+    client.post("/scenarios/save", data={"name": "no dup", "description": ""})
+    text = (tiny_folder / "scenarios.toml").read_text("utf-8")
+    assert text.startswith("# mine\n[cut]\nbudget = 3.0\n")
+    assert tomllib.loads(text)["no dup"]["drop_rules"] == ["no_duplicated_construction"]
+    compared = client.post("/scenarios/compare").text
+    assert 'id="comparison"' in compared and "no dup" in compared and "cut" in compared
+
+
+def test_exports_are_the_current_settings(client, tmp_path):
+    client.post("/budget", data={"budget": "5"})
+    report = client.get("/export/report.html")
+    assert report.headers["content-disposition"] == 'attachment; filename="tiny-report.html"'
+    assert "Tiny test case" in report.text and "Alpha" in report.text
+    assert "<h1" in report.text and "5" in client.get("/export/report.md").text
+    results = load_workbook(io.BytesIO(client.get("/export/results.xlsx").content))
+    assert len(results.sheetnames) > 2
+    book = tmp_path / "case.xlsx"
+    book.write_bytes(client.get("/export/case.xlsx").content)
+    assert load_case(book).budget == 5.0
+    assert client.get("/export/nothing").status_code == 404
+
+
+def test_names_are_escaped(tmp_path, tiny_folder):
+    clusters = tiny_folder / "clusters.csv"
+    clusters.write_text(
+        clusters.read_text("utf-8").replace("Alpha", "<script>alert(1)</script>"), "utf-8"
+    )
+    with TestClient(create_app(load(tiny_folder), "en")) as c:
+        pages = c.get("/").text + c.get("/view/case").text + c.get("/view/ranking").text
+    assert "<script>alert" not in pages and "&lt;script&gt;alert(1)&lt;/script&gt;" in pages
+
+
+def test_the_frontier_runs_in_the_background_and_marks_the_budget(client):
+    started = client.post("/frontier/start").text
+    assert 'id="progress"' in started or 'hx-trigger="load"' in started
+    for _ in range(600):
+        view = client.get("/frontier/poll").text
+        if 'id="frontier-chart"' in view:
+            break
+    assert 'id="frontier-chart"' in view and 'class="current-budget"' in view
+    assert view.count("<circle") == 16
+
+
+def test_marginal_values_load_after_the_allocation(client):
+    table = client.get("/marginals").text
+    assert 'id="marginal-table"' in table and "budget" in table
