@@ -26,6 +26,9 @@ from timing import timed
 
 TARGET = 0.300
 
+#: Makes the form of one change.
+Form = Callable[[], dict[str, str]]
+
 
 def main() -> None:
     """Time each change and print the table."""
@@ -37,7 +40,7 @@ def main() -> None:
 
     from mcda.ahp import SOLE_EXPERT
     from optimize.appraisal import appraise
-    from optimize.case import shipped_case
+    from optimize.case import PriorityRule, shipped_case
     from optimize.model import CompiledModel, project_table
     from optimize.workspace import Session, create_app, load
 
@@ -53,22 +56,20 @@ def main() -> None:
 
     session = Session(loaded, "en")
     judgment = ("goal", SOLE_EXPERT, "C1", "C2")
-    values = {
-        "budget": itertools.cycle([case.budget * 0.8, case.budget]),
-        "judgment": itertools.cycle([1 / 3, 2.0]),
-        "priority": itertools.cycle(["need", "merit"]),
-        "rule": itertools.cycle([False, True]),
-    }
+    amounts = itertools.cycle([case.budget * 0.8, case.budget])
+    ratios = itertools.cycle([1 / 3, 2.0])
+    rules: itertools.cycle[PriorityRule] = itertools.cycle(["need", "merit"])
+    switches = itertools.cycle([False, True])
     updates: dict[str, Callable[[], object]] = {
-        "budget": lambda: session.set_budget(next(values["budget"])),
-        "judgment": lambda: session.set_judgment(judgment, next(values["judgment"])),
-        "priority": lambda: session.set_priority(next(values["priority"]), 0.5),
-        "rule toggle": lambda: session.toggle_rule("region_floor", next(values["rule"])),
+        "budget": lambda: session.set_budget(next(amounts)),
+        "judgment": lambda: session.set_judgment(judgment, next(ratios)),
+        "priority": lambda: session.set_priority(next(rules), 0.5),
+        "rule toggle": lambda: session.toggle_rule("region_floor", next(switches)),
     }
     client = TestClient(create_app(loaded, "en"))
     client.get("/")
-    forms = {
-        "budget": ("/budget", lambda: {"budget": str(next(values["budget"]))}),
+    forms: dict[str, tuple[str, Form]] = {
+        "budget": ("/budget", lambda: {"budget": str(next(amounts))}),
         "judgment": (
             "/judgment",
             lambda: {
@@ -76,17 +77,17 @@ def main() -> None:
                 "expert": SOLE_EXPERT,
                 "row": "C1",
                 "col": "C2",
-                "value": str(next(values["judgment"])),
+                "value": str(next(ratios)),
             },
         ),
-        "priority": ("/priority", lambda: {"priority_rule": next(values["priority"])}),
+        "priority": ("/priority", lambda: {"priority_rule": str(next(rules))}),
         "rule toggle": (
             "/rule",
-            lambda: {"rule": "region_floor", **({"on": "on"} if next(values["rule"]) else {})},
+            lambda: {"rule": "region_floor", **({"on": "on"} if next(switches) else {})},
         ),
     }
 
-    def request(path: str, form: Callable[[], dict[str, str]]) -> Callable[[], object]:
+    def request(path: str, form: Form) -> Callable[[], object]:
         def send() -> None:
             response = client.post(path, data=form())
             if 'id="status-solve"' not in response.text:
