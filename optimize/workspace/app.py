@@ -152,7 +152,13 @@ class Workspace:
             return {"nodes": judgment_nodes(answer)}
         if name == "ranking":
             order, winning = winning_cells(answer)
-            return {"order": order, "winning": winning}
+            methods = session.method_ranks()
+            return {
+                "order": order,
+                "winning": winning,
+                "methods": list(methods.rankings),
+                "method_rank": methods.rankings[session.method]["rank"],
+            }
         if name == "frontier":
             job = (
                 session.job if session.job is not None and session.job.kind == "frontier" else None
@@ -211,6 +217,12 @@ class Workspace:
         blend = form_number(form.get("blend", session.settings.blend), "blend", 0.0, 1.0)
         session.set_priority(rule, blend)
         return HTMLResponse(self.view(session, str(form.get("view", "allocation"))))
+
+    async def method(self, request: Request, session: Session) -> Response:
+        """Choose the ranking method shown beside the tiers."""
+        form = await request.form()
+        session.choose_method(str(form.get("method")))
+        return HTMLResponse(self.view(session, "ranking"))
 
     async def rule(self, request: Request, session: Session) -> Response:
         """Switch a rule on or off."""
@@ -336,6 +348,7 @@ def create_app(
         Route("/budget", app.route(app.budget), methods=["POST"]),
         Route("/priority", app.route(app.priority), methods=["POST"]),
         Route("/rule", app.route(app.rule), methods=["POST"]),
+        Route("/method", app.route(app.method), methods=["POST"]),
         Route("/judgment", app.route(app.judgment), methods=["POST"]),
         Route("/reset", app.route(app.reset), methods=["POST"]),
         Route("/lang", app.route(app.language), methods=["POST"]),

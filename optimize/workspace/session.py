@@ -13,6 +13,7 @@ import secrets
 import tempfile
 import threading
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ import pandas as pd
 import tomli_w
 
 from mcda import MCDAError
-from optimize.appraisal import UncertaintySettings
+from optimize.appraisal import REFERENCE, Robustness, UncertaintySettings, assess
 from optimize.case import SCENARIO_FILE, Case, PriorityRule, RawCase, Scenario, parse_scenario
 from optimize.casefiles import load_case, load_scenarios, read_case_folder, read_workbook
 from optimize.casefiles.file_limits import read_toml
@@ -130,6 +131,9 @@ class Session:
             self.margins: pd.DataFrame | None = None
             self.frontier: pd.DataFrame | None = None
             self.compared: SweepResult | None = None
+            self.methods: Robustness | None = None
+            self.methods_for: Mapping[JudgmentKey, float] | None = None
+            self.method = REFERENCE
             if self.job is not None:
                 self.job.cancel()
             self.job = None
@@ -141,6 +145,8 @@ class Session:
             self.answer = answer(self.loaded.case, settings, self.solver, self.answer, self.smaa)
             self.margins = None
             self.frontier = None
+            if settings.judgments != self.methods_for:
+                self.methods = None
             return self.answer
 
     def set_budget(self, budget: float) -> Answer:
@@ -170,6 +176,30 @@ class Session:
     def reset(self) -> Answer:
         """Back to the case's own settings."""
         return self.change(Settings.of(self.loaded.case))
+
+    def method_ranks(self) -> Robustness:
+        """The clusters ranked by every registered method under the current weights."""
+        with self.lock:
+            if self.methods is None:
+                current = self.answer
+                self.methods = assess(current.case, current.appraisal.weights, samples=0)
+                self.methods_for = self.settings.judgments
+            return self.methods
+
+    def choose_method(self, method: str) -> None:
+        """Show the ranks of `method` beside the tiers.
+
+        Raises
+        ------
+        InputError
+            When `method` is not one that ranked this case.
+        """
+        known = list(self.method_ranks().rankings)
+        if method not in known:
+            raise InputError(
+                "form", f"unknown method {method!r} (use {', '.join(known)})", field="method"
+            )
+        self.method = method
 
     def marginal_values(self) -> pd.DataFrame | None:
         """Marginal values of the budget and each binding rule (None without a solution)."""

@@ -202,3 +202,21 @@ def test_the_frontier_runs_in_the_background_and_marks_the_budget(client):
 def test_marginal_values_load_after_the_allocation(client):
     table = client.get("/marginals").text
     assert 'id="marginal-table"' in table and "budget" in table
+
+
+def test_the_chosen_method_s_ranks_sit_beside_the_tiers(client, tiny_folder):
+    from optimize.appraisal import appraise, assess
+
+    case = load_case(tiny_folder)
+    vikor = assess(case, appraise(case).weights, ["vikor"], samples=0).rankings["vikor"]["rank"]
+    page = client.post("/method", data={"method": "vikor"}).text
+    assert "Rank (vikor)" in page
+    rows = re.findall(
+        r"<tr><td class=\"n\">\d+</td><td>([^<]+)</td><td class=\"n\">\d+</td>"
+        r"\s*<td>.*?</td>\s*<td class=\"n\">(\d+)</td>",
+        page,
+        re.S,
+    )
+    names = {"Alpha": "a", "Beta": "b", "Gamma": "c", "Delta": "d"}
+    assert {names[n]: int(r) for n, r in rows} == {k: int(v) for k, v in vikor.items()}
+    assert "unknown method 'nope'" in message(client.post("/method", data={"method": "nope"}).text)
