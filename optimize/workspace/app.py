@@ -31,6 +31,7 @@ from optimize.errors import InputError
 from optimize.messages import LANGS, Lang, is_lang, say
 from optimize.workspace.exports import EXPORTS, export
 from optimize.workspace.frontier import frontier_job
+from optimize.workspace.more_samples import smaa_job
 from optimize.workspace.session import Loaded, Session, Sessions, load_upload
 from optimize.workspace.views import (
     VIEWS,
@@ -46,6 +47,8 @@ from optimize.workspace.views import (
 COOKIE = "clusterplan_session"
 #: The form's name for the page (never a server path).
 FORM = "form"
+#: Background work -> the view that shows its progress and result.
+JOB_VIEWS = {"frontier": "frontier", "smaa": "ranking"}
 
 Handler = Callable[[Request, Session], Awaitable[Response]]
 
@@ -78,6 +81,7 @@ def form_number(
     minimum: float | None = None,
     maximum: float | None = None,
     positive: bool = False,
+    whole: bool = False,
 ) -> float:
     """A number typed in the page (``3``, ``0.5``, ``1/3``), checked like every case number.
 
@@ -88,7 +92,7 @@ def form_number(
     """
     try:
         value = number_from_text(str(text))
-        return checked_number(value, minimum, maximum, positive=positive)
+        return checked_number(value, minimum, maximum, positive=positive, whole=whole)
     except ValueRangeError as exc:
         raise InputError(FORM, str(exc), field=field) from None
 
@@ -153,7 +157,9 @@ class Workspace:
         if name == "ranking":
             order, winning = winning_cells(answer)
             methods = session.method_ranks()
+            job = session.job if session.job is not None and session.job.kind == "smaa" else None
             return {
+                "job": job,
                 "order": order,
                 "winning": winning,
                 "methods": list(methods.rankings),
@@ -279,22 +285,29 @@ class Workspace:
         table = session.marginal_values()
         return HTMLResponse(self.render("marginals.html", session, table=table))
 
-    async def frontier_start(self, request: Request, session: Session) -> Response:
-        """Start the budget frontier in the background."""
-        session.start_job(frontier_job(session.answer.case))
-        return HTMLResponse(self.view(session, "frontier"))
+    async def job_start(self, request: Request, session: Session) -> Response:
+        """Start long work in the background: the frontier, or SMAA-2 with more samples."""
+        kind = request.path_params["kind"]
+        if kind == "frontier":
+            session.start_job(frontier_job(session.answer.case))
+        elif kind == "smaa":
+            form = await request.form()
+            samples = form_number(form.get("samples"), "samples", 1, whole=True)
+            session.start_job(smaa_job(session.answer, int(samples)))
+        else:
+            return Response(status_code=404)
+        return HTMLResponse(self.view(session, JOB_VIEWS[kind]))
 
-    async def frontier_cancel(self, request: Request, session: Session) -> Response:
-        """Cancel the budget frontier."""
-        if session.job is not None:
-            session.job.cancel()
-            session.job.finished.wait(5.0)
-        return HTMLResponse(self.view(session, "frontier"))
+    async def job_cancel(self, request: Request, session: Session) -> Response:
+        """Cancel the background work (the view it belongs to comes back without it)."""
+        kind = session.cancel_job()
+        return HTMLResponse(self.view(session, JOB_VIEWS[kind] if kind else "case"))
 
-    async def frontier_poll(self, request: Request, session: Session) -> Response:
-        """Progress of the frontier; its chart once done."""
+    async def job_poll(self, request: Request, session: Session) -> Response:
+        """Progress of the background work; its view with the result once done."""
+        job = session.job
         session.collect_job()
-        return HTMLResponse(self.view(session, "frontier"))
+        return HTMLResponse(self.view(session, JOB_VIEWS[job.kind] if job else "case"))
 
     async def save(self, request: Request, session: Session) -> Response:
         """Save the settings as a named scenario."""
@@ -354,9 +367,9 @@ def create_app(
         Route("/lang", app.route(app.language), methods=["POST"]),
         Route("/upload", app.route(app.upload), methods=["POST"]),
         Route("/marginals", app.route(app.marginals)),
-        Route("/frontier/start", app.route(app.frontier_start), methods=["POST"]),
-        Route("/frontier/cancel", app.route(app.frontier_cancel), methods=["POST"]),
-        Route("/frontier/poll", app.route(app.frontier_poll)),
+        Route("/job/start/{kind}", app.route(app.job_start), methods=["POST"]),
+        Route("/job/cancel", app.route(app.job_cancel), methods=["POST"]),
+        Route("/job/poll", app.route(app.job_poll)),
         Route("/scenarios/save", app.route(app.save), methods=["POST"]),
         Route("/scenarios/compare", app.route(app.compare), methods=["POST"]),
         Route("/export/{name}", app.route(app.download)),

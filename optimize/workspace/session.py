@@ -210,14 +210,30 @@ class Session:
             return self.margins
 
     def start_job(self, job: Job) -> None:
-        """Run `job` in the background, cancelling the one before."""
+        """Keep `job` as the session's background work, cancelling the one before."""
         with self.lock:
             if self.job is not None:
                 self.job.cancel()
             self.job = job
 
+    def cancel_job(self) -> str | None:
+        """Cancel the background work and forget it; its kind, or None when there was none.
+
+        Work with steps stops at its next step; its result, if it still comes, is dropped.
+        """
+        with self.lock:
+            job, self.job = self.job, None
+            if job is None:
+                return None
+            job.cancel()
+            return job.kind
+
     def collect_job(self) -> None:
-        """Keep the result of a finished frontier job; an error becomes the message."""
+        """Keep the result of finished background work; its error becomes the message.
+
+        A frontier becomes the frontier view's chart; SMAA-2 with more samples replaces the
+        answer's when the judgments are still those it was drawn for.
+        """
         with self.lock:
             job = self.job
             if job is None or job.running:
@@ -225,8 +241,14 @@ class Session:
             self.job = None
             if job.error is not None:
                 raise job.error
-            if job.kind == "frontier" and job.result is not None:
+            if job.result is None:
+                return
+            if job.kind == "frontier":
                 self.frontier = job.result
+            elif job.kind == "smaa":
+                settings, uncertainty = job.result
+                if settings.judgments == self.settings.judgments:
+                    self.answer = dataclasses.replace(self.answer, uncertainty=uncertainty)
 
     def compare(self) -> SweepResult:
         """The saved scenarios solved side by side with the case as loaded ("base")."""

@@ -189,10 +189,10 @@ def test_names_are_escaped(tmp_path, tiny_folder):
 
 
 def test_the_frontier_runs_in_the_background_and_marks_the_budget(client):
-    started = client.post("/frontier/start").text
+    started = client.post("/job/start/frontier").text
     assert 'id="progress"' in started or 'hx-trigger="load"' in started
     for _ in range(600):
-        view = client.get("/frontier/poll").text
+        view = client.get("/job/poll").text
         if 'id="frontier-chart"' in view:
             break
     assert 'id="frontier-chart"' in view and 'class="current-budget"' in view
@@ -220,3 +220,24 @@ def test_the_chosen_method_s_ranks_sit_beside_the_tiers(client, tiny_folder):
     names = {"Alpha": "a", "Beta": "b", "Gamma": "c", "Delta": "d"}
     assert {names[n]: int(r) for n, r in rows} == {k: int(v) for k, v in vikor.items()}
     assert "unknown method 'nope'" in message(client.post("/method", data={"method": "nope"}).text)
+
+
+def test_more_smaa_samples_run_in_the_background_and_replace_the_tiers(client):
+    assert "2000 joint draws" in client.get("/view/ranking").text
+    started = client.post("/job/start/smaa", data={"samples": "5000"}).text
+    assert 'id="smaa-progress"' in started or 'hx-trigger="load"' in started
+    for _ in range(600):
+        view = client.get("/job/poll").text
+        if 'id="smaa-form"' in view:
+            break
+    assert "5000 joint draws" in view
+    client.post("/budget", data={"budget": "4"})  # kept: the judgments did not change
+    assert "5000 joint draws" in client.get("/view/ranking").text
+    too_many = client.post("/job/start/smaa", data={"samples": "1000000"}).text
+    assert "exceed the limit" in message(too_many)
+
+
+def test_a_cancelled_job_leaves_no_result(client):
+    client.post("/job/start/frontier")
+    view = client.post("/job/cancel").text
+    assert 'id="frontier-start"' in view and 'id="frontier-chart"' not in view
