@@ -13,7 +13,14 @@ from optimize.workspace.exports import EXPORTS, export
 from optimize.workspace.frontier import budget_grid, frontier_points
 from optimize.workspace.jobs import CancelledError, Job
 from optimize.workspace.session import Loaded, Session, Sessions, append_scenario, load, load_upload
-from optimize.workspace.settings import Settings, edited_raw, scenario_table, variant
+from optimize.workspace.settings import (
+    Settings,
+    edited_raw,
+    rule_bounds,
+    scenario_table,
+    variant,
+    with_bounds,
+)
 from optimize.workspace.views import VIEWS, Labels
 
 __all__ = [
@@ -39,6 +46,8 @@ __all__ = [
     "frontier_points",
     "load",
     "load_upload",
+    "rule_bounds",
     "scenario_table",
     "variant",
+    "with_bounds",
 ]

@@ -57,21 +57,32 @@ class Answer:
     relaxations: pd.DataFrame | None = None
 
 
+#: What fixes a compiled model's rows: the rules switched off and the edited rule numbers.
+ModelKey = tuple[frozenset[str], frozenset[tuple[tuple[str, str], float]]]
+
+#: Compiled models a session keeps (one per rule setting tried), the oldest dropped first.
+MAX_MODELS = 8
+
+
 class Solver:
-    """Compiled allocation models of one case, one per set of rules switched off."""
+    """Compiled allocation models of one case, one per rule setting (rules off, bounds)."""
 
     def __init__(self, options: SolverOptions = WORKSPACE_OPTIONS) -> None:
         self.options = options
-        self.models: dict[frozenset[str], CompiledModel] = {}
+        self.models: dict[ModelKey, CompiledModel] = {}
 
-    def allocate(self, case: Case, appraisal: Appraisal, dropped: frozenset[str]) -> Allocation:
-        """Solve `case` (the variant of `dropped`) with the priorities of `appraisal`."""
+    def allocate(self, case: Case, appraisal: Appraisal, settings: Settings) -> Allocation:
+        """Solve `case` (the variant of `settings`) with the priorities of `appraisal`."""
         projects = project_table(case, appraisal)
-        model = self.models.get(dropped)
+        key: ModelKey = (settings.dropped, frozenset(settings.bounds.items()))
+        model = self.models.pop(key, None)
         if model is None or not _same_support(model.projects, projects):
-            model = self.models[dropped] = CompiledModel(case, projects, self.options)
+            model = CompiledModel(case, projects, self.options)
         else:
             model.set_coefficients(projects["coefficient"])
+        self.models[key] = model  # the most recently used last
+        while len(self.models) > MAX_MODELS:
+            self.models.pop(next(iter(self.models)))
         model.set_budget(case.budget)
         return model.solve(appraisal.priority_rule)
 
@@ -99,7 +110,8 @@ def answer(
     Parameters
     ----------
     loaded : Case
-        The case as loaded.
+        The case as loaded (with the settings' rule numbers already written in, see
+        :func:`optimize.workspace.settings.with_bounds`).
     settings : Settings
         The planner's settings.
     solver : Solver
@@ -126,7 +138,7 @@ def answer(
         uncertainty = previous.uncertainty
     else:
         uncertainty = smaa_of(case, appraisal, None, smaa)
-    allocation = solver.allocate(case, appraisal, settings.dropped)
+    allocation = solver.allocate(case, appraisal, settings)
     relaxations = None
     if not allocation.status.has_solution:
         relaxations = explain_infeasibility(case, appraisal, solver.options)

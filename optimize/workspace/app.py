@@ -33,6 +33,7 @@ from optimize.workspace.exports import EXPORTS, export
 from optimize.workspace.frontier import frontier_job
 from optimize.workspace.more_samples import smaa_job
 from optimize.workspace.session import Loaded, Session, Sessions, load_upload
+from optimize.workspace.settings import rule_bounds
 from optimize.workspace.views import (
     VIEWS,
     Labels,
@@ -165,6 +166,11 @@ class Workspace:
                 "methods": list(methods.rankings),
                 "method_rank": methods.rankings[session.method]["rank"],
             }
+        if name == "allocation":
+            stated = rule_bounds(session.loaded.raw)
+            return {
+                "bounds": [(key, session.settings.bounds.get(key, v)) for key, v in stated.items()]
+            }
         if name == "frontier":
             job = (
                 session.job if session.job is not None and session.job.kind == "frontier" else None
@@ -237,6 +243,13 @@ class Workspace:
         if name not in RULE_NAMES or name == "budget":
             raise InputError(FORM, f"unknown rule {name!r}", field="rule")
         session.toggle_rule(name, form.get("on") == "on")
+        return HTMLResponse(self.view(session, "allocation"))
+
+    async def bound(self, request: Request, session: Session) -> Response:
+        """Edit one number of a rule (checked by the case's own validation)."""
+        form = await request.form()
+        key = (str(form.get("rule")), str(form.get("key")))
+        session.set_bound(key, form_number(form.get("value"), f"{key[0]}.{key[1]}"))
         return HTMLResponse(self.view(session, "allocation"))
 
     async def judgment(self, request: Request, session: Session) -> Response:
@@ -362,6 +375,7 @@ def create_app(
         Route("/priority", app.route(app.priority), methods=["POST"]),
         Route("/rule", app.route(app.rule), methods=["POST"]),
         Route("/method", app.route(app.method), methods=["POST"]),
+        Route("/bound", app.route(app.bound), methods=["POST"]),
         Route("/judgment", app.route(app.judgment), methods=["POST"]),
         Route("/reset", app.route(app.reset), methods=["POST"]),
         Route("/lang", app.route(app.language), methods=["POST"]),

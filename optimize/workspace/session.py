@@ -23,7 +23,16 @@ import tomli_w
 
 from mcda import MCDAError
 from optimize.appraisal import REFERENCE, Robustness, UncertaintySettings, assess
-from optimize.case import SCENARIO_FILE, Case, PriorityRule, RawCase, Scenario, parse_scenario
+from optimize.case import (
+    CASE_FILE,
+    SCENARIO_FILE,
+    Case,
+    PriorityRule,
+    RawCase,
+    Scenario,
+    assemble,
+    parse_scenario,
+)
 from optimize.casefiles import load_case, load_scenarios, read_case_folder, read_workbook
 from optimize.casefiles.file_limits import read_toml
 from optimize.errors import InputError
@@ -32,7 +41,14 @@ from optimize.model import marginal_values
 from optimize.sweeps import SweepResult, compare_scenarios
 from optimize.workspace.answer import Answer, Solver, answer
 from optimize.workspace.jobs import Job
-from optimize.workspace.settings import JudgmentKey, Settings, scenario_table
+from optimize.workspace.settings import (
+    BoundKey,
+    JudgmentKey,
+    Settings,
+    rule_bounds,
+    scenario_table,
+    with_bounds,
+)
 
 #: Sessions kept at once; the least recently used goes first beyond this.
 MAX_SESSIONS = 32
@@ -133,16 +149,44 @@ class Session:
             self.compared: SweepResult | None = None
             self.methods: Robustness | None = None
             self.methods_for: Mapping[JudgmentKey, float] | None = None
+            self.based: tuple[dict[BoundKey, float], Case] | None = None
             self.method = REFERENCE
             if self.job is not None:
                 self.job.cancel()
             self.job = None
 
+    def base(self, bounds: Mapping[BoundKey, float]) -> Case:
+        """The loaded case with edited rule numbers, validated as a case file is.
+
+        Raises
+        ------
+        InputError
+            Naming ``case.toml`` and the rule's key, on a number the case check refuses.
+        """
+        if not bounds:
+            return self.loaded.case
+        if self.based is not None and self.based[0] == bounds:
+            return self.based[1]
+        raw = with_bounds(self.loaded.raw, bounds)
+        try:
+            case = assemble(raw, self.loaded.case.folder)
+        except MCDAError as exc:
+            raise InputError(CASE_FILE, str(exc)) from None
+        self.based = (dict(bounds), case)
+        return case
+
     def change(self, settings: Settings) -> Answer:
-        """Answer new settings (a budget, judgment, priority or rule change)."""
+        """Answer new settings (a budget, judgment, priority, rule or bound change).
+
+        Raises
+        ------
+        InputError
+            On a rule number the case check refuses; the settings stay as they were.
+        """
         with self.lock:
+            base = self.base(settings.bounds)
+            self.answer = answer(base, settings, self.solver, self.answer, self.smaa)
             self.settings = settings
-            self.answer = answer(self.loaded.case, settings, self.solver, self.answer, self.smaa)
             self.margins = None
             self.frontier = None
             if settings.judgments != self.methods_for:
@@ -161,6 +205,18 @@ class Session:
         """Switch a rule of the case on or off."""
         dropped = self.settings.dropped - {rule} if on else self.settings.dropped | {rule}
         return self.change(dataclasses.replace(self.settings, dropped=frozenset(dropped)))
+
+    def set_bound(self, key: BoundKey, value: float) -> Answer:
+        """Edit one number of a rule (see :func:`rule_bounds`); the case's own resets it."""
+        stated = rule_bounds(self.loaded.raw)
+        if key not in stated:
+            raise InputError(
+                "form", f"not a number of the case's rules: {'.'.join(key)}", field="bound"
+            )
+        bounds = {k: v for k, v in self.settings.bounds.items() if k != key}
+        if value != stated[key]:
+            bounds[key] = value
+        return self.change(dataclasses.replace(self.settings, bounds=bounds))
 
     def set_judgment(self, key: JudgmentKey, value: float) -> Answer:
         """Edit one pairwise judgment (row over column) [-]; the case's own value resets it."""
@@ -283,6 +339,13 @@ class Session:
                 raise InputError(SCENARIO_FILE, "give the scenario a name", field="name")
             if name in {s.name for s in self.scenarios()}:
                 raise InputError(SCENARIO_FILE, "a scenario of that name exists", field=name)
+            if self.settings.bounds:
+                raise InputError(
+                    SCENARIO_FILE,
+                    "a scenario cannot hold edited rule numbers; export the case workbook of "
+                    "the current settings instead",
+                    field=name,
+                )
             edited = bool(self.settings.judgments)
             level1 = self.answer.appraisal.local["goal"].weights if edited else None
             table = scenario_table(self.loaded.case, self.settings, level1, description)

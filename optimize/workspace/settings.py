@@ -19,6 +19,9 @@ from optimize.case import Case, PriorityRule, RawCase, Scenario, apply
 
 #: One edited judgment: (node, expert, row criterion, column criterion) -> value [-].
 JudgmentKey = tuple[str, str, str, str]
+#: One rule bound: (rule, dotted key inside ``[rules.<rule>]``), e.g. ``("region_floor",
+#: "western")`` or ``("type_share", "basic.min")``.
+BoundKey = tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,8 @@ class Settings:
         Rules switched off.
     judgments : mapping of JudgmentKey to float
         Edited pairwise judgments, row over column [-] (the reciprocal follows).
+    bounds : mapping of BoundKey to float
+        Edited numbers of the case's rules, in the rule's unit (see :func:`rule_bounds`).
     """
 
     budget: float
@@ -44,11 +49,58 @@ class Settings:
     blend: float
     dropped: frozenset[str] = frozenset()
     judgments: Mapping[JudgmentKey, float] = field(default_factory=dict)
+    bounds: Mapping[BoundKey, float] = field(default_factory=dict)
 
     @classmethod
     def of(cls, case: Case) -> Settings:
         """The case's own settings (nothing changed)."""
         return cls(case.budget, case.priority_rule, case.blend)
+
+
+def rule_bounds(raw: RawCase) -> dict[BoundKey, float]:
+    """Every number stated in the case's ``[rules.*]`` tables, by rule and dotted key.
+
+    Lists (of types, instruments, project pairs) and texts are not bounds and are left out.
+    """
+    found: dict[BoundKey, float] = {}
+    rules = raw.settings.get("rules", {})
+
+    def visit(rule: str, prefix: str, table: Mapping[str, Any]) -> None:
+        for key, value in table.items():
+            path = f"{prefix}{key}"
+            if isinstance(value, Mapping):
+                visit(rule, f"{path}.", value)
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                found[(rule, path)] = float(value)
+
+    if isinstance(rules, Mapping):
+        for rule, table in rules.items():
+            if isinstance(table, Mapping):
+                visit(str(rule), "", table)
+    return found
+
+
+def with_bounds(raw: RawCase, bounds: Mapping[BoundKey, float]) -> RawCase:
+    """The raw case with edited rule numbers written into its ``[rules.*]`` tables.
+
+    A number stated as a whole number stays one when the edit is whole (``max_projects``).
+    """
+    if not bounds:
+        return raw
+    rules = _copied(raw.settings.get("rules", {}))
+    for (rule, path), value in bounds.items():
+        *parents, last = path.split(".")
+        table = rules[rule]
+        for part in parents:
+            table = table[part]
+        whole = isinstance(table[last], int) and float(value).is_integer()
+        table[last] = int(value) if whole else float(value)
+    return dataclasses.replace(raw, settings={**raw.settings, "rules": rules})
+
+
+def _copied(table: Mapping[str, Any]) -> dict[str, Any]:
+    """A deep copy of nested tables (leaves are shared: they are immutable values)."""
+    return {k: _copied(v) if isinstance(v, Mapping) else v for k, v in table.items()}
 
 
 def edited_judgments(
@@ -113,6 +165,7 @@ def scenario_table(
 
 def edited_raw(raw: RawCase, settings: Settings) -> RawCase:
     """The raw case with the settings written in: a workbook of it loads as the variant."""
+    raw = with_bounds(raw, settings.bounds)
     values: dict[str, Any] = {
         key: dict(value) if isinstance(value, Mapping) else value
         for key, value in raw.settings.items()

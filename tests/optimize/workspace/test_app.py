@@ -241,3 +241,15 @@ def test_a_cancelled_job_leaves_no_result(client):
     client.post("/job/start/frontier")
     view = client.post("/job/cancel").text
     assert 'id="frontier-start"' in view and 'id="frontier-chart"' not in view
+
+
+def test_an_edited_bound_reaches_the_case_workbook_but_not_a_scenario(client, tmp_path):
+    page = client.post("/bound", data={"rule": "type_share", "key": "basic.max", "value": "0.2"})
+    assert 'value="0.2" size="5" id="bound-type_share-basic-max"' in page.text
+    bad = client.post("/bound", data={"rule": "type_share", "key": "basic.max", "value": "-1"})
+    assert "case.toml, field 'rules.type_share.basic.max'" in message(bad.text)
+    refused = client.post("/scenarios/save", data={"name": "tight"})
+    assert "cannot hold edited rule numbers" in message(refused.text)
+    book = tmp_path / "case.xlsx"
+    book.write_bytes(client.get("/export/case.xlsx").content)
+    assert load_case(book).rules.type_share["basic"].maximum == 0.2
