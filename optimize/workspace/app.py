@@ -25,14 +25,14 @@ from starlette.staticfiles import StaticFiles
 from mcda import MCDAError
 from optimize.appraisal import UncertaintySettings
 from optimize.case import PRIORITY_RULES, RULE_NAMES, check_priority_rule
-from optimize.case.limits import limit
+from optimize.case.limits import check_limit
 from optimize.case.values import ValueRangeError, checked_number, number_from_text
 from optimize.errors import InputError
 from optimize.messages import LANGS, Lang, is_lang, say
 from optimize.workspace.exports import EXPORTS, export
 from optimize.workspace.frontier import frontier_job
 from optimize.workspace.more_samples import smaa_job
-from optimize.workspace.session import Loaded, Session, Sessions, load_upload
+from optimize.workspace.session import Loaded, Session, Sessions, load_upload, upload_label
 from optimize.workspace.settings import rule_bounds
 from optimize.workspace.views import (
     VIEWS,
@@ -284,10 +284,13 @@ class Workspace:
 
     async def upload(self, request: Request, session: Session) -> Response:
         """Open an uploaded case workbook, checked as the CLI checks it."""
-        async with request.form(max_part_size=limit("workbook_bytes")) as form:
+        async with request.form() as form:
             upload = form.get("workbook")
             if not isinstance(upload, UploadFile) or not upload.filename:
                 raise InputError(FORM, "choose a case workbook (.xlsx)", field="workbook")
+            # Refused before it is read into memory; the workbook reader checks it again.
+            size = upload.size or 0
+            check_limit("workbook_bytes", size, "bytes", upload_label(upload.filename))
             content = await upload.read()
             loaded = load_upload(upload.filename, content)
         session.open(loaded)

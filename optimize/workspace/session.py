@@ -94,6 +94,11 @@ def load(path: Path) -> Loaded:
     return Loaded(case, read_case_folder(folder), folder.name, folder)
 
 
+def upload_label(name: str) -> str:
+    """The uploaded file's own name, without any folder a browser sent with it."""
+    return Path(name.replace("\\", "/")).name or "upload.xlsx"
+
+
 def load_upload(name: str, content: bytes) -> Loaded:
     """Validate an uploaded workbook; messages name the uploaded file, not a server path.
 
@@ -102,7 +107,7 @@ def load_upload(name: str, content: bytes) -> Loaded:
     InputError
         On a bad workbook, as for :func:`load`.
     """
-    label = Path(name.replace("\\", "/")).name or "upload.xlsx"
+    label = upload_label(name)
     if not label.lower().endswith(".xlsx"):
         raise InputError(label, "upload a case workbook (.xlsx)")
     with tempfile.TemporaryDirectory(prefix="clusterplan-upload-") as folder:

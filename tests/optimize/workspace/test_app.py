@@ -253,3 +253,15 @@ def test_an_edited_bound_reaches_the_case_workbook_but_not_a_scenario(client, tm
     book = tmp_path / "case.xlsx"
     book.write_bytes(client.get("/export/case.xlsx").content)
     assert load_case(book).rules.type_share["basic"].maximum == 0.2
+
+
+def test_an_upload_above_the_limit_is_refused_before_it_is_read(client, tmp_path, monkeypatch):
+    monkeypatch.setenv("CLUSTERPLAN_MAX_WORKBOOK_BYTES", "1000")
+    book = good_workbook(tmp_path / "big.xlsx")
+    response = client.post(
+        "/upload", files={"workbook": ("../../elsewhere/big.xlsx", book.read_bytes())}
+    )
+    shown = message(response.text)
+    assert shown.startswith("Not applied: big.xlsx: ")
+    assert "exceed the limit of 1,000 (raise it with the environment variable " in shown
+    assert "CLUSTERPLAN_MAX_WORKBOOK_BYTES" in shown
