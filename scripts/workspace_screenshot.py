@@ -52,6 +52,7 @@ def main() -> None:
         wait.until(lambda d: d.find_elements(By.ID, "marginal-table"))
         driver.execute_script(
             "const s = document.getElementById('budget-slider'); s.value = 48;"
+            "s.dispatchEvent(new Event('input', {bubbles: true}));"
             "s.dispatchEvent(new Event('change', {bubbles: true}));"
         )
         wait.until(lambda d: d.find_element(By.ID, "status-budget").text == "48.00")

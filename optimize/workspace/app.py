@@ -111,7 +111,7 @@ class Workspace:
         """What every template sees: the session, its answer, texts and names."""
         lang = session.lang
 
-        def t(key: str, **fields: object) -> str:
+        def t(key: str, /, **fields: object) -> str:
             return say(f"workspace.{key}", lang, **fields)
 
         answer = session.answer

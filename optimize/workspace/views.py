@@ -50,6 +50,16 @@ class Labels:
             names(case.instruments, lang),
         )
 
+    def key(self, key: str) -> str:
+        """A rule row's key for people, in the page's language.
+
+        ``basic:min`` -> ``<type name> (min)``; a project id ``cluster.instrument`` ->
+        ``<cluster name> · <instrument name>``.
+        """
+        head, colon, tail = key.partition(":")
+        named = " · ".join(self.any(part) for part in head.split("."))
+        return f"{named} ({tail})" if colon else named
+
     def any(self, key: str) -> str:
         """The name of a cluster, criterion, type or instrument id (else the id itself)."""
         for table in (self.clusters, self.criteria, self.types, self.instruments):

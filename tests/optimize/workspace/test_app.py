@@ -265,3 +265,22 @@ def test_an_upload_above_the_limit_is_refused_before_it_is_read(client, tmp_path
     assert shown.startswith("Not applied: big.xlsx: ")
     assert "exceed the limit of 1,000 (raise it with the environment variable " in shown
     assert "CLUSTERPLAN_MAX_WORKBOOK_BYTES" in shown
+
+
+def test_a_typed_budget_beyond_the_slider_is_sent_as_typed(client):
+    page = client.post("/budget", data={"budget": "20"}).text
+    assert 'id="status-budget">20.00<' in page
+    assert re.search(r'id="budget-slider" type="range" min="0" max="20(\.0)?"', page)
+    assert 'id="budget-number" type="number" name="budget"' in page
+    assert 'id="budget-slider" type="range" name=' not in page
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_infeasible_budget_shows_the_smallest_relaxation(tiny_folder, lang):
+    with TestClient(create_app(load(tiny_folder), lang)) as c:
+        c.get("/")
+        page = c.post("/budget", data={"budget": "1000"}).text
+    assert 'id="infeasible"' in page and 'id="allocation-table"' not in page
+    basic = "basic (min)" if lang == "en" else "基础产业 (min)"
+    verb = "lower the bound from 100" if lang == "en" else "将下限从 100"
+    assert re.search(r"<li>[^<]*\[" + re.escape(basic) + r"\][^<]*" + verb, page)
