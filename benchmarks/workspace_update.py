@@ -66,7 +66,7 @@ def main() -> None:
         "priority": lambda: session.set_priority(next(rules), 0.5),
         "rule toggle": lambda: session.toggle_rule("region_floor", next(switches)),
     }
-    client = TestClient(create_app(loaded, "en"))
+    client = TestClient(create_app(loaded, "en"), headers={"HX-Request": "true"})
     client.get("/")
     forms: dict[str, tuple[str, Form]] = {
         "budget": ("/budget", lambda: {"budget": str(next(amounts))}),

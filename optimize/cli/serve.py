@@ -57,7 +57,9 @@ def serve(
         checked_number(port, 1, 65535, whole=True)
     except ValueError:
         raise InputError("--port", f"{port} is not a port (1 to 65535)") from None
-    app = create_app(load(case_path(case)), chosen)
+    # On this computer only, the page answers only to this computer's names.
+    hosts = ["127.0.0.1", "localhost", "[::1]", host] if is_loopback(host) else None
+    app = create_app(load(case_path(case)), chosen, hosts=hosts)
     if not is_loopback(host):
         errors.print(say("workspace.cli_exposed", chosen, host=host), highlight=False)
     shown = f"[{host}]" if ":" in host else host

@@ -10,13 +10,15 @@ by "save scenario".
 from __future__ import annotations
 
 import math
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from importlib import resources
 from typing import Any
 
 import jinja2
 from starlette.applications import Starlette
 from starlette.datastructures import UploadFile
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
@@ -187,6 +189,10 @@ class Workspace:
         """Wrap a handler: find or make the session, catch bad input, set the cookie."""
 
         async def endpoint(request: Request) -> Response:
+            # Every change comes from the page's own htmx requests, which carry this header;
+            # a form another web site posts here cannot set it (no CORS is allowed).
+            if request.method == "POST" and request.headers.get("HX-Request") != "true":
+                return Response("changes come from the workspace page", status_code=403)
             session_id, session = self.sessions.get(request.cookies.get(COOKIE))
             try:
                 response = await handler(request, session)
@@ -356,7 +362,10 @@ def _ascii(name: str) -> str:
 
 
 def create_app(
-    start: Loaded, lang: Lang = "en", smaa: UncertaintySettings | None = None
+    start: Loaded,
+    lang: Lang = "en",
+    smaa: UncertaintySettings | None = None,
+    hosts: Sequence[str] | None = None,
 ) -> Starlette:
     """The workspace application, every session opening on `start`.
 
@@ -368,6 +377,9 @@ def create_app(
         Language of a new session.
     smaa : UncertaintySettings, optional
         SMAA-2 settings of the live ranking view (the library's defaults when None).
+    hosts : sequence of str, optional
+        The only ``Host`` headers answered (a page of another site that a DNS trick points
+        at this computer names its own host); every host when None.
     """
     app = Workspace(Sessions(start, lang, smaa))
     static = resources.files("optimize.workspace").joinpath("static")
@@ -392,6 +404,7 @@ def create_app(
         Route("/export/{name}", app.route(app.download)),
         Mount("/static", StaticFiles(directory=str(static)), name="static"),
     ]
-    workspace = Starlette(routes=routes)
+    guard = [] if hosts is None else [Middleware(TrustedHostMiddleware, allowed_hosts=hosts)]
+    workspace = Starlette(routes=routes, middleware=guard)
     workspace.state.sessions = app.sessions
     return workspace

@@ -39,6 +39,7 @@ def test_serves_the_case_on_loopback_by_default(served, monkeypatch, capsys):
     ((app, options),) = served
     assert options["host"] == "127.0.0.1" and options["port"] == 8765
     assert app.state.sessions.start.case.name == "tiny"
+    assert any(m.cls.__name__ == "TrustedHostMiddleware" for m in app.user_middleware)
 
 
 def test_an_exposed_host_is_served_with_a_warning(served, monkeypatch, capsys):

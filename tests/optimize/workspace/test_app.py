@@ -17,6 +17,11 @@ from tests.bad_workbooks.corpus import CORPUS, bad_workbook, good_workbook
 from tests.optimize.workspace.conftest import snapshot
 
 
+def browser(app, **options):
+    """A client sending what the page's htmx requests send."""
+    return TestClient(app, headers={"HX-Request": "true"}, **options)
+
+
 @pytest.fixture
 def app(tiny_folder):
     return create_app(load(tiny_folder), "en")
@@ -24,7 +29,7 @@ def app(tiny_folder):
 
 @pytest.fixture
 def client(app):
-    with TestClient(app) as c:
+    with browser(app) as c:
         c.get("/")
         yield c
 
@@ -41,7 +46,7 @@ def message(page: str) -> str:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_view_renders_in_both_languages(tiny_folder, lang):
-    with TestClient(create_app(load(tiny_folder), lang)) as c:
+    with browser(create_app(load(tiny_folder), lang)) as c:
         page = c.get("/")
         assert page.status_code == 200
         assert say("workspace.title", lang) in page.text
@@ -70,7 +75,7 @@ def test_moving_the_budget_changes_the_allocation(client):
 
 
 def test_two_sessions_do_not_see_each_others_edits(app):
-    with TestClient(app) as first, TestClient(app) as second:
+    with browser(app) as first, browser(app) as second:
         first.get("/"), second.get("/")
         assert first.cookies[COOKIE] != second.cookies[COOKIE]
         first.post("/budget", data={"budget": "2"})
@@ -183,7 +188,7 @@ def test_names_are_escaped(tmp_path, tiny_folder):
     clusters.write_text(
         clusters.read_text("utf-8").replace("Alpha", "<script>alert(1)</script>"), "utf-8"
     )
-    with TestClient(create_app(load(tiny_folder), "en")) as c:
+    with browser(create_app(load(tiny_folder), "en")) as c:
         pages = c.get("/").text + c.get("/view/case").text + c.get("/view/ranking").text
     assert "<script>alert" not in pages and "&lt;script&gt;alert(1)&lt;/script&gt;" in pages
 
@@ -277,10 +282,25 @@ def test_a_typed_budget_beyond_the_slider_is_sent_as_typed(client):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_an_infeasible_budget_shows_the_smallest_relaxation(tiny_folder, lang):
-    with TestClient(create_app(load(tiny_folder), lang)) as c:
+    with browser(create_app(load(tiny_folder), lang)) as c:
         c.get("/")
         page = c.post("/budget", data={"budget": "1000"}).text
     assert 'id="infeasible"' in page and 'id="allocation-table"' not in page
     basic = "basic (min)" if lang == "en" else "基础产业 (min)"
     verb = "lower the bound from 100" if lang == "en" else "将下限从 100"
     assert re.search(r"<li>[^<]*\[" + re.escape(basic) + r"\][^<]*" + verb, page)
+
+
+def test_changes_from_elsewhere_are_refused(app, tiny_folder):
+    before = snapshot(tiny_folder)
+    with TestClient(app) as other_site:  # a plain form post, without the page's header
+        refused = other_site.post("/scenarios/save", data={"name": "injected"})
+    assert refused.status_code == 403 and snapshot(tiny_folder) == before
+
+
+def test_only_the_named_hosts_are_answered(tiny_folder):
+    app = create_app(load(tiny_folder), "en", hosts=["127.0.0.1", "localhost"])
+    with browser(app, base_url="http://127.0.0.1:8765") as own:
+        assert own.get("/").status_code == 200
+    with browser(app, base_url="http://rebound.example:8765") as rebound:
+        assert rebound.get("/").status_code == 400
