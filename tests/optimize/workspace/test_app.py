@@ -304,3 +304,12 @@ def test_only_the_named_hosts_are_answered(tiny_folder):
         assert own.get("/").status_code == 200
     with browser(app, base_url="http://rebound.example:8765") as rebound:
         assert rebound.get("/").status_code == 400
+
+
+def test_the_language_switch_reloads_the_page_in_the_other_language(client):
+    assert say("workspace.title", "en") in client.get("/").text
+    switched = client.post("/lang", data={"lang": "zh"})
+    assert switched.headers["HX-Refresh"] == "true"
+    page = client.get("/").text
+    assert say("workspace.title", "zh") in page and '<html lang="zh-CN">' in page
+    assert "甲" in client.get("/view/case").text
