@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 from typing import Annotated
 
 import typer
@@ -11,16 +10,6 @@ from optimize.cli.common import CaseArg, case_path, console, errors
 
 #: Port of the workspace unless ``--port`` says otherwise.
 DEFAULT_PORT = 8765
-
-
-def is_loopback(host: str) -> bool:
-    """Whether `host` only accepts connections from this computer."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def serve(
@@ -48,7 +37,7 @@ def serve(
     from optimize.case.values import checked_number
     from optimize.errors import InputError
     from optimize.messages import LANGS, default_lang, is_lang, say
-    from optimize.workspace import create_app, load
+    from optimize.workspace import create_app, is_loopback, load
 
     chosen = default_lang() if lang is None else lang
     if not is_lang(chosen):

@@ -12,7 +12,15 @@ from optimize.workspace.app import COOKIE, create_app, form_number
 from optimize.workspace.exports import EXPORTS, export
 from optimize.workspace.frontier import budget_grid, frontier_points
 from optimize.workspace.jobs import CancelledError, Job
-from optimize.workspace.session import Loaded, Session, Sessions, append_scenario, load, load_upload
+from optimize.workspace.session import (
+    Loaded,
+    Session,
+    Sessions,
+    append_scenario,
+    is_loopback,
+    load,
+    load_upload,
+)
 from optimize.workspace.settings import (
     Settings,
     edited_raw,
@@ -44,6 +52,7 @@ __all__ = [
     "export",
     "form_number",
     "frontier_points",
+    "is_loopback",
     "load",
     "load_upload",
     "rule_bounds",

@@ -8,6 +8,7 @@ methods, under its lock, so that two requests of one browser do not interleave.
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import os
 import secrets
 import tempfile
@@ -117,6 +118,16 @@ def load_upload(name: str, content: bytes) -> Loaded:
             return dataclasses.replace(load(path), label=label)
         except (InputError, MCDAError) as exc:
             raise InputError(label, str(exc).replace(f"{folder}{os.sep}", "")) from None
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` only accepts connections from this computer."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 class Session:

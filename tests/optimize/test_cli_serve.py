@@ -2,7 +2,7 @@
 
 import pytest
 
-from optimize.cli.serve import is_loopback
+from optimize.workspace import is_loopback
 from tests.optimize.clirun import run_cli
 from tests.optimize.workspace.conftest import TINY
 
