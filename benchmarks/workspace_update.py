@@ -41,13 +41,14 @@ def main() -> None:
     from mcda.ahp import SOLE_EXPERT
     from optimize.appraisal import appraise
     from optimize.case import PriorityRule, shipped_case
-    from optimize.model import CompiledModel, project_table
+    from optimize.model import CompiledModel, SolverOptions, project_table
     from optimize.workspace import Session, create_app, load
 
     loaded = load(shipped_case())
     case = loaded.case
     appraisal = appraise(case)
-    model = CompiledModel(case, project_table(case, appraisal))
+    # The workspace's own solver options (one HiGHS thread), so that only the work differs.
+    model = CompiledModel(case, project_table(case, appraisal), SolverOptions(threads=1))
     budgets = itertools.cycle([case.budget * 0.8, case.budget])
 
     def bare() -> None:
