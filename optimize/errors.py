@@ -143,6 +143,28 @@ class InputError(ValueError):
         return located(where, self.message.render(lang), lang)
 
 
+def error_line(error: Exception, lang: Lang) -> str:
+    """One line naming where bad input is and what is wrong with it, in `lang`.
+
+    An :class:`InputError` renders its own message; an mcda error is rendered through the
+    catalogue's ``mcda`` table (:func:`mcda_message`).
+    """
+    if isinstance(error, InputError):
+        return error.line(lang)
+    what = mcda_message(error).render(lang)
+    file = getattr(error, "file", None)
+    if not file:
+        return what
+    where = location(
+        file,
+        lang,
+        row=getattr(error, "row", None),
+        field=getattr(error, "field", None),
+        cell=getattr(error, "cell", None),
+    )
+    return located(where, what, lang)
+
+
 def mcda_input_error(error: Exception, file: str) -> InputError:
     """An error :mod:`mcda` raised as the case's input error, located where mcda says.
 

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The Debian packages that `make test` and `make docs` need beyond Python: a CJK font, so that
 # charts draw Chinese names (fonts-noto-cjk), and a headless browser for the test that opens
-# report.html and for docs/check_offline.py (chromium).
+# report.html and for docs/check_offline.py (chromium), with the driver through which Selenium
+# runs the workspace test (chromium-driver).
 # As root, installs the missing ones; otherwise says in one line what to install and fails.
 set -euo pipefail
 
-packages=(fonts-noto-cjk chromium)
+packages=(fonts-noto-cjk chromium chromium-driver)
 
 if ! command -v dpkg-query >/dev/null; then
     echo "note: not a Debian system; the full test suite needs a Noto Sans CJK font and Chromium" >&2

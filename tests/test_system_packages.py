@@ -48,7 +48,7 @@ def test_not_root_and_missing_says_what_to_install_in_one_line(tmp_path) -> None
     assert done.returncode != 0
     assert done.stderr.splitlines() == [
         "missing Debian packages; as root run: "
-        "apt-get install --no-install-recommends fonts-noto-cjk chromium"
+        "apt-get install --no-install-recommends fonts-noto-cjk chromium chromium-driver"
     ]
     assert apt_calls(fake) == []
 
@@ -57,11 +57,16 @@ def test_root_installs_only_what_is_missing(tmp_path) -> None:
     fake = stand_ins(tmp_path / "bin", installed=["fonts-noto-cjk"], uid=0)
     done = run(fake)
     assert done.returncode == 0, done.stderr
-    assert apt_calls(fake) == ["update -qq", "install -y -qq --no-install-recommends chromium"]
+    assert apt_calls(fake) == [
+        "update -qq",
+        "install -y -qq --no-install-recommends chromium chromium-driver",
+    ]
 
 
 def test_nothing_missing_does_nothing(tmp_path) -> None:
-    fake = stand_ins(tmp_path / "bin", installed=["fonts-noto-cjk", "chromium"], uid=1000)
+    fake = stand_ins(
+        tmp_path / "bin", installed=["fonts-noto-cjk", "chromium", "chromium-driver"], uid=1000
+    )
     done = run(fake)
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
     assert apt_calls(fake) == []

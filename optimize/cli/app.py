@@ -28,11 +28,11 @@ from optimize.cli.lang import (
 )
 from optimize.cli.rank import rank_command
 from optimize.cli.run import run, validate
+from optimize.cli.serve import serve
 from optimize.cli.sweep import sweep_app
 from optimize.cli.usage import usage_text
 from optimize.cli.weights import weights
-from optimize.errors import InfeasibleError, InputError, located, location, mcda_message
-from optimize.messages import Lang
+from optimize.errors import InfeasibleError, InputError, error_line
 
 localize_help_panels(HELP_LANG)
 app = typer.Typer(
@@ -114,28 +114,6 @@ def main() -> None:
             sys.exit(EXIT_INTERNAL)
 
 
-def error_line(error: Exception, lang: Lang) -> str:
-    """One line naming where bad input is and what is wrong with it, in `lang`.
-
-    An :class:`InputError` renders its own message; an mcda error is rendered through the
-    catalogue's ``mcda`` table (:func:`optimize.errors.mcda_message`).
-    """
-    if isinstance(error, InputError):
-        return error.line(lang)
-    what = mcda_message(error).render(lang)
-    file = getattr(error, "file", None)
-    if not file:
-        return what
-    where = location(
-        file,
-        lang,
-        row=getattr(error, "row", None),
-        field=getattr(error, "field", None),
-        cell=getattr(error, "cell", None),
-    )
-    return located(where, what, lang)
-
-
 app.command(help=help_text("cmd.validate"))(validate)
 app.command(help=help_text("cmd.run"))(run)
 app.command("rank", help=help_text("cmd.rank"))(rank_command)
@@ -144,3 +122,4 @@ app.command(help=help_text("cmd.weights"))(weights)
 app.add_typer(sweep_app, name="sweep")
 app.command(help=help_text("cmd.convert"))(convert)
 app.command(help=help_text("cmd.new"))(new)
+app.command(help=help_text("cmd.serve"))(serve)

@@ -1,8 +1,8 @@
 """optimize/ is a chain of stage packages; each imports only from itself and earlier stages.
 
-case -> casefiles | appraisal -> model -> sweeps -> pipeline -> report -> cli, with the shared
-leaves errors and spreadsheet first. casefiles and appraisal sit side by side and may not import
-each other. optimize reaches mcda only through its public facades.
+case -> casefiles | appraisal -> model -> sweeps -> pipeline -> report -> workspace -> cli, with
+the shared leaves errors and spreadsheet first. casefiles and appraisal sit side by side and may
+not import each other. optimize reaches mcda only through its public facades.
 """
 
 import ast
@@ -24,8 +24,9 @@ RANK = {
     "sweeps": 4,
     "pipeline": 5,
     "report": 6,
-    "cli": 7,
-    "__main__": 8,
+    "workspace": 7,
+    "cli": 8,
+    "__main__": 9,
 }
 #: Stages of equal rank that must not import each other.
 SIBLINGS = {frozenset({"casefiles", "appraisal"})}
