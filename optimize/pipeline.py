@@ -98,7 +98,7 @@ def run_case(
         the SMAA-2 run's seed, weight model and unknown-cell policy.
     questions : bool
         Also answer the planner's questions (:func:`optimize.sweeps.planner_answers`, about
-        15 re-solves) when the allocation has a solution.
+        20 re-solves) when the allocation has a solution.
 
     Raises
     ------

@@ -36,9 +36,11 @@ class PlannerAnswers:
         at which it is funded [1e8 CNY]; NaN: not funded up to the case's budget) and
         ``amount`` at the case's budget [1e8 CNY], first entrants first.
     cut : pandas.DataFrame
-        Per cluster (index): ``base`` and ``cut`` funding [1e8 CNY] and ``loss`` = base - cut.
+        Per cluster (index): ``base`` and ``cut`` funding [1e8 CNY] and ``loss`` = base - cut
+        (NaN where the cut budget admits no plan).
     rules : pandas.DataFrame
-        Funding per cluster (index) under each priority rule (columns) [1e8 CNY].
+        Funding per cluster (index) under each priority rule (columns) [1e8 CNY]; NaN
+        where a rule admits no plan.
     cut_share : float
         Share of the budget cut [-].
     steps : int
@@ -59,7 +61,7 @@ def planner_answers(
     cut_share: float = CUT_SHARE,
     steps: int = ENTRY_STEPS,
 ) -> PlannerAnswers:
-    """Answer the planner's three questions for `case` (about steps + 4 solves).
+    """Answer the planner's three questions for `case` (about steps + 9 solves).
 
     Parameters
     ----------
@@ -90,8 +92,12 @@ def planner_answers(
     table = table.sort_values(["enters_at", "amount"], ascending=[True, False], na_position="last")
     scenarios = [Scenario("cut", budget=(1.0 - cut_share) * case.budget)]
     scenarios += [Scenario(rule, priority_rule=rule) for rule in PRIORITY_RULES]
-    by_cluster = compare_scenarios(case, scenarios, options, closest=True).extra["by_cluster"]
-    by_cluster = by_cluster.reindex(case.clusters.index, fill_value=0.0).rename_axis("cluster")
+    compared = compare_scenarios(case, scenarios, options, closest=True)
+    by_cluster = compared.extra["by_cluster"].reindex(case.clusters.index, fill_value=0.0)
+    # A scenario without a plan (infeasible under the cut, say) funds nothing: no numbers.
+    unsolved = compared.points.loc[compared.points["objective"].isna(), "point"]
+    by_cluster = by_cluster.astype(float).rename_axis("cluster")
+    by_cluster.loc[:, list(unsolved)] = float("nan")
     cut = by_cluster[["base", "cut"]].assign(loss=lambda t: t["base"] - t["cut"])
     cut = cut.sort_values("loss", ascending=False)
     return PlannerAnswers(table, cut, by_cluster[list(PRIORITY_RULES)], cut_share, steps)

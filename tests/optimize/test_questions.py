@@ -1,5 +1,7 @@
 """The planner's questions: entry order, losses under a budget cut, priority rules."""
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -73,3 +75,13 @@ def test_without_questions_no_section_is_computed(tiny_path, tmp_path, monkeypat
     code, _, err = run_cli(["run", str(tiny_path), "--out", str(out)], monkeypatch, capsys)
     assert code == 0, err
     assert not (out / "budget_cut.csv").exists()
+
+
+def test_a_cut_that_admits_no_plan_shows_no_loss_rather_than_all_of_it(tiny_path) -> None:
+    # Funding a, b and d's platforms is required: 3.5 of the 6.0 budget; a 50 % cut leaves 3.0.
+    case = load_case(tiny_path)
+    must = ("a.platform", "b.platform", "d.platform")
+    case = dataclasses.replace(case, rules=dataclasses.replace(case.rules, must_fund=must))
+    answers = planner_answers(case, steps=2, cut_share=0.5)
+    assert answers.cut["cut"].isna().all() and answers.cut["loss"].isna().all()
+    assert answers.cut["base"].sum() == pytest.approx(solve(case, appraise(case)).spent)
