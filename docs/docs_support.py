@@ -26,7 +26,7 @@ from myst_nb import glue
 
 from mcda.plots import sans_serif
 from optimize import Appraisal, Case, load_case, solve
-from optimize.case import CASE_FILE, ShareBounds, section, shipped_case
+from optimize.case import CASE_FILE, ShareBounds, demo_case, section, shipped_case
 from optimize.casefiles import read_table, table_paths
 from optimize.messages import Lang, say
 
@@ -92,6 +92,13 @@ def notice_sentence(case: Case, lang: Lang = "en") -> str:
         cells=cells,
         share=f"{share:.0%}",
     )
+
+
+@functools.cache
+def demo() -> Case:
+    """The method demo ``demo_templated`` (pseudonymised clusters, template values), loaded once."""
+    setup()
+    return load_case(demo_case())
 
 
 def notice(case: Case, lang: Lang = "en") -> Markdown:

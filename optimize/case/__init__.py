@@ -59,7 +59,14 @@ from optimize.case.schema import (
 from optimize.case.score_cells import PROVENANCE_KINDS, point_scores, provenance_counts
 from optimize.case.setting_keys import depth
 from optimize.case.settings import CASE_FILE, section
-from optimize.case.shipped import DEFAULT_CASE, shipped_case, shipped_cases_folder
+from optimize.case.shipped import (
+    DEFAULT_CASE,
+    DEMO_CASE,
+    demo_case,
+    shipped_case,
+    shipped_case_folders,
+    shipped_cases_folder,
+)
 from optimize.case.stock import (
     CONFLICT_COLUMNS,
     LINK_COLUMNS,
@@ -87,6 +94,7 @@ __all__ = [
     "CONFLICT_COLUMNS",
     "DEFAULTS",
     "DEFAULT_CASE",
+    "DEMO_CASE",
     "FIRST_DATA_ROW",
     "LIMITS",
     "LINK_COLUMNS",
@@ -137,6 +145,7 @@ __all__ = [
     "checked_number",
     "clean_id",
     "clean_name",
+    "demo_case",
     "depth",
     "empty_stock",
     "env_name",
@@ -154,6 +163,7 @@ __all__ = [
     "retype_scenarios",
     "section",
     "shipped_case",
+    "shipped_case_folders",
     "shipped_cases_folder",
     "stock_conflicts",
     "stock_links",

@@ -26,7 +26,7 @@ from optimize.cli.common import (
     status_word,
     total_word,
 )
-from optimize.cli.lang import LangOption, checked_lang, current_lang, help_text, tell
+from optimize.cli.lang import HELP_LANG, LangOption, checked_lang, current_lang, help_text, tell
 from optimize.cli.uncertainty_options import (
     ConcentrationOption,
     ConfidenceOption,
@@ -38,6 +38,7 @@ from optimize.cli.uncertainty_options import (
     uncertainty_settings,
 )
 from optimize.errors import msg
+from optimize.messages import say
 
 
 def validate(case: CaseArg = None, lang: LangOption = None) -> None:
@@ -109,6 +110,13 @@ def run(
             help=help_text("robust_samples"),
         ),
     ] = 0,
+    questions: Annotated[
+        bool,
+        typer.Option(
+            "--questions",
+            help=say("planner_questions.option_help", HELP_LANG),
+        ),
+    ] = False,
 ) -> None:
     """Appraise, rank and allocate; write tables, summary, reports (md, html) and results.xlsx.
 
@@ -139,6 +147,7 @@ def run(
         values=values,
         uncertainty=settings,
         robust_samples=robust_samples,
+        questions=questions,
     )
     if not result.allocation.status.has_solution:
         raise infeasible_error(result.case, result.appraisal, result.allocation, options)

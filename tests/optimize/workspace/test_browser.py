@@ -19,7 +19,7 @@ from PIL import Image
 from optimize.casefiles import load_case, load_scenarios
 from optimize.messages import say
 from optimize.workspace import VIEWS
-from tests.bad_workbooks.corpus import CORPUS, bad_workbook
+from tests.bad_workbooks.corpus import bad_workbook
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
