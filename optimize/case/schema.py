@@ -124,8 +124,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ),
         _column(
             "provenance",
-            "paper:P.. | facts:S.. | illustrative | ratings | unknown",
-            "where the cell comes from; a cited id must be in the sources table; ratings: the "
+            "paper:P.. | facts:S.. | facts:N.. | illustrative | ratings | unknown",
+            "where the cell comes from; a cited id must be in the sources table (N..: a national "
+            "list or page compiled for the case); ratings: the "
             "ratings table (rated cells only); unknown: no source gives it (unknown cells only)",
         ),
         _column(

@@ -27,7 +27,7 @@ from optimize.errors import InputError
 #: Names of report columns next to the instruments, so no type or instrument id.
 RESERVED_IDS = ("total", "benefit")
 
-PROVENANCE_PATTERN = re.compile(r"^(paper:P\d+|facts:S\d+|illustrative|ratings|unknown)$")
+PROVENANCE_PATTERN = re.compile(r"^(paper:P\d+|facts:[SN]\d+|illustrative|ratings|unknown)$")
 #: Provenance forms that only cells of one status may have.
 _STATUS_OF_PROVENANCE = {"ratings": "rated", "unknown": "unknown"}
 
