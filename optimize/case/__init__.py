@@ -54,6 +54,7 @@ from optimize.case.score_cells import PROVENANCE_KINDS, point_scores, provenance
 from optimize.case.setting_keys import depth
 from optimize.case.settings import CASE_FILE, section
 from optimize.case.shipped import DEFAULT_CASE, shipped_case, shipped_cases_folder
+from optimize.case.sourced import sourced_cells, sourced_note
 from optimize.case.stock import (
     CONFLICT_COLUMNS,
     LINK_COLUMNS,
@@ -146,6 +147,8 @@ __all__ = [
     "section",
     "shipped_case",
     "shipped_cases_folder",
+    "sourced_cells",
+    "sourced_note",
     "stock_conflicts",
     "stock_links",
     "synthetic_case",

@@ -36,10 +36,12 @@ def validate(case: CaseArg = None) -> None:
 
     Besides the counts of clusters, criteria and projects, it prints how many score cells are
     points, intervals, list-derived intervals, triangular, rated and unknown, and how many
-    cite the paper, a public fact, the ratings, or are illustrative or unknown.
+    cite the paper, a public fact, the ratings, or are illustrative or unknown, and the share
+    of sourced cells (points and intervals that cite a source).
     """
-    from optimize.case import provenance_counts
+    from optimize.case import provenance_counts, sourced_note
     from optimize.casefiles.load import load_case
+    from optimize.messages import default_lang
 
     loaded = load_case(case_path(case))
     console.print(
@@ -53,6 +55,7 @@ def validate(case: CaseArg = None) -> None:
     statuses = loaded.values.status_counts()
     for what, counts in (("cells", statuses), ("provenance", provenance_counts(loaded.values))):
         console.print(Text(f"{what}: " + ", ".join(f"{n} {k}" for k, n in counts.items())))
+    console.print(Text(sourced_note(loaded.values, default_lang())))
     if loaded.dropped:
         console.print(Text(f"dropped for unknown cells: {', '.join(loaded.dropped)}"))
     print_stock_checks(loaded)

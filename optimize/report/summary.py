@@ -11,6 +11,7 @@ import pandas as pd
 from optimize.appraisal.appraise import Appraisal
 from optimize.appraisal.robustness import REFERENCE, Robustness, acceptability_table
 from optimize.appraisal.uncertainty import Uncertainty
+from optimize.case import sourced_note
 from optimize.case.case import Case
 from optimize.model.allocation import Allocation, SolveStatus
 from optimize.pipeline import RunResult
@@ -20,16 +21,17 @@ TOP_CLUSTERS = 10
 
 
 def illustrative_notice(case: Case) -> str:
-    """The notice that goes first in every report of a case with illustrative inputs."""
+    """The notice first in every report: what is illustrative, then the share of sourced cells."""
     share = case.scores.illustrative_share
     cells = case.scores.values.size
+    sourced = f"{sourced_note(case.values)}."
     if not case.illustrative:
-        return "All inputs of this case cite a source (the paper or a public fact)."
+        return f"All inputs of this case cite a source (the paper or a public fact). {sourced}"
     return (
         f"ILLUSTRATIVE DATA: {round(share * cells)} of {cells} scores ({share:.0%}) and the "
         "judgments, costs and budget marked 'illustrative' were set by documented rules, not "
         "measured. The ranking and allocation demonstrate the method; they are NOT findings "
-        "about the real clusters."
+        f"about the real clusters. {sourced}"
     )
 
 
