@@ -21,7 +21,7 @@ from IPython.display import Markdown
 from myst_nb import glue
 
 from optimize import Case, load_case
-from optimize.case import CASE_FILE, section, shipped_case
+from optimize.case import CASE_FILE, demo_case, section, shipped_case
 from optimize.casefiles import read_table, table_paths
 from optimize.report import illustrative_notice
 
@@ -48,6 +48,13 @@ def shipped() -> Case:
     """The shipped case ``miit2021``, loaded once per notebook (after :func:`setup`)."""
     setup()
     return load_case(shipped_case())
+
+
+@functools.cache
+def demo() -> Case:
+    """The method demo ``demo_templated`` (pseudonymised clusters, template values), loaded once."""
+    setup()
+    return load_case(demo_case())
 
 
 def notice(case: Case) -> Markdown:

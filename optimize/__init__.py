@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from optimize.appraisal import Appraisal, appraise
-    from optimize.case import Case, Rules, Scenario, shipped_case
+    from optimize.case import Case, Rules, Scenario, demo_case, shipped_case
     from optimize.casefiles import load_case
     from optimize.errors import InfeasibleError, InputError
     from optimize.model import (
@@ -38,6 +38,7 @@ _HOME = {
     "Rules": "optimize.case",
     "Scenario": "optimize.case",
     "shipped_case": "optimize.case",
+    "demo_case": "optimize.case",
     "load_case": "optimize.casefiles",
     "InfeasibleError": "optimize.errors",
     "InputError": "optimize.errors",
@@ -63,6 +64,7 @@ __all__ = [
     "SolveStatus",
     "SolverOptions",
     "appraise",
+    "demo_case",
     "explain_infeasibility",
     "load_case",
     "marginal_values",

@@ -53,7 +53,14 @@ from optimize.case.schema import (
 from optimize.case.score_cells import PROVENANCE_KINDS, point_scores, provenance_counts
 from optimize.case.setting_keys import depth
 from optimize.case.settings import CASE_FILE, section
-from optimize.case.shipped import DEFAULT_CASE, shipped_case, shipped_cases_folder
+from optimize.case.shipped import (
+    DEFAULT_CASE,
+    DEMO_CASE,
+    demo_case,
+    shipped_case,
+    shipped_case_folders,
+    shipped_cases_folder,
+)
 from optimize.case.sourced import sourced_cells, sourced_note
 from optimize.case.stock import (
     CONFLICT_COLUMNS,
@@ -82,6 +89,7 @@ __all__ = [
     "CONFLICT_COLUMNS",
     "DEFAULTS",
     "DEFAULT_CASE",
+    "DEMO_CASE",
     "FIRST_DATA_ROW",
     "LIMITS",
     "LINK_COLUMNS",
@@ -131,6 +139,7 @@ __all__ = [
     "checked_number",
     "clean_id",
     "clean_name",
+    "demo_case",
     "depth",
     "empty_stock",
     "env_name",
@@ -146,6 +155,7 @@ __all__ = [
     "retype_scenarios",
     "section",
     "shipped_case",
+    "shipped_case_folders",
     "shipped_cases_folder",
     "sourced_cells",
     "sourced_note",

@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 DEFAULT_CASE = "miit2021"
+#: The method demo: 25 pseudonymised clusters (Cluster A to Y) with a full matrix of template
+#: values, for examples and tests that need every cell a point; never a verdict on real clusters.
+DEMO_CASE = "demo_templated"
 
 
 def shipped_cases_folder() -> Path:
@@ -21,3 +24,14 @@ def shipped_cases_folder() -> Path:
 def shipped_case(name: str = DEFAULT_CASE) -> Path:
     """Path of a shipped case folder by name."""
     return shipped_cases_folder() / name
+
+
+def shipped_case_folders() -> tuple[Path, ...]:
+    """Every shipped case folder (one holding a ``case.toml``), sorted by name."""
+    folder = shipped_cases_folder()
+    return tuple(sorted(path for path in folder.iterdir() if (path / "case.toml").is_file()))
+
+
+def demo_case() -> Path:
+    """Path of the shipped method-demo case (pseudonymised clusters, template values)."""
+    return shipped_case(DEMO_CASE)

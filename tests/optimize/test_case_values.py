@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from mcda import ImpreciseMatrix
 from optimize import InputError, load_case
 from optimize.appraisal import appraise
-from optimize.case import shipped_case
+from optimize.case import demo_case
 from optimize.casefiles import (
     INSTRUCTIONS,
     blank_case,
@@ -149,10 +149,10 @@ def test_the_blank_template_offers_the_imprecise_columns_and_says_how_to_use_the
     assert any("[uncertainty]" in line and "status" in line for line in INSTRUCTIONS)
 
 
-def test_the_shipped_case_is_all_points_and_its_point_view_is_its_table():
-    case = load_case(shipped_case())
+def test_the_demo_case_is_all_points_and_its_point_view_is_its_table():
+    case = load_case(demo_case())
     assert case.values.is_point and not case.dropped
-    table = pd.read_csv(shipped_case() / "scores.csv", dtype={"value": float})
+    table = pd.read_csv(demo_case() / "scores.csv", dtype={"value": float})
     wide = table.pivot(index="cluster", columns="criterion", values="value")
     expected = wide.loc[case.clusters.index, case.criteria.leaves].to_numpy()
     assert (case.scores.values.to_numpy() == expected).all()

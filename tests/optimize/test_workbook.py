@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from optimize.case import shipped_case
+from optimize.case import demo_case, shipped_case
 from optimize.casefiles import load_case
 from tests.bad_workbooks.corpus import CORPUS, bad_workbook
 from tests.optimize.case_equality import assert_same_case
@@ -20,11 +20,16 @@ def convert(source: Path, target: Path, monkeypatch, capsys) -> None:
     assert code == 0, err
 
 
-@pytest.mark.parametrize("case", ["shipped", "tiny", "made_up"])
+@pytest.mark.parametrize("case", ["shipped", "demo", "tiny", "made_up"])
 def test_round_trip_folder_workbook_folder_is_lossless(
     case, tiny_path, made_up_path, tmp_path, monkeypatch, capsys
 ):
-    folder = {"shipped": shipped_case(), "tiny": tiny_path, "made_up": made_up_path}[case]
+    folder = {
+        "shipped": shipped_case(),
+        "demo": demo_case(),
+        "tiny": tiny_path,
+        "made_up": made_up_path,
+    }[case]
     book, back = tmp_path / "case.xlsx", tmp_path / "back"
     convert(folder, book, monkeypatch, capsys)
     convert(book, back, monkeypatch, capsys)
