@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from optimize.case import shipped_cases_folder
+from mcda.imprecise import Cell, ImpreciseMatrix
+from optimize.case import shipped_cases_folder, sourced_cells, sourced_note
 from tests.optimize.test_cli import run_cli
 
 CASE = shipped_cases_folder() / "miit2021"
@@ -104,3 +105,18 @@ def test_validate_states_the_share_of_sourced_cells(monkeypatch, capsys) -> None
         out.split()
     )
     assert sourced / len(cells) >= 0.8
+
+
+def test_sourced_cells_counts_cited_points_and_intervals_only() -> None:
+    """One cell of each kind: only the cited point, interval and list count as sourced."""
+    cells = {
+        ("a", "x"): Cell.point(3.0, "facts:S1"),
+        ("a", "y"): Cell.interval(1.0, 2.0, provenance="facts:N1"),
+        ("b", "x"): Cell.interval(0.0, 1.0, provenance="paper:P1", status="list"),
+        ("b", "y"): Cell.point(5.0, "illustrative"),
+        ("c", "x"): Cell.unknown("unknown"),
+        ("c", "y"): Cell.interval(1.0, 4.0, provenance="illustrative"),
+    }
+    matrix = ImpreciseMatrix.build(cells, {"x": "benefit", "y": "cost"})
+    assert sourced_cells(matrix) == 3
+    assert sourced_note(matrix).startswith("Sourced cells: 3 of 6 (50%)")
