@@ -174,18 +174,24 @@ def _named(centres: Iterable[Centre]) -> str:
     return ", ".join(f"{c.name} ({c.city}, {c.approved_by}, {c.source})" for c in centres)
 
 
-def _reading(strict: list[Centre], broad: list[Centre], rule: str, why: str) -> Cell:
-    """A 0/1 presence from a strict and a broad reading: a point when they agree, else a list."""
+def _reading(
+    strict: list[Centre], broad: list[Centre], rule: str, why: str, widened_by: str
+) -> Cell:
+    """A 0/1 presence from a strict and a broad reading: a point when they agree, else a list.
+
+    ``widened_by`` says what the broad reading adds to the strict one.
+    """
     found = strict or broad
     sources = tuple(dict.fromkeys(c.source for c in found)) if found else CENTRE_LISTS
     if bool(strict) == bool(broad):
         value = float(bool(strict))
         text = f"{rule}: {why} {_named(found)}" if found else f"{rule}: no match in the lists"
         return Cell("point", sources, text, value=value)
+    # The strict 0 rests on the lists that show no strict match, the broad 1 on the match.
     return Cell(
         "list",
-        sources,
-        f"{rule}: strict 0, broad 1 ({why} adjacent field or other programme: {_named(broad)})",
+        tuple(dict.fromkeys([*sources, *CENTRE_LISTS])),
+        f"{rule}: strict 0, broad 1 ({why} {_named(broad)}; the broad reading adds {widened_by})",
         low=0.0,
         high=1.0,
     )
@@ -204,7 +210,9 @@ def centre_in_domain(cluster: Cluster, centres: Sequence[Centre]) -> Cell:
             or (c.programme != "MIIT" and c.field in cluster.own | cluster.adjacent)
         )
     ]
-    return _reading(strict, broad, "R1", "in the cluster's cities:")
+    return _reading(
+        strict, broad, "R1", "in the cluster's cities:", "adjacent fields and MOST centres"
+    )
 
 
 def centre_elsewhere(cluster: Cluster, centres: Sequence[Centre]) -> Cell:
@@ -227,7 +235,9 @@ def centre_elsewhere(cluster: Cluster, centres: Sequence[Centre]) -> Cell:
     broad = strict + [
         c for c in away if c not in strict and c.field in cluster.own | cluster.adjacent
     ]
-    return _reading(strict, broad, "R2", "elsewhere:")
+    return _reading(
+        strict, broad, "R2", "elsewhere:", f"adjacent fields and approvals after {CUTOFF}"
+    )
 
 
 def same_domain(cluster: Cluster, clusters: Sequence[Cluster]) -> Cell:
