@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from mcda.imprecise import Cell, ImpreciseMatrix
+from optimize import appraise, load_case
 from optimize.case import shipped_cases_folder, sourced_cells, sourced_note
 from tests.optimize.test_cli import run_cli
 
@@ -120,3 +121,11 @@ def test_sourced_cells_counts_cited_points_and_intervals_only() -> None:
     matrix = ImpreciseMatrix.build(cells, {"x": "benefit", "y": "cost"})
     assert sourced_cells(matrix) == 3
     assert sourced_note(matrix).startswith("Sourced cells: 3 of 6 (50%)")
+
+
+def test_the_judgments_give_the_eigenvector_weights_of_a_consistent_matrix() -> None:
+    """Goal C1:C2:C3:C4 = 1:1:1 and each 2 over C4, C4.1:C4.2 = 1: a consistent matrix, whose
+    principal eigenvector is its normalised first column (Saaty 1980): 2/7, 2/7, 2/7, 1/7."""
+    weights = appraise(load_case(CASE)).weights
+    expected = {"C1.1": 2 / 7, "C2.1": 2 / 7, "C3.1": 2 / 7, "C4.1": 1 / 14, "C4.2": 1 / 14}
+    assert weights.to_dict() == pytest.approx(expected)
