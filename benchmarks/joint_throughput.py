@@ -1,11 +1,11 @@
-"""Joint robustness throughput on the shipped 25-cluster case (values and leaf weights sampled).
+"""Joint robustness throughput on the 25-cluster method demo case (values and leaf weights sampled).
 
 Joint samples per second serially, on 2 local processes and on a Dask LocalCluster of 2 worker
 processes, for each sample count given, with the ratios to serial printed in the same run.
 A second table splits one serial run into HiGHS's own solve time and everything else
 (appraisal, sampling, scoring, coefficients, model updates; under a profiler, so slower).
 
-The shipped case's scores are points; to exercise the per-sample scoring each point becomes an
+The demo case's scores are points; to exercise the per-sample scoring each point becomes an
 interval of +-20 % (the point path scores all samples in one batch and is faster).
 
 Usage: ``python benchmarks/joint_throughput.py [--samples 400 2000] [--repeats 1]``.
@@ -20,7 +20,7 @@ import statistics
 import time
 
 from mcda.imprecise import Cell, ImpreciseMatrix
-from optimize.case import shipped_case
+from optimize.case import demo_case
 from optimize.casefiles import load_case
 from optimize.sweeps import joint_robustness
 
@@ -44,7 +44,7 @@ def main() -> None:
     parser.add_argument("--samples", type=int, nargs="+", default=[400, 2000])
     parser.add_argument("--repeats", type=int, default=1)
     args = parser.parse_args()
-    case = load_case(shipped_case())
+    case = load_case(demo_case())
     values = widened(ImpreciseMatrix.from_point(case.scores), 0.2)
 
     from dask.distributed import LocalCluster
@@ -54,7 +54,7 @@ def main() -> None:
         joint_robustness(case, n, seed=1, values=values, **engine)  # type: ignore[arg-type]
         return n / (time.perf_counter() - start)
 
-    print("joint robustness, shipped case, +-20 % intervals, Dirichlet leaf weights (c = 100)")
+    print("joint robustness, method demo case, +-20 % intervals, Dirichlet leaf weights (c = 100)")
     print(f"{'samples':>8} {'engine':<24} {'samples/s':>10} {'x serial':>9}")
     with LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None

@@ -1,4 +1,4 @@
-"""Sweep throughput on the shipped 25-cluster case.
+"""Sweep throughput on the 25-cluster method demo case.
 
 1. Weight-robustness sweep (re-appraise + re-solve per sample): scenarios per second serially,
    with 2 local processes, and on a Dask LocalCluster of 2 worker processes.
@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from raw_highspy import build_and_solve
 
 from optimize.appraisal import appraise
-from optimize.case import shipped_case
+from optimize.case import demo_case
 from optimize.casefiles import load_case
 from optimize.model import project_table
 from optimize.sweeps import SWEEP_OPTIONS, budget_frontier, weight_robustness
@@ -42,7 +42,7 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
-    case = load_case(shipped_case())
+    case = load_case(demo_case())
     n = args.samples
 
     from dask.distributed import LocalCluster
@@ -62,7 +62,7 @@ def main() -> None:
                     lambda: weight_robustness(case, n, seed=1, scheduler=cluster.scheduler_address)
                 )
             )
-    print(f"weight robustness, {n} samples, shipped case (median of {args.repeats})")
+    print(f"weight robustness, {n} samples, demo case (median of {args.repeats})")
     print(f"{'engine':<24} {'scenarios/s':>12}")
     for engine, values in rates.items():
         print(f"{engine:<24} {statistics.median(values):>12.1f}")

@@ -28,7 +28,7 @@ from optimize.casefiles import load_case
 from optimize.model import Allocation, SolverOptions, SolveStatus, marginal_values, solve
 
 if TYPE_CHECKING:
-    from optimize.sweeps import SweepResult
+    from optimize.sweeps import PlannerAnswers, SweepResult
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,9 @@ class RunResult:
         of clusters the data cannot separate.
     funding_robustness : optimize.sweeps.SweepResult, optional
         Joint robustness of the funding (core index per project), when asked for.
+    questions : optimize.sweeps.PlannerAnswers, optional
+        The planner's questions (entry order, losses under a cut, priority rules), when
+        asked for.
     """
 
     case: Case
@@ -61,6 +64,7 @@ class RunResult:
     marginals: pd.DataFrame | None = None
     uncertainty: Uncertainty | None = None
     funding_robustness: SweepResult | None = None
+    questions: PlannerAnswers | None = None
 
 
 def run_case(
@@ -71,6 +75,7 @@ def run_case(
     values: Path | None = None,
     uncertainty: UncertaintySettings | None = None,
     robust_samples: int = 0,
+    questions: bool = False,
 ) -> RunResult:
     """Load the case at `path`, appraise it, say how sure the ranking is, allocate.
 
@@ -91,6 +96,9 @@ def run_case(
     robust_samples : int
         Joint samples of the funding robustness (one re-solve each; 0 skips it). They use
         the SMAA-2 run's seed, weight model and unknown-cell policy.
+    questions : bool
+        Also answer the planner's questions (:func:`optimize.sweeps.planner_answers`, about
+        20 re-solves) when the allocation has a solution.
 
     Raises
     ------
@@ -115,7 +123,12 @@ def run_case(
         if robust_samples and allocation.status.has_solution
         else None
     )
-    return RunResult(case, appraisal, allocation, robustness, margins, sure, funding)
+    answers = None
+    if questions and allocation.status.has_solution:
+        from optimize.sweeps import planner_answers  # only runs that ask for it load the sweeps
+
+        answers = planner_answers(case, options)
+    return RunResult(case, appraisal, allocation, robustness, margins, sure, funding, answers)
 
 
 def _funding_robustness(

@@ -124,9 +124,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ),
         _column(
             "provenance",
-            "paper:P.. | facts:S.. | facts:N.. | illustrative | ratings | unknown",
-            "where the cell comes from; a cited id must be in the sources table (N..: a national "
-            "list or page compiled for the case); ratings: the "
+            "paper:P.. | facts:S.. or N.. | illustrative | ratings | unknown",
+            "where the cell comes from; a cited id must be in the sources table; ratings: the "
             "ratings table (rated cells only); unknown: no source gives it (unknown cells only)",
         ),
         _column(
@@ -277,7 +276,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _extra("note", "remarks (adjacent fields, co-founders, caveats of the source)"),
     ),
     "sources": (
-        _column("fact_id", "identifier", "fact id (P.. from the paper, S.. public), unique"),
+        _column("fact_id", "identifier", "fact id (P.. from the paper, S.. or N.. public), unique"),
         _column("source", "text", "where the fact was published", filled=False),
         *(
             _extra(name, description)

@@ -29,6 +29,7 @@ from optimize.cli.uncertainty_options import (
     uncertainty_settings,
 )
 from optimize.errors import InputError
+from optimize.messages import say
 
 
 def validate(case: CaseArg = None) -> None:
@@ -89,6 +90,13 @@ def run(
             "re-solve each, about 40 per second; 0: skip).",
         ),
     ] = 0,
+    questions: Annotated[
+        bool,
+        typer.Option(
+            "--questions",
+            help=say("planner_questions.option_help", "en"),
+        ),
+    ] = False,
 ) -> None:
     """Appraise, rank and allocate; write tables, summary, reports (md, html) and results.xlsx.
 
@@ -120,6 +128,7 @@ def run(
         values=values,
         uncertainty=settings,
         robust_samples=robust_samples,
+        questions=questions,
     )
     if not result.allocation.status.has_solution:
         raise infeasible_error(result.case, result.appraisal, result.allocation, options)

@@ -18,6 +18,7 @@ from optimize.appraisal.robustness import Robustness
 from optimize.appraisal.uncertainty import Uncertainty
 from optimize.case.case import Case
 from optimize.case.stock import stock_links
+from optimize.messages import say
 from optimize.model.allocation import Allocation
 from optimize.report import charts as plots
 from optimize.report.charts import chart_language
@@ -40,6 +41,7 @@ from optimize.report.tables import (
     tier_table,
 )
 from optimize.sweeps.engine import SweepResult
+from optimize.sweeps.questions import PlannerAnswers
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,7 @@ def report_content(
     *,
     uncertainty: Uncertainty | None = None,
     funding_robustness: SweepResult | None = None,
+    questions: PlannerAnswers | None = None,
 ) -> ReportContent:
     """Build the sections and charts of a run's report.
 
@@ -154,9 +157,18 @@ def report_content(
         Cell statuses, SMAA-2 indices and tiers: the report then leads with them.
     funding_robustness : optimize.sweeps.SweepResult, optional
         Joint robustness of the funding: adds the core-index section.
+    questions : optimize.sweeps.PlannerAnswers, optional
+        The planner's questions answered: adds their three sections.
     """
     results = Results(
-        case, appraisal, allocation, marginals, robustness, uncertainty, funding_robustness
+        case,
+        appraisal,
+        allocation,
+        marginals,
+        robustness,
+        uncertainty,
+        funding_robustness,
+        questions,
     )
     sections = [section for build in _SECTIONS for section in build(results, lang)]
     return ReportContent(
@@ -476,6 +488,37 @@ def _marginal_section(results: Results, lang: Lang) -> list[Section]:
     )
 
 
+def _planner_sections(results: Results, lang: Lang) -> list[Section]:
+    """Which platforms first, what a budget cut costs each cluster, how priority rules shift."""
+    answers, case = results.questions, results.case
+    if answers is None:
+        return []
+    share = f"{answers.cut_share:.0%}"
+    texts: dict[str, tuple[str, dict[str, str]]] = {
+        "platform_entry": ("entry", {"steps": str(answers.steps), "budget": f"{case.budget:g}"}),
+        "budget_cut": (
+            "cut",
+            {
+                "share": share,
+                "budget": f"{case.budget:g}",
+                "cut_budget": f"{(1.0 - answers.cut_share) * case.budget:g}",
+            },
+        ),
+        "priority_rules": ("rules", {"blend": f"{case.blend:g}"}),
+    }
+    return [
+        section
+        for name, (key, fields) in texts.items()
+        for section in _registered(
+            name,
+            results,
+            name,
+            say(f"planner_questions.{key}_title", lang, share=share),
+            say(f"planner_questions.{key}_note", lang, **fields),
+        )
+    ]
+
+
 def _provenance_sections(results: Results, lang: Lang) -> list[Section]:
     """The appendix: provenance of settings and scores, and the cited facts."""
     case = results.case
@@ -519,6 +562,7 @@ _SECTIONS: tuple[Callable[[Results, Lang], list[Section]], ...] = (
     _binding_section,
     _stock_section,
     _marginal_section,
+    _planner_sections,
     _provenance_sections,
 )
 

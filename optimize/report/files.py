@@ -71,6 +71,7 @@ def run_files(run: RunResult, lang: Lang = "en") -> dict[str, str | bytes]:
         lang,
         uncertainty=run.uncertainty,
         funding_robustness=run.funding_robustness,
+        questions=run.questions,
     )
     tables = _built_tables(Results.of_run(run))
     files: dict[str, str | bytes] = {

@@ -28,6 +28,7 @@ from optimize.report.tables import (
     weights_table,
 )
 from optimize.sweeps.engine import SweepResult
+from optimize.sweeps.questions import PlannerAnswers
 
 #: What a column holds, which sets how its numbers are shown.
 Kind = Literal["amount", "weight", "ratio", "count"]
@@ -61,6 +62,8 @@ class Results:
         Cell statuses, SMAA-2 indices and tiers, when computed.
     funding_robustness : optimize.sweeps.SweepResult, optional
         Joint robustness of the funding (core index per project), when computed.
+    questions : optimize.sweeps.PlannerAnswers, optional
+        The planner's questions answered, when computed.
     """
 
     case: Case
@@ -70,6 +73,7 @@ class Results:
     robustness: Robustness | None = None
     uncertainty: Uncertainty | None = None
     funding_robustness: SweepResult | None = None
+    questions: PlannerAnswers | None = None
 
     @classmethod
     def of_run(cls, run: RunResult) -> Results:
@@ -82,6 +86,7 @@ class Results:
             run.robustness,
             run.uncertainty,
             run.funding_robustness,
+            run.questions,
         )
 
     @property
@@ -240,6 +245,27 @@ RESULT_TABLES: tuple[ResultTable, ...] = (
         lambda r: None if r.allocation.spend is None else r.allocation.by_period(),
         "allocation",
         default="amount",
+    ),
+    ResultTable(
+        "platform_entry",
+        lambda r: None if r.questions is None else r.questions.entries,
+        "allocation",
+        {"enters_at": "amount", "leaves_at": "amount", "amount": "amount"},
+        run_csv=True,
+    ),
+    ResultTable(
+        "budget_cut",
+        lambda r: None if r.questions is None else r.questions.cut,
+        "allocation",
+        default="amount",
+        run_csv=True,
+    ),
+    ResultTable(
+        "priority_rules",
+        lambda r: None if r.questions is None else r.questions.rules,
+        "allocation",
+        default="amount",
+        run_csv=True,
     ),
     ResultTable(
         "method_agreement",

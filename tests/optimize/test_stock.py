@@ -135,7 +135,7 @@ def test_gfh_ultra_hd_platform_meets_chengdus_centre(gfh_path):
 
 
 def test_shipped_stock_refuses_exactly_the_fields_with_a_centre_elsewhere(shipped):
-    # research/national_centre_same_field_elsewhere.csv: value 1 for five clusters, of which
+    # criterion C4.1 of the shipped case (rule R2, strict reading): 1 for five clusters, of which
     # these three are strategic, the one type with national candidacies
     refused = set(refused_by_stock(shipped)["project"])
     assert refused == {
