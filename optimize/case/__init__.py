@@ -67,6 +67,7 @@ from optimize.case.shipped import (
     shipped_case_folders,
     shipped_cases_folder,
 )
+from optimize.case.sourced import sourced_cells, sourced_note
 from optimize.case.stock import (
     CONFLICT_COLUMNS,
     LINK_COLUMNS,
@@ -165,6 +166,8 @@ __all__ = [
     "shipped_case",
     "shipped_case_folders",
     "shipped_cases_folder",
+    "sourced_cells",
+    "sourced_note",
     "stock_conflicts",
     "stock_links",
     "synthetic_case",

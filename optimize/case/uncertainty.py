@@ -80,7 +80,7 @@ def parse_uncertainty(doc: Mapping[str, Any], leaves: list[str]) -> Uncertainty:
     if unknown is not None:
         _choice(unknown, UNKNOWN_POLICIES, "uncertainty.unknown")
     ranges = {
-        str(criterion): _range(value, leaves, f"uncertainty.ranges.{criterion}")
+        str(criterion): _range(value, leaves, str(criterion))
         for criterion, value in section(table, "uncertainty.ranges").items()
     }
     return Uncertainty(
@@ -107,9 +107,10 @@ def _choice(value: object, allowed: tuple[str, ...], key: str) -> str:
     return str(value)
 
 
-def _range(value: object, leaves: list[str], key: str) -> Range:
-    """One plausible range: ``[low, high]`` or ``"observed"``."""
-    if key.rpartition(".")[2] not in leaves:
+def _range(value: object, leaves: list[str], criterion: str) -> Range:
+    """One plausible range: ``[low, high]`` or ``"observed"`` (ids may hold dots: ``C1.1``)."""
+    key = f"uncertainty.ranges.{criterion}"
+    if criterion not in leaves:
         raise InputError(CASE_FILE, msg("errors.setting.no_such_leaf"), field=key)
     if value == OBSERVED:
         return OBSERVED

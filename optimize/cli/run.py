@@ -46,9 +46,10 @@ def validate(case: CaseArg = None, lang: LangOption = None) -> None:
 
     Besides the counts of clusters, criteria and projects, it prints how many score cells are
     points, intervals, list-derived intervals, triangular, rated and unknown, and how many
-    cite the paper, a public fact, the ratings, or are illustrative or unknown.
+    cite the paper, a public fact, the ratings, or are illustrative or unknown, and the share
+    of sourced cells (points and intervals that cite a source).
     """
-    from optimize.case import provenance_counts, waiting_candidates
+    from optimize.case import provenance_counts, sourced_note, waiting_candidates
     from optimize.casefiles.load import load_case
     from optimize.messages import say
 
@@ -76,6 +77,7 @@ def validate(case: CaseArg = None, lang: LangOption = None) -> None:
         for k, n in provenance_counts(loaded.values).items()
     )
     console.print(Text(tell("validate.provenance_line", parts=tell("list_separator").join(kinds))))
+    console.print(Text(sourced_note(loaded.values, current_lang())))
     if loaded.dropped:
         dropped = tell("list_separator").join(loaded.dropped)
         console.print(Text(tell("validate.dropped", criteria=dropped)))

@@ -11,6 +11,7 @@ import pandas as pd
 from optimize.appraisal.appraise import Appraisal
 from optimize.appraisal.robustness import REFERENCE, Robustness, acceptability_table
 from optimize.appraisal.uncertainty import Uncertainty
+from optimize.case import sourced_note
 from optimize.case.case import Case
 from optimize.model.allocation import Allocation, SolveStatus
 from optimize.pipeline import RunResult
@@ -22,15 +23,20 @@ TOP_CLUSTERS = 10
 def illustrative_notice(case: Case, lang: Lang = "en") -> str:
     """The notice that goes first in every report of a case, in `lang`.
 
-    It says how many inputs are illustrative, or that every input cites a source.
+    It says how many inputs are illustrative, or that every input cites a source, then the
+    share of sourced score cells.
     """
     share = case.scores.illustrative_share
     cells = case.scores.values.size
+    sourced = sourced_note(case.values, lang)
     if not case.illustrative:
-        return _text("notice.sourced", lang)
-    return _text(
+        return _text(
+            "notice.with_sourced", lang, notice=_text("notice.sourced", lang), sourced=sourced
+        )
+    notice = _text(
         "notice.illustrative", lang, count=round(share * cells), cells=cells, share=f"{share:.0%}"
     )
+    return _text("notice.with_sourced", lang, notice=notice, sourced=sourced)
 
 
 def _finite(value: float) -> float | None:

@@ -101,22 +101,23 @@ def tiny_copy(tiny_path: Path, tmp_path: Path, imprecise: bool = False) -> Path:
     return case
 
 
-def flat_keys(doc: dict, prefix: str = "") -> list[str]:
+def flat_keys(doc: dict, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every key path of a TOML document, as parts (a criterion id may hold a dot: C1.1)."""
     keys = []
     for key, value in doc.items():
-        name = f"{prefix}.{key}" if prefix else key
+        name = (*prefix, key)
         is_bounds = isinstance(value, dict) and set(value) <= {"min", "max", "floor", "cap"}
         if isinstance(value, dict) and (not is_bounds or not value):
             keys += flat_keys(value, name)
         elif is_bounds:
-            keys += [f"{name}.{bound}" for bound in value]
+            keys += [(*name, bound) for bound in value]
         else:
             keys.append(name)
     return keys
 
 
-def matches(key: str, pattern: str) -> bool:
-    parts, wanted = key.split("."), pattern.split(".")
+def matches(parts: tuple[str, ...], pattern: str) -> bool:
+    wanted = pattern.split(".")
     return len(parts) == len(wanted) and all(
         w.startswith("<") or w == p for p, w in zip(parts, wanted, strict=True)
     )

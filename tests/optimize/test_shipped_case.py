@@ -29,9 +29,9 @@ def test_shipped_case_has_the_25_clusters_of_table_1(miit) -> None:
         "basic": 3,
         "frontier": 3,
     }
-    # The criteria are the national case's own; the full 25 x 18 point matrix is the method
-    # demo's (tests/optimize/test_demo_case.py).
-    assert case.scores.values.shape == (25, len(case.criteria.leaves))
+    # The five indicators public national lists fill (cases/miit2021/README.md).
+    assert len(case.criteria.leaves) == 5
+    assert case.scores.values.shape == (25, 5)
     assert "2019" in case.title and "2021" in case.title
 
 

@@ -94,8 +94,8 @@ def test_gfh_ultra_hd_platform_meets_chengdus_centre(shipped):
 
 
 def test_shipped_stock_refuses_exactly_the_fields_with_a_centre_elsewhere(shipped):
-    # research/national_centre_same_field_elsewhere.csv: value 1 for five clusters; each has a
-    # national candidacy, three under the type in force and two (Changzhou, Guangzhou-Foshan-
+    # criterion C4.1 of the shipped case (rule R2, strict reading): 1 for five clusters; each has
+    # a national candidacy, three under the type in force and two (Changzhou, Guangzhou-Foshan-
     # Huizhou) under their alt_type
     refused = set(refused_by_stock(shipped)["project"])
     assert refused == {
