@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -109,7 +109,8 @@ class Uncertainty:
         Per cell status (index ``status``): ``cells`` [-] and how many of them are
         ``illustrative`` (provenance) [-].
     settings : UncertaintySettings
-        How the samples were drawn.
+        How the samples were drawn, with the unknown-cell policy in effect (an option's, else
+        the case's).
     dropped : tuple of str
         Criteria left out under the ``drop`` policy.
     """
@@ -330,4 +331,6 @@ def assess_uncertainty(
         confidence=settings.confidence,
         normalization=case.normalization,
     )
-    return Uncertainty(result, status_counts(matrix), settings, drawn.dropped)
+    # Record the policy in effect (the case's own when no option overrides it), as reports read it.
+    applied = replace(settings, unknown=policy)
+    return Uncertainty(result, status_counts(matrix), applied, drawn.dropped)

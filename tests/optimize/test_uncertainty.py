@@ -126,3 +126,20 @@ def test_sampled_values_are_limited_before_the_work(tiny, monkeypatch) -> None:
     monkeypatch.setenv("CLUSTERPLAN_MAX_SAMPLED_VALUES", "100")
     with pytest.raises(InputError, match="CLUSTERPLAN_MAX_SAMPLED_VALUES"):
         assess_uncertainty(case, appraisal, settings=UncertaintySettings(samples=7))
+
+
+def test_the_result_records_the_case_s_own_unknown_policy(tiny) -> None:
+    # A case that draws its unknown cells ([uncertainty] unknown = "draw") and no option that
+    # overrides it: the report reads the policy from the result, so it must be the case's.
+    import dataclasses
+
+    from optimize.case.uncertainty import Uncertainty as CaseUncertainty
+
+    case, appraisal = tiny
+    drawing = dataclasses.replace(case, uncertainty=CaseUncertainty(unknown="draw"))
+    values = case.values.with_cells({("a", "L4"): Cell.unknown()})
+    result = assess_uncertainty(drawing, appraisal, values, UncertaintySettings(samples=5))
+    assert result.settings.unknown == "draw"
+    assert result.dropped == ()
+    told = UncertaintySettings(samples=5, unknown="drop")
+    assert assess_uncertainty(drawing, appraisal, values, told).settings.unknown == "drop"
