@@ -29,15 +29,15 @@ NORMALIZATIONS: dict[str, str] = {
 POSITIVE_ONLY = frozenset({"sum", "linear"})
 
 
-def require_positive(problem: Problem, purpose: str) -> None:
+def require_positive(problem: Problem, normalization: str) -> None:
     """Refuse zero or negative scores where a ratio of scores is taken.
 
     Parameters
     ----------
     problem : Problem
         The decision problem.
-    purpose : str
-        What needs positive scores, for the message (e.g. ``"WPM"``).
+    normalization : {"sum", "linear"}
+        The normalisation that needs positive scores, for the message (its key names it).
 
     Raises
     ------
@@ -47,9 +47,13 @@ def require_positive(problem: Problem, purpose: str) -> None:
     bad = np.argwhere(problem.values <= 0)
     if bad.size:
         i, j = bad[0]
+        alternative, criterion = problem.matrix.index[i], problem.matrix.columns[j]
+        score = f"{problem.values[i, j]:g}"
         raise MatrixError(
-            f"{purpose} needs positive scores; {problem.matrix.index[i]!r} has "
-            f"{problem.values[i, j]:g} on {problem.matrix.columns[j]!r}"
+            f"{normalization} normalization needs positive scores; {alternative!r} has {score} "
+            f"on {criterion!r}",
+            key=f"matrix.needs_positive_{normalization}",
+            fields={"alternative": alternative, "score": score, "criterion": criterion},
         )
 
 
@@ -76,7 +80,7 @@ def normalization_function(problem: Problem, name: str) -> Callable[..., Any]:
     if name not in NORMALIZATIONS:
         raise MatrixError(f"unknown normalization {name!r}; use one of {sorted(NORMALIZATIONS)}")
     if name in POSITIVE_ONLY:
-        require_positive(problem, f"{name} normalization")
+        require_positive(problem, name)
     from pymcdm import normalizations
 
     function: Callable[..., Any] = getattr(normalizations, NORMALIZATIONS[name])

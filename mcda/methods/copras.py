@@ -51,7 +51,9 @@ def _check_cost_side(problem: Problem, loss: npt.NDArray[np.float64]) -> None:
         name = problem.matrix.index[int(np.argmax(loss <= 0))]
         raise MatrixError(
             f"COPRAS needs a positive weighted cost sum S- for every alternative; {name!r} "
-            "scores 0 on every weighted cost criterion"
+            "scores 0 on every weighted cost criterion",
+            key="matrix.copras_cost_sum",
+            fields={"alternative": name},
         )
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 from mcda import MatrixError, compare, methods, rank
 from mcda.sensitivity import RankAcceptability, rank_acceptability
 from optimize.case.case import Case
+from optimize.errors import Message, mcda_message
 
 #: Weight samples for the rank acceptability of a planning run.
 RUN_SAMPLES = 2000
@@ -35,15 +36,15 @@ class Robustness:
         :func:`mcda.compare` of the rankings (None with a single method).
     acceptability : mcda.sensitivity.RankAcceptability or None
         Monte Carlo rank acceptability of the reference method (None when not asked).
-    skipped : mapping of str to str
+    skipped : mapping of str to Message
         Default methods that cannot score this case (e.g. WPM with a zero score), with the
-        reason.
+        reason (rendered in either language).
     """
 
     rankings: Mapping[str, pd.DataFrame]
     agreement: pd.DataFrame | None
     acceptability: RankAcceptability | None
-    skipped: Mapping[str, str]
+    skipped: Mapping[str, Message]
 
     @property
     def ranks(self) -> pd.DataFrame:
@@ -89,7 +90,7 @@ def assess(
     """
     values, directions = case.scores.values, case.scores.directions
     rankings: dict[str, pd.DataFrame] = {}
-    skipped: dict[str, str] = {}
+    skipped: dict[str, Message] = {}
     if names:
         for name in dict.fromkeys(names):
             rankings[name] = rank(values, weights, directions, name, **method_options(case, name))
@@ -102,7 +103,7 @@ def assess(
             except MatrixError as exc:
                 if name == REFERENCE:
                     raise
-                skipped[name] = str(exc)
+                skipped[name] = mcda_message(exc)
     first = next(iter(rankings))
     acceptability = (
         rank_acceptability(

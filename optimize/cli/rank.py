@@ -17,7 +17,7 @@ from optimize.cli.common import (
     console,
     errors,
 )
-from optimize.cli.lang import LangOption, checked_lang, help_text, tell
+from optimize.cli.lang import LangOption, checked_lang, current_lang, help_text, tell
 from optimize.cli.option_checks import check_count, check_finite
 from optimize.cli.uncertainty_options import (
     ConcentrationOption,
@@ -93,7 +93,7 @@ def rank_command(
     print_tiers(names, sure)
     print_rankings(names, result, sure.tier)
     for name, reason in result.skipped.items():
-        note(tell("rank.left_out", method=name, reason=reason))
+        note(tell("rank.left_out", method=name, reason=reason.render(current_lang())))
     if out is not None:
         files = rank_files(loaded, appraisal.weights, result, note, sure)
         write_folder(out, files, force=force)

@@ -388,9 +388,20 @@ def _agreement_section(results: Results, lang: Lang) -> list[Section]:
         results,
         "agreement",
         _text("heading.agreement", lang),
-        _text("note.agreement", lang),
+        _text("note.agreement", lang) + _skipped_methods(results.robustness, lang),
         view=lambda table: _method_pairs(table, lang),
     )
+
+
+def _skipped_methods(robustness: Robustness | None, lang: Lang) -> str:
+    """The methods left out of the comparison because they cannot score the case, with why."""
+    if robustness is None or not robustness.skipped:
+        return ""
+    reasons = _text("tier.joiner", lang).join(
+        _text("note.method_reason", lang, method=method_label(name, lang), reason=why.render(lang))
+        for name, why in robustness.skipped.items()
+    )
+    return _text("note.methods_skipped", lang, reasons=reasons)
 
 
 def _acceptability_section(results: Results, lang: Lang) -> list[Section]:

@@ -33,8 +33,11 @@ def illustrative_notice(case: Case, lang: Lang = "en") -> str:
         return _text(
             "notice.with_sourced", lang, notice=_text("notice.sourced", lang), sourced=sourced
         )
-    notice = _text(
-        "notice.illustrative", lang, count=round(share * cells), cells=cells, share=f"{share:.0%}"
+    count = round(share * cells)
+    notice = (
+        _text("notice.illustrative", lang, count=count, cells=cells, share=f"{share:.0%}")
+        if count
+        else _text("notice.illustrative_inputs", lang)
     )
     return _text("notice.with_sourced", lang, notice=notice, sourced=sourced)
 
@@ -96,7 +99,7 @@ def _robustness_summary(case: Case, robustness: Robustness) -> dict[str, Any]:
     sampled = robustness.acceptability
     return {
         "reference": REFERENCE,
-        "skipped": dict(robustness.skipped),
+        "skipped": {name: str(reason) for name, reason in robustness.skipped.items()},
         "agreement": {}
         if agreement is None or REFERENCE not in robustness.rankings
         else {
