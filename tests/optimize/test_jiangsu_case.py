@@ -53,5 +53,5 @@ def test_the_allocation_respects_every_rule_the_plan_years_and_the_cofunding(jia
 def test_validate_counts_sourced_and_unknown_cells(monkeypatch, capsys) -> None:
     code, text, err = run_cli(["validate", str(JIANGSU)], monkeypatch, capsys)
     assert code == 0, err
-    assert "cells: 16 point, 0 interval, 2 list, 0 triangular, 0 rated, 12 unknown" in text
+    assert "cells: 15 point, 0 interval, 3 list, 0 triangular, 0 rated, 12 unknown" in text
     assert "provenance: 6 paper, 12 facts, 0 illustrative, 0 ratings, 12 unknown" in text
