@@ -133,7 +133,7 @@ def test_the_result_records_the_case_s_own_unknown_policy(tiny) -> None:
     # overrides it: the report reads the policy from the result, so it must be the case's.
     import dataclasses
 
-    from optimize.case.uncertainty import Uncertainty as CaseUncertainty
+    from optimize.case import Uncertainty as CaseUncertainty
 
     case, appraisal = tiny
     drawing = dataclasses.replace(case, uncertainty=CaseUncertainty(unknown="draw"))
