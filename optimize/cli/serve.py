@@ -8,9 +8,34 @@ import typer
 
 from optimize.cli.common import CaseArg, case_path, console, errors
 from optimize.cli.lang import LangOption, checked_lang, help_text
+from optimize.errors import Message
 
 #: Port of the workspace unless ``--port`` says otherwise.
 DEFAULT_PORT = 8765
+
+
+def listen_problem(host: str, port: int) -> tuple[str, Message] | None:
+    """The option at fault and why the workspace could not listen on `host`:`port`, or None.
+
+    Checked by binding a socket and closing it at once, so that the command refuses in one
+    line before the server starts, instead of the server's own log and exit status.
+    """
+    import errno
+    import socket
+
+    from optimize.errors import msg
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as problem:
+        if problem.errno == errno.EADDRINUSE:
+            return "--port", msg("errors.option.port_taken", host=host, port=port)
+        reason = problem.strerror or type(problem).__name__
+        return "--host", msg("errors.option.cannot_listen", host=host, port=port, reason=reason)
+    return None
 
 
 def serve(
@@ -41,6 +66,9 @@ def serve(
         checked_number(port, 1, 65535, whole=True)
     except ValueError:
         raise InputError("--port", msg("errors.option.port", port=port)) from None
+    problem = listen_problem(host, port)
+    if problem is not None:
+        raise InputError(*problem)
     # On this computer only, the page answers only to this computer's names.
     hosts = ["127.0.0.1", "localhost", "[::1]", host] if is_loopback(host) else None
     app = create_app(load(case_path(case)), chosen, hosts=hosts)

@@ -74,3 +74,24 @@ def test_a_bad_case_is_one_located_line(served, monkeypatch, capsys, tmp_path):
     code, _, err = run_cli(["serve", str(broken)], monkeypatch, capsys)
     assert code == 2 and err.startswith("error: case.toml") and len(err.splitlines()) == 1
     assert served == []
+
+
+def test_a_taken_port_is_refused_before_serving(served, monkeypatch, capsys):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, _, err = run_cli(["serve", str(TINY), "--port", str(port)], monkeypatch, capsys)
+    expected = f"error: --port: port {port} of 127.0.0.1 is taken by another program"
+    assert code == 2 and err.startswith(expected) and len(err.splitlines()) == 1
+    assert served == []
+
+
+def test_an_address_of_another_computer_is_refused_before_serving(served, monkeypatch, capsys):
+    # 192.0.2.1 (TEST-NET-1, RFC 5737) is no address of this computer: bind fails, no lookup
+    args = ["serve", str(TINY), "--host", "192.0.2.1", "--lang", "zh"]
+    code, _, err = run_cli(args, monkeypatch, capsys)
+    assert code == 2 and err.startswith("错误：--host：无法在 192.0.2.1 的 8765 端口上监听：")
+    assert len(err.strip().splitlines()) == 1 and served == []
