@@ -3,7 +3,7 @@
 A *template cell* is a number set by a rule from a cluster's type or size rather than read from
 a source: in the case files it has provenance ``illustrative``. A shipped cell must instead
 cite the paper or a compiled public source (``paper:P..``, ``facts:S..``/``facts:N..``) and
-name the matching rule (R1-R8 of ``sources/matching_rules.md``) that turned the list into the
+name the matching rule (R1-R9 of ``sources/matching_rules.md``) that turned the list into the
 cell, or be ``unknown`` with its reason.
 """
 
@@ -25,7 +25,7 @@ SOURCES = CASE / "sources"
 #: Files the build writes, relative to the case folder.
 BUILT = ("scores.csv", "sources.csv", "sources/coverage.csv", "sources/per_scale.csv")
 #: A rule text names its matching rule first, e.g. "R1: ...".
-MATCHING_RULE = re.compile(r"^R[1-8]: ")
+MATCHING_RULE = re.compile(r"^R[1-9]: ")
 #: A URL, a DOI, or a document named with its year (publisher, date: no URL recorded).
 REFERENCE = re.compile(r"https?://|\bDOI\b|\b(19|20)\d\d\b")
 
@@ -124,8 +124,44 @@ def test_sourced_cells_counts_cited_points_and_intervals_only() -> None:
 
 
 def test_the_judgments_give_the_eigenvector_weights_of_a_consistent_matrix() -> None:
-    """Goal C1:C2:C3:C4 = 1:1:1 and each 2 over C4, C4.1:C4.2 = 1: a consistent matrix, whose
-    principal eigenvector is its normalised first column (Saaty 1980): 2/7, 2/7, 2/7, 1/7."""
-    weights = appraise(load_case(CASE)).weights
-    expected = {"C1.1": 2 / 7, "C2.1": 2 / 7, "C3.1": 2 / 7, "C4.1": 1 / 14, "C4.2": 1 / 14}
-    assert weights.to_dict() == pytest.approx(expected)
+    """Goal C1:C2:C3 = 1:1:1, each 2 over C4 and C5, C4:C5 = 1, and C4.1:C4.2 = 1: consistent
+    matrices, whose principal eigenvector is the normalised first column (Saaty 1980): 2/8 for
+    C1-C3 and 1/8 for C4 and C5, C4's split in halves; every CR is 0."""
+    appraisal = appraise(load_case(CASE))
+    expected = {
+        "C1.1": 1 / 4,
+        "C2.1": 1 / 4,
+        "C3.1": 1 / 4,
+        "C4.1": 1 / 16,
+        "C4.2": 1 / 16,
+        "C5.1": 1 / 8,
+    }
+    assert appraisal.weights.to_dict() == pytest.approx(expected)
+    assert all(result.cr == pytest.approx(0.0, abs=1e-12) for result in appraisal.local.values())
+
+
+def test_green_park_counts_recount_the_compiled_list_by_city() -> None:
+    """R9 by brute force: parks of green_industrial_parks.csv per city, summed per cluster; the
+    compiled list is the whole of N50 (24 + 22 + 34 + 39 + 53 + 52 = 224 parks)."""
+    parks = rows(SOURCES / "green_industrial_parks.csv")
+    assert len(parks) == 224
+    per_city: dict[str, int] = {}
+    for park in parks:
+        if park["city_en"]:
+            per_city[park["city_en"]] = per_city.get(park["city_en"], 0) + 1
+    expected = {
+        cluster["id"]: sum(
+            per_city.get(city.split(" (")[0].strip(), 0) for city in cluster["city"].split(";")
+        )
+        for cluster in rows(CASE / "clusters.csv")
+    }
+    shipped = {
+        cell["cluster"]: int(cell["value"])
+        for cell in rows(CASE / "scores.csv")
+        if cell["criterion"] == "C5.1"
+    }
+    assert shipped == expected
+    # Changsha's seven parks (N50; four of them named by N58), none in Wenzhou, Dongguan,
+    # Zhuzhou or Deyang up to the 2021 list.
+    assert shipped["changsha_cm"] == 7
+    assert shipped["wenzhou_yueqing_electric"] == shipped["zhuzhou_rail"] == 0

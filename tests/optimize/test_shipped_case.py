@@ -29,9 +29,9 @@ def test_shipped_case_has_the_25_clusters_of_table_1(miit) -> None:
         "basic": 3,
         "frontier": 3,
     }
-    # The five indicators public national lists fill (cases/miit2021/README.md).
-    assert len(case.criteria.leaves) == 5
-    assert case.scores.values.shape == (25, 5)
+    # The six indicators public national lists fill (cases/miit2021/README.md).
+    assert len(case.criteria.leaves) == 6
+    assert case.scores.values.shape == (25, 6)
     assert "2019" in case.title and "2021" in case.title
 
 

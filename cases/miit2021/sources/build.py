@@ -2,7 +2,7 @@
 
 Run ``python cases/miit2021/sources/build.py`` (or ``--out DIR`` to write elsewhere). It reads
 the lists in this folder and the case's ``clusters.csv``, applies the matching rules of
-``matching_rules.md`` (R1, R2, R3, R7, R8) and writes:
+``matching_rules.md`` (R1, R2, R3, R7, R8, R9) and writes:
 
 - ``scores.csv``: one row per cluster and leaf criterion, each a sourced point, a sourced
   interval or list (strict and broad reading), or an unknown with its reason;
@@ -35,6 +35,8 @@ CUTOFF = 2022
 CENTRE_LISTS = ("N01", "N02", "N06", "N07")
 #: The paper's Table 1 (the 25 clusters with city and field), as a fact of the case.
 TABLE1 = "P12"
+#: MIIT's green industrial park lists (the notices) and their transcription (R9).
+GREEN_PARK_LISTS = ("N49", "N50")
 #: Units of scale in the per-scale view [1e8 CNY per unit].
 PER_SCALE_UNIT = 1000.0
 
@@ -250,12 +252,12 @@ def same_domain(cluster: Cluster, clusters: Sequence[Cluster]) -> Cell:
 def city_figure(
     cluster: Cluster,
     figures: Mapping[str, float],
-    source: str,
+    sources: tuple[str, ...],
     rule: str,
     combine: str,
     missing: str,
 ) -> Cell:
-    """R7/R8: a city-level list read for the cluster's cities (a city proxy, not the cluster).
+    """R7/R8/R9: a city-level list read for the cluster's cities (a city proxy, not the cluster).
 
     ``combine`` is ``sum`` (counts of entities in any of the cities: one point) or ``range``
     (an index of each city: a point for one city, else the interval of its cities).
@@ -268,10 +270,10 @@ def city_figure(
         return Cell("unknown", (), f"{rule}: {', '.join(absent)} {missing}{bound}; city proxy")
     values = list(known.values())
     if combine == "sum" or len(values) == 1:
-        return Cell("point", (source,), f"{rule}: city proxy, {shown}", value=sum(values))
+        return Cell("point", sources, f"{rule}: city proxy, {shown}", value=sum(values))
     return Cell(
         "interval",
-        (source,),
+        sources,
         f"{rule}: city proxy, the cluster's cities span {shown} (width: cluster boundary)",
         low=min(values),
         high=max(values),
@@ -283,17 +285,29 @@ def city_table(name: str, column: str) -> dict[str, float]:
     return {r["city_en"]: float(r[column]) for r in read_rows(HERE / name)}
 
 
+def parks_by_city(clusters: Sequence[Cluster]) -> dict[str, float]:
+    """R9: national green industrial parks listed in each of the clusters' cities [parks].
+
+    The compiled list is complete (every park of the lists, with ``city_en`` set only when the
+    park lies in one of the clusters' cities), so a city without a row holds none: a sourced 0.
+    """
+    parks = read_rows(HERE / "green_industrial_parks.csv")
+    cities = {city for cluster in clusters for city in cluster.cities}
+    return {city: float(sum(r["city_en"] == city for r in parks)) for city in sorted(cities)}
+
+
 def build_cells(clusters: Sequence[Cluster], centres: Sequence[Centre]) -> dict[str, list[Cell]]:
     """Every leaf criterion's cells, in cluster order."""
     index = city_table("city_innovation_index_2022.csv", "index")
     giants = city_table("little_giants_by_city_2025.csv", "firms")
+    parks = parks_by_city(clusters)
     lowest = min(index.values())
     return {
         "C1.1": [
             city_figure(
                 c,
                 giants,
-                "N36",
+                ("N36",),
                 "R8",
                 "sum",
                 "not among the cities the source names (Top-30 table published as an image)",
@@ -305,7 +319,7 @@ def build_cells(clusters: Sequence[Cluster], centres: Sequence[Centre]) -> dict[
             city_figure(
                 c,
                 index,
-                "N46",
+                ("N46",),
                 "R7",
                 "range",
                 f"not among ranks 1-59 of the list (index below {lowest:g} or unranked)",
@@ -314,6 +328,10 @@ def build_cells(clusters: Sequence[Cluster], centres: Sequence[Centre]) -> dict[
         ],
         "C4.1": [centre_elsewhere(c, centres) for c in clusters],
         "C4.2": [same_domain(c, clusters) for c in clusters],
+        "C5.1": [
+            city_figure(c, parks, GREEN_PARK_LISTS, "R9", "sum", "not in the lists")
+            for c in clusters
+        ],
     }
 
 
