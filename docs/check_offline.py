@@ -117,7 +117,11 @@ class DevTools:
         # Above 4, so that placing one end at fd 3 or 4 cannot overwrite the other.
         to_browser, from_browser = above_four(to_browser), above_four(from_browser)
 
-        self._profile = tempfile.TemporaryDirectory(prefix="check-offline-")
+        # Chromium's helper processes may still write into the profile as the browser stops;
+        # a file left behind then must not fail the check.
+        self._profile = tempfile.TemporaryDirectory(
+            prefix="check-offline-", ignore_cleanup_errors=True
+        )
         self._log = Path(self._profile.name) / "chromium.log"
         # Chromium reads commands on fd 3 and writes replies on fd 4: a small Python program
         # puts the pipes there and becomes Chromium.
