@@ -16,12 +16,11 @@ import pytest
 from openpyxl import load_workbook
 
 from optimize import load_case
-from optimize.case import shipped_case
-from optimize.case.stock import stock_conflicts
+from optimize.case import shipped_case, stock_conflicts
 from optimize.cli import argv_lang
 from optimize.errors import InputError, msg
 from optimize.messages import say
-from optimize.model.explain import describe
+from optimize.model import describe
 from tests.bad_workbooks.corpus import CORPUS as BAD_WORKBOOKS
 from tests.bad_workbooks.corpus import bad_workbook
 from tests.optimize.clirun import run_cli
