@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -355,13 +356,32 @@ def sobol_sweep(
     lang: LangOption = None,
 ) -> None:
     """Sobol indices of each cluster's funding on the level-1 weights and the budget."""
-    from optimize.sweeps import weight_sobol
-
     checked_lang(lang)
     check_count("--samples", samples, "sobol_samples", msg("errors.noun.base_samples"))
     check_power_of_two("--samples", samples)
     check_finite("--seed", seed, 0.0)
     check_count("--jobs", jobs, "jobs", msg("errors.noun.workers"))
+    with warnings.catch_warnings(record=True) as caught:
+        # SALib warns in English, once per index and cluster: said once, in the command's
+        # language, with SALib's own words as its original text.
+        warnings.filterwarnings("always", category=UserWarning, module=r"SALib\.")
+        _sobol(case, samples, seed, out, force, jobs, scheduler)
+    for text in dict.fromkeys(str(w.message) for w in caught if w.category is UserWarning):
+        errors.print(tell("note", line=tell("sweep.salib", text=text)), markup=False)
+
+
+def _sobol(
+    case: Path | None,
+    samples: int,
+    seed: int,
+    out: Path,
+    force: bool,
+    jobs: int,
+    scheduler: str | None,
+) -> None:
+    """Run the Sobol design of :func:`sobol_sweep` and write its files."""
+    from optimize.sweeps import weight_sobol
+
     _run_sweep(
         case,
         out,
