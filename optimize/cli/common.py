@@ -99,7 +99,7 @@ def print_stock_checks(case: Case) -> None:
     one is, and its line carries the stated reason.
     """
     from optimize.case.stock import stock_conflicts
-    from optimize.model.explain import stock_reason
+    from optimize.messages.stock import stock_reason
 
     for _, row in stock_conflicts(case).iterrows():
         verdict = "stock.overridden" if row["override"] else "stock.refused"

@@ -15,6 +15,7 @@ from optimize.appraisal.appraise import Appraisal
 from optimize.case.case import Case
 from optimize.case.stock import refused_by_stock
 from optimize.messages import Lang, say
+from optimize.messages.stock import stock_reason
 from optimize.model.compiled import SolverOptions
 from optimize.model.formulation import build_model, project_table
 from optimize.model.persistent import _make_solver
@@ -101,44 +102,6 @@ def describe(relaxations: pd.DataFrame, case: Case | None = None, lang: Lang = "
             + (say("explain.relax.why", lang, why=why) if why else "")
         )
     return lines
-
-
-def centre_words(stock: pd.DataFrame, platform: str, lang: Lang = "en") -> str:
-    """One existing platform in `lang`: its names, city, year and the source reporting it."""
-    row = stock.loc[platform]
-    names = " ".join(str(n) for n in (row["name_zh"], row["name_en"]) if str(n))
-    return say(
-        "explain.stock.centre",
-        lang,
-        names=names,
-        city=row["city"],
-        year=row["year"],
-        source=row["source"],
-    )
-
-
-def stock_reason(conflict: pd.Series, stock: pd.DataFrame, lang: Lang = "en") -> str:
-    """Why the stock concerns a candidate, in `lang`: one row of ``stock_conflicts``.
-
-    The same sentence as the row's ``reason`` (in English), built from its fields: the
-    centres outside the cluster, then the stated override or the complemented centre.
-    """
-    centres = say("explain.stock.joiner", lang).join(
-        centre_words(stock, platform, lang) for platform in str(conflict["centres"]).split(";")
-    )
-    text = say(
-        "explain.stock.elsewhere",
-        lang,
-        project=conflict["project"],
-        domain=conflict["domain"],
-        centres=centres,
-    )
-    if conflict["override"]:
-        text += say("explain.stock.override", lang, override=conflict["override"])
-    if conflict["complements"]:
-        centre = centre_words(stock, str(conflict["complements"]), lang)
-        text += say("explain.stock.complements", lang, centre=centre)
-    return text
 
 
 def row_reasons(case: Case, lang: Lang = "en") -> dict[tuple[str, str], str]:
