@@ -29,6 +29,7 @@ from optimize import Appraisal, Case, load_case, solve
 from optimize.case import CASE_FILE, ShareBounds, demo_case, section, shipped_case
 from optimize.casefiles import read_table, table_paths
 from optimize.messages import Lang, say
+from optimize.report import illustrative_notice
 
 #: Terminal width for command output shown in the docs [characters].
 TERMINAL_COLUMNS = 88
@@ -79,19 +80,10 @@ def notice_sentence(case: Case, lang: Lang = "en") -> str:
     Returns
     -------
     str
-        How many scores (and which other inputs) are illustrative, or that all are sourced.
+        How many scores (and which other inputs) are illustrative, or that all are sourced,
+        then the share of sourced score cells: the reports' own notice, word for word.
     """
-    if not case.illustrative:
-        return say("docs.sourced_sentence", lang)
-    share = case.scores.illustrative_share
-    cells = case.scores.values.size
-    return say(
-        "docs.illustrative_sentence",
-        lang,
-        illustrative=round(share * cells),
-        cells=cells,
-        share=f"{share:.0%}",
-    )
+    return illustrative_notice(case, lang)
 
 
 @functools.cache
