@@ -101,7 +101,7 @@ def notice(case: Case, lang: Lang = "en") -> Markdown:
     case : Case
         The case the page shows.
     lang : {"en", "zh"}
-        Language of the page; a Chinese page links to the English data page.
+        Language of the page; each page links to the data page of its own language.
 
     Returns
     -------
@@ -111,7 +111,7 @@ def notice(case: Case, lang: Lang = "en") -> Markdown:
     """
     kind = "warning" if case.illustrative else "note"
     title = say("docs.notice_illustrative" if case.illustrative else "docs.notice_sourced", lang)
-    link = "{doc}`/data`" if lang == "en" else "{en-doc}`数据与来源 <data>`"
+    link = "{doc}`/data`"
     between = " " if lang == "en" else ""  # Chinese sentences follow each other unspaced
     return Markdown(
         f":::{{admonition}} {title}\n:class: {kind}\n{notice_sentence(case, lang)}{between}"

@@ -3,10 +3,9 @@
 The Chinese pages are a parallel source tree, ``docs/zh``, built on their own into the ``zh``
 folder of the English HTML (see DESIGN.md, Docs). This Sphinx extension, loaded by both builds,
 puts a link to the page's counterpart in the other language into the sidebar, and gives the
-Chinese pages the role ``{en-doc}`` for the pages that exist only in English (the references,
-the data page)::
+Chinese pages the role ``{en-doc}`` for the pages that exist only in English (the references)::
 
-    {en-doc}`数据与来源 <data>`
+    {en-doc}`命令行参考 <reference/cli>`
 """
 
 from __future__ import annotations
@@ -29,6 +28,7 @@ ZH = "zh"
 TRANSLATED = (
     "index",
     "quickstart",
+    "workspace",
     "paper-to-model",
     "examples/index",
     "examples/weights",
@@ -40,6 +40,8 @@ TRANSLATED = (
     "examples/infeasible",
     "examples/frontier",
     "examples/sweeps",
+    "examples/provincial",
+    "data",
 )
 
 #: Source suffixes of pages.

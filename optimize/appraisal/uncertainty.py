@@ -41,6 +41,7 @@ from optimize.appraisal.robustness import CONCENTRATION, RUN_SAMPLES, RUN_SEED
 from optimize.case.case import Case
 from optimize.case.limits import check_limit
 from optimize.errors import InputError, msg
+from optimize.messages import Lang, say
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -88,13 +89,13 @@ class UncertaintySettings:
     unknown: UnknownPolicy | None = None
     confidence: float = CONFIDENCE
 
-    def describe(self) -> str:
-        """The weight model in words, e.g. ``dirichlet around the AHP weights (100)``."""
-        if self.weight_model == "dirichlet":
-            return f"Dirichlet around the AHP weights (concentration {self.concentration:g})"
-        if self.weight_model == "uniform":
-            return "uniform over the simplex"
-        return "uniform under the order of the AHP judgments (hit-and-run)"
+    def describe(self, lang: Lang = "en") -> str:
+        """The weight model in words, in `lang`, e.g. ``Dirichlet around the AHP weights (…)``."""
+        return say(
+            f"report_names.weight_model.{self.weight_model}",
+            lang,
+            concentration=f"{self.concentration:g}",
+        )
 
 
 @dataclass(frozen=True)

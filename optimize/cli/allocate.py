@@ -19,11 +19,12 @@ from optimize.cli.common import (
     case_path,
     console,
     errors,
+    group_word,
     print_stock_checks,
+    priority_word,
     status_word,
-    total_word,
 )
-from optimize.cli.lang import LangOption, checked_lang, help_text, tell
+from optimize.cli.lang import LangOption, checked_lang, current_lang, help_text, tell
 from optimize.cli.option_checks import check_count, check_finite
 from optimize.errors import msg
 
@@ -49,6 +50,7 @@ def allocate(
     from optimize.cli.infeasible import infeasible_error
     from optimize.cli.output import check_target, write_folder
     from optimize.model.allocation import SolveStatus
+    from optimize.model.explain import unit_word
     from optimize.model.marginal import MARGINAL_COLUMNS, marginal_values
     from optimize.model.solve import SolverOptions, solve
     from optimize.report import allocate_files, allocation_summary, optimality_note
@@ -92,14 +94,14 @@ def allocate(
         title=tell(
             "allocate.title",
             status=status_word(allocation.status),
-            rule=allocation.priority_rule,
+            rule=priority_word(allocation.priority_rule),
         )
     )
     table.add_column(tell("column.type"))
     for column in grid.columns:
-        table.add_column(total_word(str(column)), justify="right")
+        table.add_column(group_word(loaded, str(column)), justify="right")
     for kind, row in grid.iterrows():
-        table.add_row(total_word(str(kind)), *(f"{v:.2f}" for v in row))
+        table.add_row(group_word(loaded, str(kind)), *(f"{v:.2f}" for v in row))
     console.print(table)
     values = Table(title=tell("allocate.binding"))
     for column in ("rule", "key", "unit", "lp_dual", "finite_difference", "milp_plus_one"):
@@ -110,10 +112,8 @@ def allocate(
         values.add_row(
             str(r.rule),
             str(r.key),
-            str(r.unit),
-            f"{r.lp_dual_fixed_integer:.4g}",
-            f"{r.finite_difference:.4g}",
-            f"{r.milp_plus_one:.4g}",
+            unit_word(str(r.unit), current_lang()),
+            *(measure_text(getattr(r, measure)) for measure in measures),
         )
     console.print(values)
     print_stock_checks(loaded)
@@ -132,5 +132,13 @@ def allocate(
             leverage=shown,
         )
     )
-    if note := optimality_note(summary):
+    if note := optimality_note(summary, current_lang()):
         console.print(note)
+
+
+def measure_text(value: float) -> str:
+    """A marginal value with four significant digits; ``-`` where the measure has none.
+
+    The LP dual of the budget's pseudo-row ``budget_total`` is not defined (NaN).
+    """
+    return f"{value:.4g}" if math.isfinite(value) else "-"

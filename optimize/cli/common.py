@@ -64,6 +64,22 @@ def total_word(label: str) -> str:
     return say("common.total", current_lang()) if label == TOTAL else label
 
 
+def group_word(case: Case, label: str) -> str:
+    """A cluster type or instrument id as a grid labels it, in the command's language.
+
+    Chinese: the case's ``name_zh`` of the type or instrument (the id when it gives none);
+    English keeps the id, the word the command-line options and case files use.
+    """
+    if current_lang() == "zh" and (name := case.display_name(label, "zh")):
+        return name
+    return total_word(label)
+
+
+def priority_word(rule: str) -> str:
+    """A cluster priority rule (``merit``, ``need``, ``blend``) in the command's language."""
+    return say(f"report_names.priority.{rule}", current_lang())
+
+
 def status_word(status: object) -> str:
     """A solver status (``optimal``, ``time_limit``, …) in the command's language."""
     return tell(f"status.{status}")
@@ -83,11 +99,13 @@ def print_stock_checks(case: Case) -> None:
     one is, and its line carries the stated reason.
     """
     from optimize.case.stock import stock_conflicts
+    from optimize.messages.stock import stock_reason
 
-    for row in stock_conflicts(case).itertuples():
-        verdict = "stock.overridden" if row.override else "stock.refused"
+    for _, row in stock_conflicts(case).iterrows():
+        verdict = "stock.overridden" if row["override"] else "stock.refused"
+        reason = stock_reason(row, case.stock, current_lang())
         console.print(
-            tell(verdict, reason=row.reason),
+            tell(verdict, reason=reason),
             soft_wrap=True,
             highlight=False,
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from optimize.appraisal.appraise import Appraisal
 from optimize.case.case import Case
 from optimize.cli.common import status_word
-from optimize.cli.lang import tell
+from optimize.cli.lang import current_lang, tell
 from optimize.errors import InfeasibleError
 from optimize.model.allocation import Allocation, SolveStatus
 from optimize.model.compiled import SolverOptions
@@ -36,7 +36,7 @@ def infeasible_error(
         return InfeasibleError(
             tell("infeasible.time_limit", status=status_word(allocation.status), limit=limit)
         )
-    lines = describe(explain_infeasibility(case, appraisal, options), case)
+    lines = describe(explain_infeasibility(case, appraisal, options), case, current_lang())
     return InfeasibleError(
         tell("infeasible.rules", status=status_word(allocation.status))
         + "".join(f"\n  - {line}" for line in lines)

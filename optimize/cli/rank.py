@@ -112,19 +112,19 @@ def print_tiers(names: pd.Series, uncertainty: Uncertainty) -> None:
         )
     )
     settings = uncertainty.settings
-    console.print(tier_rule(settings.confidence), soft_wrap=True)
+    console.print(tier_rule(settings.confidence, current_lang()), soft_wrap=True)
     table = Table(
         title=tell(
             "rank.tiers",
             samples=settings.samples,
             seed=settings.seed,
-            weights=settings.describe(),
+            weights=settings.describe(current_lang()),
         )
     )
     for column in ("tier", "clusters"):
         table.add_column(tell(f"column.{column}"))
     for k, members in enumerate(uncertainty.smaa.tiers, start=1):
-        table.add_row(str(k), ", ".join(str(names[c]) for c in members))
+        table.add_row(str(k), tell("list_separator").join(str(names[c]) for c in members))
     console.print(table)
 
 

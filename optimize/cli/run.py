@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -22,9 +21,9 @@ from optimize.cli.common import (
     cluster_names,
     console,
     errors,
+    group_word,
     print_stock_checks,
     status_word,
-    total_word,
 )
 from optimize.cli.lang import HELP_LANG, LangOption, checked_lang, current_lang, help_text, tell
 from optimize.cli.uncertainty_options import (
@@ -39,6 +38,9 @@ from optimize.cli.uncertainty_options import (
 )
 from optimize.errors import msg
 from optimize.messages import say
+
+if TYPE_CHECKING:
+    from optimize.case.case import Case
 
 
 def validate(case: CaseArg = None, lang: LangOption = None) -> None:
@@ -162,25 +164,27 @@ def run(
     if as_json:
         sys.stdout.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     else:
-        clusters = result.case.clusters
-        shown = dict(zip(clusters["name_en"], cluster_names(clusters), strict=True))
-        print_summary(summary, out, shown)
+        print_summary(summary, out, result.case)
 
 
-def print_summary(summary: dict[str, Any], out: Path, shown: Mapping[str, str]) -> None:
-    """A compact table of the run on the terminal.
+def print_summary(summary: dict[str, Any], out: Path, case: Case) -> None:
+    """A compact table of the run on the terminal, in the command's language.
 
-    `shown` gives each cluster's English name (as the summary holds it) the name to show
-    in the command's language.
+    The summary holds English (as ``summary.json`` does): its notice, tier rule and tier
+    phrases are worded again here, and clusters, types and instruments named from `case`.
     """
-    from optimize.report import optimality_note
+    from optimize.report import illustrative_notice, optimality_note
+    from optimize.report.summary import tier_phrase, tier_rule
 
-    console.print(summary["notice"], style="bold yellow")
+    lang = current_lang()
+    clusters = case.clusters
+    shown = dict(zip(clusters["name_en"], cluster_names(clusters), strict=True))
+    console.print(illustrative_notice(case, lang), style="bold yellow")
     sure = summary.get("uncertainty")
     if sure is not None:
         counts = sure["cell_status"].items()
         console.print(cells_line((s, c["cells"], c["illustrative"]) for s, c in counts))
-        console.print(sure["rule"], soft_wrap=True)
+        console.print(tier_rule(sure["confidence"], lang), soft_wrap=True)
         tiers = Table(
             title=tell(
                 "run.tiers",
@@ -206,16 +210,19 @@ def print_summary(summary: dict[str, Any], out: Path, shown: Mapping[str, str]) 
     if sure is not None and summary["ranking"]:
         top = summary["ranking"][0]
         name = shown.get(top["name_en"], top["name_en"])
-        console.print(tell("run.highest", name=name, tier=top["tier_text"]))
+        tier = top["tier"]
+        members = [shown.get(member, member) for member in sure["tiers"][tier - 1]]
+        phrase = tier_phrase(tier, members, name, lang)
+        console.print(tell("run.highest", name=name, tier=phrase))
     allocation = summary["allocation"]
     table = Table(title=tell("run.allocation", status=status_word(allocation["status"])))
     grid = allocation["by_type_instrument"]
     columns = list(next(iter(grid.values())))
     table.add_column(tell("column.type"))
     for column in columns:
-        table.add_column(total_word(column), justify="right")
+        table.add_column(group_word(case, column), justify="right")
     for kind, row in grid.items():
-        table.add_row(total_word(kind), *(f"{row[c]:.2f}" for c in columns))
+        table.add_row(group_word(case, kind), *(f"{row[c]:.2f}" for c in columns))
     console.print(table)
     console.print(
         tell(
@@ -227,5 +234,5 @@ def print_summary(summary: dict[str, Any], out: Path, shown: Mapping[str, str]) 
             out=out,
         )
     )
-    if note := optimality_note(allocation):
+    if note := optimality_note(allocation, lang):
         console.print(note)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -13,13 +14,24 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.progress import Progress
 
-from optimize.cli.common import CaseArg, ForceOption, OutHelp, case_path, console, errors
-from optimize.cli.lang import LangOption, checked_lang, help_text, tell
+from optimize.cli.common import (
+    CaseArg,
+    ForceOption,
+    OutHelp,
+    case_path,
+    console,
+    errors,
+    status_word,
+)
+from optimize.cli.lang import LangOption, checked_lang, current_lang, help_text, tell
 from optimize.cli.option_checks import check_count, check_finite, check_power_of_two
 from optimize.cli.uncertainty_options import UnknownOption, ValuesOption, check_unknown
 from optimize.errors import Message, msg
+from optimize.messages import say
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from optimize.case import Case
     from optimize.report import SweepKind
     from optimize.sweeps.engine import SweepResult
@@ -176,8 +188,25 @@ def _check_sampling(
 
 def _print_classes(result: SweepResult) -> None:
     """How many projects fall in each core-index class."""
-    counts = result.extra["core_index"]["class"].value_counts().to_dict()
-    console.print(tell("sweep.core_index", counts=counts))
+    counts = result.extra["core_index"]["class"].value_counts()
+    lang = current_lang()
+    parts = (
+        tell("sweep.class_count", name=say(f"report_names.project_class.{name}", lang), count=n)
+        for name, n in counts.items()
+    )
+    console.print(tell("sweep.core_index", counts=tell("list_separator").join(parts)))
+
+
+def scenario_table(points: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """`columns` of a scenario sweep's points, headed and worded in the command's language.
+
+    The base case's row and the solver statuses are words; scenario names and descriptions
+    are the case's own.
+    """
+    table = points[columns].copy()
+    table["point"] = table["point"].replace({"base": tell("sweep.base")})
+    table["status"] = table["status"].map(status_word)
+    return table.rename(columns={column: tell(f"column.{column}") for column in columns})
 
 
 @sweep_app.command("budget", help=help_text("cmd.budget"))
@@ -327,13 +356,32 @@ def sobol_sweep(
     lang: LangOption = None,
 ) -> None:
     """Sobol indices of each cluster's funding on the level-1 weights and the budget."""
-    from optimize.sweeps import weight_sobol
-
     checked_lang(lang)
     check_count("--samples", samples, "sobol_samples", msg("errors.noun.base_samples"))
     check_power_of_two("--samples", samples)
     check_finite("--seed", seed, 0.0)
     check_count("--jobs", jobs, "jobs", msg("errors.noun.workers"))
+    with warnings.catch_warnings(record=True) as caught:
+        # SALib warns in English, once per index and cluster: said once, in the command's
+        # language, with SALib's own words as its original text.
+        warnings.filterwarnings("always", category=UserWarning, module=r"SALib\.")
+        _sobol(case, samples, seed, out, force, jobs, scheduler)
+    for text in dict.fromkeys(str(w.message) for w in caught if w.category is UserWarning):
+        errors.print(tell("note", line=tell("sweep.salib", text=text)), markup=False)
+
+
+def _sobol(
+    case: Path | None,
+    samples: int,
+    seed: int,
+    out: Path,
+    force: bool,
+    jobs: int,
+    scheduler: str | None,
+) -> None:
+    """Run the Sobol design of :func:`sobol_sweep` and write its files."""
+    from optimize.sweeps import weight_sobol
+
     _run_sweep(
         case,
         out,
@@ -371,7 +419,7 @@ def scenarios_sweep(
         raise InputError(SCENARIO_FILE, msg("errors.option.no_scenarios"))
     result = compare_scenarios(loaded, scenarios)
     write(out, force, result, "scenarios")
-    console.print(result.points.to_string(index=False))
+    console.print(scenario_table(result.points, list(result.points.columns)).to_string(index=False))
 
 
 @sweep_app.command("retype", help=help_text("cmd.retype"))
@@ -396,14 +444,15 @@ def retype_sweep(
         raise InputError("clusters", msg("errors.option.no_alt_type"), field="alt_type")
     write(out, force, result, "scenarios")
     changes = result.extra["changes"]
-    table = result.points[["point", "status", "objective"]].copy()
+    points = result.points["point"]
+    table = scenario_table(result.points, ["point", "status", "objective"])
     for label, picked in (
         (tell("column.funded_here"), changes["base"] <= 0.0),
         (tell("column.funded_in_base"), changes["amount"] <= 0.0),
     ):
         listed = changes[picked].groupby("scenario")["project"].apply(lambda p: " ".join(p))
-        table[label] = [listed.get(point, "") for point in table["point"]]
+        table[label] = [listed.get(point, "") for point in points]
     resized = changes[(changes["base"] > 0.0) & (changes["amount"] > 0.0)]
     counts = resized.groupby("scenario").size()
-    table[tell("column.amount_moved")] = [int(counts.get(point, 0)) for point in table["point"]]
+    table[tell("column.amount_moved")] = [int(counts.get(point, 0)) for point in points]
     console.print(table.to_string(index=False), markup=False)

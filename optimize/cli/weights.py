@@ -142,7 +142,7 @@ def print_consistency(who: str, report: Mapping[str, Any]) -> None:
         highlight=False,
     )
     style = "green" if report["acceptable"] else "bold red"  # rich style names
-    console.print(Text.assemble("  ", (str(report["verdict"]), style)))
+    console.print(Text.assemble("  ", (verdict_line(report), style)))
     for cell in report["completed"]:
         console.print(
             tell(
@@ -169,6 +169,16 @@ def print_consistency(who: str, report: Mapping[str, Any]) -> None:
             ),
             markup=False,
         )
+
+
+def verdict_line(report: Mapping[str, Any]) -> str:
+    """The verdict on a matrix's CR in the command's language (the JSON keeps mcda's words)."""
+    return tell(
+        "weights.verdict.acceptable" if report["acceptable"] else "weights.verdict.revise",
+        cr=f"{report['cr']:.3f}",
+        threshold=f"{report['threshold']:.2f}",
+        table=report["ri_table"],
+    )
 
 
 def bwm_weights(path: Path, sheet: str | None, strict_scale: bool, as_json: bool) -> None:

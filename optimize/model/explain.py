@@ -14,9 +14,12 @@ import pyomo.environ as pyo
 from optimize.appraisal.appraise import Appraisal
 from optimize.case.case import Case
 from optimize.case.stock import refused_by_stock
+from optimize.messages import Lang, say
+from optimize.messages.stock import stock_reason
 from optimize.model.compiled import SolverOptions
 from optimize.model.formulation import build_model, project_table
 from optimize.model.persistent import _make_solver
+from optimize.model.rule_rows import AMOUNT, COUNT
 
 #: Slack below this is read as zero [unit of the row].
 SLACK_TOLERANCE = 1e-7
@@ -65,32 +68,49 @@ def explain_infeasibility(
     return pd.DataFrame.from_records(records, columns=RELAXATION_COLUMNS)
 
 
-def describe(relaxations: pd.DataFrame, case: Case | None = None) -> list[str]:
-    """One sentence per relaxation, for terminals and reports.
+def unit_word(unit: str, lang: Lang = "en") -> str:
+    """A rule row's unit (:data:`~optimize.model.rule_rows.AMOUNT` or ``COUNT``) in `lang`."""
+    if unit == AMOUNT:
+        return say("common.amount_unit", lang)
+    if unit == COUNT:
+        return say("explain.unit.count", lang)
+    return unit
+
+
+def describe(relaxations: pd.DataFrame, case: Case | None = None, lang: Lang = "en") -> list[str]:
+    """One sentence per relaxation, for terminals and reports, in `lang`.
 
     Given the `case`, a row that the national stock set (a project refused because its
     domain's national centre sits elsewhere) also names that centre, its city and source.
     """
-    reasons = row_reasons(case) if case is not None else {}
+    reasons = row_reasons(case, lang) if case is not None else {}
     lines = []
     for row in relaxations.itertuples():
         verb = "raise" if row.sense == "<=" else "lower"
         why = reasons.get((str(row.rule), str(row.key)))
         lines.append(
-            f"{row.rule} [{row.key}]: {verb} the bound from {row.bound:.4g} to "
-            f"{row.relaxed_bound:.4g} {row.unit} (by {row.relaxation:.4g})"
-            + (f" ({why})" if why else "")
+            say(
+                f"explain.relax.{verb}",
+                lang,
+                rule=row.rule,
+                key=row.key,
+                bound=f"{row.bound:.4g}",
+                relaxed=f"{row.relaxed_bound:.4g}",
+                unit=unit_word(str(row.unit), lang),
+                by=f"{row.relaxation:.4g}",
+            )
+            + (say("explain.relax.why", lang, why=why) if why else "")
         )
     return lines
 
 
-def row_reasons(case: Case) -> dict[tuple[str, str], str]:
-    """Why a rule row exists, where the case states it, by ``(rule, key)``.
+def row_reasons(case: Case, lang: Lang = "en") -> dict[tuple[str, str], str]:
+    """Why a rule row exists, where the case states it, by ``(rule, key)``, in `lang`.
 
     So far the rows the national stock sets: ``no_duplicated_construction`` ``<project>:stock``,
     each naming the existing centres (:func:`optimize.case.stock.refused_by_stock`).
     """
     return {
-        ("no_duplicated_construction", f"{r.project}:stock"): str(r.reason)
-        for r in refused_by_stock(case).itertuples()
+        ("no_duplicated_construction", f"{r['project']}:stock"): stock_reason(r, case.stock, lang)
+        for _, r in refused_by_stock(case).iterrows()
     }

@@ -7,6 +7,7 @@ the input itself supplies is set aside (see :func:`english_left`).
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -14,12 +15,16 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+from optimize import load_case
+from optimize.case import shipped_case, stock_conflicts
 from optimize.cli import argv_lang
 from optimize.errors import InputError, msg
 from optimize.messages import say
+from optimize.model import describe
 from tests.bad_workbooks.corpus import CORPUS as BAD_WORKBOOKS
 from tests.bad_workbooks.corpus import bad_workbook
 from tests.optimize.clirun import run_cli
+from tests.optimize.report.test_chinese_report import case_texts, english_words
 from tests.optimize.test_cli import BAD_CASES, broken_case
 
 #: The English location parts and their Chinese form (optimize/messages/errors.toml, where.*).
@@ -236,3 +241,81 @@ def test_run_summary_names_clusters_in_chinese(tiny_path, tmp_path, monkeypatch,
     assert names.at["a", "name_en"] not in text
     assert say("cli.column.closeness", "zh") in text
     assert say("cli.column.closeness", "en") not in text
+
+
+#: Identifiers of the model's rule rows that no case file names, as the marginal values give
+#: them: the budget's pseudo-row (its finite difference) and the key of the budget rows.
+MODEL_IDS = ["budget_total", "total"]
+
+
+def english_printed(text: str, case, *also: str) -> set[str]:
+    """English words a Chinese command printed, once what the reports may show is set aside.
+
+    The allow-list is the Chinese reports' (tests/optimize/report/test_chinese_report.py):
+    case data shown as given and identifiers (:func:`case_texts`), rule keys, and the proper
+    names of its ``PROPER_NAMES``; and the English names of existing centres, which the
+    stock table gives beside their Chinese ones and a stock line quotes both. `also` are
+    texts of the command line itself (the output folder it names).
+    """
+    for given in also:
+        text = text.replace(given, " ")
+    given = [*case_texts(case), *(str(name) for name in case.stock["name_en"] if name)]
+    given += MODEL_IDS
+    return english_words(text, sorted(given, key=len, reverse=True))
+
+
+@pytest.fixture
+def wide(monkeypatch):
+    """Terminal tables as wide as their cells: a cut id (``national_pla…``) is no word."""
+    from optimize.cli import common
+
+    for console in (common.console, common.errors):
+        monkeypatch.setattr(console, "_width", 400)
+
+
+def test_a_chinese_run_of_the_shipped_case_prints_no_english(wide, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "out"
+    args = ["run", "--out", str(out), "--lang", "zh", "--robust-samples", "8"]
+    code, text, err = run_cli(args, monkeypatch, capsys)
+    assert code == 0, err
+    assert "第 1 梯队" in text  # the tier phrase of the cluster with the highest closeness
+    assert not english_printed(text + err, load_case(shipped_case()), str(out))
+
+
+def test_a_chinese_infeasible_allocation_explains_itself_in_chinese(
+    wide, tiny_path, tmp_path, monkeypatch, capsys
+):
+    case = tmp_path / "case"
+    shutil.copytree(tiny_path, case)
+    toml = (case / "case.toml").read_text(encoding="utf-8")
+    toml = toml.replace("basic = { min = 0.1, max = 0.5 }", "basic = { min = 0.9, max = 1.0 }")
+    (case / "case.toml").write_text(toml, encoding="utf-8")
+    code, _, err = run_cli(["allocate", str(case), "--lang", "zh"], monkeypatch, capsys)
+    assert code == 3
+    assert err.startswith(say("cli.infeasible.rules", "zh", status="不可行").split("\n")[0])
+    # the tiny case asks at least 0.9 of its budget of 6 for basic clusters: 5.4 亿元
+    assert "type_share [basic:min]：将界限从 5.4 降低到" in err
+    assert not english_printed(err, load_case(case))
+
+
+def test_the_stock_explains_an_infeasible_row_in_either_language():
+    """The reason of a stock row is the case's own sentence in English, worded again in zh."""
+    case = load_case(shipped_case())
+    conflict = stock_conflicts(case).iloc[0]
+    row = pd.DataFrame(
+        [("no_duplicated_construction", f"{conflict['project']}:stock", "<=", "projects")],
+        columns=["rule", "key", "sense", "unit"],
+    ).assign(bound=0.0, relaxation=1.0, relaxed_bound=1.0)
+    english, chinese = (describe(row, case, lang)[0] for lang in ("en", "zh"))
+    assert english.endswith(f" ({conflict['reason']})")
+    assert "raise the bound from 0 to 1 projects (by 1)" in english
+    assert "将界限从 0 提高到 1 个项目（提高 1）" in chinese
+    assert not english_printed(chinese, case)
+
+
+@pytest.mark.parametrize("command", ["validate", "allocate"])
+def test_shipped_case_checks_print_no_english(command, wide, monkeypatch, capsys):
+    code, text, err = run_cli([command, "--lang", "zh"], monkeypatch, capsys)
+    assert code == 0, err
+    assert "不可资助" in text  # the candidates the national stock refuses
+    assert not english_printed(text + err, load_case(shipped_case()))

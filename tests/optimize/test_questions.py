@@ -1,11 +1,13 @@
 """The planner's questions: entry order, losses under a budget cut, priority rules."""
 
 import dataclasses
+import re
 
 import numpy as np
 import pytest
 
 from optimize import appraise, load_case, solve
+from optimize.messages import say
 from optimize.sweeps import planner_answers
 from tests.optimize.clirun import run_cli
 
@@ -85,3 +87,23 @@ def test_a_cut_that_admits_no_plan_shows_no_loss_rather_than_all_of_it(tiny_path
     answers = planner_answers(case, steps=2, cut_share=0.5)
     assert answers.cut["cut"].isna().all() and answers.cut["loss"].isna().all()
     assert answers.cut["base"].sum() == pytest.approx(solve(case, appraise(case)).spent)
+
+
+#: The columns of the three answers (entries, cut, rules) and the section note naming them.
+ANSWER_COLUMNS = {
+    "entry_note": ("enters_at", "leaves_at", "amount"),
+    "cut_note": ("base", "cut", "loss"),
+    "rules_note": ("merit", "need", "blend"),
+}
+
+
+@pytest.mark.parametrize("note", sorted(ANSWER_COLUMNS))
+def test_chinese_notes_name_the_columns_by_their_chinese_headings(note) -> None:
+    """A zh note says 入选预算, not enters_at: the heading the zh table shows, unit left off."""
+    # the placeholders ({cut_budget}, {blend}) are filled in, never shown
+    text = re.sub(r"\{\w+\}", "", say(f"planner_questions.{note}", "zh"))
+    for column in ANSWER_COLUMNS[note]:
+        heading = say(f"report_columns.{column}", "zh")
+        assert heading != column
+        assert heading.removesuffix("（亿元）") in text, (column, heading)
+        assert column not in text
