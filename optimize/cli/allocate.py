@@ -19,10 +19,10 @@ from optimize.cli.common import (
     case_path,
     console,
     errors,
-    group_word,
     print_stock_checks,
     priority_word,
     status_word,
+    type_instrument_table,
 )
 from optimize.cli.lang import LangOption, checked_lang, current_lang, help_text, tell
 from optimize.cli.option_checks import check_count, check_finite
@@ -90,19 +90,15 @@ def allocate(
         sys.stdout.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
         return
     grid = allocation.by_type_instrument()
-    table = Table(
-        title=tell(
-            "allocate.title",
-            status=status_word(allocation.status),
-            rule=priority_word(allocation.priority_rule),
-        )
+    title = tell(
+        "allocate.title",
+        status=status_word(allocation.status),
+        rule=priority_word(allocation.priority_rule),
     )
-    table.add_column(tell("column.type"))
-    for column in grid.columns:
-        table.add_column(group_word(loaded, str(column)), justify="right")
-    for kind, row in grid.iterrows():
-        table.add_row(group_word(loaded, str(kind)), *(f"{v:.2f}" for v in row))
-    console.print(table)
+    by_type = {
+        str(kind): {str(c): float(v) for c, v in row.items()} for kind, row in grid.iterrows()
+    }
+    console.print(type_instrument_table(loaded, by_type, title))
     values = Table(title=tell("allocate.binding"))
     for column in ("rule", "key", "unit", "lp_dual", "finite_difference", "milp_plus_one"):
         values.add_column(tell(f"column.{column}"))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from optimize.cli.lang import current_lang, help_text, tell
 from optimize.messages import say
@@ -73,6 +74,26 @@ def group_word(case: Case, label: str) -> str:
     if current_lang() == "zh" and (name := case.display_name(label, "zh")):
         return name
     return total_word(label)
+
+
+def type_instrument_table(case: Case, grid: Mapping[str, Mapping[str, float]], title: str) -> Table:
+    """The allocation by instrument (rows) and cluster type (columns) [1e8 CNY].
+
+    `grid` maps each type (and ``total``) to its amount per instrument (and ``total``), as
+    ``Allocation.by_type_instrument`` gives it. Instruments run down the rows because a
+    programme has more of them than types: eleven columns of instruments did not fit a
+    terminal's 80 characters.
+    """
+    kinds = list(grid)
+    instruments = list(next(iter(grid.values()))) if grid else []
+    table = Table(title=title)
+    table.add_column(tell("column.instrument"))
+    for kind in kinds:
+        table.add_column(group_word(case, kind), justify="right")
+    for instrument in instruments:
+        amounts = (f"{grid[kind][instrument]:.2f}" for kind in kinds)
+        table.add_row(group_word(case, instrument), *amounts)
+    return table
 
 
 def priority_word(rule: str) -> str:

@@ -21,9 +21,9 @@ from optimize.cli.common import (
     cluster_names,
     console,
     errors,
-    group_word,
     print_stock_checks,
     status_word,
+    type_instrument_table,
 )
 from optimize.cli.lang import HELP_LANG, LangOption, checked_lang, current_lang, help_text, tell
 from optimize.cli.uncertainty_options import (
@@ -215,15 +215,8 @@ def print_summary(summary: dict[str, Any], out: Path, case: Case) -> None:
         phrase = tier_phrase(tier, members, name, lang)
         console.print(tell("run.highest", name=name, tier=phrase))
     allocation = summary["allocation"]
-    table = Table(title=tell("run.allocation", status=status_word(allocation["status"])))
-    grid = allocation["by_type_instrument"]
-    columns = list(next(iter(grid.values())))
-    table.add_column(tell("column.type"))
-    for column in columns:
-        table.add_column(group_word(case, column), justify="right")
-    for kind, row in grid.items():
-        table.add_row(group_word(case, kind), *(f"{row[c]:.2f}" for c in columns))
-    console.print(table)
+    title = tell("run.allocation", status=status_word(allocation["status"]))
+    console.print(type_instrument_table(case, allocation["by_type_instrument"], title))
     console.print(
         tell(
             "run.spent",

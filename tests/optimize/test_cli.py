@@ -245,3 +245,17 @@ def test_sweep_scenarios_reads_only_a_file_in_the_case(
     assert code == 2 and len(err.strip().splitlines()) == 1, err
     assert f"error: scenarios.toml: {expected}" in err
     assert not out.exists()
+
+
+def test_allocate_shows_every_instrument_of_the_shipped_case_whole(monkeypatch, capsys):
+    # Eleven instruments as columns were cut to "na…" in 80 characters; as rows they read whole.
+    from optimize import load_case
+    from optimize.case import shipped_case
+
+    monkeypatch.setenv("COLUMNS", "80")
+    case = load_case(shipped_case())
+    code, out, _ = run_cli(["allocate", str(shipped_case()), "--lang", "en"], monkeypatch, capsys)
+    assert code == 0
+    rows = {line.split("│")[1].strip(): line for line in out.splitlines() if line.count("│") > 2}
+    assert set(case.instrument_ids) <= set(rows)
+    assert all(len(rows[i]) <= 80 for i in case.instrument_ids)
