@@ -28,8 +28,8 @@ RULE_NAMES: dict[str, str] = {
     "basic_concentration": "clusters of the given types (basic): at most m funded projects "
     "each, each at least a minimum grant (paper §4.1 提高产业集中度)",
     "frontier_platform_research": "projects of the given instruments in clusters of the given "
-    "types (frontier platforms) only where the research-institution criterion reaches a "
-    "threshold (paper §4.3 科技创新资源密集地区)",
+    "types (frontier platforms) only where the criterion the case names for innovation-resource "
+    "density reaches a threshold (paper §4.3 科技创新资源密集地区)",
     "dependencies": "a project is funded only if the project it needs is funded; optionally, "
     "a project of one instrument only if a project of another in its cluster is",
     "exclusions": "at most one project of each mutually exclusive pair",
@@ -97,7 +97,7 @@ class BasicConcentration:
 
 @dataclass(frozen=True)
 class ResearchThreshold:
-    """Some projects need a research-institution score of at least `min_score`.
+    """Some projects need an innovation-resource density score of at least `min_score`.
 
     Those of the given instruments in clusters of the given types.
 
@@ -108,7 +108,8 @@ class ResearchThreshold:
     instruments : tuple of str
         Instruments covered (its frontier-technology platforms in the shipped case).
     criterion : str
-        Leaf criterion holding the research-institution density (C2.1 in the shipped case).
+        Leaf criterion holding the innovation-resource density (C3.1, the city innovation
+        index, in the shipped case).
     min_score : float
         Threshold in the criterion's unit.
     """
