@@ -346,6 +346,19 @@ def glyph_problems(html_dir: Path, chromium: str) -> list[str]:
     ]
 
 
+#: What a page shows where a glued Python object was printed instead of its value.
+OBJECT_REPR = re.compile(r"&lt;([\w.]+ object)(?: at 0x[0-9a-f]+)?&gt;")
+
+
+def python_repr_shown(page: Path) -> str | None:
+    """The first ``<... object>`` text the page shows a reader, or None.
+
+    ``{glue:text}`` of a value glued as Markdown prints the object's repr into the prose.
+    """
+    found = OBJECT_REPR.search(page.read_text(encoding="utf-8"))
+    return None if found is None else f"<{found.group(1)}>"
+
+
 def main(argv: list[str]) -> int:
     """Report every page that loads a remote resource; 1 if any, else 0."""
     html_dir = Path(argv[0]) if argv else Path(__file__).parent / "_build" / "html"
@@ -359,6 +372,12 @@ def main(argv: list[str]) -> int:
         f"{page.relative_to(html_dir)}: MathJax is referenced but not in _static/mathjax"
         for page in pages
         if missing_local_mathjax(page, html_dir)
+    ]
+    problems += [
+        f"{page.relative_to(html_dir)}: a value shown as {shown} ({{glue:text}} of a text: use "
+        "{glue:md})"
+        for page in pages
+        if (shown := python_repr_shown(page)) is not None
     ]
     problems += [
         f"{page.relative_to(html_dir)}: the link to the other language leads nowhere ({link})"
