@@ -195,9 +195,7 @@ def test_offline_check_flags_a_glued_object_printed_into_the_prose(tmp_path):
     # {glue:text} of a value glued as Markdown printed "<IPython.core.display.Markdown object>"
     check = load_check_offline()
     page = tmp_path / "page.html"
-    shown = (
-        '<p>take <span class="pasted-text">&lt;IPython.core.display.Markdown object&gt;</span></p>'
-    )
+    shown = '<span class="pasted-text">&lt;IPython.core.display.Markdown object&gt;</span>'
     page.write_text(shown, encoding="utf-8")
     assert check.python_repr_shown(page) == "<IPython.core.display.Markdown object>"
     page.write_text("<p>take <code>&lt;objects&gt;</code> 29%</p>", encoding="utf-8")
