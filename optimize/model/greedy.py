@@ -5,12 +5,16 @@ feasible point. The greedy plan gives one in seconds:
 
 1. decisions fixed by one-project rows (must-fund, must-not-fund, the frontier threshold),
    implications from two-project rows (a dependency funds what it needs);
-2. floors: while a floor row (a share minimum, a regional floor) cannot be reached even with
-   every chosen project at its maximum, add the projects that count most towards it; an LP
+2. floors, scarcest first (a region's floor that one cluster alone can meet): while a floor
+   row (a share minimum, a regional floor) cannot be reached even with every chosen project
+   at its maximum, each within what is left under its cluster's cap, add the projects that
+   count most towards it, keeping other floors within reach of all projects (the leverage
+   floor); if a counting cap is full, swap projects funded before for larger ones; an LP
    over the top-ups then checks that the floors are met (other caps may stand in the way:
    if so, aim higher above each floor and start again);
 3. fill: pieces in decreasing benefit per unit of funding (a project's minimum grant, then its
-   top-up segments), each only if every cap still holds with room kept for unmet floors;
+   top-up segments), each only if every cap still holds with room kept for unmet floors
+   (floors that share a project share the room);
 4. top-ups: with the build decisions fixed, the LP over the top-ups alone (small: no build
    columns, no segment links) places the money optimally; if it is infeasible, the later half
    of the fill is dropped and the LP tried again;
@@ -34,6 +38,9 @@ from pyomo.common.tee import capture_output
 
 Array = npt.NDArray[np.float64]
 Index = npt.NDArray[np.int64]
+#: What funding changes in a greedy plan: funded, top-ups, row activities, row potentials,
+#: groups added.
+_State = tuple[list[bool], list[float], list[float], list[float], list[list[int]]]
 
 #: Largest row or bound violation a plan may have [row units] (HiGHS's feasibility tolerance).
 FEASIBILITY_TOLERANCE = 1e-6
@@ -41,6 +48,9 @@ FEASIBILITY_TOLERANCE = 1e-6
 #: Capacity aimed for under each floor, as multiples of the floor, tried in turn: other caps
 #: (a cluster's cap) may keep the funded projects from reaching their full capacity.
 FLOOR_MARGINS = (1.0, 1.25, 1.5, 2.0, 3.0)
+
+#: Most swaps (a group of projects out, larger ones in) tried towards one unreached floor.
+SWAP_ATTEMPTS = 50
 
 
 @dataclass(frozen=True)
@@ -182,11 +192,14 @@ class _Greedy:
     can_on: list[bool]
     rate: Array
     floors_of: dict[int, list[tuple[int, float]]]
+    overlap: dict[int, set[int]]
+    cap_of: list[int]
     members: dict[int, list[int]]
     coefficient: dict[int, dict[int, tuple[float, float]]]
     on: list[bool]
     top: list[float]
     activity: list[float]
+    potential: list[float]
     added: list[list[int]]
     prices: Array | None = None
 
@@ -255,6 +268,19 @@ class _Greedy:
                 members.setdefault(r, []).append(project)
                 coefficient.setdefault(r, {})[project] = (on, top)
         rate = form.cost[form.build] / np.where(form.low > 0, form.low, 1.0)
+        floors_of, overlap = _floors_within_caps(by_build, by_top, lower, upper)
+        # Per project, its narrowest cap on amounts (its cluster's cap): -1 if none.
+        negative = np.asarray((both.real < 0).sum(axis=1) + (both.imag < 0).sum(axis=1)).ravel()
+        capping = (np.isfinite(np.array(upper)) & (negative == 0)).tolist()
+        size = projects_in_row.tolist()
+        cap_of = [
+            min(
+                (r for r, on, top in row_entries if top > 0 and on >= 0 and capping[r]),
+                key=lambda r: (size[r], r),
+                default=-1,
+            )
+            for row_entries in entries
+        ]
         plan = cls(
             form=form,
             rows=rows,
@@ -266,17 +292,25 @@ class _Greedy:
             top_max=top_max,
             can_on=can_on,
             rate=rate,
-            floors_of=_floors_within_caps(by_build, by_top, lower, upper),
+            floors_of=floors_of,
+            overlap=overlap,
+            cap_of=cap_of,
             members=members,
             coefficient=coefficient,
             on=[False] * n,
             top=[0.0] * n,
             activity=[0.0] * len(rows),
+            potential=[0.0] * len(rows),
             added=[],
         )
+        for project, row_entries in enumerate(entries):
+            if can_on[project]:
+                for r, _, _ in row_entries:
+                    plan.potential[r] += max(0.0, plan.reach_of(r, project))
         must = [p for p in range(n) if not can_off[p]]
         if any(not plan.add(p, check=False) for p in must):
             return None
+        plan.added = []  # what the floors add may be swapped out, never what is fixed
         return plan
 
     @classmethod
@@ -309,14 +343,35 @@ class _Greedy:
         return out
 
     def shortfall(self, floors: list[tuple[int, float]], delta: dict[int, float]) -> float:
-        """Room under a cap that `floors` (row, unit factor) still need after `delta`."""
-        return sum(
-            factor * max(0.0, self.lower[f] - self.activity[f] - delta.get(f, 0.0))
-            for f, factor in floors
-        )
+        """Room under a cap that `floors` (row, unit factor) still need after `delta`.
 
-    def fits(self, delta: dict[int, float]) -> bool:
-        """Whether changing row activities by `delta` keeps every cap, with room for floors."""
+        Floors that share a project may be met by the same money (a region's floor and a
+        type's share in one cluster): only floors with no project in common add up, the
+        largest needs first.
+        """
+        if not floors:  # most caps (a cluster's) hold no floor: the fill asks them most
+            return 0.0
+        need = [
+            (amount, f)
+            for f, factor in floors
+            if (amount := factor * (self.lower[f] - self.activity[f] - delta.get(f, 0.0))) > 0.0
+        ]
+        if len(need) <= 1:  # met floors (the usual case once the floors are funded) need none
+            return sum(amount for amount, _ in need)
+        total, counted = 0.0, list[int]()
+        for amount, f in sorted(need, reverse=True):
+            if not any(g in self.overlap[f] for g in counted):
+                total += amount
+                counted.append(f)
+        return total
+
+    def fits(self, delta: dict[int, float], lost: dict[int, float] | None = None) -> bool:
+        """Whether changing row activities by `delta` keeps every cap, with room for floors.
+
+        Given what the change takes from each row's :attr:`potential` (`lost`), a floor need
+        only stay within that potential: projects added later (more co-funding under the
+        leverage floor) may still lift the row to its floor.
+        """
         for r, d in delta.items():
             after = self.activity[r] + d
             if (
@@ -327,23 +382,32 @@ class _Greedy:
                 + FEASIBILITY_TOLERANCE
             ):
                 return False
-            if d < 0 and after < self.lower[r] - FEASIBILITY_TOLERANCE:
+            if lost is not None:
+                if self.potential[r] + lost[r] < self.lower[r] - FEASIBILITY_TOLERANCE:
+                    return False
+            elif d < 0 and after < self.lower[r] - FEASIBILITY_TOLERANCE:
                 return False
         return True
 
-    def add(self, p: int, check: bool = True) -> bool:
-        """Fund `p` (and what it needs) at its minimum if the rows allow it."""
+    def add(self, p: int, check: bool = True, within_reach: bool = False) -> bool:
+        """Fund `p` (and what it needs) at its minimum if the rows allow it.
+
+        `within_reach` asks only that every floor stay within reach (see :meth:`fits`).
+        """
         group = self.group(p)
         if group is None:
             return False
         delta: dict[int, float] = {}
+        lost: dict[int, float] = {}  # what the group takes from each row's potential
         for q in group:
             for r, on, top in self.entries[q]:
                 delta[r] = delta.get(r, 0.0) + on + top * self.top_min[q]
-        if check and not self.fits(delta):
+                lost[r] = lost.get(r, 0.0) + min(0.0, self.reach_of(r, q))
+        if check and not self.fits(delta, lost if within_reach else None):
             return False
         for r, d in delta.items():
             self.activity[r] += d
+            self.potential[r] += lost[r]
         for q in group:
             self.on[q], self.top[q] = True, self.top_min[q]
         self.added.append(group)
@@ -365,14 +429,22 @@ class _Greedy:
             self.activity[r] += top * room
         self.top[p] += room
 
-    def capacity(self, r: int) -> float:
-        """Largest activity of row `r` with the funded projects at their bounds."""
-        return sum(self.reach_of(r, p) for p in self.members[r] if self.on[p])
-
     def reach_of(self, r: int, p: int) -> float:
         """Largest contribution of project `p`, if funded, to row `r`."""
         on, top = self.coefficient[r][p]
         return on + top * (self.top_max[p] if top > 0 else self.top_min[p])
+
+    def scarcity(self, r: int) -> float:
+        """Floor of row `r` as a share of its largest activity over every fundable project.
+
+        Zero for a floor at or below zero (met by the empty plan in sign, if not in fact).
+        """
+        if self.lower[r] <= 0.0:
+            return 0.0
+        reach = sum(
+            max(0.0, self.reach_of(r, p)) for p in self.members[r] if self.on[p] or self.can_on[p]
+        )
+        return self.lower[r] / reach if reach > 0 else float("inf")
 
     def floors(self, margin: float = 1.0) -> None:
         """Fund the best projects towards each floor the funded set cannot reach.
@@ -380,29 +452,129 @@ class _Greedy:
         A floor counts as reachable once the funded projects' largest activity is `margin`
         times the floor (plus `margin` - 1 times its size for a floor at or below zero).
         """
-        members = self.members
         floor_rows = [
-            r for r in range(len(self.rows)) if np.isfinite(self.lower[r]) and r in members
+            r for r in range(len(self.rows)) if np.isfinite(self.lower[r]) and r in self.members
         ]
+        # Scarcest floor first (largest share of what all its projects could reach): a floor
+        # that only one cluster can meet (a region's floor) needs that cluster's projects
+        # before a wider floor takes the slots of a counting rule (at most n per domain).
+        floor_rows.sort(key=lambda r: -self.scarcity(r))
         for _ in range(3):  # a later floor's projects may take from an earlier one: re-check
             changed = False
             for r in floor_rows:
                 target = self.lower[r] + (margin - 1.0) * abs(self.lower[r])
-                reach = self.capacity(r)
-                if reach >= target:
+                if _Tally(self, r).total >= target:
                     continue
-                # Largest contributions first: counting rules (at most n per domain) may leave
-                # room for only a few projects towards this floor.
-                gain = {p: self.reach_of(r, p) for p in members[r] if not self.on[p]}
-                for p in sorted(gain, key=lambda p: (-gain[p], -self.rate[p])):
-                    if reach >= target or gain[p] <= 0:
-                        break
-                    if self.add(p):
-                        reach += gain[p]
-                        changed = True
+                changed |= self.reach_floor(r, target)
+                if _Tally(self, r).total < target:
+                    changed |= self.swap_towards(r, target)
             if not changed:
                 break
         self.added = []  # the fill, not the floors, is what a failed LP drops
+
+    def reach_floor(self, r: int, target: float, skip: frozenset[int] = frozenset()) -> bool:
+        """Fund projects (not those in `skip`) towards floor `r` until it reaches `target`."""
+        tally = _Tally(self, r)
+        # Largest contributions first: counting rules (at most n per domain) may leave
+        # room for only a few projects towards this floor.
+        gain = {p: self.reach_of(r, p) for p in self.members[r] if not self.on[p] and p not in skip}
+        changed = False
+        for p in sorted(gain, key=lambda p: (-gain[p], -self.rate[p])):
+            if tally.total >= target or gain[p] <= 0:
+                break
+            if tally.gain(p) <= FEASIBILITY_TOLERANCE:
+                continue  # its cluster's cap is full: the floor needs other clusters
+            if self.add(p, within_reach=True):
+                tally.fund(p)
+                changed = True
+        return changed
+
+    def swap_towards(self, r: int, target: float) -> bool:
+        """Drop what the floors funded for larger projects towards floor `r`, a group a try.
+
+        A counting rule (at most n projects of a cluster, or of a domain) may be full of
+        projects funded before: a group out (a project and what it needed; first those that
+        count towards `r`, smallest first, then those in a full row that a project towards
+        `r` needs), the largest projects that fit in. A try is kept if the floor's reach
+        grows and every other floor the group counted towards is still within reach, until
+        the floor meets `target` or :data:`SWAP_ATTEMPTS` tries.
+        """
+        coefficient = self.coefficient[r]
+        swapped, tried = False, set()
+        for _ in range(SWAP_ATTEMPTS):
+            needed = {q for x in range(len(self.on)) if self.on[x] for q in self.needs[x]}
+            full = {
+                c
+                for p in self.members[r]
+                if not self.on[p] and self.can_on[p]
+                for c, _, _ in self.entries[p]
+                if self.activity[c] >= self.upper[c] - FEASIBILITY_TOLERANCE
+            }
+            counts = {tuple(g): any(q in coefficient for q in g) for g in self.added if g}
+            out = [
+                g
+                for g in self.added
+                if g
+                and (counts[tuple(g)] or any(c in full for q in g for c, _, _ in self.entries[q]))
+                and not any(q in needed and q not in g for q in g)
+                and frozenset(g) not in tried
+            ]
+            if not out:
+                break
+            group = min(
+                out,
+                key=lambda g: (
+                    not counts[tuple(g)],
+                    sum(self.reach_of(r, q) for q in g if q in coefficient),
+                ),
+            )
+            tried.add(frozenset(group))
+            before, saved = _Tally(self, r).total, self.state()
+            for q in group:
+                self.drop(q)
+            self.added.remove(group)
+            skip = frozenset(group)
+            self.reach_floor(r, target, skip)
+            after = _Tally(self, r).total
+            if after <= before + FEASIBILITY_TOLERANCE or not self.refloor(group, r, skip):
+                self.restore(saved)
+                continue
+            swapped = True
+            if after >= target:
+                break
+        return swapped
+
+    def refloor(self, group: list[int], r: int, skip: frozenset[int]) -> bool:
+        """Whether every floor but `r` that `group` counted towards is back within reach."""
+        touched = {f for q in group for f, _, _ in self.entries[q]}
+        for f in sorted(touched - {r}):
+            if not np.isfinite(self.lower[f]) or _Tally(self, f).total >= self.lower[f]:
+                continue
+            self.reach_floor(f, self.lower[f], skip)
+            if _Tally(self, f).total < self.lower[f] - FEASIBILITY_TOLERANCE:
+                return False
+        return True
+
+    def state(self) -> _State:
+        """A copy of what funding changes (for :meth:`restore`)."""
+        return (
+            self.on.copy(),
+            self.top.copy(),
+            self.activity.copy(),
+            self.potential.copy(),
+            self.added.copy(),
+        )
+
+    def restore(self, saved: _State) -> None:
+        """Go back to a :meth:`state`."""
+        self.on, self.top, self.activity, self.potential, self.added = saved
+
+    def drop(self, q: int) -> None:
+        """Unfund `q` (the caller makes sure no funded project needs it)."""
+        for r, on, top in self.entries[q]:
+            self.activity[r] -= on + top * self.top[q]
+            self.potential[r] -= min(0.0, self.reach_of(r, q))
+        self.on[q], self.top[q] = False, 0.0
 
     def fill(self, profit: Array | None = None) -> None:
         """Add pieces (minimum grants, then top-up segments) best benefit per unit first.
@@ -506,10 +678,67 @@ class _Greedy:
         return values
 
 
+class _Tally:
+    """Largest activity of a floor row that the funded projects' narrowest caps allow.
+
+    Each project's largest contribution counts up to what is left under its narrowest cap
+    (its cluster's), in the floor's units: a floor funded from one capped cluster is out of
+    reach however many of that cluster's projects are funded.
+    """
+
+    def __init__(self, plan: _Greedy, r: int) -> None:
+        self.plan, self.r = plan, r
+        self.free = 0.0
+        self.used: dict[int, float] = {}
+        self.limit: dict[int, float] = {}
+        for p in plan.members[r]:
+            if plan.on[p]:
+                self.fund(p)
+
+    @property
+    def total(self) -> float:
+        """The floor row's largest activity [row units]."""
+        return self.free + sum(min(u, self.limit[c]) for c, u in self.used.items())
+
+    def scale(self, p: int) -> tuple[int, float]:
+        """`p`'s narrowest cap and floor units per cap unit (-1 if the cap does not apply)."""
+        c = self.plan.cap_of[p]
+        if c < 0:
+            return -1, 0.0
+        on_r, top_r = self.plan.coefficient[self.r][p]
+        on_c, top_c = self.plan.coefficient[c][p]
+        if top_r <= 0 or abs(on_r * top_c - on_c * top_r) > 1e-9 * abs(on_c * top_r):
+            return -1, 0.0  # not in proportion: the cap does not bound this floor simply
+        return c, top_r / top_c
+
+    def gain(self, p: int) -> float:
+        """What funding `p` adds to :attr:`total` [row units]."""
+        most = self.plan.reach_of(self.r, p)
+        c, ratio = self.scale(p)
+        if c < 0 or c == self.r:
+            return most
+        limit = self.plan.upper[c] * ratio
+        left = min(self.limit.get(c, limit), limit) - self.used.get(c, 0.0)
+        return min(most, max(0.0, left))
+
+    def fund(self, p: int) -> None:
+        """Count funded `p`."""
+        most = self.plan.reach_of(self.r, p)
+        c, ratio = self.scale(p)
+        if c < 0 or c == self.r:
+            self.free += most
+            return
+        self.used[c] = self.used.get(c, 0.0) + most
+        self.limit[c] = max(self.limit.get(c, 0.0), self.plan.upper[c] * ratio)
+
+
 def _floors_within_caps(
     by_build: sp.csc_matrix, by_top: sp.csc_matrix, lower: list[float], upper: list[float]
-) -> dict[int, list[tuple[int, float]]]:
-    """Per cap row, the floor rows over a subset of its projects, each with a unit factor.
+) -> tuple[dict[int, list[tuple[int, float]]], dict[int, set[int]]]:
+    """Per cap row, the floor rows over a subset of its projects; per floor, the overlapping.
+
+    The first map gives each floor row with a unit factor; the second, per floor row, the
+    floor rows that share a project with it.
 
     Money kept for such a floor must stay free under the cap: the budget keeps room for the
     share minimums and regional floors still unmet. A unit of floor activity takes at least
@@ -524,8 +753,12 @@ def _floors_within_caps(
     floors = [r for r in range(len(lower)) if usable[r] and np.isfinite(lower[r]) and lower[r] > 0]
     caps = [r for r in range(len(upper)) if usable[r] and np.isfinite(upper[r])]
     if not floors or not caps:
-        return {}
+        return {}, {}
     pattern = (csr != 0).astype(np.int64)
+    shared = (pattern[floors] @ pattern[floors].T).tocoo()
+    sharing: dict[int, set[int]] = {f: set() for f in floors}
+    for i, j in zip(shared.row.tolist(), shared.col.tolist(), strict=True):
+        sharing[floors[i]].add(floors[j])
     overlap = (pattern[caps] @ pattern[floors].T).toarray()
     size = np.asarray(pattern[floors].sum(axis=1)).ravel()
     out: dict[int, list[tuple[int, float]]] = {}
@@ -540,4 +773,4 @@ def _floors_within_caps(
                 / csr.data[csr.indptr[f] : csr.indptr[f + 1]]
             )
             out.setdefault(c, []).append((f, float(ratio.min(initial=np.inf))))
-    return out
+    return out, sharing

@@ -8,7 +8,7 @@ import highspy
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from optimize import SolveStatus, appraise, load_case, solve
@@ -38,6 +38,19 @@ def compiled(case):
     return CompiledModel(case, projects)
 
 
+# Cases the greedy once missed, each feasible: a floor that one cluster alone can meet (the
+# west's) must come before wider floors take the slots of a count cap; a floor out of reach
+# under the leverage floor until more co-funded projects join; a region floor and a type
+# share met by the same cluster, whose room under its cap was counted twice; a floor whose
+# cluster's count cap is full of small projects; a floor beyond its only cluster's cap.
+@example(13, 3, 63, 1.5, None, "cluster_returns")
+@example(10, 3, 1162, 1.4712898093155053, False, "cluster_returns")
+@example(10, 4, 6790, 0.9112426684130565, None, "cluster_returns")
+@example(16, 2, 7805, 1.2389517833452284, None, "project_curve")
+@example(14, 4, 4631, 1.4517362629025958, False, "project_curve")
+@example(16, 4, 9923, 1.4281213845319192, False, "cluster_returns")
+@example(16, 4, 4248, 1.4744086645451002, False, "project_curve")
+@example(10, 4, 9355, 1.3773118847104802, True, "cluster_returns")
 @settings(max_examples=15, deadline=None)
 @given(
     clusters=st.integers(min_value=6, max_value=16),
