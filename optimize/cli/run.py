@@ -79,7 +79,7 @@ def validate(case: CaseArg = None, lang: LangOption = None) -> None:
         for k, n in provenance_counts(loaded.values).items()
     )
     console.print(Text(tell("validate.provenance_line", parts=tell("list_separator").join(kinds))))
-    console.print(Text(sourced_note(loaded.values, current_lang())))
+    console.print(Text(sourced_note(loaded.values, current_lang())), soft_wrap=True)
     if loaded.dropped:
         dropped = tell("list_separator").join(loaded.dropped)
         console.print(Text(tell("validate.dropped", criteria=dropped)))
