@@ -71,7 +71,6 @@ from optimize.case.sourced import sourced_cells, sourced_note
 from optimize.case.stock import (
     CONFLICT_COLUMNS,
     LINK_COLUMNS,
-    centre_text,
     project_domains,
     refused_by_stock,
     stock_conflicts,
@@ -139,7 +138,6 @@ __all__ = [
     "ValueRangeError",
     "apply",
     "assemble",
-    "centre_text",
     "check_limit",
     "check_priority_rule",
     "check_sections",

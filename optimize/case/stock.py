@@ -22,6 +22,7 @@ from optimize.case.text_table import (
     _require_values,
     with_columns,
 )
+from optimize.messages.stock import centre_words, stock_reason
 
 #: Columns of :func:`stock_conflicts`.
 CONFLICT_COLUMNS = [
@@ -123,13 +124,6 @@ def _cities(clusters: pd.DataFrame) -> dict[str, set[str]]:
     }
 
 
-def centre_text(stock: pd.DataFrame, platform: str) -> str:
-    """One existing platform in words: names, city, year and the source that reports it."""
-    row = stock.loc[platform]
-    names = " ".join(str(n) for n in (row["name_zh"], row["name_en"]) if str(n))
-    return f"{names} ({row['city']}, {row['year']}; source {row['source']})"
-
-
 def stock_conflicts(case: Case) -> pd.DataFrame:
     """Candidates whose domain's national centre already sits outside their cluster.
 
@@ -164,25 +158,16 @@ def stock_conflicts(case: Case) -> pd.DataFrame:
         centres = centres_of.get(domain, [])
         if not centres or any(c == cluster or city in cities[cluster] for _, c, city in centres):
             continue
-        ids = [str(platform) for platform, _, _ in centres]
-        named = "; ".join(centre_text(case.stock, platform) for platform in ids)
-        reason = f"{project}: the national centre of {domain} already exists elsewhere: {named}"
-        if overrides[project]:
-            reason += f"; funded anyway by override: {overrides[project]}"
-        if complements[project]:
-            reason += f"; complements {centre_text(case.stock, complements[project])}"
-        records.append(
-            (
-                str(project),
-                cluster,
-                str(projects.at[project, "instrument"]),
-                domain,
-                ";".join(ids),
-                overrides[project],
-                complements[project],
-                reason,
-            )
-        )
+        conflict = {
+            "project": str(project),
+            "cluster": cluster,
+            "instrument": str(projects.at[project, "instrument"]),
+            "domain": domain,
+            "centres": ";".join(str(platform) for platform, _, _ in centres),
+            "override": overrides[project],
+            "complements": complements[project],
+        }
+        records.append({**conflict, "reason": stock_reason(conflict, case.stock)})
     return pd.DataFrame.from_records(records, columns=CONFLICT_COLUMNS)
 
 
@@ -229,8 +214,8 @@ def stock_links(case: Case) -> pd.DataFrame:
                 str(case.projects.at[project, "cluster"]),
                 str(domains[project]),
                 verdict,
-                "; ".join(centre_text(case.stock, c) for c in existing.split(";") if c),
-                centre_text(case.stock, complements) if complements else "",
+                "; ".join(centre_words(case.stock, c) for c in existing.split(";") if c),
+                centre_words(case.stock, complements) if complements else "",
                 override,
             )
         )

@@ -1,14 +1,16 @@
 """The sentence on a candidate the national stock concerns, in English or Chinese.
 
 One row of :func:`optimize.case.stock.stock_conflicts` in words: the centres of its field
-outside its cluster, then its stated override or the centre it complements. The English text
-is the row's own ``reason``; the command line (``validate``, ``allocate``) and the explanation
-of an infeasible case (:func:`optimize.model.explain.describe`) word it in their language.
+outside its cluster, then its stated override or the centre it complements.
+``stock_conflicts`` writes the English text as the row's ``reason``; the command line
+(``validate``, ``allocate``) and the explanation of an infeasible case
+(:func:`optimize.model.explain.describe`) word it in their language.
 Kept apart from the solver's modules so that ``clusterplan validate`` loads no solver.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from optimize.messages.catalogue import Lang, say
@@ -31,10 +33,12 @@ def centre_words(stock: pd.DataFrame, platform: str, lang: Lang = "en") -> str:
     )
 
 
-def stock_reason(conflict: pd.Series, stock: pd.DataFrame, lang: Lang = "en") -> str:
+def stock_reason(
+    conflict: Mapping[str, object] | pd.Series, stock: pd.DataFrame, lang: Lang = "en"
+) -> str:
     """Why the stock concerns a candidate, in `lang`: one row of ``stock_conflicts``.
 
-    The same sentence as the row's ``reason`` (in English), built from its fields: the
+    The row's ``reason`` is this sentence in English, built from the row's fields: the
     centres outside the cluster, then the stated override or the complemented centre.
     """
     centres = say("explain.stock.joiner", lang).join(

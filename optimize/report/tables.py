@@ -13,7 +13,7 @@ from optimize.appraisal.appraise import Appraisal
 from optimize.appraisal.robustness import Robustness
 from optimize.appraisal.uncertainty import Uncertainty
 from optimize.case.case import Case
-from optimize.case.stock import centre_text
+from optimize.messages.stock import centre_words
 from optimize.model.allocation import Allocation
 from optimize.report.labels import Lang, _column, _group_name, _name, _text, _word
 
@@ -285,7 +285,7 @@ def _localised_links(case: Case, links: pd.DataFrame, lang: Lang) -> pd.DataFram
     if lang == "en":
         return links
     described = {
-        centre_text(case.stock, str(platform)): _text(
+        centre_words(case.stock, str(platform)): _text(
             "note.stock_centre",
             lang,
             names=str(row["name_zh"] or row["name_en"]),
