@@ -89,16 +89,12 @@ def allocate(
     if as_json:
         sys.stdout.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
         return
-    grid = allocation.by_type_instrument()
     title = tell(
         "allocate.title",
         status=status_word(allocation.status),
         rule=priority_word(allocation.priority_rule),
     )
-    by_type = {
-        str(kind): {str(c): float(v) for c, v in row.items()} for kind, row in grid.iterrows()
-    }
-    console.print(type_instrument_table(loaded, by_type, title))
+    console.print(type_instrument_table(loaded, allocation.by_type_instrument().T, title))
     values = Table(title=tell("allocate.binding"))
     for column in ("rule", "key", "unit", "lp_dual", "finite_difference", "milp_plus_one"):
         values.add_column(tell(f"column.{column}"))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from optimize.cli.lang import current_lang, help_text, tell
 from optimize.messages import say
@@ -76,23 +77,21 @@ def group_word(case: Case, label: str) -> str:
     return total_word(label)
 
 
-def type_instrument_table(case: Case, grid: Mapping[str, Mapping[str, float]], title: str) -> Table:
+def type_instrument_table(case: Case, amounts: pd.DataFrame, title: str) -> Table:
     """The allocation by instrument (rows) and cluster type (columns) [1e8 CNY].
 
-    `grid` maps each type (and ``total``) to its amount per instrument (and ``total``), as
-    ``Allocation.by_type_instrument`` gives it. Instruments run down the rows because a
-    programme has more of them than types: eleven columns of instruments did not fit a
-    terminal's 80 characters.
+    `amounts` has one row per instrument (and ``total``) and one column per type (and
+    ``total``): ``Allocation.by_type_instrument`` transposed. Instruments run down the rows
+    because a programme has more of them than types: eleven columns of instruments did not
+    fit a terminal's 80 characters.
     """
-    kinds = list(grid)
-    instruments = list(next(iter(grid.values()))) if grid else []
     table = Table(title=title)
-    table.add_column(tell("column.instrument"))
-    for kind in kinds:
-        table.add_column(group_word(case, kind), justify="right")
-    for instrument in instruments:
-        amounts = (f"{grid[kind][instrument]:.2f}" for kind in kinds)
-        table.add_row(group_word(case, instrument), *amounts)
+    # Names are case data: Text, never markup; long names wrap rather than being cut.
+    table.add_column(Text(tell("column.instrument")), overflow="fold")
+    for kind in amounts.columns:
+        table.add_column(Text(group_word(case, str(kind))), justify="right", overflow="fold")
+    for instrument, row in amounts.iterrows():
+        table.add_row(Text(group_word(case, str(instrument))), *(f"{v:.2f}" for v in row))
     return table
 
 

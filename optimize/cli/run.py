@@ -173,6 +173,8 @@ def print_summary(summary: dict[str, Any], out: Path, case: Case) -> None:
     The summary holds English (as ``summary.json`` does): its notice, tier rule and tier
     phrases are worded again here, and clusters, types and instruments named from `case`.
     """
+    import pandas as pd
+
     from optimize.report import illustrative_notice, optimality_note
     from optimize.report.summary import tier_phrase, tier_rule
 
@@ -216,7 +218,9 @@ def print_summary(summary: dict[str, Any], out: Path, case: Case) -> None:
         console.print(tell("run.highest", name=name, tier=phrase))
     allocation = summary["allocation"]
     title = tell("run.allocation", status=status_word(allocation["status"]))
-    console.print(type_instrument_table(case, allocation["by_type_instrument"], title))
+    console.print(
+        type_instrument_table(case, pd.DataFrame(allocation["by_type_instrument"]), title)
+    )
     console.print(
         tell(
             "run.spent",

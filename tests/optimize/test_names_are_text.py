@@ -6,6 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -204,3 +205,20 @@ def test_results_csv_neutralises_formulas():
     text = safe_csv(pd.DataFrame({"name": ["=1+1", "@SUM(A1)", "ok"]}, index=["-a", "b", "c"]))
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[1:] == [["'-a", "'=1+1"], ["b", "'@SUM(A1)"], ["c", "ok"]]
+
+
+def test_instrument_and_type_names_show_as_text_in_the_chinese_allocation(
+    tiny_path, monkeypatch, capsys, tmp_path
+):
+    # The allocation table names types and instruments by the case's name_zh in Chinese.
+    case = tmp_path / "case"
+    shutil.copytree(tiny_path, case)
+    hostile = {"instruments": '[/bold]<script>x</script>$\\frac{=HYPERLINK("a")', "types": "[red]x"}
+    for table, name in hostile.items():
+        rows = pd.read_csv(case / f"{table}.csv", dtype=str, keep_default_na=False)
+        rows.loc[0, "name_zh"] = name
+        rows.to_csv(case / f"{table}.csv", index=False)
+    monkeypatch.setenv("COLUMNS", "1000")
+    code, out, err = run_cli(["allocate", str(case), "--lang", "zh"], monkeypatch, capsys)
+    assert code == 0, err
+    assert all(name in out for name in hostile.values())
