@@ -8,22 +8,20 @@ import typer
 
 from optimize.cli.common import CaseArg, case_path, console, errors
 from optimize.cli.lang import LangOption, checked_lang, help_text
-from optimize.errors import Message
+from optimize.errors import InputError, msg
 
 #: Port of the workspace unless ``--port`` says otherwise.
 DEFAULT_PORT = 8765
 
 
-def listen_problem(host: str, port: int) -> tuple[str, Message] | None:
-    """The option at fault and why the workspace could not listen on `host`:`port`, or None.
+def listen_problem(host: str, port: int) -> InputError | None:
+    """Why the workspace could not listen on `host`:`port`, naming the option at fault, or None.
 
     Checked by binding a socket and closing it at once, so that the command refuses in one
     line before the server starts, instead of the server's own log and exit status.
     """
     import errno
     import socket
-
-    from optimize.errors import msg
 
     try:
         family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
@@ -32,9 +30,10 @@ def listen_problem(host: str, port: int) -> tuple[str, Message] | None:
             probe.bind(address)
     except OSError as problem:
         if problem.errno == errno.EADDRINUSE:
-            return "--port", msg("errors.option.port_taken", host=host, port=port)
+            return InputError("--port", msg("errors.option.port_taken", host=host, port=port))
         reason = problem.strerror or type(problem).__name__
-        return "--host", msg("errors.option.cannot_listen", host=host, port=port, reason=reason)
+        why = msg("errors.option.cannot_listen", host=host, port=port, reason=reason)
+        return InputError("--host", why)
     return None
 
 
@@ -57,7 +56,6 @@ def serve(
     import uvicorn
 
     from optimize.case.values import checked_number
-    from optimize.errors import InputError, msg
     from optimize.messages import say
     from optimize.workspace import create_app, is_loopback, load
 
@@ -68,7 +66,7 @@ def serve(
         raise InputError("--port", msg("errors.option.port", port=port)) from None
     problem = listen_problem(host, port)
     if problem is not None:
-        raise InputError(*problem)
+        raise problem
     # On this computer only, the page answers only to this computer's names.
     hosts = ["127.0.0.1", "localhost", "[::1]", host] if is_loopback(host) else None
     app = create_app(load(case_path(case)), chosen, hosts=hosts)
